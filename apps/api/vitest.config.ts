@@ -1,0 +1,18 @@
+import { createRequire } from 'node:module';
+import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
+
+export default defineConfig({
+  resolve: {
+    // type-graphql is CommonJS and loads graphql's CJS build; point every import at the same
+    // file so there is one graphql realm (otherwise "Cannot use GraphQLObjectType from another realm").
+    alias: { graphql: require.resolve('graphql') },
+  },
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
