@@ -1,0 +1,24 @@
+import type { Context } from '../../graphql/context.js';
+import { orgOf } from '../../graphql/context.js';
+import { notFound } from '../../graphql/errors.js';
+import { OrganizationEntity, type OrganizationSettings } from './organization.entity.js';
+
+export const DEFAULT_SETTINGS: Required<OrganizationSettings> = {
+  anonymityThreshold: 5,
+  throttleDays: 90,
+  followUpSlaHours: 48,
+  leaderboardMinResponses: 10,
+};
+
+export async function currentOrganization(ctx: Context): Promise<OrganizationEntity> {
+  const org = await ctx.db.findOneBy(OrganizationEntity, { id: orgOf(ctx) });
+  if (!org) throw notFound('Organization');
+  return org;
+}
+
+/** The caller's organization settings with defaults filled in; the anonymity threshold never below 3. */
+export async function settingsOf(ctx: Context): Promise<Required<OrganizationSettings>> {
+  const org = await currentOrganization(ctx);
+  const settings = { ...DEFAULT_SETTINGS, ...org.settings };
+  return { ...settings, anonymityThreshold: Math.max(3, settings.anonymityThreshold) };
+}

@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Request } from 'express';
+import type { Config } from '../config.js';
+import type { Database } from '../db/data-source.js';
+import type { Logger } from '../logger.js';
+import { verifyAccessToken } from '../features/auth/access-tokens.js';
+import { buildContext, type AppServices, type Context, type Principal } from '../graphql/context.js';
+import { DomainError, formatError, isExpectedError, unauthenticated } from '../graphql/errors.js';
+import { buildTandemSchema } from '../graphql/schema.js';
+import { requestContext } from './request-id.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Stops taking requests, lets in-flight ones finish, then returns. The database stays open. */
+  stop(): Promise<void>;
+}
+
+/** Unexpected errors are logged with the request id; the client only sees them masked. */
+const logUnexpectedErrors: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ contextValue, errors }) {
+        for (const error of errors) {
+          if (!isExpectedError(error) && !error.extensions?.code) {
+            contextValue.logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error');
+          }
+        }
+      },
+    };
+  },
+};
+
+function authenticate(req: Request, config: Config, now: Date): { principal: Principal | null; authError: DomainError | null } {
+  const header = req.header('authorization');
+  if (!header) return { principal: null, authError: null };
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) return { principal: null, authError: unauthenticated('The Authorization header must be "Bearer <token>"') };
+  try {
+    return { principal: verifyAccessToken(match[1], config.jwtSecret, now), authError: null };
+  } catch (error) {
+    if (error instanceof DomainError) return { principal: null, authError: error };
+    throw error;
+  }
+}
+
+/** One process, one port: the GraphQL API, health probes, and the built web app. */
+export async function startServer(config: Config, logger: Logger, db: Database): Promise<RunningServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const httpServer = http.createServer(app);
+  const services: AppServices = { config, logger, now: () => new Date() };
+
+  const apollo = new ApolloServer<Context>({
+    schema: await buildTandemSchema(),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), logUnexpectedErrors],
+  });
+  await apollo.start();
+
+  app.use(requestContext(logger));
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (req, res) => {
+    try {
+      await db.dataSource.query('SELECT 1');
+      res.json({ status: 'ready', database: db.mode });
+    } catch (error) {
+      req.log.warn({ err: error }, 'database not reachable');
+      res.status(503).json({ status: 'unavailable', database: db.mode });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '10mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const now = services.now();
+        return buildContext({ requestId: req.id, logger: req.log, app: services, db: db.dataSource.manager, ...authenticate(req, config, now) });
+      },
+    }),
+  );
+
+  const index = path.join(config.webDist, 'index.html');
+  if (existsSync(index)) {
+    app.use(express.static(config.webDist, { index: false, maxAge: '1h' }));
+    // The web app routes on the client: every other GET that wants a page gets index.html.
+    app.get('/{*path}', (req, res, next) => (req.accepts('html') ? res.sendFile(index) : next()));
+  } else {
+    logger.warn({ webDist: config.webDist }, 'web app not built; serving the API only (npm run build)');
+  }
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  return {
+    port,
+    url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
+    stop: () => apollo.stop(),
+  };
+}
