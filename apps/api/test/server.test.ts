@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app?.close());
+
+describe('operations endpoints', () => {
+  it('GET /healthz says the process is up', async () => {
+    const res = await fetch(`${app.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('GET /readyz checks the database', async () => {
+    const res = await fetch(`${app.url}/readyz`);
+    expect(res.status).toBe(200);
+    expect((await res.json()).status).toBe('ready');
+  });
+
+  it('gives every response a request id, keeping a sane one the caller sent', async () => {
+    const own = await fetch(`${app.url}/healthz`, { headers: { 'x-request-id': 'trace-123' } });
+    expect(own.headers.get('x-request-id')).toBe('trace-123');
+    const made = await fetch(`${app.url}/healthz`, { headers: { 'x-request-id': 'bad id with spaces' } });
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('masks unexpected errors and keeps typed ones', async () => {
+    const res = await app.gql(`{ nope }`);
+    expect(res.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('finishes a request already in flight before stopping', async () => {
+    const second = await startTestApp({ seed: true });
+    const inFlight = second.gql(`mutation { login(email: "admin@demo.test", password: "tandem-demo") { accessToken } }`);
+    await new Promise((r) => setTimeout(r, 5));
+    const closing = second.close();
+    const res = await inFlight;
+    expect(res.data?.login.accessToken).toBeTruthy();
+    await closing;
+    await expect(fetch(`${second.url}/healthz`)).rejects.toThrow();
+  });
+});
