@@ -14,7 +14,7 @@ afterAll(() => app?.close());
 describe('embedded database', () => {
   it('is what the server runs on here', async () => {
     expect(app.db.mode).toBe('embedded');
-    expect((await (await fetch(`${app.url}/readyz`)).json()).database).toBe('embedded');
+    expect(((await (await fetch(`${app.url}/readyz`)).json()) as any).database).toBe('embedded');
   });
 
   it('serves the demo login and concurrent transactions without mixing them', async () => {

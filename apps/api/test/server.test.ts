@@ -17,7 +17,7 @@ describe('operations endpoints', () => {
   it('GET /readyz checks the database', async () => {
     const res = await fetch(`${app.url}/readyz`);
     expect(res.status).toBe(200);
-    expect((await res.json()).status).toBe('ready');
+    expect(((await res.json()) as any).status).toBe('ready');
   });
 
   it('gives every response a request id, keeping a sane one the caller sent', async () => {

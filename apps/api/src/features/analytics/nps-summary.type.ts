@@ -1,0 +1,71 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { summarize, type BandDefinition, type NpsCounts } from '@tandem/nps-core';
+
+/**
+ * NPS with its adjusted-Wald 95 % interval and band. When `suppressed` is true (an employee group
+ * below the anonymity threshold), every number is null.
+ */
+@ObjectType('NpsSummary')
+export class NpsSummary {
+  @Field(() => Int, { nullable: true })
+  responses: number | null;
+
+  @Field(() => Int, { nullable: true })
+  promoters: number | null;
+
+  @Field(() => Int, { nullable: true })
+  passives: number | null;
+
+  @Field(() => Int, { nullable: true })
+  detractors: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Null when suppressed or when there are no responses' })
+  nps: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Half-width of the 95 % adjusted-Wald interval, in NPS points' })
+  marginOfError: number | null;
+
+  @Field(() => Float, { nullable: true })
+  ciLow: number | null;
+
+  @Field(() => Float, { nullable: true })
+  ciHigh: number | null;
+
+  @Field(() => String, { nullable: true, description: 'needs_work, good, great or excellent (organization bands)' })
+  band: string | null;
+
+  @Field(() => Boolean)
+  suppressed: boolean;
+
+  /** The numbers of nps-core for these counts; population applies the finite population correction. */
+  static of(counts: NpsCounts, options: { population?: number; bands?: BandDefinition } = {}): NpsSummary {
+    const s = summarize(counts, options);
+    return Object.assign(new NpsSummary(), {
+      responses: s.responses,
+      promoters: s.promoters,
+      passives: s.passives,
+      detractors: s.detractors,
+      nps: s.nps,
+      marginOfError: s.marginOfError,
+      ciLow: s.ciLow,
+      ciHigh: s.ciHigh,
+      band: s.band,
+      suppressed: false,
+    });
+  }
+
+  static suppressed(): NpsSummary {
+    return Object.assign(new NpsSummary(), {
+      responses: null,
+      promoters: null,
+      passives: null,
+      detractors: null,
+      nps: null,
+      marginOfError: null,
+      ciLow: null,
+      ciHigh: null,
+      band: null,
+      suppressed: true,
+    });
+  }
+}

@@ -1,0 +1,56 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const FOLLOW_UP_STATUSES = ['OPEN', 'CONTACTED', 'RESOLVED'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+/** The first reaction to a detractor: owned by the contact's owner, due within the SLA. */
+@Entity({ name: 'follow_ups' })
+export class FollowUpEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid', name: 'organization_id' })
+  organizationId: string;
+
+  @Column({ type: 'uuid', name: 'response_id' })
+  responseId: string;
+
+  @Column({ type: 'uuid', name: 'wave_id' })
+  waveId: string;
+
+  @Column({ type: 'uuid', name: 'owner_id', nullable: true })
+  ownerId: string | null;
+
+  @Column({ type: 'text' })
+  status: FollowUpStatus;
+
+  @Column({ type: 'timestamptz', name: 'due_at' })
+  dueAt: Date;
+
+  @Column({ type: 'timestamptz', name: 'contacted_at', nullable: true })
+  contactedAt: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'resolved_at', nullable: true })
+  resolvedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+}
+
+@Entity({ name: 'follow_up_notes' })
+export class FollowUpNoteEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid', name: 'follow_up_id' })
+  followUpId: string;
+
+  @Column({ type: 'uuid', name: 'author_id', nullable: true })
+  authorId: string | null;
+
+  @Column({ type: 'text' })
+  text: string;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+}

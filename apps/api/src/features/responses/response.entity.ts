@@ -1,0 +1,64 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { NpsCategory } from '@tandem/nps-core';
+import type { Audience } from '../waves/wave.entity.js';
+
+export interface RatingAnswer {
+  criterion: string;
+  value: number;
+}
+
+/**
+ * An identified answer (CUSTOMER, CANDIDATE, ASSOCIATE). Org unit, owner and segments are copied
+ * from the contact at answer time, so later moves in the org chart do not rewrite history.
+ * Employee answers never live here.
+ */
+@Entity({ name: 'responses' })
+export class ResponseEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid', name: 'organization_id' })
+  organizationId: string;
+
+  @Column({ type: 'uuid', name: 'wave_id' })
+  waveId: string;
+
+  @Column({ type: 'text' })
+  audience: Audience;
+
+  @Column({ type: 'uuid', name: 'invitation_id', nullable: true })
+  invitationId: string | null;
+
+  @Column({ type: 'uuid', name: 'contact_id', nullable: true })
+  contactId: string | null;
+
+  @Column({ type: 'smallint' })
+  score: number;
+
+  @Column({ type: 'text' })
+  category: NpsCategory;
+
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  suggestion: string | null;
+
+  @Column({ type: 'text' })
+  language: string;
+
+  @Column({ type: 'jsonb' })
+  ratings: RatingAnswer[];
+
+  @Column({ type: 'uuid', name: 'org_unit_id', nullable: true })
+  orgUnitId: string | null;
+
+  @Column({ type: 'uuid', name: 'owner_id', nullable: true })
+  ownerId: string | null;
+
+  @Column({ type: 'jsonb' })
+  segments: Record<string, string>;
+
+  @Column({ type: 'timestamptz', name: 'submitted_at' })
+  submittedAt: Date;
+}

@@ -1,0 +1,49 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const AUDIENCES = ['CUSTOMER', 'CANDIDATE', 'ASSOCIATE', 'EMPLOYEE'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+export const WAVE_STATUSES = ['DRAFT', 'OPEN', 'CLOSED'] as const;
+export type WaveStatus = (typeof WAVE_STATUSES)[number];
+
+@Entity({ name: 'waves' })
+export class WaveEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid', name: 'organization_id' })
+  organizationId: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text' })
+  audience: Audience;
+
+  @Column({ type: 'text' })
+  status: WaveStatus;
+
+  /** Always true for EMPLOYEE waves, false otherwise (a database constraint keeps it so). */
+  @Column({ type: 'boolean' })
+  anonymous: boolean;
+
+  @Column({ type: 'text', array: true })
+  languages: string[];
+
+  @Column({ type: 'timestamptz', name: 'opens_at', nullable: true })
+  opensAt: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'closes_at', nullable: true })
+  closesAt: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'opened_at', nullable: true })
+  openedAt: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'closed_at', nullable: true })
+  closedAt: Date | null;
+
+  @Column({ type: 'uuid', name: 'created_by', nullable: true })
+  createdBy: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+}

@@ -1,0 +1,91 @@
+import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { badInput } from './errors.js';
+
+@ObjectType('PageInfo')
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** The Relay-style XConnection and XEdge types for a node type. */
+export function ConnectionType<T extends object>(name: string, Node: ClassType<T>) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field(() => String)
+    cursor: string;
+
+    @Field(() => Node)
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionClass implements Connection<T> {
+    @Field(() => [Edge])
+    edges: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int)
+    totalCount: number;
+  }
+  return ConnectionClass;
+}
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+const MAX_PAGE = 100;
+
+type Cursor = [string, string];
+
+const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+function decode(cursor: string): Cursor {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string') && !Number.isNaN(Date.parse(value[0]))) {
+      return value as Cursor;
+    }
+  } catch {
+    // fall through
+  }
+  throw badInput('after', 'The cursor is not valid; pass an endCursor from an earlier page');
+}
+
+/**
+ * Keyset pagination, newest first, on a timestamp column and the id: stable under inserts, and
+ * each page costs the same however deep it is. `time` names the timestamp property of the alias.
+ */
+export async function paginate<E extends ObjectLiteral & { id: string }, N>(
+  qb: SelectQueryBuilder<E>,
+  args: PageArgs,
+  columns: { alias: string; time: keyof E & string },
+  toNode: (row: E) => N = (row) => row as unknown as N,
+): Promise<Connection<N>> {
+  const first = args.first ?? 20;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput('first', `first must be from 1 to ${MAX_PAGE}`);
+  const totalCount = await qb.clone().getCount();
+  const page = qb.clone();
+  const id = `${columns.alias}.id`;
+  const time = `${columns.alias}.${columns.time}`;
+  if (args.after) {
+    const [time, afterId] = decode(args.after);
+    page.andWhere(`(${time}, ${id}) < (:cursorTime, :cursorId)`, { cursorTime: new Date(time), cursorId: afterId });
+  }
+  const rows = await page.orderBy(time, 'DESC').addOrderBy(id, 'DESC').limit(first + 1).getMany();
+  const hasNextPage = rows.length > first;
+  const edges = rows.slice(0, first).map((row) => ({ cursor: encode([(row[columns.time] as Date).toISOString(), row.id]), node: toNode(row) }));
+  return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+}

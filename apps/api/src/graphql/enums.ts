@@ -1,0 +1,17 @@
+import { registerEnumType } from 'type-graphql';
+import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '../features/follow-ups/follow-up.entity.js';
+import { AUDIENCES, WAVE_STATUSES, type Audience, type WaveStatus } from '../features/waves/wave.entity.js';
+
+const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+
+export const AudienceEnum = enumOf<Audience>(AUDIENCES);
+registerEnumType(AudienceEnum, { name: 'Audience' });
+
+export const WaveStatusEnum = enumOf<WaveStatus>(WAVE_STATUSES);
+registerEnumType(WaveStatusEnum, { name: 'WaveStatus' });
+
+export const NpsCategoryEnum = enumOf(['PROMOTER', 'PASSIVE', 'DETRACTOR'] as const);
+registerEnumType(NpsCategoryEnum, { name: 'NpsCategory' });
+
+export const FollowUpStatusEnum = enumOf<FollowUpStatus>(FOLLOW_UP_STATUSES);
+registerEnumType(FollowUpStatusEnum, { name: 'FollowUpStatus' });
