@@ -20,6 +20,8 @@ export interface Config {
   webDist: string;
   /** Seed the demo organization into an empty database. */
   seedDemo: boolean;
+  /** GraphQL requests per minute per client address; 0 turns the limit off. */
+  rateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -52,6 +54,13 @@ function port(env: Env): number {
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || value > 65535) throw new ConfigError('PORT', `must be a whole number from 0 to 65535 (got "${raw}")`);
   return value;
+}
+
+function count(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number (got "${raw}")`);
+  return Number(raw);
 }
 
 function url(env: Env, name: string, protocols: string[]): string | null {
@@ -103,5 +112,6 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, mode === 'test' ? 'warn' : 'info'),
     webDist: path.resolve(env.WEB_DIST || path.join(repoRoot, 'apps/web/dist')),
     seedDemo: oneOf(env, 'SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
+    rateLimitPerMinute: count(env, 'RATE_LIMIT_PER_MINUTE', 1200),
   };
 }

@@ -45,3 +45,12 @@ describe('graceful shutdown', () => {
     await expect(fetch(`${second.url}/healthz`)).rejects.toThrow();
   });
 });
+
+describe('query limits', () => {
+  it('refuses a query nested deeper than the limit', async () => {
+    const deep = `{ orgUnits { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { name } } } } } } } } } } } }`;
+    const res = await app.gql(deep, {}, await app.login('admin@demo.test'));
+    expect(res.errors?.[0].message).toMatch(/depth/i);
+    expect(res.data ?? null).toBeNull();
+  });
+});

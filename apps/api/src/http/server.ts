@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type Request } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import type { Config } from '../config.js';
 import type { Database } from '../db/data-source.js';
 import type { Logger } from '../logger.js';
@@ -58,12 +60,20 @@ export async function startServer(config: Config, logger: Logger, db: Database):
   const httpServer = http.createServer(app);
   const services: AppServices = { config, logger, now: () => new Date() };
 
+  // Query limits: depth, aliases, tokens and cost, so one request cannot ask for the whole database.
+  const armor = new ApolloArmor({
+    maxDepth: { n: 10 },
+    maxAliases: { n: 20 },
+    costLimit: { maxCost: 20_000 },
+    blockFieldSuggestion: { enabled: config.env === 'production' },
+  }).protect();
   const apollo = new ApolloServer<Context>({
     schema: await buildTandemSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), logUnexpectedErrors],
+    validationRules: armor.validationRules,
+    plugins: [...(armor.plugins as ApolloServerPlugin<Context>[]), ApolloServerPluginDrainHttpServer({ httpServer }), logUnexpectedErrors],
   });
   await apollo.start();
 
@@ -80,6 +90,9 @@ export async function startServer(config: Config, logger: Logger, db: Database):
       res.status(503).json({ status: 'unavailable', database: db.mode });
     }
   });
+  if (config.rateLimitPerMinute > 0) {
+    app.use('/graphql', rateLimit({ windowMs: 60_000, limit: config.rateLimitPerMinute, standardHeaders: 'draft-8', legacyHeaders: false }));
+  }
   app.use(
     '/graphql',
     express.json({ limit: '10mb' }),

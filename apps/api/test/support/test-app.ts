@@ -37,6 +37,7 @@ export async function startTestApp(options: { embedded?: boolean; seed?: boolean
     JWT_SECRET: randomBytes(32).toString('hex'),
     WEB_DIST: path.join(dataDir, 'no-web'),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    RATE_LIMIT_PER_MINUTE: '0',
     ...options.env,
   });
   const logger = createLogger(config.logLevel);
