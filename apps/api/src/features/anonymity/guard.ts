@@ -1,0 +1,70 @@
+/**
+ * The anonymity guard: the one place that decides whether a number over employee answers may be
+ * shown (PRODUCT.md section 5). Pure functions over group sizes; the services that read employee
+ * answers must pass every aggregate through here, and show nothing that was not released.
+ *
+ * Threat: a reader combines results they are allowed to see (a filtered group and the same group
+ * without one of the filters; a breakdown and its total) to isolate fewer than k people.
+ */
+
+/** The smallest threshold any organization may set. */
+export const MIN_THRESHOLD = 3;
+export const DEFAULT_THRESHOLD = 5;
+
+/** The organization's k, never below MIN_THRESHOLD. */
+export function effectiveThreshold(configured: number | null | undefined): number {
+  if (configured === null || configured === undefined || !Number.isFinite(configured)) return DEFAULT_THRESHOLD;
+  return Math.max(MIN_THRESHOLD, Math.floor(configured));
+}
+
+export type SuppressionReason = 'BELOW_THRESHOLD' | 'DIFFERENCING' | 'COMPLEMENTARY';
+
+export interface Verdict {
+  released: boolean;
+  reason: SuppressionReason | null;
+}
+
+const release: Verdict = { released: true, reason: null };
+
+/**
+ * A filtered group of `size` answers may be shown when it has at least k answers, and removing
+ * any one of its filters gives a group that differs from it by 0 or at least k answers.
+ * `withoutEachFilter` holds the sizes of those one-filter-less groups (empty when unfiltered).
+ */
+export function guardGroup(size: number, withoutEachFilter: readonly number[], k: number): Verdict {
+  if (size < k) return { released: false, reason: 'BELOW_THRESHOLD' };
+  for (const wider of withoutEachFilter) {
+    const difference = wider - size;
+    if (difference > 0 && difference < k) return { released: false, reason: 'DIFFERENCING' };
+  }
+  return release;
+}
+
+export interface BreakdownGroup {
+  size: number;
+  /** Sizes of this group with each of the query's filters removed (not the breakdown dimension). */
+  withoutEachFilter?: readonly number[];
+}
+
+/**
+ * A breakdown into disjoint groups that together make the breakdown's total. Callers list every
+ * group of the dimension (every org unit, every location of the roster), empty ones included, plus
+ * an "unassigned" group where answers can lack a value: an empty group is suppressed like any small
+ * one, so a reader cannot tell which hidden group holds the remainder.
+ *
+ * Each group is first guarded on its own (threshold, differencing against the query's wider
+ * groups); then, when exactly one group is suppressed, the smallest released group is suppressed
+ * with it, so that no group can be derived by subtracting the visible ones from the total.
+ * One verdict per group, in order.
+ */
+export function guardBreakdown(groups: readonly BreakdownGroup[], k: number): Verdict[] {
+  const verdicts = groups.map((g) => guardGroup(g.size, g.withoutEachFilter ?? [], k));
+  if (verdicts.filter((v) => !v.released).length === 1) {
+    let next = -1;
+    groups.forEach((g, i) => {
+      if (verdicts[i].released && (next === -1 || g.size < groups[next].size)) next = i;
+    });
+    if (next !== -1) verdicts[next] = { released: false, reason: 'COMPLEMENTARY' };
+  }
+  return verdicts;
+}
