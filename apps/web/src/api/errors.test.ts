@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { ApolloError } from '@apollo/client/core';
+import { GraphQLError } from 'graphql';
+import { createAppI18n } from '../app/i18n';
+import {
+  ApiRequestError,
+  ERROR_MESSAGE_KEYS,
+  SERVER_ERROR_CODES,
+  describeError,
+  errorField,
+  isUnauthenticated,
+  toApiError,
+  type ApiError,
+} from './errors';
+
+const gqlError = (code: string, extra: Record<string, unknown> = {}) =>
+  new GraphQLError(`server says ${code}`, { extensions: { code, ...extra } });
+
+describe('toApiError', () => {
+  it.each(SERVER_ERROR_CODES)('maps the server code %s', (code) => {
+    expect(toApiError(new ApolloError({ graphQLErrors: [gqlError(code)] })).code).toBe(code);
+  });
+
+  it('keeps the field of bad input', () => {
+    expect(toApiError(new ApolloError({ graphQLErrors: [gqlError('BAD_USER_INPUT', { field: 'name' })] }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'name',
+      message: 'server says BAD_USER_INPUT',
+    });
+    expect(toApiError(gqlError('BAD_USER_INPUT'))).toMatchObject({ code: 'BAD_USER_INPUT', field: null });
+    expect(toApiError(gqlError('CONFLICT', { field: 'name' }))).toMatchObject({ code: 'CONFLICT', field: 'name' });
+    expect(toApiError(gqlError('NOT_FOUND', { field: 'parentId' }))).toMatchObject({ code: 'NOT_FOUND', field: 'parentId' });
+    expect(errorField(toApiError(gqlError('FORBIDDEN', { field: 'x' })))).toBeNull();
+  });
+
+  it('maps unknown codes and errors without a code to UNKNOWN', () => {
+    expect(toApiError(new ApolloError({ graphQLErrors: [gqlError('TEAPOT')] })).code).toBe('UNKNOWN');
+    expect(toApiError({ errors: [{ message: 'no code' }] }).code).toBe('UNKNOWN');
+    expect(toApiError(new Error('boom')).code).toBe('UNKNOWN');
+    expect(toApiError(undefined).code).toBe('UNKNOWN');
+  });
+
+  it('maps a failed fetch to NETWORK_ERROR', () => {
+    expect(toApiError(new ApolloError({ networkError: new TypeError('Failed to fetch') })).code).toBe('NETWORK_ERROR');
+    expect(toApiError(new TypeError('Failed to fetch')).code).toBe('NETWORK_ERROR');
+  });
+
+  it('reads GraphQL errors from the body of an HTTP error', () => {
+    const serverError = Object.assign(new Error('Response not successful: Received status code 401'), {
+      name: 'ServerError',
+      statusCode: 401,
+      result: { errors: [{ message: 'expired', extensions: { code: 'UNAUTHENTICATED' } }] },
+    });
+    expect(toApiError(new ApolloError({ networkError: serverError })).code).toBe('UNAUTHENTICATED');
+    expect(toApiError(serverError).code).toBe('UNAUTHENTICATED');
+    expect(toApiError(Object.assign(new Error('502'), { statusCode: 502, result: 'Bad gateway' })).code).toBe('NETWORK_ERROR');
+  });
+
+  it('passes an ApiRequestError through', () => {
+    const error: ApiError = { code: 'INVALID_CREDENTIALS', message: 'nope' };
+    expect(toApiError(new ApiRequestError(error))).toBe(error);
+  });
+
+  it('recognises UNAUTHENTICATED in an error list and in caught errors', () => {
+    expect(isUnauthenticated([gqlError('FORBIDDEN'), gqlError('UNAUTHENTICATED')])).toBe(true);
+    expect(isUnauthenticated([gqlError('FORBIDDEN')])).toBe(false);
+    expect(isUnauthenticated(new ApolloError({ graphQLErrors: [gqlError('UNAUTHENTICATED')] }))).toBe(true);
+  });
+});
+
+describe('describeError', () => {
+  const { t, te } = createAppI18n('en').global;
+  const say = (error: ApiError) => describeError(error, t, te);
+
+  it('gives every code its own message', () => {
+    const codes = Object.keys(ERROR_MESSAGE_KEYS) as ApiError['code'][];
+    const texts = codes.map((code) => say({ code, message: '' } as ApiError));
+    expect(new Set(texts).size).toBe(codes.length);
+    expect(say({ code: 'INVALID_CREDENTIALS', message: 'x' })).toBe('The email or password is not correct.');
+    expect(say({ code: 'NETWORK_ERROR', message: 'x' })).toMatch(/could not reach the server/);
+  });
+
+  it('names the bad field, with its label when there is one', () => {
+    expect(say({ code: 'BAD_USER_INPUT', field: 'name', message: '' })).toBe('Check the field “Name”: its value is not valid.');
+    expect(say({ code: 'BAD_USER_INPUT', field: 'colour', message: '' })).toBe('Check the field “colour”: its value is not valid.');
+    expect(say({ code: 'BAD_USER_INPUT', field: null, message: '' })).toMatch(/not valid/);
+    expect(say({ code: 'CONFLICT', field: 'name', message: '' })).toBe('The value of “Name” is already in use. Choose another one.');
+    expect(say({ code: 'NOT_FOUND', field: 'parentId', message: '' })).toBe(
+      'The selected “Parent unit” was not found. It may have been removed.',
+    );
+    expect(say({ code: 'CONFLICT', field: null, message: '' })).toMatch(/conflicts with existing data/);
+  });
+
+  it('speaks the current language', () => {
+    const ru = createAppI18n('ru').global;
+    expect(describeError({ code: 'FORBIDDEN', message: '' }, ru.t, ru.te)).toBe('У вас нет прав на это действие.');
+    expect(describeError({ code: 'BAD_USER_INPUT', field: 'name', message: '' }, ru.t, ru.te)).toBe(
+      'Проверьте поле «Название»: значение недопустимо.',
+    );
+  });
+});

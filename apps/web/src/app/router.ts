@@ -1,0 +1,80 @@
+import { createRouter, createWebHistory, type RouteLocationRaw, type RouteRecordRaw, type RouterHistory } from 'vue-router';
+import type { Role } from '../gql/graphql';
+import type { Auth } from '../composables/use-auth';
+import { NAVIGATION } from './navigation';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without a session (the login page). */
+    public?: boolean;
+    /** Roles that may open the route; absent means any signed-in user. */
+    roles?: readonly Role[];
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('../pages/LoginPage.vue'), meta: { public: true } },
+  {
+    path: '/',
+    component: () => import('../components/AppShell.vue'),
+    children: [
+      ...NAVIGATION.map((item) => ({ path: item.path, name: item.name, component: item.component, meta: { roles: item.roles } })),
+      { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('../pages/NotFoundPage.vue') },
+    ],
+  },
+];
+
+/** A path we may send someone to after login: same-origin, app-internal, not the login page. */
+export function safeRedirect(value: unknown): string | null {
+  const path = Array.isArray(value) ? value[0] : value;
+  if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return null;
+  if (path === '/login' || path.startsWith('/login?')) return null;
+  return path;
+}
+
+interface GuardTarget {
+  fullPath: string;
+  name?: unknown;
+  query: Record<string, unknown>;
+  meta: { public?: boolean; roles?: readonly Role[] };
+}
+
+/** Where a navigation may go: `true` to proceed, or where to go instead. */
+export function resolveAccess(
+  to: GuardTarget,
+  session: { authenticated: boolean; roles: readonly Role[] },
+): true | RouteLocationRaw {
+  if (to.meta.public) {
+    if (session.authenticated && to.name === 'login') return safeRedirect(to.query.redirect) ?? { name: 'home' };
+    return true;
+  }
+  if (!session.authenticated) {
+    return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+  }
+  if (to.meta.roles && !to.meta.roles.some((role) => session.roles.includes(role))) return { name: 'home' };
+  return true;
+}
+
+/**
+ * The router, guarded by the session. Navigation waits for `ready` (the
+ * session restored from a stored refresh token on page load).
+ */
+export function createAppRouter(auth: Auth, ready: Promise<unknown>, history: RouterHistory = createWebHistory()) {
+  const router = createRouter({ history, routes });
+
+  router.beforeEach(async (to) => {
+    await ready;
+    return resolveAccess(to, { authenticated: auth.isAuthenticated.value, roles: auth.user.value?.roles ?? [] });
+  });
+
+  // A session that ends (logout here or in another tab, refresh failed) leaves protected pages.
+  auth.onSessionEnd((reason) => {
+    const current = router.currentRoute.value;
+    if (current.meta.public) return;
+    const query: Record<string, string> = reason === 'expired' ? { expired: '1' } : {};
+    if (reason === 'expired' && current.fullPath !== '/') query.redirect = current.fullPath;
+    void router.replace({ name: 'login', query });
+  });
+
+  return router;
+}
