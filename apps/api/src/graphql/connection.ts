@@ -80,12 +80,16 @@ export async function paginate<E extends ObjectLiteral & { id: string }, N>(
   const page = qb.clone();
   const id = `${columns.alias}.id`;
   const time = `${columns.alias}.${columns.time}`;
+  // The cursor carries the timestamp as PostgreSQL's own text, to the microsecond: a JS Date
+  // keeps milliseconds only, and rows written in the same millisecond would be skipped.
+  const column = page.expressionMap.mainAlias!.metadata.findColumnWithPropertyName(columns.time)!.databaseName;
+  page.addSelect(`to_char("${columns.alias}"."${column}" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_time');
   if (args.after) {
-    const [time, afterId] = decode(args.after);
-    page.andWhere(`(${time}, ${id}) < (:cursorTime, :cursorId)`, { cursorTime: new Date(time), cursorId: afterId });
+    const [afterTime, afterId] = decode(args.after);
+    page.andWhere(`(${time}, ${id}) < (CAST(:cursorTime AS timestamptz), :cursorId)`, { cursorTime: afterTime, cursorId: afterId });
   }
-  const rows = await page.orderBy(time, 'DESC').addOrderBy(id, 'DESC').limit(first + 1).getMany();
-  const hasNextPage = rows.length > first;
-  const edges = rows.slice(0, first).map((row) => ({ cursor: encode([(row[columns.time] as Date).toISOString(), row.id]), node: toNode(row) }));
+  const { entities, raw } = await page.orderBy(time, 'DESC').addOrderBy(id, 'DESC').limit(first + 1).getRawAndEntities();
+  const hasNextPage = entities.length > first;
+  const edges = entities.slice(0, first).map((row, i) => ({ cursor: encode([raw[i].cursor_time as string, row.id]), node: toNode(row) }));
   return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
 }
