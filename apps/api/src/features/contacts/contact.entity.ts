@@ -1,21 +1,32 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, ID, ObjectType } from 'type-graphql';
 
-/** Someone surveyed in identified waves: a customer, a candidate or a placed associate. */
+/**
+ * Someone surveyed in identified waves: a customer, a candidate or a placed associate. Every
+ * column is public, so it doubles as the API type; owner, orgUnit, segments and unsubscribed are
+ * field resolvers (contact.resolver.ts).
+ */
 @Entity({ name: 'contacts' })
+@ObjectType('Contact')
 export class ContactEntity {
   @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID)
   id: string;
 
   @Column({ type: 'uuid', name: 'organization_id' })
   organizationId: string;
 
+  /** Stored lower-case; unique within the organization. */
   @Column({ type: 'text' })
+  @Field(() => String)
   email: string;
 
   @Column({ type: 'text' })
+  @Field(() => String)
   name: string;
 
   @Column({ type: 'text' })
+  @Field(() => String, { description: 'The language invitations and the survey page use: en, pl, da, ru or sl' })
   language: string;
 
   /** The manager responsible: gets this contact's follow-ups. */
@@ -30,13 +41,16 @@ export class ContactEntity {
   segments: Record<string, string>;
 
   @Column({ type: 'timestamptz', name: 'unsubscribed_at', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the contact unsubscribed; unsubscribed contacts are never invited' })
   unsubscribedAt: Date | null;
 
   /** Drives the throttle window: not invited again within it. */
   @Column({ type: 'timestamptz', name: 'last_invited_at', nullable: true })
+  @Field(() => Date, { nullable: true })
   lastInvitedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  @Field(() => Date)
   createdAt: Date;
 
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
