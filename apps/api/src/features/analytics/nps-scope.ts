@@ -1,0 +1,108 @@
+import type { Context, Principal } from '../../graphql/context.js';
+import { orgOf } from '../../graphql/context.js';
+import { badInput, forbidden } from '../../graphql/errors.js';
+import { snakeKey } from '../contacts/contact.rules.js';
+import { readableAudiences } from '../waves/wave-access.js';
+import type { WaveEntity } from '../waves/wave.entity.js';
+import type { NpsFilter } from './nps-filter.input.js';
+
+/**
+ * What an NpsFilter covers for this caller: either employee answers, which report only through the
+ * anonymity guard (features/anonymity) and are suppressed until it exists, or identified responses
+ * selected by a WHERE clause over `responses r` with its parameters.
+ */
+export type NpsScope = { kind: 'employee' } | { kind: 'identified'; where: string; params: unknown[] };
+
+const MAX_IDS = 500;
+const DAY_MS = 24 * 3600 * 1000;
+
+/** How far a caller's analytics reach: identified results (everyone's, or one owner's), employee results. */
+function analyticsAccess(principal: Principal): { identified: boolean; ownerId: string | null; employee: boolean } {
+  if (principal.kind === 'api') return { identified: true, ownerId: null, employee: true };
+  const wide = principal.roles.some((r) => r === 'ADMIN' || r === 'CX' || r === 'LEADER');
+  if (wide) return { identified: true, ownerId: null, employee: true };
+  if (principal.roles.includes('MANAGER')) return { identified: true, ownerId: principal.id, employee: true };
+  return { identified: false, ownerId: null, employee: principal.roles.includes('HR') };
+}
+
+/** Distinct ids of one list filter, or null when it is left out or empty; more than MAX_IDS is bad input. */
+function idList(ids: string[] | null | undefined, field: string): string[] | null {
+  if (!ids || ids.length === 0) return null;
+  const distinct = [...new Set(ids)];
+  if (distinct.length > MAX_IDS) throw badInput(field, `At most ${MAX_IDS} ids`);
+  return distinct;
+}
+
+/** Every id must name a row the caller may see (a loader answers null for another organization's). */
+async function requireKnown<T>(ids: string[] | null, load: (ids: string[]) => Promise<(T | null | Error)[]>, visible: (row: T) => boolean, field: string, what: string) {
+  if (!ids) return [];
+  const rows = await load(ids);
+  return rows.map((row, i) => {
+    if (row === null || row instanceof Error || !visible(row)) throw badInput(field, `Unknown ${what}: ${ids[i]}`);
+    return row;
+  });
+}
+
+function segmentsByKey(segments: NpsFilter['segments']): Map<string, string[]> {
+  const byKey = new Map<string, string[]>();
+  for (const { key, value } of segments ?? []) {
+    const k = snakeKey(key);
+    if (k.length === 0) throw badInput('filter.segments', 'A segment key must not be empty');
+    byKey.set(k, [...new Set([...(byKey.get(k) ?? []), value.trim()])]);
+  }
+  return byKey;
+}
+
+/**
+ * Checks an NpsFilter for the caller — bad input names the filter field; another organization's ids
+ * answer like unknown ones — and turns it into the scope of responses it covers. A manager's scope
+ * is always their own contacts' responses; HR's is employee answers only.
+ */
+export async function resolveNpsScope(ctx: Context, filter: NpsFilter): Promise<NpsScope> {
+  const organizationId = orgOf(ctx);
+  const principal = ctx.principal!;
+  const access = analyticsAccess(principal);
+
+  if (filter.audience === 'EMPLOYEE' && !access.employee) throw forbidden('You may not read employee results');
+  if (filter.audience && filter.audience !== 'EMPLOYEE' && !access.identified) throw forbidden('HR reads employee results only');
+  if (filter.from && filter.to && filter.from.getTime() > filter.to.getTime()) throw badInput('filter.to', 'to must be on or after from');
+  const segments = segmentsByKey(filter.segments);
+  const waveIds = idList(filter.waveIds, 'filter.waveIds');
+  const orgUnitIds = idList(filter.orgUnitIds, 'filter.orgUnitIds');
+  const ownerIds = idList(filter.ownerIds, 'filter.ownerIds');
+
+  const readable = readableAudiences(principal);
+  const waves: WaveEntity[] = await requireKnown(waveIds, (ids) => ctx.loaders.wave.loadMany(ids), (w) => readable.has(w.audience), 'filter.waveIds', 'wave');
+  await requireKnown(orgUnitIds, (ids) => ctx.loaders.orgUnit.loadMany(ids), () => true, 'filter.orgUnitIds', 'org unit');
+  await requireKnown(ownerIds, (ids) => ctx.loaders.user.loadMany(ids), () => true, 'filter.ownerIds', 'owner');
+  if (access.ownerId && ownerIds?.some((id) => id !== access.ownerId)) {
+    throw forbidden("A manager reads only their own contacts' results; leave ownerIds out or pass your own id");
+  }
+
+  if (filter.audience === 'EMPLOYEE' || waves.some((w) => w.audience === 'EMPLOYEE') || !access.identified) return { kind: 'employee' };
+
+  const params: unknown[] = [];
+  const p = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const org = p(organizationId);
+  const where = [`r.organization_id = ${org}`];
+  if (filter.audience) where.push(`r.audience = ${p(filter.audience)}`);
+  if (waveIds) where.push(`r.wave_id = ANY(${p(waveIds)}::uuid[])`);
+  if (filter.from) where.push(`r.submitted_at >= ${p(filter.from)}`);
+  if (filter.to) where.push(`r.submitted_at < ${p(new Date(filter.to.getTime() + DAY_MS))}`);
+  if (orgUnitIds) {
+    where.push(`r.org_unit_id IN (
+      WITH RECURSIVE subtree(id) AS (
+        SELECT id FROM org_units WHERE organization_id = ${org} AND id = ANY(${p(orgUnitIds)}::uuid[])
+        UNION
+        SELECT u.id FROM org_units u JOIN subtree s ON u.parent_id = s.id WHERE u.organization_id = ${org}
+      )
+      SELECT id FROM subtree)`);
+  }
+  const owners = access.ownerId ? [access.ownerId] : ownerIds;
+  if (owners) where.push(`r.owner_id = ANY(${p(owners)}::uuid[])`);
+  for (const [key, values] of segments) where.push(`r.segments ->> ${p(key)} = ANY(${p(values)}::text[])`);
+  return { kind: 'identified', where: where.join(' AND '), params };
+}

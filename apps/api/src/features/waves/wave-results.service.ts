@@ -1,0 +1,73 @@
+import type { Context } from '../../graphql/context.js';
+import { orgOf } from '../../graphql/context.js';
+import { badInput } from '../../graphql/errors.js';
+import { NpsSummary } from '../analytics/nps-summary.type.js';
+import { commentOwnerRestriction, isAnonymousAudience } from './wave-access.js';
+import type { InvitationStats } from './wave.loader.js';
+import { WaveComment, WaveQuestionType, WaveStages, type WaveType } from './wave.type.js';
+
+/**
+ * The results of one wave, for the Wave field resolvers. Each goes through a request loader, so a
+ * page of waves costs one grouped query per kind of result, never one per wave.
+ *
+ * Employee waves report through the anonymity guard (features/anonymity): their answers live in
+ * separate tables that only that guard reads, applying the threshold and differencing rules of
+ * PRODUCT.md section 5. Until it exists, an employee wave reports nothing here: no counts, a
+ * suppressed summary, no score distribution and no comments. Nothing in this file ever reads an
+ * employee answer.
+ */
+
+const MAX_COMMENTS = 50;
+
+export async function waveQuestions(ctx: Context, wave: WaveType): Promise<WaveQuestionType[]> {
+  return (await ctx.loaders.waveQuestions.load(wave.id)).map(WaveQuestionType.from);
+}
+
+export async function invitationStats(ctx: Context, wave: WaveType): Promise<InvitationStats> {
+  if (isAnonymousAudience(wave.audience)) return { invited: 0, responded: 0 };
+  return ctx.loaders.waveInvitationStats.load(wave.id);
+}
+
+/** Responded ÷ invited, 0..1; null before anyone is invited. */
+export async function responseRate(ctx: Context, wave: WaveType): Promise<number | null> {
+  const { invited, responded } = await invitationStats(ctx, wave);
+  return invited === 0 ? null : responded / invited;
+}
+
+/** The wave's NPS with its interval and band (nps-core, default bands). */
+export async function waveSummary(ctx: Context, wave: WaveType): Promise<NpsSummary> {
+  if (isAnonymousAudience(wave.audience)) return NpsSummary.suppressed();
+  return NpsSummary.of(await ctx.loaders.waveNpsCounts.load(wave.id));
+}
+
+/** Responses per score 0..10 (11 counts); an empty list for employee waves. */
+export async function scoreDistribution(ctx: Context, wave: WaveType): Promise<number[]> {
+  if (isAnonymousAudience(wave.audience)) return [];
+  return ctx.loaders.waveScoreDistribution.load(wave.id);
+}
+
+/**
+ * The four stages' progress. Survey: the response rate (0 before anyone is invited). First
+ * reaction: detractors reached within the SLA ÷ detractors, null without detractors. Analysis and
+ * improvements are 0 until themes and improvements exist.
+ */
+export async function waveStages(ctx: Context, wave: WaveType): Promise<WaveStages> {
+  const stages: WaveStages = Object.assign(new WaveStages(), { survey: 0, firstReaction: null, analysis: 0, improvements: 0 });
+  if (isAnonymousAudience(wave.audience)) return stages;
+  const [rate, reaction] = await Promise.all([responseRate(ctx, wave), ctx.loaders.waveFirstReaction.load(wave.id)]);
+  stages.survey = rate ?? 0;
+  stages.firstReaction = reaction.detractors === 0 ? null : reaction.reachedInTime / reaction.detractors;
+  return stages;
+}
+
+/**
+ * The newest commented responses of an identified wave, newest first. A manager reads only the
+ * responses of their own contacts; employee waves never list comments here.
+ */
+export async function latestComments(ctx: Context, wave: WaveType, limit: number): Promise<WaveComment[]> {
+  orgOf(ctx);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_COMMENTS) throw badInput('limit', `limit must be from 1 to ${MAX_COMMENTS}`);
+  if (isAnonymousAudience(wave.audience)) return [];
+  const rows = await ctx.loaders.waveComments.load({ waveId: wave.id, limit, ownerId: commentOwnerRestriction(ctx.principal!) });
+  return rows.map((row) => Object.assign(new WaveComment(), row));
+}

@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { summarize, type NpsCounts } from '@tandem/nps-core';
+import { hashSecret } from '../src/features/auth/passwords.js';
+import { createOrganization } from './support/fixtures.js';
+import { insertResponses } from './support/survey-data.js';
+import { codeOf, startTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * npsSummary over a small organization of its own (the demo organization has seeded responses of
+ * its own): eight identified responses across two waves, with org units, owners, segments and
+ * dates chosen so that every filter below can be counted by hand.
+ */
+const SUMMARY = `query($filter: NpsFilter!) { npsSummary(filter: $filter) {
+  responses promoters passives detractors nps marginOfError ciLow ciHigh band suppressed } }`;
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+let app: TestApp;
+let org: Awaited<ReturnType<typeof createOrganization>>;
+const tokens: Record<'admin' | 'cx' | 'hr' | 'manager' | 'leader' | 'api' | 'demoCx', string> = {} as never;
+const units: Record<string, string> = {};
+const users: Record<'manager' | 'admin', string> = {} as never;
+const waves: Record<'customer' | 'candidate' | 'employee', string> = {} as never;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const db = app.db.dataSource.manager;
+  org = await createOrganization(db, 'analytics', ['ADMIN', 'CX', 'HR', 'MANAGER', 'LEADER']);
+  for (const role of ['admin', 'cx', 'hr', 'manager', 'leader'] as const) {
+    tokens[role] = await app.login(org.users[role.toUpperCase()], org.password);
+  }
+  tokens.demoCx = await app.login('cx@demo.test');
+  await db.query(`INSERT INTO api_clients (organization_id, name, client_id, secret_hash, scopes) VALUES ($1, 'BI', 'bi-client', $2, $3)`, [
+    org.org.id,
+    await hashSecret('bi-secret-bi-secret'),
+    ['analytics:read'],
+  ]);
+  tokens.api = (await app.gql(`mutation { issueApiToken(clientId: "bi-client", clientSecret: "bi-secret-bi-secret") { accessToken } }`)).data
+    .issueApiToken.accessToken;
+
+  // HQ ─┬─ Sales ─┬─ Sales EU
+  //     │         └─ Sales US
+  //     ├─ Customer Service
+  //     └─ Recruitment
+  units.HQ = org.unit.id;
+  for (const [name, parent] of [['Sales', 'HQ'], ['Sales EU', 'Sales'], ['Sales US', 'Sales'], ['Customer Service', 'HQ'], ['Recruitment', 'HQ']]) {
+    const [{ id }] = await db.query(`INSERT INTO org_units (organization_id, parent_id, name) VALUES ($1, $2, $3) RETURNING id`, [
+      org.org.id,
+      units[parent],
+      name,
+    ]);
+    units[name] = id;
+  }
+  const found: { email: string; id: string }[] = await db.query(`SELECT email, id FROM users WHERE organization_id = $1`, [org.org.id]);
+  users.manager = found.find((u) => u.email === org.users.MANAGER)!.id;
+  users.admin = found.find((u) => u.email === org.users.ADMIN)!.id;
+
+  const create = async (name: string, audience: string, token: string) =>
+    (await app.gql(`mutation($input: CreateWaveInput!) { createWave(input: $input) { id } }`, { input: { name, audience } }, token)).data.createWave.id;
+  waves.customer = await create('Customers', 'CUSTOMER', tokens.cx);
+  waves.candidate = await create('Candidates', 'CANDIDATE', tokens.cx);
+  waves.employee = await create('Employees', 'EMPLOYEE', tokens.hr);
+
+  const at = (iso: string) => new Date(iso);
+  // A1..A5 answer the customer wave, B1..B3 the candidate wave.
+  await insertResponses(db, waves.customer, [
+    { score: 10, orgUnitId: units['Sales EU'], ownerId: users.manager, segments: { region: 'EU', product: 'ats' }, submittedAt: at('2025-01-10T14:00:00Z') }, // A1 P
+    { score: 9, orgUnitId: units['Sales EU'], ownerId: users.manager, segments: { region: 'EU' }, submittedAt: at('2025-01-15T09:00:00Z') }, // A2 P
+    { score: 6, orgUnitId: units['Sales US'], ownerId: users.admin, segments: { region: 'US', product: 'ats' }, submittedAt: at('2025-02-01T12:00:00Z') }, // A3 D
+    { score: 8, orgUnitId: units.Sales, ownerId: users.admin, segments: { region: 'US' }, submittedAt: at('2025-02-10T23:30:00Z') }, // A4 passive
+    { score: 3, orgUnitId: units['Customer Service'], ownerId: null, segments: { region: 'EU' }, submittedAt: at('2025-03-01T10:00:00Z') }, // A5 D
+  ]);
+  await insertResponses(db, waves.candidate, [
+    { score: 10, orgUnitId: units.Recruitment, ownerId: users.manager, segments: { region: 'EU' }, submittedAt: at('2025-01-20T10:00:00Z') }, // B1 P
+    { score: 2, orgUnitId: units['Sales EU'], ownerId: users.admin, segments: { region: 'EU', product: 'ats' }, submittedAt: at('2025-03-05T10:00:00Z') }, // B2 D
+    { score: 9, orgUnitId: units['Sales US'], ownerId: users.manager, segments: { region: 'US' }, submittedAt: at('2025-03-20T10:00:00Z') }, // B3 P
+  ]);
+});
+afterAll(() => app?.close());
+
+async function summary(filter: Record<string, unknown>, token = tokens.cx) {
+  const res = await app.gql(SUMMARY, { filter }, token);
+  expect(res.errors).toBeUndefined();
+  return res.data.npsSummary;
+}
+
+/** What npsSummary must answer for these counts: nps-core's numbers, default bands. */
+function expected(promoters: number, passives: number, detractors: number) {
+  const counts: NpsCounts = { promoters, passives, detractors };
+  const s = summarize(counts);
+  return {
+    responses: s.responses,
+    promoters,
+    passives,
+    detractors,
+    nps: s.nps,
+    marginOfError: s.marginOfError,
+    ciLow: s.ciLow,
+    ciHigh: s.ciHigh,
+    band: s.band,
+    suppressed: false,
+  };
+}
+
+const SUPPRESSED = {
+  responses: null,
+  promoters: null,
+  passives: null,
+  detractors: null,
+  nps: null,
+  marginOfError: null,
+  ciLow: null,
+  ciHigh: null,
+  band: null,
+  suppressed: true,
+};
+
+describe('npsSummary', () => {
+  it('summarizes every identified response of the organization, with the nps-core interval and band', async () => {
+    // 4 promoters, 1 passive, 3 detractors: NPS = 100 × (4 − 3) / 8 = 12.5.
+    const all = await summary({});
+    expect(all).toEqual(expected(4, 1, 3));
+    expect(all.nps).toBe(12.5);
+    expect(all.band).toBe('good');
+  });
+
+  it.each([
+    ['an org unit with its subtree (Sales, Sales EU, Sales US)', () => ({ orgUnitIds: [units.Sales] }), [3, 1, 2]],
+    ['a leaf org unit', () => ({ orgUnitIds: [units['Sales EU']] }), [2, 0, 1]],
+    ['the root org unit (everything)', () => ({ orgUnitIds: [units.HQ] }), [4, 1, 3]],
+    ['two org units', () => ({ orgUnitIds: [units['Sales EU'], units.Recruitment] }), [3, 0, 1]],
+    ['an owner', () => ({ ownerIds: [users.manager] }), [4, 0, 0]],
+    ['another owner', () => ({ ownerIds: [users.admin] }), [0, 1, 2]],
+    ['a segment', () => ({ segments: [{ key: 'region', value: 'EU' }] }), [3, 0, 2]],
+    ['a segment key spelled differently', () => ({ segments: [{ key: ' Region ', value: 'EU' }] }), [3, 0, 2]],
+    ['two segment keys (both must match)', () => ({ segments: [{ key: 'region', value: 'EU' }, { key: 'product', value: 'ats' }] }), [1, 0, 1]],
+    ['two values of one key (either matches)', () => ({ segments: [{ key: 'region', value: 'EU' }, { key: 'region', value: 'US' }] }), [4, 1, 3]],
+    ['a date range, both ends included', () => ({ from: '2025-01-15', to: '2025-02-10' }), [2, 1, 1]],
+    ['a start date only', () => ({ from: '2025-02-11' }), [1, 0, 2]],
+    ['an end date only', () => ({ to: '2025-01-14' }), [1, 0, 0]],
+    ['one day', () => ({ from: '2025-01-10', to: '2025-01-10' }), [1, 0, 0]],
+    ['a wave', () => ({ waveIds: [waves.candidate] }), [2, 0, 1]],
+    ['two waves', () => ({ waveIds: [waves.candidate, waves.customer] }), [4, 1, 3]],
+    ['an audience', () => ({ audience: 'CUSTOMER' }), [2, 1, 2]],
+    ['another audience', () => ({ audience: 'CANDIDATE' }), [2, 0, 1]],
+    ['an audience without responses', () => ({ audience: 'ASSOCIATE' }), [0, 0, 0]],
+    ['empty lists (no restriction)', () => ({ waveIds: [], orgUnitIds: [], ownerIds: [], segments: [] }), [4, 1, 3]],
+    ['several filters at once', () => ({ audience: 'CUSTOMER', orgUnitIds: [units.Sales], ownerIds: [users.manager] }), [2, 0, 0]],
+  ] as const)('filters by %s', async (_name, filter, [p, pa, d]) => {
+    expect(await summary(filter())).toEqual(expected(p, pa, d));
+  });
+
+  it('answers no responses with null numbers, never 0', async () => {
+    expect(await summary({ audience: 'ASSOCIATE' })).toMatchObject({ responses: 0, nps: null, ciLow: null, band: null, suppressed: false });
+  });
+
+  it("restricts a manager to their own contacts' responses", async () => {
+    expect(await summary({}, tokens.manager)).toEqual(expected(4, 0, 0));
+    expect(await summary({ ownerIds: [users.manager] }, tokens.manager)).toEqual(expected(4, 0, 0));
+    // Sales US holds A3 (the admin's) and B3 (the manager's).
+    expect(await summary({ orgUnitIds: [units['Sales US']] }, tokens.manager)).toEqual(expected(1, 0, 0));
+    expect(codeOf(await app.gql(SUMMARY, { filter: { ownerIds: [users.admin] } }, tokens.manager))).toBe('FORBIDDEN');
+  });
+
+  it('gives leaders, admins and analytics clients the whole organization', async () => {
+    for (const token of [tokens.leader, tokens.admin, tokens.api]) expect(await summary({}, token)).toEqual(expected(4, 1, 3));
+  });
+
+  it('suppresses employee results until the anonymity guard reports them', async () => {
+    expect(await summary({ audience: 'EMPLOYEE' })).toEqual(SUPPRESSED);
+    expect(await summary({ waveIds: [waves.employee] })).toEqual(SUPPRESSED);
+    expect(await summary({ waveIds: [waves.customer, waves.employee] })).toEqual(SUPPRESSED);
+    expect(await summary({}, tokens.hr)).toEqual(SUPPRESSED);
+    expect(await summary({ audience: 'EMPLOYEE' }, tokens.hr)).toEqual(SUPPRESSED);
+    expect(await summary({ waveIds: [waves.employee] }, tokens.hr)).toEqual(SUPPRESSED);
+  });
+
+  it('keeps HR to employee results and a manager to identified waves', async () => {
+    expect(codeOf(await app.gql(SUMMARY, { filter: { audience: 'CUSTOMER' } }, tokens.hr))).toBe('FORBIDDEN');
+    const hrCustomerWave = await app.gql(SUMMARY, { filter: { waveIds: [waves.customer] } }, tokens.hr);
+    expect(hrCustomerWave.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.waveIds' });
+    const managerEmployeeWave = await app.gql(SUMMARY, { filter: { waveIds: [waves.employee] } }, tokens.manager);
+    expect(managerEmployeeWave.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.waveIds' });
+    expect(codeOf(await app.gql(SUMMARY, { filter: {} }))).toBe('UNAUTHENTICATED');
+  });
+
+  it.each([
+    ['a wave id that is not a uuid', () => ({ waveIds: ['nope'] }), 'filter.waveIds'],
+    ['an unknown wave', () => ({ waveIds: [waves.customer, UNKNOWN_ID] }), 'filter.waveIds'],
+    ['an unknown org unit', () => ({ orgUnitIds: [UNKNOWN_ID] }), 'filter.orgUnitIds'],
+    ['an org unit id that is not a uuid', () => ({ orgUnitIds: ['sales'] }), 'filter.orgUnitIds'],
+    ['an unknown owner', () => ({ ownerIds: [UNKNOWN_ID] }), 'filter.ownerIds'],
+    ['from after to', () => ({ from: '2025-03-01', to: '2025-02-28' }), 'filter.to'],
+    ['an empty segment key', () => ({ segments: [{ key: '', value: 'EU' }] }), 'filter.segments'],
+    ['a segment key of punctuation only', () => ({ segments: [{ key: ' -- ', value: 'EU' }] }), 'filter.segments'],
+  ] as const)('refuses %s with BAD_USER_INPUT naming the field', async (_name, filter, field) => {
+    const res = await app.gql(SUMMARY, { filter: filter() }, tokens.cx);
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(res.data).toBeNull();
+  });
+
+  it('refuses a date that is not a date', async () => {
+    expect(codeOf(await app.gql(SUMMARY, { filter: { from: '2025-02-30' } }, tokens.cx))).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('tenancy', () => {
+  it("treats another organization's ids exactly like unknown ones", async () => {
+    for (const [field, id] of [
+      ['waveIds', waves.customer],
+      ['orgUnitIds', units.Sales],
+      ['ownerIds', users.manager],
+    ] as const) {
+      const theirs = await app.gql(SUMMARY, { filter: { [field]: [id] } }, tokens.demoCx);
+      const unknown = await app.gql(SUMMARY, { filter: { [field]: [UNKNOWN_ID] } }, tokens.demoCx);
+      expect(theirs.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: `filter.${field}` });
+      expect(theirs.errors?.[0].message.replace(id, '<id>')).toBe(unknown.errors?.[0].message.replace(UNKNOWN_ID, '<id>'));
+    }
+  });
+
+  it("never counts another organization's responses", async () => {
+    // The demo organization has responses of its own; this organization's total stays its eight.
+    const [{ n }] = await app.db.dataSource.query(`SELECT count(*)::int AS n FROM responses WHERE organization_id <> $1`, [org.org.id]);
+    expect(n).toBeGreaterThan(0);
+    expect((await summary({})).responses).toBe(8);
+    const demo = await summary({}, tokens.demoCx);
+    expect(demo.responses).toBe(n);
+  });
+});
