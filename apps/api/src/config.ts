@@ -15,6 +15,8 @@ export interface Config {
   jwtSecret: string;
   publicUrl: string;
   smtpUrl: string | null;
+  /** The From address of outgoing mail (MAIL_FROM); defaults to no-reply at the public host. */
+  mailFrom: string;
   outboxDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   webDist: string;
@@ -78,6 +80,15 @@ function url(env: Env, name: string, protocols: string[]): string | null {
   return raw;
 }
 
+function mailFrom(env: Env, publicUrl: string): string {
+  const raw = env.MAIL_FROM;
+  if (raw === undefined || raw === '') return `Tandem <no-reply@${new URL(publicUrl).hostname}>`;
+  if (!/^[^@\s<>]+@[^@\s<>]+$|^[^<>]*<[^@\s<>]+@[^@\s<>]+>$/.test(raw.trim())) {
+    throw new ConfigError('MAIL_FROM', `must be an address like "Tandem <surveys@example.com>" (got "${raw}")`);
+  }
+  return raw.trim();
+}
+
 /** In production the secret must be given; elsewhere one is generated once and kept under dataDir. */
 function jwtSecret(env: Env, mode: Config['env'], dataDir: string): string {
   const raw = env.JWT_SECRET;
@@ -108,6 +119,7 @@ export function loadConfig(env: Env = process.env): Config {
     jwtSecret: jwtSecret(env, mode, dataDir),
     publicUrl: publicUrl.replace(/\/+$/, ''),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: mailFrom(env, publicUrl),
     outboxDir: path.resolve(env.OUTBOX_DIR || path.join(dataDir, 'outbox')),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, mode === 'test' ? 'warn' : 'info'),
     webDist: path.resolve(env.WEB_DIST || path.join(repoRoot, 'apps/web/dist')),

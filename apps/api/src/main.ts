@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/data-source.js';
 import { createLogger } from './logger.js';
+import { createMailer } from './features/mail/mailer.js';
 import { startServer } from './http/server.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
 
@@ -27,7 +28,10 @@ logger.info(
     ? 'using the embedded PostgreSQL (PGlite); set DATABASE_URL to use a PostgreSQL server'
     : 'using the PostgreSQL server at DATABASE_URL',
 );
-if (config.seedDemo) await seedDemoIfEmpty(db.dataSource, logger);
+if (config.seedDemo) {
+  // On the outbox mailer the demo's open invitations are written as .eml files, to try the survey page.
+  await seedDemoIfEmpty(db.dataSource, logger, { app: { config, logger, now: () => new Date(), mailer: createMailer(config, logger) } });
+}
 const server = await startServer(config, logger, db);
 logger.info({ url: server.url, port: server.port }, `Tandem is running at http://localhost:${server.port}`);
 

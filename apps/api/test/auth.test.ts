@@ -6,7 +6,7 @@ import { DEMO_API_CLIENT } from '../src/seed/demo.js';
 import { codeOf, startTestApp, type TestApp } from './support/test-app.js';
 
 const LOGIN = `mutation($email: String!, $password: String!) {
-  login(email: $email, password: $password) { accessToken refreshToken expiresAt user { email roles } } }`;
+  login(email: $email, password: $password) { accessToken refreshToken expiresAt user { email roles orgUnit { name } } } }`;
 const REFRESH = `mutation($t: String!) { refresh(refreshToken: $t) { accessToken refreshToken } }`;
 const ME = `{ me { email name roles orgUnit { name } } }`;
 
@@ -37,7 +37,7 @@ describe('login', () => {
 
   it('accepts the email in any case and with spaces around it', async () => {
     const res = await app.gql(LOGIN, { email: '  Admin@Demo.TEST ', password: 'tandem-demo' });
-    expect(res.data?.login.user.email).toBe('admin@demo.test');
+    expect(res.data?.login.user).toEqual({ email: 'admin@demo.test', roles: ['ADMIN'], orgUnit: { name: 'Demo Company' } });
   });
 
   it('answers a wrong password and an unknown email with the same error', async () => {

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Logger } from '../logger.js';
 import type { Config } from '../config.js';
+import type { Mailer } from '../features/mail/mailer.js';
 import type { Role } from '../features/users/user.entity.js';
 import type { Scope } from '../features/auth/api-client.entity.js';
 import { DomainError, unauthenticated } from './errors.js';
@@ -21,6 +22,8 @@ export interface AppServices {
   config: Config;
   logger: Logger;
   now(): Date;
+  /** Outgoing mail: SMTP, or .eml files in the outbox folder. */
+  mailer: Mailer;
 }
 
 export interface Context {
@@ -36,6 +39,16 @@ export interface Context {
 
 export function buildContext(input: Omit<Context, 'loaders'>): Context {
   return { ...input, loaders: createLoaders(input.db, input.principal?.organizationId ?? null) };
+}
+
+/**
+ * After login or refresh the rest of the request (the payload's user and its org unit) is read as
+ * the user who just proved who they are, through loaders scoped to their organization.
+ */
+export function authenticateAs(ctx: Context, principal: Principal): void {
+  ctx.principal = principal;
+  ctx.authError = null;
+  ctx.loaders = createLoaders(ctx.db, principal.organizationId);
 }
 
 /** The caller's organization. It comes from the token, never from an argument. */

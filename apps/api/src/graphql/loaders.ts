@@ -1,6 +1,18 @@
 import type { EntityManager } from 'typeorm';
+import { contactLoader } from '../features/contacts/contact.loader.js';
+import { followUpByResponseLoader, followUpNotesLoader } from '../features/follow-ups/follow-up.loader.js';
 import { orgUnitLoader } from '../features/org-units/org-unit.loader.js';
+import { responseLoader } from '../features/responses/response.loader.js';
 import { userLoader } from '../features/users/user.loader.js';
+import {
+  waveCommentsLoader,
+  waveFirstReactionLoader,
+  waveInvitationStatsLoader,
+  waveLoader,
+  waveNpsCountsLoader,
+  waveQuestionsLoader,
+  waveScoreDistributionLoader,
+} from '../features/waves/wave.loader.js';
 
 /**
  * The DataLoaders of one request. Each is scoped to the caller's organization, so a loader can
@@ -8,8 +20,19 @@ import { userLoader } from '../features/users/user.loader.js';
  */
 export function createLoaders(db: EntityManager, organizationId: string | null) {
   return {
+    contact: contactLoader(db, organizationId),
     orgUnit: orgUnitLoader(db, organizationId),
     user: userLoader(db, organizationId),
+    response: responseLoader(db, organizationId),
+    followUpNotes: followUpNotesLoader(db, organizationId),
+    followUpByResponse: followUpByResponseLoader(db, organizationId),
+    wave: waveLoader(db, organizationId),
+    waveQuestions: waveQuestionsLoader(db, organizationId),
+    waveInvitationStats: waveInvitationStatsLoader(db, organizationId),
+    waveNpsCounts: waveNpsCountsLoader(db, organizationId),
+    waveScoreDistribution: waveScoreDistributionLoader(db, organizationId),
+    waveFirstReaction: waveFirstReactionLoader(db, organizationId),
+    waveComments: waveCommentsLoader(db, organizationId),
   };
 }
 

@@ -2,12 +2,20 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../features/auth/auth.resolver.js';
+import { ContactResolver } from '../features/contacts/contact.resolver.js';
+import { FollowUpNoteResolver, FollowUpResolver } from '../features/follow-ups/follow-up.resolver.js';
+import { InvitationResolver } from '../features/invitations/invitation.resolver.js';
 import { OrgUnitResolver } from '../features/org-units/org-unit.resolver.js';
 import { OrganizationResolver } from '../features/organizations/organization.resolver.js';
+import { PublicSurveyResolver } from '../features/responses/public-survey.resolver.js';
+import { ResponseResolver } from '../features/responses/response.resolver.js';
 import { UserResolver } from '../features/users/user.resolver.js';
+import { WaveResolver } from '../features/waves/wave.resolver.js';
+import { AnalyticsResolver } from '../features/analytics/analytics.resolver.js';
 import { authChecker } from './auth-checker.js';
 
-export const resolvers = [AuthResolver, OrganizationResolver, OrgUnitResolver, UserResolver] as const;
+export const resolvers = [AuthResolver, OrganizationResolver, OrgUnitResolver, UserResolver, ContactResolver,
+  InvitationResolver, PublicSurveyResolver, ResponseResolver, FollowUpResolver, FollowUpNoteResolver, WaveResolver, AnalyticsResolver] as const;
 
 export function buildTandemSchema(): Promise<GraphQLSchema> {
   return buildSchema({

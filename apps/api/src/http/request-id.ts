@@ -11,6 +11,9 @@ declare module 'express-serve-static-core' {
 
 const SAFE_ID = /^[\w.-]{1,100}$/;
 
+/** Respondent links carry their single-use token in the path (/s/<token>, /unsubscribe/<token>): never log it. */
+export const redactPath = (path: string) => path.replace(/^\/(s|unsubscribe)\/[^/]+/, '/$1/[token]');
+
 /** Gives every request an id (a caller's X-Request-Id if sane), a child logger, and an access log line. */
 export function requestContext(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -22,7 +25,7 @@ export function requestContext(logger: Logger) {
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const quiet = req.path === '/healthz' || req.path === '/readyz';
-      req.log[quiet ? 'debug' : 'info']({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+      req.log[quiet ? 'debug' : 'info']({ method: req.method, path: redactPath(req.path), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
     });
     next();
   };

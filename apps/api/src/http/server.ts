@@ -12,6 +12,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/data-source.js';
 import type { Logger } from '../logger.js';
 import { verifyAccessToken } from '../features/auth/access-tokens.js';
+import { createMailer } from '../features/mail/mailer.js';
 import { buildContext, type AppServices, type Context, type Principal } from '../graphql/context.js';
 import { DomainError, formatError, isExpectedError, unauthenticated } from '../graphql/errors.js';
 import { buildTandemSchema } from '../graphql/schema.js';
@@ -58,7 +59,7 @@ export async function startServer(config: Config, logger: Logger, db: Database):
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   const httpServer = http.createServer(app);
-  const services: AppServices = { config, logger, now: () => new Date() };
+  const services: AppServices = { config, logger, now: () => new Date(), mailer: createMailer(config, logger) };
 
   // Query limits: depth, aliases, tokens and cost, so one request cannot ask for the whole database.
   const armor = new ApolloArmor({

@@ -1,10 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from '../logger.js';
+import type { AppServices } from '../graphql/context.js';
 import { ApiClientEntity } from '../features/auth/api-client.entity.js';
 import { hashSecret } from '../features/auth/passwords.js';
 import { OrgUnitEntity } from '../features/org-units/org-unit.entity.js';
 import { OrganizationEntity } from '../features/organizations/organization.entity.js';
 import { UserEntity, type Role } from '../features/users/user.entity.js';
+import { DEMO_CONTACTS, DEMO_MANAGERS, mailDemoInvitations, seedSurveys } from './demo-surveys.js';
 
 export const DEMO_PASSWORD = 'tandem-demo';
 export const DEMO_API_CLIENT = { clientId: 'demo-integrator', clientSecret: 'tandem-demo-integrator-secret' };
@@ -38,16 +40,30 @@ async function seedOrgChart(tx: EntityManager, organizationId: string): Promise<
   return ids;
 }
 
-/** On a database with no organization yet, creates the demo organization in one transaction. */
-export async function seedDemoIfEmpty(dataSource: DataSource, logger: Logger): Promise<boolean> {
+export interface SeedOptions {
+  /**
+   * With an outbox mailer, the invitation mails of the open waves' unanswered invitations are
+   * written to the outbox, so the respondent page can be tried from a real link.
+   */
+  app?: AppServices;
+}
+
+/**
+ * On a database with no organization yet, creates the demo organization in one transaction: org
+ * chart, users, API client, and a survey cycle (demo-surveys.ts).
+ */
+export async function seedDemoIfEmpty(dataSource: DataSource, logger: Logger, options: SeedOptions = {}): Promise<boolean> {
   const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM organizations`);
   if (count > 0) return false;
   const passwordHash = await hashSecret(DEMO_PASSWORD);
-  await dataSource.transaction(async (tx) => {
+  const now = new Date();
+  const surveys = await dataSource.transaction(async (tx) => {
     const org = await tx.save(OrganizationEntity, tx.create(OrganizationEntity, { name: 'Demo Company', slug: 'demo', settings: {} }));
     const units = await seedOrgChart(tx, org.id);
-    for (const u of USERS) {
-      await tx.insert(UserEntity, { ...u, organizationId: org.id, orgUnitId: units.get(u.unit)!, passwordHash, active: true });
+    const users = new Map<string, string>();
+    for (const u of [...USERS, ...DEMO_MANAGERS]) {
+      const { identifiers } = await tx.insert(UserEntity, { ...u, organizationId: org.id, orgUnitId: units.get(u.unit)!, passwordHash, active: true });
+      users.set(u.email, identifiers[0].id as string);
     }
     await tx.insert(ApiClientEntity, {
       organizationId: org.id,
@@ -56,10 +72,18 @@ export async function seedDemoIfEmpty(dataSource: DataSource, logger: Logger): P
       secretHash: await hashSecret(DEMO_API_CLIENT.clientSecret),
       scopes: ['responses:read', 'responses:write', 'contacts:write', 'analytics:read'],
     });
+    return seedSurveys(tx, org.id, users, units, now);
   });
+  const mailed = options.app ? await mailDemoInvitations(options.app, dataSource.manager, surveys) : 0;
   logger.info(
     { logins: USERS.map((u) => `${u.email} (${u.roles.join(', ')})`), password: DEMO_PASSWORD, apiClient: DEMO_API_CLIENT.clientId },
     `Seeded the demo organization. Log in as ${USERS.map((u) => u.email).join(', ')} with password "${DEMO_PASSWORD}"`,
+  );
+  logger.info(
+    { managers: DEMO_MANAGERS.map((u) => u.email), contacts: DEMO_CONTACTS.length, ...(mailed ? { outbox: options.app!.config.outboxDir, mailed } : {}) },
+    mailed
+      ? `Seeded ${DEMO_CONTACTS.length} contacts with waves, responses and follow-ups; ${mailed} demo invitation mails with survey links are in ${options.app!.config.outboxDir}`
+      : `Seeded ${DEMO_CONTACTS.length} contacts with waves, responses and follow-ups`,
   );
   return true;
 }

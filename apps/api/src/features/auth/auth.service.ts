@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { Context, Principal } from '../../graphql/context.js';
+import { authenticateAs, type Context, type Principal } from '../../graphql/context.js';
 import { DomainError, unauthenticated } from '../../graphql/errors.js';
 import { UserEntity } from '../users/user.entity.js';
 import { UserType } from '../users/user.type.js';
@@ -39,7 +39,9 @@ function revokeFamily(db: EntityManager, familyId: string, now: Date): Promise<u
 
 async function payloadFor(ctx: Context, db: EntityManager, user: UserEntity, familyId: string): Promise<AuthPayload> {
   const now = ctx.app.now();
-  const access = signAccessToken(userPrincipal(user), ctx.app.config.jwtSecret, now);
+  const principal = userPrincipal(user);
+  const access = signAccessToken(principal, ctx.app.config.jwtSecret, now);
+  authenticateAs(ctx, principal);
   return {
     accessToken: access.token,
     expiresAt: access.expiresAt,

@@ -1,0 +1,267 @@
+import { In, type EntityManager } from 'typeorm';
+import type { AppServices, Context } from '../../graphql/context.js';
+import { orgOf } from '../../graphql/context.js';
+import { isUuid } from '../../graphql/batch.js';
+import { badInput, invalidState, notFound } from '../../graphql/errors.js';
+import { ContactEntity } from '../contacts/contact.entity.js';
+import { invitationMail } from '../mail/invitation-mail.js';
+import { OrganizationEntity } from '../organizations/organization.entity.js';
+import { settingsOf } from '../organizations/organization.service.js';
+import { ownScopeOf } from '../responses/access.js';
+import { WaveEntity } from '../waves/wave.entity.js';
+import type { InvitationBatch, ReminderBatch } from './invitation.types.js';
+import { hashSurveyToken, newSurveyToken } from './tokens.js';
+
+/** A non-respondent is mailed again at most once in this many hours. */
+export const REMINDER_COOLDOWN_HOURS = 24;
+/** Mails handed to the mailer at the same time. */
+const MAIL_CONCURRENCY = 4;
+const MAX_CONTACT_IDS = 10_000;
+
+/** UPDATE ... RETURNING answers [rows, count] through TypeORM's query(); this returns the rows. */
+export async function updateReturning<T>(db: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+  const [rows] = (await db.query(sql, params)) as [T[], number];
+  return rows;
+}
+
+export const surveyUrl = (app: AppServices, token: string) => `${app.config.publicUrl}/s/${token}`;
+export const unsubscribeUrl = (app: AppServices, token: string) => `${app.config.publicUrl}/unsubscribe/${token}`;
+
+/** An invitation row just created or re-tokened, with the raw token its mail must carry. */
+export interface IssuedToken {
+  invitationId: string;
+  contactId: string;
+  token: string;
+  reminder: boolean;
+}
+
+/** The wave invitations and reminders go out for: the caller's, identified, and OPEN. */
+async function openIdentifiedWave(ctx: Context, organizationId: string, waveId: string): Promise<WaveEntity> {
+  const wave = isUuid(waveId) ? await ctx.db.findOneBy(WaveEntity, { id: waveId, organizationId }) : null;
+  if (!wave) throw notFound('Wave', 'waveId');
+  if (wave.anonymous) {
+    throw badInput('waveId', 'Employee waves are anonymous: their invitations go to the employee roster, not to contacts');
+  }
+  if (wave.status !== 'OPEN') throw invalidState(`Invitations go out only while a wave is OPEN; this one is ${wave.status}`, 'waveId');
+  if (wave.closesAt && wave.closesAt.getTime() <= ctx.app.now().getTime()) {
+    throw invalidState('This wave is past its closing time', 'waveId');
+  }
+  return wave;
+}
+
+interface Candidate {
+  id: string;
+  unsubscribed: boolean;
+  throttled: boolean;
+  invited: boolean;
+}
+
+/**
+ * Creates one PENDING invitation per eligible contact (set-based, in the caller's transaction) and
+ * stamps the contacts' last_invited_at. Contacts already invited to the wave, invited anywhere
+ * within the throttle window, or unsubscribed are counted and left out. contactIds null means
+ * every contact (of ownerId when given). Throws NOT_FOUND (contactIds) when a named contact is not
+ * the organization's (or not ownerId's), before writing anything.
+ */
+export async function createInvitations(
+  tx: EntityManager,
+  args: {
+    organizationId: string;
+    waveId: string;
+    contactIds: string[] | null;
+    ownerId: string | null;
+    throttleDays: number;
+    now: Date;
+    token?: () => string;
+  },
+): Promise<{ issued: IssuedToken[]; alreadyInvited: number; throttled: number; unsubscribed: number }> {
+  const { organizationId, waveId, contactIds, ownerId, throttleDays, now } = args;
+  // FOR UPDATE serializes concurrent invitations of the same contacts, so the throttle holds.
+  const candidates: Candidate[] = await tx.query(
+    `SELECT c.id,
+            c.unsubscribed_at IS NOT NULL AS unsubscribed,
+            (c.last_invited_at IS NOT NULL AND c.last_invited_at > $4::timestamptz - make_interval(days => $5::int)) AS throttled,
+            EXISTS (SELECT 1 FROM invitations i WHERE i.wave_id = $2 AND i.contact_id = c.id) AS invited
+       FROM contacts c
+      WHERE c.organization_id = $1
+        AND ($3::uuid[] IS NULL OR c.id = ANY($3::uuid[]))
+        AND ($6::uuid IS NULL OR c.owner_id = $6::uuid)
+      ORDER BY c.id
+        FOR UPDATE OF c`,
+    [organizationId, waveId, contactIds, now, throttleDays, ownerId],
+  );
+  if (contactIds && candidates.length !== contactIds.length) throw notFound('Contact', 'contactIds');
+
+  let alreadyInvited = 0;
+  let throttled = 0;
+  let unsubscribed = 0;
+  const eligible: string[] = [];
+  for (const c of candidates) {
+    if (c.invited) alreadyInvited++;
+    else if (c.unsubscribed) unsubscribed++;
+    else if (c.throttled) throttled++;
+    else eligible.push(c.id);
+  }
+  const makeToken = args.token ?? newSurveyToken;
+  const tokens = new Map(eligible.map((id) => [id, makeToken()]));
+  const inserted: { id: string; contact_id: string }[] = eligible.length
+    ? await tx.query(
+        `INSERT INTO invitations (organization_id, wave_id, contact_id, token_hash, status, created_at)
+         SELECT $1, $2, t.contact_id, t.token_hash, 'PENDING', $5
+           FROM unnest($3::uuid[], $4::text[]) AS t(contact_id, token_hash)
+         ON CONFLICT (wave_id, contact_id) DO NOTHING
+         RETURNING id, contact_id`,
+        [organizationId, waveId, eligible, eligible.map((id) => hashSurveyToken(tokens.get(id)!)), now],
+      )
+    : [];
+  // A concurrent call may have invited some of them in between: those count as already invited.
+  alreadyInvited += eligible.length - inserted.length;
+  if (inserted.length) {
+    await tx.query(`UPDATE contacts SET last_invited_at = $2 WHERE id = ANY($1::uuid[])`, [inserted.map((r) => r.contact_id), now]);
+  }
+  const issued = inserted.map((r) => ({ invitationId: r.id, contactId: r.contact_id, token: tokens.get(r.contact_id)!, reminder: false }));
+  return { issued, alreadyInvited, throttled, unsubscribed };
+}
+
+/** Marks invitations whose mail went out: PENDING → SENT (a later status, such as OPENED, stays). */
+export async function markSent(db: EntityManager, invitationIds: string[], now: Date): Promise<void> {
+  if (invitationIds.length === 0) return;
+  await db.query(`UPDATE invitations SET status = 'SENT', sent_at = $2 WHERE id = ANY($1::uuid[]) AND status = 'PENDING'`, [invitationIds, now]);
+}
+
+/**
+ * Mails each issued token to its contact, in the contact's language, after the rows are committed.
+ * A mail that fails is logged (without its link) and counted; its invitation stays PENDING.
+ */
+export async function deliverInvitations(
+  app: AppServices,
+  db: EntityManager,
+  wave: WaveEntity,
+  issued: IssuedToken[],
+): Promise<{ sent: number; failed: number }> {
+  if (issued.length === 0) return { sent: 0, failed: 0 };
+  const organization = await db.findOneByOrFail(OrganizationEntity, { id: wave.organizationId });
+  const found = await db.findBy(ContactEntity, { organizationId: wave.organizationId, id: In(issued.map((i) => i.contactId)) });
+  const contacts = new Map(found.map((c) => [c.id, c]));
+  const sent: string[] = [];
+  let failed = 0;
+  const queue = [...issued];
+  const worker = async () => {
+    for (let item = queue.shift(); item; item = queue.shift()) {
+      const contact = contacts.get(item.contactId);
+      if (!contact) continue;
+      try {
+        await app.mailer.send(
+          invitationMail({
+            to: contact.email,
+            name: contact.name,
+            language: contact.language,
+            waveName: wave.name,
+            organizationName: organization.name,
+            surveyUrl: surveyUrl(app, item.token),
+            unsubscribeUrl: unsubscribeUrl(app, item.token),
+            reminder: item.reminder,
+          }),
+        );
+        sent.push(item.invitationId);
+      } catch (error) {
+        failed++;
+        app.logger.error({ err: error, invitationId: item.invitationId, waveId: wave.id }, 'an invitation mail could not be sent');
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(MAIL_CONCURRENCY, issued.length) }, worker));
+  await markSent(db, sent, app.now());
+  return { sent: sent.length, failed };
+}
+
+function checkContactIds(contactIds: string[] | null | undefined): string[] | null {
+  if (contactIds === null || contactIds === undefined) return null;
+  if (contactIds.length === 0) throw badInput('contactIds', 'Name at least one contact, or leave contactIds out to invite every contact');
+  const unique = [...new Set(contactIds)];
+  if (unique.length > MAX_CONTACT_IDS) throw badInput('contactIds', `At most ${MAX_CONTACT_IDS} contacts at a time`);
+  if (!unique.every(isUuid)) throw notFound('Contact', 'contactIds');
+  return unique;
+}
+
+/**
+ * Invites contacts to an OPEN identified wave: contactIds, or every contact when null (a MANAGER:
+ * only their own contacts, and naming another's is NOT_FOUND). The rows are written in one
+ * transaction; the mails go out after it commits.
+ */
+export async function inviteToWave(ctx: Context, waveId: string, contactIds: string[] | null | undefined): Promise<InvitationBatch> {
+  const organizationId = orgOf(ctx);
+  const ids = checkContactIds(contactIds);
+  const wave = await openIdentifiedWave(ctx, organizationId, waveId);
+  const { throttleDays } = await settingsOf(ctx);
+  const ownerId = ownScopeOf(ctx, ['ADMIN', 'CX']);
+  const now = ctx.app.now();
+  const outcome = await ctx.db.transaction((tx) => createInvitations(tx, { organizationId, waveId: wave.id, contactIds: ids, ownerId, throttleDays, now }));
+  const delivery = await deliverInvitations(ctx.app, ctx.db, wave, outcome.issued);
+  ctx.logger.info(
+    { event: 'wave.invited', waveId: wave.id, invited: outcome.issued.length, failed: delivery.failed, alreadyInvited: outcome.alreadyInvited, throttled: outcome.throttled, unsubscribed: outcome.unsubscribed },
+    'invitations created',
+  );
+  return {
+    invited: outcome.issued.length,
+    skipped: outcome.alreadyInvited + outcome.throttled + outcome.unsubscribed,
+    alreadyInvited: outcome.alreadyInvited,
+    throttled: outcome.throttled,
+    unsubscribed: outcome.unsubscribed,
+    failed: delivery.failed,
+  };
+}
+
+/**
+ * Mails the wave's non-respondents again (a MANAGER: their own contacts'). Only token hashes are
+ * stored, so a reminder cannot repeat the first link: each reminded invitation gets a NEW token
+ * whose hash replaces the old one, and the earlier link stops working. Unsubscribed contacts and
+ * those mailed within the last 24 hours are skipped; invitations whose first mail failed (PENDING)
+ * are retried as invitations, not counted as reminders.
+ */
+export async function remindWave(ctx: Context, waveId: string): Promise<ReminderBatch> {
+  const organizationId = orgOf(ctx);
+  const wave = await openIdentifiedWave(ctx, organizationId, waveId);
+  const ownerId = ownScopeOf(ctx, ['ADMIN', 'CX']);
+  const now = ctx.app.now();
+  const outcome = await ctx.db.transaction(async (tx) => {
+    const rows: { id: string; contact_id: string; status: string; unsubscribed: boolean; recent: boolean }[] = await tx.query(
+      `SELECT i.id, i.contact_id, i.status,
+              c.unsubscribed_at IS NOT NULL AS unsubscribed,
+              (i.status <> 'PENDING' AND greatest(i.sent_at, i.reminded_at) > $4::timestamptz - make_interval(hours => $5::int)) AS recent
+         FROM invitations i JOIN contacts c ON c.id = i.contact_id
+        WHERE i.organization_id = $1 AND i.wave_id = $2 AND i.status IN ('PENDING', 'SENT', 'OPENED')
+          AND ($3::uuid IS NULL OR c.owner_id = $3::uuid)
+        ORDER BY i.id
+          FOR UPDATE OF i`,
+      [organizationId, wave.id, ownerId, now, REMINDER_COOLDOWN_HOURS],
+    );
+    const due = rows.filter((r) => !r.unsubscribed && !r.recent);
+    const issued = due.map((r) => ({ invitationId: r.id, contactId: r.contact_id, token: newSurveyToken(), reminder: r.status !== 'PENDING' }));
+    if (issued.length) {
+      await tx.query(
+        `UPDATE invitations i
+            SET token_hash = t.token_hash,
+                reminders = i.reminders + CASE WHEN i.status = 'PENDING' THEN 0 ELSE 1 END,
+                reminded_at = CASE WHEN i.status = 'PENDING' THEN i.reminded_at ELSE $3::timestamptz END
+           FROM unnest($1::uuid[], $2::text[]) AS t(id, token_hash)
+          WHERE i.id = t.id`,
+        [issued.map((i) => i.invitationId), issued.map((i) => hashSurveyToken(i.token)), now],
+      );
+    }
+    return {
+      issued,
+      unsubscribed: rows.filter((r) => r.unsubscribed).length,
+      recentlyMailed: rows.filter((r) => !r.unsubscribed && r.recent).length,
+    };
+  });
+  const delivery = await deliverInvitations(ctx.app, ctx.db, wave, outcome.issued);
+  ctx.logger.info({ event: 'wave.reminded', waveId: wave.id, reminded: outcome.issued.length, failed: delivery.failed }, 'reminders sent');
+  return {
+    reminded: outcome.issued.length,
+    skipped: outcome.unsubscribed + outcome.recentlyMailed,
+    unsubscribed: outcome.unsubscribed,
+    recentlyMailed: outcome.recentlyMailed,
+    failed: delivery.failed,
+  };
+}
