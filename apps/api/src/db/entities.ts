@@ -1,6 +1,9 @@
 import { ApiClientEntity } from '../features/auth/api-client.entity.js';
 import { RefreshTokenEntity } from '../features/auth/refresh-token.entity.js';
 import { ContactEntity } from '../features/contacts/contact.entity.js';
+import { EmployeeAnswerEntity } from '../features/employees/employee-answer.entity.js';
+import { EmployeeEntity } from '../features/employees/employee.entity.js';
+import { ParticipationEntity } from '../features/employees/participation.entity.js';
 import { FollowUpEntity, FollowUpNoteEntity } from '../features/follow-ups/follow-up.entity.js';
 import { InvitationEntity } from '../features/invitations/invitation.entity.js';
 import { OrgUnitEntity } from '../features/org-units/org-unit.entity.js';
@@ -23,4 +26,7 @@ export const entities = [
   ResponseEntity,
   FollowUpEntity,
   FollowUpNoteEntity,
+  EmployeeEntity,
+  ParticipationEntity,
+  EmployeeAnswerEntity,
 ];
