@@ -19,7 +19,10 @@ export interface TestServer {
   /** e.g. http://127.0.0.1:43125 */
   url: string;
   port: number;
+  /** The server's DATA_DIR (a fresh temporary folder). */
   dataDir: string;
+  /** Where the server writes mail as .eml files (no SMTP_URL): DATA_DIR/outbox unless OUTBOX_DIR is given. */
+  outboxDir: string;
   /** The child's recent output, for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -132,7 +135,8 @@ export async function startServer(options: { env?: Record<string, string>; ready
     throw new Error(`${(error as Error).message}\n--- server output ---\n${log}`);
   }
 
-  return { url, port, dataDir, output: () => log, stop };
+  const outboxDir = env.OUTBOX_DIR ? resolve(env.OUTBOX_DIR) : join(dataDir, 'outbox');
+  return { url, port, dataDir, outboxDir, output: () => log, stop };
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {

@@ -8,6 +8,8 @@ import {
   SERVER_ERROR_CODES,
   describeError,
   errorField,
+  fieldLabelKey,
+  formField,
   isUnauthenticated,
   toApiError,
   type ApiError,
@@ -19,6 +21,28 @@ const gqlError = (code: string, extra: Record<string, unknown> = {}) =>
 describe('toApiError', () => {
   it.each(SERVER_ERROR_CODES)('maps the server code %s', (code) => {
     expect(toApiError(new ApolloError({ graphQLErrors: [gqlError(code)] })).code).toBe(code);
+  });
+
+  it('keeps every problem a field error lists', () => {
+    const error = toApiError(
+      gqlError('BAD_USER_INPUT', {
+        field: 'input.email',
+        problems: [{ field: 'input.email', message: 'bad' }, { field: 'input.language', message: 'worse' }, { nonsense: true }],
+      }),
+    );
+    expect(error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.email',
+      problems: [
+        { field: 'input.email', message: 'bad' },
+        { field: 'input.language', message: 'worse' },
+      ],
+    });
+    expect(toApiError(gqlError('BAD_USER_INPUT', { field: 'x' }))).not.toHaveProperty('problems');
+    expect(formField('input.ratings[0].texts')).toBe('ratings[0].texts');
+    expect(formField('filter.search')).toBe('search');
+    expect(fieldLabelKey('input.ratings[0].texts')).toBe('fields.texts');
+    expect(fieldLabelKey('name')).toBe('fields.name');
   });
 
   it('keeps the field of bad input', () => {
@@ -89,6 +113,14 @@ describe('describeError', () => {
       'The selected “Parent unit” was not found. It may have been removed.',
     );
     expect(say({ code: 'CONFLICT', field: null, message: '' })).toMatch(/conflicts with existing data/);
+  });
+
+  it('labels a field named by its path in the input', () => {
+    expect(say({ code: 'BAD_USER_INPUT', field: 'input.closesAt', message: '' })).toBe('Check the field “Closes”: its value is not valid.');
+    expect(say({ code: 'BAD_USER_INPUT', field: 'input.ratings[1].criterion', message: '' })).toBe(
+      'Check the field “Criterion key”: its value is not valid.',
+    );
+    expect(say({ code: 'CONFLICT', field: 'input.email', message: '' })).toBe('The value of “Email” is already in use. Choose another one.');
   });
 
   it('speaks the current language', () => {

@@ -23,8 +23,14 @@ export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 /** Client-side outcomes: the server could not be reached, or said something we do not know. */
 export type ClientErrorCode = 'NETWORK_ERROR' | 'UNKNOWN';
 
+/** One of several problems a field error may list (extensions.problems), each naming its field. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
 export type ApiError =
-  | { code: FieldErrorCode; field: string | null; message: string }
+  | { code: FieldErrorCode; field: string | null; message: string; problems?: FieldProblem[] }
   | { code: Exclude<ServerErrorCode, FieldErrorCode>; message: string }
   | { code: ClientErrorCode; message: string };
 
@@ -42,7 +48,7 @@ export class ApiRequestError extends Error {
 
 interface GraphQLErrorLike {
   message?: unknown;
-  extensions?: { code?: unknown; field?: unknown } | null;
+  extensions?: { code?: unknown; field?: unknown; problems?: unknown } | null;
 }
 
 const isServerCode = (code: unknown): code is ServerErrorCode =>
@@ -58,13 +64,26 @@ export function fromGraphQLError(error: GraphQLErrorLike): ApiError {
   if (!isServerCode(code)) return { code: 'UNKNOWN', message };
   if (isFieldCode(code)) {
     const field = error.extensions?.field;
-    return { code, field: typeof field === 'string' && field ? field : null, message };
+    const result: ApiError = { code, field: typeof field === 'string' && field ? field : null, message };
+    const problems = readProblems(error.extensions?.problems);
+    if (problems.length > 0) result.problems = problems;
+    return result;
   }
   return { code, message };
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
+
+/** `extensions.problems`: every bad field of an input at once, so a form can mark them all. */
+function readProblems(value: unknown): FieldProblem[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item) =>
+    isObject(item) && typeof item.field === 'string' && item.field
+      ? [{ field: item.field, message: typeof item.message === 'string' ? item.message : '' }]
+      : [],
+  );
+}
 
 const firstGraphQLError = (errors: unknown): GraphQLErrorLike | undefined =>
   Array.isArray(errors) && errors.length > 0 && isObject(errors[0]) ? (errors[0] as GraphQLErrorLike) : undefined;
@@ -143,13 +162,25 @@ export const errorField = (error: ApiError | null | undefined): string | null =>
   error && 'field' in error ? error.field : null;
 
 /**
+ * The form field a server field path names: the input wrapper is dropped, so `input.closesAt`
+ * is `closesAt` and `input.ratings[1].criterion` is `ratings[1].criterion`.
+ */
+export const formField = (path: string): string => path.replace(/^(input|filter)\./, '');
+
+/** The i18n key of a field's label: the last name in the path, `fields.criterion` for `input.ratings[1].criterion`. */
+export const fieldLabelKey = (path: string): string => {
+  const names = formField(path).replace(/\[\d+\]/g, '').split('.');
+  return `fields.${names[names.length - 1]}`;
+};
+
+/**
  * The message to show for an error, in the current language. An error that
  * names a field names it too, by its label (`fields.<name>`) when there is one.
  */
 export function describeError(error: ApiError, t: Translate, te?: HasKey): string {
   const field = errorField(error);
   if (field && error.code in FIELD_MESSAGE_KEYS) {
-    const labelKey = `fields.${field}`;
+    const labelKey = fieldLabelKey(field);
     const label = te?.(labelKey) ? t(labelKey) : field;
     return t(FIELD_MESSAGE_KEYS[error.code as FieldErrorCode], { field: label });
   }

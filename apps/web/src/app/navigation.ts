@@ -14,16 +14,31 @@ export interface NavItem {
   /** Who sees the item and may open the route. */
   roles: readonly Role[];
   component: () => Promise<RouteComponent>;
+  /** A page reached from another one (a wave from the list), not listed in the menu. */
+  inMenu?: false;
+  /** For a page outside the menu: the menu item it belongs to, shown as the current section. */
+  section?: string;
 }
 
 // The app's pages, in menu order. Adding a page is one line here (plus its file).
 export const NAVIGATION: readonly NavItem[] = [
   { name: 'home', path: '', label: 'nav.home', roles: ALL_ROLES, component: () => import('../pages/HomePage.vue') },
+  { name: 'waves', path: 'waves', label: 'nav.waves', roles: ['CX', 'ADMIN', 'HR', 'MANAGER', 'LEADER'], component: () => import('../pages/waves/WavesPage.vue') },
+  { name: 'wave', path: 'waves/:id', label: 'nav.wave', roles: ['CX', 'ADMIN', 'HR', 'MANAGER', 'LEADER'], component: () => import('../pages/waves/WavePage.vue'), inMenu: false, section: 'waves' },
+  { name: 'contacts', path: 'contacts', label: 'nav.contacts', roles: ['CX', 'ADMIN', 'MANAGER'], component: () => import('../pages/contacts/ContactsPage.vue') },
+  { name: 'follow-ups', path: 'follow-ups', label: 'nav.followUps', roles: ['MANAGER', 'CX', 'ADMIN', 'LEADER'], component: () => import('../pages/follow-ups/FollowUpsPage.vue') },
   { name: 'organization', path: 'organization', label: 'nav.organization', roles: ['ADMIN'], component: () => import('../pages/organization/OrganizationPage.vue') },
 ];
 
 export const canSee = (item: Pick<NavItem, 'roles'>, roles: readonly Role[]): boolean =>
   item.roles.some((role) => roles.includes(role));
 
-/** The items a user with these roles sees. */
-export const navigationFor = (roles: readonly Role[]): NavItem[] => NAVIGATION.filter((item) => canSee(item, roles));
+/** The menu items a user with these roles sees. */
+export const navigationFor = (roles: readonly Role[]): NavItem[] =>
+  NAVIGATION.filter((item) => item.inMenu !== false && canSee(item, roles));
+
+/** The menu item a route belongs to: itself, or the section of a page outside the menu. */
+export const menuItemOf = (routeName: unknown): string | undefined => {
+  const item = NAVIGATION.find((entry) => entry.name === routeName);
+  return item ? (item.section ?? item.name) : undefined;
+};

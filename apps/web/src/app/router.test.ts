@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveAccess, safeRedirect } from './router';
-import { navigationFor } from './navigation';
+import { resolveAccess, routes, safeRedirect } from './router';
+import { NAVIGATION, menuItemOf, navigationFor } from './navigation';
 
 const to = (fullPath: string, meta: Record<string, unknown> = {}, name?: string, query: Record<string, unknown> = {}) => ({
   fullPath,
@@ -47,8 +47,28 @@ describe('safeRedirect', () => {
 
 describe('navigation', () => {
   it('shows each role its items', () => {
-    expect(navigationFor(['ADMIN']).map((item) => item.name)).toEqual(['home', 'organization']);
-    expect(navigationFor(['MANAGER']).map((item) => item.name)).toEqual(['home']);
-    expect(navigationFor(['HR', 'ADMIN']).map((item) => item.name)).toEqual(['home', 'organization']);
+    expect(navigationFor(['ADMIN']).map((item) => item.name)).toEqual(['home', 'waves', 'contacts', 'follow-ups', 'organization']);
+    expect(navigationFor(['MANAGER']).map((item) => item.name)).toEqual(['home', 'waves', 'contacts', 'follow-ups']);
+    expect(navigationFor(['LEADER']).map((item) => item.name)).toEqual(['home', 'waves', 'follow-ups']);
+    expect(navigationFor(['HR']).map((item) => item.name)).toEqual(['home', 'waves']);
+    expect(navigationFor(['CX']).map((item) => item.name)).toEqual(['home', 'waves', 'contacts', 'follow-ups']);
+  });
+
+  it('keeps a page reached from another out of the menu, under its section', () => {
+    expect(NAVIGATION.find((item) => item.name === 'wave')).toMatchObject({ path: 'waves/:id', inMenu: false });
+    expect(menuItemOf('wave')).toBe('waves');
+    expect(menuItemOf('waves')).toBe('waves');
+    expect(menuItemOf('login')).toBeUndefined();
+  });
+});
+
+describe('the respondent’s pages', () => {
+  it('are public, outside the app shell, at the paths mails link to', () => {
+    const survey = routes.find((route) => route.name === 'survey');
+    const unsubscribe = routes.find((route) => route.name === 'unsubscribe');
+    expect(survey).toMatchObject({ path: '/s/:token', meta: { public: true } });
+    expect(unsubscribe).toMatchObject({ path: '/unsubscribe/:token', meta: { public: true } });
+    expect(resolveAccess(to('/s/abc', { public: true }, 'survey'), anonymous)).toBe(true);
+    expect(resolveAccess(to('/s/abc', { public: true }, 'survey'), admin)).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { NAVIGATION } from './navigation';
 
 declare module 'vue-router' {
   interface RouteMeta {
-    /** Reachable without a session (the login page). */
+    /** Reachable without a session (the login page, the respondent's pages). */
     public?: boolean;
     /** Roles that may open the route; absent means any signed-in user. */
     roles?: readonly Role[];
@@ -14,6 +14,14 @@ declare module 'vue-router' {
 
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('../pages/LoginPage.vue'), meta: { public: true } },
+  // The respondent's pages: the paths survey mails link to (`${PUBLIC_URL}/s/<token>`), no login, no app shell.
+  { path: '/s/:token', name: 'survey', component: () => import('../pages/survey/SurveyPage.vue'), meta: { public: true } },
+  {
+    path: '/unsubscribe/:token',
+    name: 'unsubscribe',
+    component: () => import('../pages/survey/UnsubscribePage.vue'),
+    meta: { public: true },
+  },
   {
     path: '/',
     component: () => import('../components/AppShell.vue'),

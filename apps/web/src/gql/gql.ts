@@ -19,8 +19,34 @@ type Documents = {
     "\n  mutation Logout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": typeof types.LogoutDocument,
     "\n  query Me {\n    me {\n      id\n      email\n      name\n      roles\n      orgUnit {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query HomeOrganization {\n    organization {\n      id\n      name\n    }\n  }\n": typeof types.HomeOrganizationDocument,
+    "\n  fragment ContactFields on Contact {\n    id\n    email\n    name\n    language\n    unsubscribed\n    lastInvitedAt\n    owner {\n      id\n      name\n      email\n    }\n    orgUnit {\n      id\n      name\n    }\n    segments {\n      key\n      value\n    }\n  }\n": typeof types.ContactFieldsFragmentDoc,
+    "\n  mutation CreateContact($input: ContactInput!) {\n    createContact(input: $input) {\n      ...ContactFields\n    }\n  }\n": typeof types.CreateContactDocument,
+    "\n  mutation UpdateContact($id: ID!, $input: ContactInput!) {\n    updateContact(id: $id, input: $input) {\n      ...ContactFields\n    }\n  }\n": typeof types.UpdateContactDocument,
+    "\n  mutation ImportContacts($csv: String!) {\n    importContacts(csv: $csv) {\n      imported\n      created\n      updated\n      errors {\n        line\n        field\n        message\n      }\n    }\n  }\n": typeof types.ImportContactsDocument,
+    "\n  query Contacts($filter: ContactFilter, $first: Int, $after: String) {\n    contacts(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          email\n          name\n          language\n          unsubscribed\n          lastInvitedAt\n          owner {\n            id\n            name\n            email\n          }\n          orgUnit {\n            id\n            name\n          }\n          segments {\n            key\n            value\n          }\n        }\n      }\n    }\n  }\n": typeof types.ContactsDocument,
+    "\n  query ContactOwners {\n    contacts(first: 100) {\n      edges {\n        node {\n          id\n          owner {\n            id\n            name\n            email\n          }\n        }\n      }\n    }\n  }\n": typeof types.ContactOwnersDocument,
+    "\n  query ContactOrgUnits {\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n": typeof types.ContactOrgUnitsDocument,
+    "\n  fragment FollowUpCard on FollowUp {\n    id\n    status\n    dueAt\n    overdue\n    owner {\n      id\n      name\n    }\n    wave {\n      id\n      name\n    }\n    response {\n      id\n      score\n      category\n      reason\n      suggestion\n      language\n      contact {\n        id\n        name\n        email\n      }\n    }\n  }\n": typeof types.FollowUpCardFragmentDoc,
+    "\n  fragment FollowUpDetail on FollowUp {\n    id\n    status\n    dueAt\n    overdue\n    createdAt\n    contactedAt\n    resolvedAt\n    owner {\n      id\n      name\n      email\n    }\n    wave {\n      id\n      name\n    }\n    response {\n      id\n      score\n      category\n      reason\n      suggestion\n      language\n      submittedAt\n      ratings {\n        criterion\n        value\n      }\n      contact {\n        id\n        name\n        email\n      }\n    }\n    notes {\n      id\n      text\n      createdAt\n      author {\n        id\n        name\n      }\n    }\n  }\n": typeof types.FollowUpDetailFragmentDoc,
+    "\n  mutation UpdateFollowUp($id: ID!, $input: FollowUpUpdateInput!) {\n    updateFollowUp(id: $id, input: $input) {\n      id\n      ...FollowUpDetail\n      ...FollowUpCard\n    }\n  }\n": typeof types.UpdateFollowUpDocument,
+    "\n  query FollowUps($filter: FollowUpFilter, $first: Int, $after: String) {\n    followUps(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          ...FollowUpCard\n          ...FollowUpDetail\n        }\n      }\n    }\n  }\n": typeof types.FollowUpsDocument,
     "\n  query OrgUnits {\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n": typeof types.OrgUnitsDocument,
     "\n  mutation CreateOrgUnit($name: String!, $parentId: ID) {\n    createOrgUnit(name: $name, parentId: $parentId) {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n": typeof types.CreateOrgUnitDocument,
+    "\n  query SurveyByToken($token: String!, $language: String) {\n    surveyByToken(token: $token, language: $language) {\n      waveName\n      language\n      languages\n      alreadyAnswered\n      closed\n      unsubscribed\n      anonymous\n      anonymityThreshold\n      questions {\n        kind\n        text\n        criterion\n        min\n        max\n        maxLength\n      }\n    }\n  }\n": typeof types.SurveyByTokenDocument,
+    "\n  mutation SubmitResponse($token: String!, $input: ResponseInput!) {\n    submitResponse(token: $token, input: $input) {\n      ok\n    }\n  }\n": typeof types.SubmitResponseDocument,
+    "\n  mutation Unsubscribe($token: String!) {\n    unsubscribe(token: $token)\n  }\n": typeof types.UnsubscribeDocument,
+    "\n  query PickContacts($search: String, $first: Int) {\n    contacts(filter: { search: $search, unsubscribed: false }, first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.PickContactsDocument,
+    "\n  fragment WaveComments on Wave {\n    latestComments(limit: 10) {\n      score\n      category\n      reason\n      suggestion\n      language\n      submittedAt\n    }\n  }\n": typeof types.WaveCommentsFragmentDoc,
+    "\n  mutation CreateWave($input: CreateWaveInput!) {\n    createWave(input: $input) {\n      id\n      name\n      status\n    }\n  }\n": typeof types.CreateWaveDocument,
+    "\n  mutation InviteToWave($waveId: ID!, $contactIds: [ID!]) {\n    inviteToWave(waveId: $waveId, contactIds: $contactIds) {\n      invited\n      skipped\n      alreadyInvited\n      throttled\n      unsubscribed\n      failed\n    }\n  }\n": typeof types.InviteToWaveDocument,
+    "\n  mutation RemindWave($waveId: ID!) {\n    remindWave(waveId: $waveId) {\n      reminded\n      skipped\n      recentlyMailed\n      unsubscribed\n      failed\n    }\n  }\n": typeof types.RemindWaveDocument,
+    "\n  query WavePage($id: ID!) {\n    wave(id: $id) {\n      id\n      name\n      audience\n      status\n      anonymous\n      languages\n      opensAt\n      closesAt\n      openedAt\n      closedAt\n      summary {\n        suppressed\n      }\n      ...WaveResults\n      ...WaveComments\n      ...WaveQuestions\n    }\n  }\n": typeof types.WavePageDocument,
+    "\n  mutation OpenWave($id: ID!) {\n    openWave(id: $id) {\n      id\n      status\n      openedAt\n    }\n  }\n": typeof types.OpenWaveDocument,
+    "\n  mutation CloseWave($id: ID!) {\n    closeWave(id: $id) {\n      id\n      status\n      closedAt\n    }\n  }\n": typeof types.CloseWaveDocument,
+    "\n  fragment WaveQuestions on Wave {\n    id\n    status\n    languages\n    questions {\n      id\n      kind\n      criterion\n      texts {\n        language\n        text\n      }\n    }\n  }\n": typeof types.WaveQuestionsFragmentDoc,
+    "\n  mutation SetQuestionText($waveId: ID!, $questionId: ID!, $language: String!, $text: String!) {\n    setQuestionText(waveId: $waveId, questionId: $questionId, language: $language, text: $text) {\n      id\n      texts {\n        language\n        text\n      }\n    }\n  }\n": typeof types.SetQuestionTextDocument,
+    "\n  fragment WaveResults on Wave {\n    audience\n    invited\n    responded\n    responseRate\n    scoreDistribution\n    summary {\n      responses\n      promoters\n      passives\n      detractors\n      nps\n      marginOfError\n      ciLow\n      ciHigh\n      band\n      suppressed\n    }\n    stages {\n      survey\n      firstReaction\n      analysis\n      improvements\n    }\n  }\n": typeof types.WaveResultsFragmentDoc,
+    "\n  query Waves($filter: WaveFilter, $first: Int, $after: String) {\n    waves(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          audience\n          status\n          opensAt\n          closesAt\n          invited\n          responded\n          responseRate\n          summary {\n            nps\n            suppressed\n          }\n        }\n      }\n    }\n  }\n": typeof types.WavesDocument,
 };
 const documents: Documents = {
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n": types.LoginDocument,
@@ -28,8 +54,34 @@ const documents: Documents = {
     "\n  mutation Logout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": types.LogoutDocument,
     "\n  query Me {\n    me {\n      id\n      email\n      name\n      roles\n      orgUnit {\n        id\n        name\n      }\n    }\n  }\n": types.MeDocument,
     "\n  query HomeOrganization {\n    organization {\n      id\n      name\n    }\n  }\n": types.HomeOrganizationDocument,
+    "\n  fragment ContactFields on Contact {\n    id\n    email\n    name\n    language\n    unsubscribed\n    lastInvitedAt\n    owner {\n      id\n      name\n      email\n    }\n    orgUnit {\n      id\n      name\n    }\n    segments {\n      key\n      value\n    }\n  }\n": types.ContactFieldsFragmentDoc,
+    "\n  mutation CreateContact($input: ContactInput!) {\n    createContact(input: $input) {\n      ...ContactFields\n    }\n  }\n": types.CreateContactDocument,
+    "\n  mutation UpdateContact($id: ID!, $input: ContactInput!) {\n    updateContact(id: $id, input: $input) {\n      ...ContactFields\n    }\n  }\n": types.UpdateContactDocument,
+    "\n  mutation ImportContacts($csv: String!) {\n    importContacts(csv: $csv) {\n      imported\n      created\n      updated\n      errors {\n        line\n        field\n        message\n      }\n    }\n  }\n": types.ImportContactsDocument,
+    "\n  query Contacts($filter: ContactFilter, $first: Int, $after: String) {\n    contacts(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          email\n          name\n          language\n          unsubscribed\n          lastInvitedAt\n          owner {\n            id\n            name\n            email\n          }\n          orgUnit {\n            id\n            name\n          }\n          segments {\n            key\n            value\n          }\n        }\n      }\n    }\n  }\n": types.ContactsDocument,
+    "\n  query ContactOwners {\n    contacts(first: 100) {\n      edges {\n        node {\n          id\n          owner {\n            id\n            name\n            email\n          }\n        }\n      }\n    }\n  }\n": types.ContactOwnersDocument,
+    "\n  query ContactOrgUnits {\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n": types.ContactOrgUnitsDocument,
+    "\n  fragment FollowUpCard on FollowUp {\n    id\n    status\n    dueAt\n    overdue\n    owner {\n      id\n      name\n    }\n    wave {\n      id\n      name\n    }\n    response {\n      id\n      score\n      category\n      reason\n      suggestion\n      language\n      contact {\n        id\n        name\n        email\n      }\n    }\n  }\n": types.FollowUpCardFragmentDoc,
+    "\n  fragment FollowUpDetail on FollowUp {\n    id\n    status\n    dueAt\n    overdue\n    createdAt\n    contactedAt\n    resolvedAt\n    owner {\n      id\n      name\n      email\n    }\n    wave {\n      id\n      name\n    }\n    response {\n      id\n      score\n      category\n      reason\n      suggestion\n      language\n      submittedAt\n      ratings {\n        criterion\n        value\n      }\n      contact {\n        id\n        name\n        email\n      }\n    }\n    notes {\n      id\n      text\n      createdAt\n      author {\n        id\n        name\n      }\n    }\n  }\n": types.FollowUpDetailFragmentDoc,
+    "\n  mutation UpdateFollowUp($id: ID!, $input: FollowUpUpdateInput!) {\n    updateFollowUp(id: $id, input: $input) {\n      id\n      ...FollowUpDetail\n      ...FollowUpCard\n    }\n  }\n": types.UpdateFollowUpDocument,
+    "\n  query FollowUps($filter: FollowUpFilter, $first: Int, $after: String) {\n    followUps(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          ...FollowUpCard\n          ...FollowUpDetail\n        }\n      }\n    }\n  }\n": types.FollowUpsDocument,
     "\n  query OrgUnits {\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n": types.OrgUnitsDocument,
     "\n  mutation CreateOrgUnit($name: String!, $parentId: ID) {\n    createOrgUnit(name: $name, parentId: $parentId) {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n": types.CreateOrgUnitDocument,
+    "\n  query SurveyByToken($token: String!, $language: String) {\n    surveyByToken(token: $token, language: $language) {\n      waveName\n      language\n      languages\n      alreadyAnswered\n      closed\n      unsubscribed\n      anonymous\n      anonymityThreshold\n      questions {\n        kind\n        text\n        criterion\n        min\n        max\n        maxLength\n      }\n    }\n  }\n": types.SurveyByTokenDocument,
+    "\n  mutation SubmitResponse($token: String!, $input: ResponseInput!) {\n    submitResponse(token: $token, input: $input) {\n      ok\n    }\n  }\n": types.SubmitResponseDocument,
+    "\n  mutation Unsubscribe($token: String!) {\n    unsubscribe(token: $token)\n  }\n": types.UnsubscribeDocument,
+    "\n  query PickContacts($search: String, $first: Int) {\n    contacts(filter: { search: $search, unsubscribed: false }, first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.PickContactsDocument,
+    "\n  fragment WaveComments on Wave {\n    latestComments(limit: 10) {\n      score\n      category\n      reason\n      suggestion\n      language\n      submittedAt\n    }\n  }\n": types.WaveCommentsFragmentDoc,
+    "\n  mutation CreateWave($input: CreateWaveInput!) {\n    createWave(input: $input) {\n      id\n      name\n      status\n    }\n  }\n": types.CreateWaveDocument,
+    "\n  mutation InviteToWave($waveId: ID!, $contactIds: [ID!]) {\n    inviteToWave(waveId: $waveId, contactIds: $contactIds) {\n      invited\n      skipped\n      alreadyInvited\n      throttled\n      unsubscribed\n      failed\n    }\n  }\n": types.InviteToWaveDocument,
+    "\n  mutation RemindWave($waveId: ID!) {\n    remindWave(waveId: $waveId) {\n      reminded\n      skipped\n      recentlyMailed\n      unsubscribed\n      failed\n    }\n  }\n": types.RemindWaveDocument,
+    "\n  query WavePage($id: ID!) {\n    wave(id: $id) {\n      id\n      name\n      audience\n      status\n      anonymous\n      languages\n      opensAt\n      closesAt\n      openedAt\n      closedAt\n      summary {\n        suppressed\n      }\n      ...WaveResults\n      ...WaveComments\n      ...WaveQuestions\n    }\n  }\n": types.WavePageDocument,
+    "\n  mutation OpenWave($id: ID!) {\n    openWave(id: $id) {\n      id\n      status\n      openedAt\n    }\n  }\n": types.OpenWaveDocument,
+    "\n  mutation CloseWave($id: ID!) {\n    closeWave(id: $id) {\n      id\n      status\n      closedAt\n    }\n  }\n": types.CloseWaveDocument,
+    "\n  fragment WaveQuestions on Wave {\n    id\n    status\n    languages\n    questions {\n      id\n      kind\n      criterion\n      texts {\n        language\n        text\n      }\n    }\n  }\n": types.WaveQuestionsFragmentDoc,
+    "\n  mutation SetQuestionText($waveId: ID!, $questionId: ID!, $language: String!, $text: String!) {\n    setQuestionText(waveId: $waveId, questionId: $questionId, language: $language, text: $text) {\n      id\n      texts {\n        language\n        text\n      }\n    }\n  }\n": types.SetQuestionTextDocument,
+    "\n  fragment WaveResults on Wave {\n    audience\n    invited\n    responded\n    responseRate\n    scoreDistribution\n    summary {\n      responses\n      promoters\n      passives\n      detractors\n      nps\n      marginOfError\n      ciLow\n      ciHigh\n      band\n      suppressed\n    }\n    stages {\n      survey\n      firstReaction\n      analysis\n      improvements\n    }\n  }\n": types.WaveResultsFragmentDoc,
+    "\n  query Waves($filter: WaveFilter, $first: Int, $after: String) {\n    waves(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          audience\n          status\n          opensAt\n          closesAt\n          invited\n          responded\n          responseRate\n          summary {\n            nps\n            suppressed\n          }\n        }\n      }\n    }\n  }\n": types.WavesDocument,
 };
 
 /**
@@ -69,11 +121,115 @@ export function graphql(source: "\n  query HomeOrganization {\n    organization 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment ContactFields on Contact {\n    id\n    email\n    name\n    language\n    unsubscribed\n    lastInvitedAt\n    owner {\n      id\n      name\n      email\n    }\n    orgUnit {\n      id\n      name\n    }\n    segments {\n      key\n      value\n    }\n  }\n"): (typeof documents)["\n  fragment ContactFields on Contact {\n    id\n    email\n    name\n    language\n    unsubscribed\n    lastInvitedAt\n    owner {\n      id\n      name\n      email\n    }\n    orgUnit {\n      id\n      name\n    }\n    segments {\n      key\n      value\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateContact($input: ContactInput!) {\n    createContact(input: $input) {\n      ...ContactFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateContact($input: ContactInput!) {\n    createContact(input: $input) {\n      ...ContactFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateContact($id: ID!, $input: ContactInput!) {\n    updateContact(id: $id, input: $input) {\n      ...ContactFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateContact($id: ID!, $input: ContactInput!) {\n    updateContact(id: $id, input: $input) {\n      ...ContactFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportContacts($csv: String!) {\n    importContacts(csv: $csv) {\n      imported\n      created\n      updated\n      errors {\n        line\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ImportContacts($csv: String!) {\n    importContacts(csv: $csv) {\n      imported\n      created\n      updated\n      errors {\n        line\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Contacts($filter: ContactFilter, $first: Int, $after: String) {\n    contacts(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          email\n          name\n          language\n          unsubscribed\n          lastInvitedAt\n          owner {\n            id\n            name\n            email\n          }\n          orgUnit {\n            id\n            name\n          }\n          segments {\n            key\n            value\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Contacts($filter: ContactFilter, $first: Int, $after: String) {\n    contacts(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          email\n          name\n          language\n          unsubscribed\n          lastInvitedAt\n          owner {\n            id\n            name\n            email\n          }\n          orgUnit {\n            id\n            name\n          }\n          segments {\n            key\n            value\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContactOwners {\n    contacts(first: 100) {\n      edges {\n        node {\n          id\n          owner {\n            id\n            name\n            email\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ContactOwners {\n    contacts(first: 100) {\n      edges {\n        node {\n          id\n          owner {\n            id\n            name\n            email\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContactOrgUnits {\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query ContactOrgUnits {\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment FollowUpCard on FollowUp {\n    id\n    status\n    dueAt\n    overdue\n    owner {\n      id\n      name\n    }\n    wave {\n      id\n      name\n    }\n    response {\n      id\n      score\n      category\n      reason\n      suggestion\n      language\n      contact {\n        id\n        name\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment FollowUpCard on FollowUp {\n    id\n    status\n    dueAt\n    overdue\n    owner {\n      id\n      name\n    }\n    wave {\n      id\n      name\n    }\n    response {\n      id\n      score\n      category\n      reason\n      suggestion\n      language\n      contact {\n        id\n        name\n        email\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment FollowUpDetail on FollowUp {\n    id\n    status\n    dueAt\n    overdue\n    createdAt\n    contactedAt\n    resolvedAt\n    owner {\n      id\n      name\n      email\n    }\n    wave {\n      id\n      name\n    }\n    response {\n      id\n      score\n      category\n      reason\n      suggestion\n      language\n      submittedAt\n      ratings {\n        criterion\n        value\n      }\n      contact {\n        id\n        name\n        email\n      }\n    }\n    notes {\n      id\n      text\n      createdAt\n      author {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment FollowUpDetail on FollowUp {\n    id\n    status\n    dueAt\n    overdue\n    createdAt\n    contactedAt\n    resolvedAt\n    owner {\n      id\n      name\n      email\n    }\n    wave {\n      id\n      name\n    }\n    response {\n      id\n      score\n      category\n      reason\n      suggestion\n      language\n      submittedAt\n      ratings {\n        criterion\n        value\n      }\n      contact {\n        id\n        name\n        email\n      }\n    }\n    notes {\n      id\n      text\n      createdAt\n      author {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateFollowUp($id: ID!, $input: FollowUpUpdateInput!) {\n    updateFollowUp(id: $id, input: $input) {\n      id\n      ...FollowUpDetail\n      ...FollowUpCard\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateFollowUp($id: ID!, $input: FollowUpUpdateInput!) {\n    updateFollowUp(id: $id, input: $input) {\n      id\n      ...FollowUpDetail\n      ...FollowUpCard\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FollowUps($filter: FollowUpFilter, $first: Int, $after: String) {\n    followUps(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          ...FollowUpCard\n          ...FollowUpDetail\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query FollowUps($filter: FollowUpFilter, $first: Int, $after: String) {\n    followUps(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          ...FollowUpCard\n          ...FollowUpDetail\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query OrgUnits {\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrgUnits {\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateOrgUnit($name: String!, $parentId: ID) {\n    createOrgUnit(name: $name, parentId: $parentId) {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateOrgUnit($name: String!, $parentId: ID) {\n    createOrgUnit(name: $name, parentId: $parentId) {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SurveyByToken($token: String!, $language: String) {\n    surveyByToken(token: $token, language: $language) {\n      waveName\n      language\n      languages\n      alreadyAnswered\n      closed\n      unsubscribed\n      anonymous\n      anonymityThreshold\n      questions {\n        kind\n        text\n        criterion\n        min\n        max\n        maxLength\n      }\n    }\n  }\n"): (typeof documents)["\n  query SurveyByToken($token: String!, $language: String) {\n    surveyByToken(token: $token, language: $language) {\n      waveName\n      language\n      languages\n      alreadyAnswered\n      closed\n      unsubscribed\n      anonymous\n      anonymityThreshold\n      questions {\n        kind\n        text\n        criterion\n        min\n        max\n        maxLength\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitResponse($token: String!, $input: ResponseInput!) {\n    submitResponse(token: $token, input: $input) {\n      ok\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitResponse($token: String!, $input: ResponseInput!) {\n    submitResponse(token: $token, input: $input) {\n      ok\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Unsubscribe($token: String!) {\n    unsubscribe(token: $token)\n  }\n"): (typeof documents)["\n  mutation Unsubscribe($token: String!) {\n    unsubscribe(token: $token)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PickContacts($search: String, $first: Int) {\n    contacts(filter: { search: $search, unsubscribed: false }, first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PickContacts($search: String, $first: Int) {\n    contacts(filter: { search: $search, unsubscribed: false }, first: $first) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WaveComments on Wave {\n    latestComments(limit: 10) {\n      score\n      category\n      reason\n      suggestion\n      language\n      submittedAt\n    }\n  }\n"): (typeof documents)["\n  fragment WaveComments on Wave {\n    latestComments(limit: 10) {\n      score\n      category\n      reason\n      suggestion\n      language\n      submittedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWave($input: CreateWaveInput!) {\n    createWave(input: $input) {\n      id\n      name\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWave($input: CreateWaveInput!) {\n    createWave(input: $input) {\n      id\n      name\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteToWave($waveId: ID!, $contactIds: [ID!]) {\n    inviteToWave(waveId: $waveId, contactIds: $contactIds) {\n      invited\n      skipped\n      alreadyInvited\n      throttled\n      unsubscribed\n      failed\n    }\n  }\n"): (typeof documents)["\n  mutation InviteToWave($waveId: ID!, $contactIds: [ID!]) {\n    inviteToWave(waveId: $waveId, contactIds: $contactIds) {\n      invited\n      skipped\n      alreadyInvited\n      throttled\n      unsubscribed\n      failed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemindWave($waveId: ID!) {\n    remindWave(waveId: $waveId) {\n      reminded\n      skipped\n      recentlyMailed\n      unsubscribed\n      failed\n    }\n  }\n"): (typeof documents)["\n  mutation RemindWave($waveId: ID!) {\n    remindWave(waveId: $waveId) {\n      reminded\n      skipped\n      recentlyMailed\n      unsubscribed\n      failed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WavePage($id: ID!) {\n    wave(id: $id) {\n      id\n      name\n      audience\n      status\n      anonymous\n      languages\n      opensAt\n      closesAt\n      openedAt\n      closedAt\n      summary {\n        suppressed\n      }\n      ...WaveResults\n      ...WaveComments\n      ...WaveQuestions\n    }\n  }\n"): (typeof documents)["\n  query WavePage($id: ID!) {\n    wave(id: $id) {\n      id\n      name\n      audience\n      status\n      anonymous\n      languages\n      opensAt\n      closesAt\n      openedAt\n      closedAt\n      summary {\n        suppressed\n      }\n      ...WaveResults\n      ...WaveComments\n      ...WaveQuestions\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenWave($id: ID!) {\n    openWave(id: $id) {\n      id\n      status\n      openedAt\n    }\n  }\n"): (typeof documents)["\n  mutation OpenWave($id: ID!) {\n    openWave(id: $id) {\n      id\n      status\n      openedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseWave($id: ID!) {\n    closeWave(id: $id) {\n      id\n      status\n      closedAt\n    }\n  }\n"): (typeof documents)["\n  mutation CloseWave($id: ID!) {\n    closeWave(id: $id) {\n      id\n      status\n      closedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WaveQuestions on Wave {\n    id\n    status\n    languages\n    questions {\n      id\n      kind\n      criterion\n      texts {\n        language\n        text\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment WaveQuestions on Wave {\n    id\n    status\n    languages\n    questions {\n      id\n      kind\n      criterion\n      texts {\n        language\n        text\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetQuestionText($waveId: ID!, $questionId: ID!, $language: String!, $text: String!) {\n    setQuestionText(waveId: $waveId, questionId: $questionId, language: $language, text: $text) {\n      id\n      texts {\n        language\n        text\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetQuestionText($waveId: ID!, $questionId: ID!, $language: String!, $text: String!) {\n    setQuestionText(waveId: $waveId, questionId: $questionId, language: $language, text: $text) {\n      id\n      texts {\n        language\n        text\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WaveResults on Wave {\n    audience\n    invited\n    responded\n    responseRate\n    scoreDistribution\n    summary {\n      responses\n      promoters\n      passives\n      detractors\n      nps\n      marginOfError\n      ciLow\n      ciHigh\n      band\n      suppressed\n    }\n    stages {\n      survey\n      firstReaction\n      analysis\n      improvements\n    }\n  }\n"): (typeof documents)["\n  fragment WaveResults on Wave {\n    audience\n    invited\n    responded\n    responseRate\n    scoreDistribution\n    summary {\n      responses\n      promoters\n      passives\n      detractors\n      nps\n      marginOfError\n      ciLow\n      ciHigh\n      band\n      suppressed\n    }\n    stages {\n      survey\n      firstReaction\n      analysis\n      improvements\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Waves($filter: WaveFilter, $first: Int, $after: String) {\n    waves(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          audience\n          status\n          opensAt\n          closesAt\n          invited\n          responded\n          responseRate\n          summary {\n            nps\n            suppressed\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Waves($filter: WaveFilter, $first: Int, $after: String) {\n    waves(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          audience\n          status\n          opensAt\n          closesAt\n          invited\n          responded\n          responseRate\n          summary {\n            nps\n            suppressed\n          }\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
