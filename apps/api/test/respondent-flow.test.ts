@@ -139,8 +139,9 @@ describe('invitations', () => {
   it('refuse employee waves, waves that are not open, unknown ids and callers without the role', async () => {
     const admin = await app.login('admin@demo.test');
     const employee = await openWave(app, admin, { name: 'Employee wave', audience: 'EMPLOYEE' });
+    // An employee wave invites its whole roster: nobody picks individuals (test/employee-surveys.test.ts).
     const asEmployee = await app.gql(INVITE, { waveId: employee, contactIds: [ids['fi@flow.example']] }, admin);
-    expect(asEmployee.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'waveId' });
+    expect(asEmployee.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'contactIds' });
 
     const draft = await draftWave(app, cx, { name: 'Draft wave' });
     expect(codeOf(await app.gql(INVITE, { waveId: draft, contactIds: [ids['fi@flow.example']] }, cx))).toBe('INVALID_STATE');

@@ -7,6 +7,8 @@ import { OrgUnitEntity } from '../features/org-units/org-unit.entity.js';
 import { OrganizationEntity } from '../features/organizations/organization.entity.js';
 import { UserEntity, type Role } from '../features/users/user.entity.js';
 import { DEMO_CONTACTS, DEMO_MANAGERS, mailDemoInvitations, seedSurveys } from './demo-surveys.js';
+import { DEMO_EMPLOYEES, mailDemoEmployeeInvitations, seedEmployees } from './demo-employees.js';
+import { seedBoard } from './demo-board.js';
 
 export const DEMO_PASSWORD = 'tandem-demo';
 export const DEMO_API_CLIENT = { clientId: 'demo-integrator', clientSecret: 'tandem-demo-integrator-secret' };
@@ -50,7 +52,8 @@ export interface SeedOptions {
 
 /**
  * On a database with no organization yet, creates the demo organization in one transaction: org
- * chart, users, API client, and a survey cycle (demo-surveys.ts).
+ * chart, users, API client, a survey cycle (demo-surveys.ts), and the employee roster with two
+ * anonymous employee waves (demo-employees.ts).
  */
 export async function seedDemoIfEmpty(dataSource: DataSource, logger: Logger, options: SeedOptions = {}): Promise<boolean> {
   const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM organizations`);
@@ -72,18 +75,29 @@ export async function seedDemoIfEmpty(dataSource: DataSource, logger: Logger, op
       secretHash: await hashSecret(DEMO_API_CLIENT.clientSecret),
       scopes: ['responses:read', 'responses:write', 'contacts:write', 'analytics:read'],
     });
-    return seedSurveys(tx, org.id, users, units, now);
+    const identified = await seedSurveys(tx, org.id, users, units, now);
+    const employees = await seedEmployees(tx, org.id, users, units, now);
+    await seedBoard(tx, org.id, users.get('leader@demo.test') ?? null, now);
+    return { identified, employees };
   });
-  const mailed = options.app ? await mailDemoInvitations(options.app, dataSource.manager, surveys) : 0;
+  const mailed = options.app
+    ? (await mailDemoInvitations(options.app, dataSource.manager, surveys.identified)) +
+      (await mailDemoEmployeeInvitations(options.app, dataSource.manager, surveys.employees))
+    : 0;
   logger.info(
     { logins: USERS.map((u) => `${u.email} (${u.roles.join(', ')})`), password: DEMO_PASSWORD, apiClient: DEMO_API_CLIENT.clientId },
     `Seeded the demo organization. Log in as ${USERS.map((u) => u.email).join(', ')} with password "${DEMO_PASSWORD}"`,
   );
   logger.info(
-    { managers: DEMO_MANAGERS.map((u) => u.email), contacts: DEMO_CONTACTS.length, ...(mailed ? { outbox: options.app!.config.outboxDir, mailed } : {}) },
+    {
+      managers: DEMO_MANAGERS.map((u) => u.email),
+      contacts: DEMO_CONTACTS.length,
+      employees: DEMO_EMPLOYEES.length,
+      ...(mailed ? { outbox: options.app!.config.outboxDir, mailed } : {}),
+    },
     mailed
-      ? `Seeded ${DEMO_CONTACTS.length} contacts with waves, responses and follow-ups; ${mailed} demo invitation mails with survey links are in ${options.app!.config.outboxDir}`
-      : `Seeded ${DEMO_CONTACTS.length} contacts with waves, responses and follow-ups`,
+      ? `Seeded ${DEMO_CONTACTS.length} contacts and ${DEMO_EMPLOYEES.length} employees with waves, responses and follow-ups; ${mailed} demo invitation mails with survey links are in ${options.app!.config.outboxDir}`
+      : `Seeded ${DEMO_CONTACTS.length} contacts and ${DEMO_EMPLOYEES.length} employees with waves, responses and follow-ups`,
   );
   return true;
 }

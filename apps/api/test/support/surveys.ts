@@ -7,7 +7,7 @@ export interface OutboxMail {
   file: string;
   to: string;
   raw: string;
-  /** Both parts, decoded. */
+  /** Both parts, decoded (quoted-printable and base64). */
   body: string;
   /** The token of the survey link, /s/<token>. */
   token: string;
@@ -29,6 +29,12 @@ function decodeQuotedPrintable(text: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
+/** The parts nodemailer sent as base64 (mostly non-Latin text, such as Russian), decoded. */
+function decodeBase64Parts(raw: string): string {
+  const parts = [...raw.matchAll(/Content-Transfer-Encoding: base64\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/g)];
+  return parts.map((m) => '\n' + Buffer.from(m[1].replace(/\s+/g, ''), 'base64').toString('utf8')).join('');
+}
+
 /** Every mail in the test app's outbox, oldest first. */
 export function outbox(app: TestApp): OutboxMail[] {
   const dir = app.config.outboxDir;
@@ -38,7 +44,7 @@ export function outbox(app: TestApp): OutboxMail[] {
     .sort()
     .map((f) => {
       const raw = readFileSync(path.join(dir, f), 'utf8');
-      const body = decodeQuotedPrintable(raw);
+      const body = decodeQuotedPrintable(raw) + decodeBase64Parts(raw);
       const to = /^To: (.+)$/m.exec(raw)?.[1].trim() ?? '';
       const token = /\/s\/([A-Za-z0-9_-]{43})/.exec(body)?.[1] ?? '';
       return { file: f, to, raw, body, token };

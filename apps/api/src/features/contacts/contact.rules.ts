@@ -2,24 +2,24 @@ import type { EntityManager } from 'typeorm';
 import { orgOf, type Context } from '../../graphql/context.js';
 import { isUuid } from '../../graphql/batch.js';
 import { forbidden } from '../../graphql/errors.js';
+import { snakeKey } from '../csv/csv-file.js';
+import { PERSON_LANGUAGES, checkEmail, checkLanguage, checkName, clean } from '../people/person-fields.js';
+
+export { snakeKey };
+export { DEFAULT_LANGUAGE, MAX_EMAIL, MAX_NAME } from '../people/person-fields.js';
 
 /**
  * The rules of a contact, in one place: the CSV import and createContact/updateContact both run
  * every candidate through checkContact, so they accept the same values and say the same things.
  */
 
-export const CONTACT_LANGUAGES = ['en', 'pl', 'da', 'ru', 'sl'] as const;
-export const DEFAULT_LANGUAGE = 'en';
-export const MAX_EMAIL = 254;
-export const MAX_NAME = 200;
+export const CONTACT_LANGUAGES = PERSON_LANGUAGES;
 export const MAX_SEGMENTS = 50;
 export const MAX_SEGMENT_KEY = 64;
 export const MAX_SEGMENT_VALUE = 200;
 
 /** The contact's own fields; a segment may not use these names. */
 export const CONTACT_COLUMNS = ['email', 'name', 'language', 'owner_email', 'org_unit'] as const;
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * Who is writing or reading contacts. CX, ADMIN and API clients (contacts:write) work on all of
@@ -34,17 +34,6 @@ export function actorOf(ctx: Context): Actor {
   if (principal.roles.includes('ADMIN') || principal.roles.includes('CX')) return { organizationId, scope: 'all' };
   if (principal.roles.includes('MANAGER')) return { organizationId, scope: 'own', userId: principal.id };
   throw forbidden();
-}
-
-/** Header names and segment keys: "Business Area", "business-area" and "businessArea" are business_area. */
-export function snakeKey(raw: string): string {
-  return raw
-    .normalize('NFKC')
-    .trim()
-    .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, '$1_$2')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '_')
-    .replace(/^_+|_+$/g, '');
 }
 
 /** A contact as given, before any check: from a CSV row or from a ContactInput. */
@@ -86,8 +75,6 @@ export interface References {
   unitByName: Map<string, string>;
   unitIds: Set<string>;
 }
-
-const clean = (value: string | null | undefined) => (value ?? '').trim();
 
 /** Looks up every owner and org unit the candidates name: one query each, whatever their number. */
 export async function loadReferences(db: EntityManager, organizationId: string, candidates: ContactCandidate[]): Promise<References> {
@@ -180,27 +167,17 @@ export function checkContact(
   actor: Actor,
 ): { values: ContactValues; problems: [] } | { values: null; problems: Problem[] } {
   const problems: Problem[] = [];
-  const email = clean(candidate.email).toLowerCase();
-  if (!email) problems.push({ field: 'email', kind: 'invalid', message: 'Email is required' });
-  else if (email.length > MAX_EMAIL || !EMAIL.test(email)) {
-    problems.push({ field: 'email', kind: 'invalid', message: `"${clean(candidate.email)}" is not a valid email address` });
-  }
-  const name = clean(candidate.name);
-  if (!name) problems.push({ field: 'name', kind: 'invalid', message: 'Name is required' });
-  else if (name.length > MAX_NAME) problems.push({ field: 'name', kind: 'invalid', message: `Name is longer than ${MAX_NAME} characters` });
-  const language = clean(candidate.language).toLowerCase() || DEFAULT_LANGUAGE;
-  if (!(CONTACT_LANGUAGES as readonly string[]).includes(language)) {
-    problems.push({
-      field: 'language',
-      kind: 'invalid',
-      message: `Unknown language "${clean(candidate.language)}"; use one of ${CONTACT_LANGUAGES.join(', ')}`,
-    });
-  }
+  const email = checkEmail(candidate.email, { quote: true });
+  if (email.problem) problems.push({ field: 'email', kind: 'invalid', message: email.problem });
+  const name = checkName(candidate.name);
+  if (name.problem) problems.push({ field: 'name', kind: 'invalid', message: name.problem });
+  const language = checkLanguage(candidate.language);
+  if (language.problem) problems.push({ field: 'language', kind: 'invalid', message: language.problem });
   const ownerId = checkOwner(candidate, refs, actor, problems);
   const orgUnitId = checkOrgUnit(candidate, refs, problems);
   const segments = checkSegments(candidate.segments, problems);
-  if (problems.length > 0) return { values: null, problems };
-  return { values: { email, name, language, ownerId, orgUnitId, segments }, problems: [] };
+  if (problems.length > 0 || email.value === null || name.value === null || language.value === null) return { values: null, problems };
+  return { values: { email: email.value, name: name.value, language: language.value, ownerId, orgUnitId, segments }, problems: [] };
 }
 
 /** The message for an email that another owner's contact already uses (managers only). */

@@ -4,7 +4,8 @@ import { isUuid } from '../../graphql/batch.js';
 import { paginate, type Connection, type PageArgs } from '../../graphql/connection.js';
 import { DomainError, badInput, conflict, notFound } from '../../graphql/errors.js';
 import { ContactEntity } from './contact.entity.js';
-import { readContactsFile } from './contact.csv.js';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, firstLines, nothingImported, readImportFile } from '../csv/import.js';
+import { CONTACT_CSV_COLUMNS, contactRows } from './contact.csv.js';
 import {
   EMAIL_TAKEN,
   TAKEN_BY_OTHER_OWNER,
@@ -19,8 +20,7 @@ import {
 } from './contact.rules.js';
 import type { ContactFilter, ContactInput, ImportResult, RowError } from './contact.types.js';
 
-export const MAX_IMPORT_ROWS = 10_000;
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS };
 const MAX_SEARCH = 200;
 
 /** The contacts the actor may see: the organization's, and for a manager only those they own. */
@@ -190,13 +190,6 @@ const CSV_FIELDS: Record<ContactField, string> = {
 };
 const csvField = (p: Problem) => (p.field === 'segments' && p.segmentKey ? p.segmentKey : CSV_FIELDS[p.field]);
 
-const nothingImported = (errors: RowError[]): ImportResult => ({
-  imported: 0,
-  created: 0,
-  updated: 0,
-  errors: errors.sort((a, b) => a.line - b.line),
-});
-
 /**
  * Imports a contacts CSV (see contact.csv.ts for the columns). Every row is checked first, by the
  * rules createContact uses; a file with any bad row imports nothing and reports every bad row with
@@ -208,34 +201,25 @@ const nothingImported = (errors: RowError[]): ImportResult => ({
  */
 export async function importContacts(ctx: Context, csv: string): Promise<ImportResult> {
   const actor = actorOf(ctx);
-  if (Buffer.byteLength(csv, 'utf8') > MAX_IMPORT_BYTES) {
-    throw badInput('csv', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it into smaller files`);
-  }
-  const file = readContactsFile(csv);
-  if ('empty' in file) throw badInput('csv', 'The file is empty');
+  const file = readImportFile(csv, CONTACT_CSV_COLUMNS, 'contacts');
   if (!file.ok) return nothingImported(file.errors);
-  const dataRows = file.rows.length + file.errors.length;
-  if (dataRows === 0) throw badInput('csv', 'The file has a header row but no contacts');
-  if (dataRows > MAX_IMPORT_ROWS) {
-    throw badInput('csv', `The file has ${dataRows.toLocaleString('en')} contacts; at most ${MAX_IMPORT_ROWS.toLocaleString('en')} per import`);
-  }
+  const rows = contactRows(file.table);
 
   const outcome = await ctx.db.transaction(async (tx) => {
-    const refs = await loadReferences(tx, actor.organizationId, file.rows.map((row) => row.candidate));
-    const errors: RowError[] = [...file.errors];
+    const refs = await loadReferences(tx, actor.organizationId, rows.map((row) => row.candidate));
+    const errors: RowError[] = [...file.table.errors];
     const valid: { line: number; values: ContactValues }[] = [];
-    const firstLine = new Map<string, number>();
-    for (const { line, candidate } of file.rows) {
+    const seen = firstLines();
+    for (const { line, candidate } of rows) {
       const result = checkContact(candidate, refs, actor);
       for (const problem of result.problems) errors.push({ line, field: csvField(problem), message: problem.message });
       if (result.problems.some((p) => p.field === 'email')) continue;
       const email = (candidate.email ?? '').trim().toLowerCase();
-      const first = firstLine.get(email);
+      const first = seen.repeatOf(email, line);
       if (first !== undefined) {
         errors.push({ line, field: 'email', message: `"${email}" is already on line ${first}; each contact once per file` });
-      } else {
-        firstLine.set(email, line);
-        if (result.values) valid.push({ line, values: result.values });
+      } else if (result.values) {
+        valid.push({ line, values: result.values });
       }
     }
     if (actor.scope === 'own' && valid.length > 0) {
@@ -243,17 +227,17 @@ export async function importContacts(ctx: Context, csv: string): Promise<ImportR
         `SELECT email FROM contacts WHERE organization_id = $1 AND email = ANY($2::text[]) AND owner_id IS DISTINCT FROM $3`,
         [actor.organizationId, valid.map((v) => v.values.email), actor.userId],
       );
-      for (const { email } of taken) errors.push({ line: firstLine.get(email)!, field: 'email', message: TAKEN_BY_OTHER_OWNER });
+      for (const { email } of taken) errors.push({ line: seen.lineOf(email)!, field: 'email', message: TAKEN_BY_OTHER_OWNER });
     }
     if (errors.length > 0) return nothingImported(errors);
 
-    const written = await writeContacts(tx, actor, valid.map((v) => v.values), 'upsert', file.segmentKeys);
+    const written = await writeContacts(tx, actor, valid.map((v) => v.values), 'upsert', file.table.extras);
     if (written.length !== valid.length) {
       // A manager's row met a contact another owner created meanwhile: undo everything.
       throw conflict('csv', 'Contacts changed while the file was imported; nothing was imported, please try again');
     }
     const created = written.filter((row) => row.inserted).length;
-    return { imported: written.length, created, updated: written.length - created, errors: [] };
+    return { imported: written.length, created, updated: written.length - created, deactivated: 0, errors: [] };
   });
   if (outcome.imported > 0) {
     ctx.logger.info({ event: 'contacts.imported', created: outcome.created, updated: outcome.updated }, 'contacts imported');

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../graphql/connection.js';
 import { ContactEntity } from './contact.entity.js';
 
@@ -69,31 +69,4 @@ export class ContactFilter {
 
 export const ContactConnection = ConnectionType('Contact', ContactEntity);
 
-/** A problem with one row of an imported file. Line 1 is the header. */
-@ObjectType('RowError')
-export class RowError {
-  @Field(() => Int, { description: 'Line in the file, 1-based; the header is line 1' })
-  line: number;
-
-  @Field(() => String, { nullable: true, description: 'The column at fault, when there is one' })
-  field: string | null;
-
-  @Field(() => String)
-  message: string;
-}
-
-/** The outcome of a CSV import: either everything was imported, or nothing and every bad row. */
-@ObjectType('ImportResult')
-export class ImportResult {
-  @Field(() => Int, { description: 'Rows written: created plus updated; 0 when there are errors' })
-  imported: number;
-
-  @Field(() => Int)
-  created: number;
-
-  @Field(() => Int)
-  updated: number;
-
-  @Field(() => [RowError])
-  errors: RowError[];
-}
+export { ImportResult, RowError } from '../csv/import-result.types.js';

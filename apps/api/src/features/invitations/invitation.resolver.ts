@@ -5,11 +5,13 @@ import { inviteToWave, remindWave } from './invitation.service.js';
 
 @Resolver()
 export class InvitationResolver {
-  @Authorized('CX', 'ADMIN', 'MANAGER')
+  @Authorized('CX', 'ADMIN', 'MANAGER', 'HR')
   @Mutation(() => InvitationBatch, {
     description:
-      'Invite contacts to an OPEN customer, candidate or associate wave: contactIds, or every contact when left out ' +
-      "(a manager: their own). Skips contacts already invited, unsubscribed, or invited within the throttle window.",
+      'Invite contacts to an OPEN customer, candidate or associate wave (CX, managers, admins): contactIds, or every contact when left out ' +
+      "(a manager: their own). Skips contacts already invited, unsubscribed, or invited within the throttle window. " +
+      'An OPEN employee wave (HR, admins) invites every active employee on the roster not yet invited, each with an anonymous link; ' +
+      'contactIds must be left out (BAD_USER_INPUT), and the answer gives counts only.',
   })
   inviteToWave(
     @Arg('waveId', () => ID) waveId: string,
@@ -19,10 +21,11 @@ export class InvitationResolver {
     return inviteToWave(ctx, waveId, contactIds);
   }
 
-  @Authorized('CX', 'ADMIN', 'MANAGER')
+  @Authorized('CX', 'ADMIN', 'MANAGER', 'HR')
   @Mutation(() => ReminderBatch, {
     description:
-      "Mail the wave's non-respondents again (a manager: their own contacts). Each reminder carries a new link; the earlier link stops working.",
+      "Mail the wave's non-respondents again (a manager: their own contacts). Each reminder carries a new link; the earlier link stops working. " +
+      'Employee waves (HR, admins): every employee who has not answered, at most once a day per wave; the answer is a count, never who.',
   })
   remindWave(@Arg('waveId', () => ID) waveId: string, @Ctx() ctx: Context) {
     return remindWave(ctx, waveId);

@@ -2,20 +2,22 @@ import { In, type EntityManager } from 'typeorm';
 import type { AppServices, Context } from '../../graphql/context.js';
 import { orgOf } from '../../graphql/context.js';
 import { isUuid } from '../../graphql/batch.js';
-import { badInput, invalidState, notFound } from '../../graphql/errors.js';
+import { badInput, forbidden, invalidState, notFound } from '../../graphql/errors.js';
 import { ContactEntity } from '../contacts/contact.entity.js';
+import { inviteEmployees, remindEmployees } from '../employees/participation.service.js';
 import { invitationMail } from '../mail/invitation-mail.js';
+import { MAIL_CONCURRENCY, eachConcurrently } from '../mail/mailer.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { settingsOf } from '../organizations/organization.service.js';
 import { ownScopeOf } from '../responses/access.js';
+import type { Role } from '../users/user.entity.js';
+import { manageableAudiences } from '../waves/wave-access.js';
 import { WaveEntity } from '../waves/wave.entity.js';
 import type { InvitationBatch, ReminderBatch } from './invitation.types.js';
-import { hashSurveyToken, newSurveyToken } from './tokens.js';
+import { hashSurveyToken, newSurveyToken, surveyUrl, unsubscribeUrl } from './tokens.js';
 
 /** A non-respondent is mailed again at most once in this many hours. */
 export const REMINDER_COOLDOWN_HOURS = 24;
-/** Mails handed to the mailer at the same time. */
-const MAIL_CONCURRENCY = 4;
 const MAX_CONTACT_IDS = 10_000;
 
 /** UPDATE ... RETURNING answers [rows, count] through TypeORM's query(); this returns the rows. */
@@ -24,8 +26,7 @@ export async function updateReturning<T>(db: EntityManager, sql: string, params:
   return rows;
 }
 
-export const surveyUrl = (app: AppServices, token: string) => `${app.config.publicUrl}/s/${token}`;
-export const unsubscribeUrl = (app: AppServices, token: string) => `${app.config.publicUrl}/unsubscribe/${token}`;
+export { surveyUrl, unsubscribeUrl };
 
 /** An invitation row just created or re-tokened, with the raw token its mail must carry. */
 export interface IssuedToken {
@@ -35,12 +36,22 @@ export interface IssuedToken {
   reminder: boolean;
 }
 
-/** The wave invitations and reminders go out for: the caller's, identified, and OPEN. */
-async function openIdentifiedWave(ctx: Context, organizationId: string, waveId: string): Promise<WaveEntity> {
+/** Who invites to identified waves; employee waves are HR's and admins' (manageableAudiences). */
+const CONTACT_INVITERS: readonly Role[] = ['ADMIN', 'CX', 'MANAGER'];
+
+/**
+ * The wave invitations and reminders go out for: the caller's organization's (NOT_FOUND otherwise,
+ * like an unknown id), of an audience the caller invites (FORBIDDEN: employee waves are for HR and
+ * admins, identified ones for CX, managers and admins), and OPEN (INVALID_STATE).
+ */
+async function waveToInvite(ctx: Context, organizationId: string, waveId: string): Promise<WaveEntity> {
   const wave = isUuid(waveId) ? await ctx.db.findOneBy(WaveEntity, { id: waveId, organizationId }) : null;
   if (!wave) throw notFound('Wave', 'waveId');
+  const principal = ctx.principal!;
   if (wave.anonymous) {
-    throw badInput('waveId', 'Employee waves are anonymous: their invitations go to the employee roster, not to contacts');
+    if (!manageableAudiences(principal).has(wave.audience)) throw forbidden('Only HR and admins invite employees to their anonymous surveys');
+  } else if (principal.kind !== 'user' || !principal.roles.some((role) => CONTACT_INVITERS.includes(role))) {
+    throw forbidden('Only CX, managers and admins invite contacts');
   }
   if (wave.status !== 'OPEN') throw invalidState(`Invitations go out only while a wave is OPEN; this one is ${wave.status}`, 'waveId');
   if (wave.closesAt && wave.closesAt.getTime() <= ctx.app.now().getTime()) {
@@ -145,32 +156,28 @@ export async function deliverInvitations(
   const contacts = new Map(found.map((c) => [c.id, c]));
   const sent: string[] = [];
   let failed = 0;
-  const queue = [...issued];
-  const worker = async () => {
-    for (let item = queue.shift(); item; item = queue.shift()) {
-      const contact = contacts.get(item.contactId);
-      if (!contact) continue;
-      try {
-        await app.mailer.send(
-          invitationMail({
-            to: contact.email,
-            name: contact.name,
-            language: contact.language,
-            waveName: wave.name,
-            organizationName: organization.name,
-            surveyUrl: surveyUrl(app, item.token),
-            unsubscribeUrl: unsubscribeUrl(app, item.token),
-            reminder: item.reminder,
-          }),
-        );
-        sent.push(item.invitationId);
-      } catch (error) {
-        failed++;
-        app.logger.error({ err: error, invitationId: item.invitationId, waveId: wave.id }, 'an invitation mail could not be sent');
-      }
+  await eachConcurrently(issued, MAIL_CONCURRENCY, async (item) => {
+    const contact = contacts.get(item.contactId);
+    if (!contact) return;
+    try {
+      await app.mailer.send(
+        invitationMail({
+          to: contact.email,
+          name: contact.name,
+          language: contact.language,
+          waveName: wave.name,
+          organizationName: organization.name,
+          surveyUrl: surveyUrl(app, item.token),
+          unsubscribeUrl: unsubscribeUrl(app, item.token),
+          reminder: item.reminder,
+        }),
+      );
+      sent.push(item.invitationId);
+    } catch (error) {
+      failed++;
+      app.logger.error({ err: error, invitationId: item.invitationId, waveId: wave.id }, 'an invitation mail could not be sent');
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(MAIL_CONCURRENCY, issued.length) }, worker));
+  });
   await markSent(db, sent, app.now());
   return { sent: sent.length, failed };
 }
@@ -187,12 +194,14 @@ function checkContactIds(contactIds: string[] | null | undefined): string[] | nu
 /**
  * Invites contacts to an OPEN identified wave: contactIds, or every contact when null (a MANAGER:
  * only their own contacts, and naming another's is NOT_FOUND). The rows are written in one
- * transaction; the mails go out after it commits.
+ * transaction; the mails go out after it commits. An employee wave invites its whole active
+ * roster instead (features/employees/participation.service.ts).
  */
 export async function inviteToWave(ctx: Context, waveId: string, contactIds: string[] | null | undefined): Promise<InvitationBatch> {
   const organizationId = orgOf(ctx);
+  const wave = await waveToInvite(ctx, organizationId, waveId);
+  if (wave.anonymous) return inviteEmployees(ctx, wave, contactIds);
   const ids = checkContactIds(contactIds);
-  const wave = await openIdentifiedWave(ctx, organizationId, waveId);
   const { throttleDays } = await settingsOf(ctx);
   const ownerId = ownScopeOf(ctx, ['ADMIN', 'CX']);
   const now = ctx.app.now();
@@ -217,11 +226,13 @@ export async function inviteToWave(ctx: Context, waveId: string, contactIds: str
  * stored, so a reminder cannot repeat the first link: each reminded invitation gets a NEW token
  * whose hash replaces the old one, and the earlier link stops working. Unsubscribed contacts and
  * those mailed within the last 24 hours are skipped; invitations whose first mail failed (PENDING)
- * are retried as invitations, not counted as reminders.
+ * are retried as invitations, not counted as reminders. Employee waves remind their own way
+ * (remindEmployees): counts only, never who.
  */
 export async function remindWave(ctx: Context, waveId: string): Promise<ReminderBatch> {
   const organizationId = orgOf(ctx);
-  const wave = await openIdentifiedWave(ctx, organizationId, waveId);
+  const wave = await waveToInvite(ctx, organizationId, waveId);
+  if (wave.anonymous) return remindEmployees(ctx, wave);
   const ownerId = ownScopeOf(ctx, ['ADMIN', 'CX']);
   const now = ctx.app.now();
   const outcome = await ctx.db.transaction(async (tx) => {

@@ -34,7 +34,7 @@ export class ReminderBatch {
   @Field(() => Int)
   unsubscribed: number;
 
-  @Field(() => Int, { description: 'Mailed within the last 24 hours' })
+  @Field(() => Int, { description: "Mailed within the last 24 hours (employee waves: the wave's invitations or reminders already went out today)" })
   recentlyMailed: number;
 
   @Field(() => Int, { description: 'Mails that could not be sent' })

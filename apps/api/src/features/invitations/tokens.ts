@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { AppServices } from '../../graphql/context.js';
 
 /** A respondent's single-use link token: 32 random bytes, base64url (43 characters). */
 export const newSurveyToken = (): string => randomBytes(32).toString('base64url');
@@ -10,3 +11,7 @@ const SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 /** A string that could be one of our tokens; anything else is a miss without a database query. */
 export const isSurveyToken = (value: unknown): value is string => typeof value === 'string' && SHAPE.test(value);
+
+/** The respondent's page behind a token: the same route for identified and employee surveys. */
+export const surveyUrl = (app: AppServices, token: string) => `${app.config.publicUrl}/s/${token}`;
+export const unsubscribeUrl = (app: AppServices, token: string) => `${app.config.publicUrl}/unsubscribe/${token}`;

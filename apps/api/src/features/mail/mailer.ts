@@ -12,7 +12,15 @@ export interface MailMessage {
   text: string;
   html: string;
   headers?: Record<string, string>;
+  /**
+   * The recipient is not written to logs or outbox file names: who gets an employee survey's
+   * reminder is who has not answered it (docs/anonymity.md).
+   */
+  confidentialRecipient?: boolean;
 }
+
+/** What logs and file names show of a message's recipient. */
+const shownRecipient = (message: MailMessage) => (message.confidentialRecipient ? '[employee]' : message.to);
 
 /** Where a message went: an SMTP message id, or the .eml file in the outbox. */
 export interface MailReceipt {
@@ -36,8 +44,9 @@ function smtpMailer(smtpUrl: string, from: string, logger: Logger): Mailer {
   return {
     kind: 'smtp',
     async send(message) {
-      const info = await transport.sendMail({ from, ...message });
-      logger.info({ event: 'mail.sent', to: message.to, subject: message.subject, messageId: info.messageId }, 'mail sent over SMTP');
+      const { confidentialRecipient: _private, ...mail } = message;
+      const info = await transport.sendMail({ from, ...mail });
+      logger.info({ event: 'mail.sent', to: shownRecipient(message), subject: message.subject, messageId: info.messageId }, 'mail sent over SMTP');
       return { messageId: info.messageId, file: null };
     },
   };
@@ -48,6 +57,18 @@ function outboxFileName(to: string, at: Date): string {
   const stamp = at.toISOString().replace(/[-:.]/g, '');
   const who = to.toLowerCase().replace('@', '_at_').replace(/[^a-z0-9._-]/g, '_').slice(0, 80);
   return `${stamp}-${who}-${randomBytes(3).toString('hex')}.eml`;
+}
+
+/** Mails handed to the mailer at the same time. */
+export const MAIL_CONCURRENCY = 4;
+
+/** Runs `run` over the items, at most `concurrency` at a time; resolves when every one is done. */
+export async function eachConcurrently<T>(items: readonly T[], concurrency: number, run: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  const worker = async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await run(item);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
 }
 
 /**
@@ -62,10 +83,11 @@ export function outboxMailer(outboxDir: string, from: string, logger: Logger): M
     async send(message) {
       ready ??= mkdir(outboxDir, { recursive: true });
       await ready;
-      const info = await transport.sendMail({ from, ...message });
-      const file = path.join(outboxDir, outboxFileName(message.to, new Date()));
+      const { confidentialRecipient: _private, ...mail } = message;
+      const info = await transport.sendMail({ from, ...mail });
+      const file = path.join(outboxDir, outboxFileName(message.confidentialRecipient ? 'employee' : message.to, new Date()));
       await writeFile(file, info.message as Buffer, { mode: 0o600 });
-      logger.info({ event: 'mail.written', to: message.to, subject: message.subject, file }, 'mail written to the outbox');
+      logger.info({ event: 'mail.written', to: shownRecipient(message), subject: message.subject, file }, 'mail written to the outbox');
       return { messageId: info.messageId, file };
     },
   };

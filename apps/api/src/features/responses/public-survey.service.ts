@@ -6,10 +6,11 @@ import { InvitationEntity } from '../invitations/invitation.entity.js';
 import { hashSurveyToken, isSurveyToken } from '../invitations/tokens.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { DEFAULT_SETTINGS } from '../organizations/organization.service.js';
-import { WaveQuestionEntity } from '../waves/wave-question.entity.js';
+import { employeeSurvey, findEmployeeLink, submitEmployeeAnswer, type EmployeeLink } from '../employees/anonymous-answer.service.js';
 import { WaveEntity } from '../waves/wave.entity.js';
-import { MAX_TEXT_LENGTH, RATING_MAX, RATING_MIN, recordResponse, surveyLanguage, validateAnswer } from './answer.js';
-import type { PublicQuestion, PublicSurvey, ResponseInput, SubmitResult } from './public-survey.types.js';
+import { recordResponse, validateAnswer } from './answer.js';
+import type { PublicSurvey, ResponseInput, SubmitResult } from './public-survey.types.js';
+import { isClosed, questionsOf, surveyPage } from './survey-page.js';
 
 interface Found {
   invitation: InvitationEntity;
@@ -18,12 +19,11 @@ interface Found {
 }
 
 /**
- * The invitation behind a respondent's token, with its wave and contact. The token names the
+ * The invitation behind a token's hash, with its wave and contact. The token names the
  * organization, so this is the one lookup that does not start from orgOf(ctx).
  */
-async function findByToken(db: EntityManager, token: string): Promise<Found | null> {
-  if (!isSurveyToken(token)) return null;
-  const invitation = await db.findOneBy(InvitationEntity, { tokenHash: hashSurveyToken(token) });
+async function findInvitation(db: EntityManager, tokenHash: string): Promise<Found | null> {
+  const invitation = await db.findOneBy(InvitationEntity, { tokenHash });
   if (!invitation) return null;
   const [wave, contact] = await Promise.all([
     db.findOneBy(WaveEntity, { id: invitation.waveId, organizationId: invitation.organizationId }),
@@ -32,54 +32,40 @@ async function findByToken(db: EntityManager, token: string): Promise<Found | nu
   return wave && contact ? { invitation, wave, contact } : null;
 }
 
-const isClosed = (wave: WaveEntity, now: Date) => wave.status !== 'OPEN' || (wave.closesAt !== null && wave.closesAt.getTime() <= now.getTime());
-
-const questionsOf = (db: EntityManager, waveId: string) => db.find(WaveQuestionEntity, { where: { waveId }, order: { position: 'ASC' } });
-
-/** A question's text in the language, else in the wave's first language, else any it has. */
-function textIn(texts: Record<string, string>, language: string, fallback: string | undefined): string {
-  return texts[language] ?? (fallback ? texts[fallback] : undefined) ?? texts.en ?? Object.values(texts)[0] ?? '';
-}
-
-function publicQuestion(q: WaveQuestionEntity, language: string, fallback: string | undefined): PublicQuestion {
-  const scale = q.kind === 'NPS' ? [0, 10] : q.kind === 'RATING' ? [RATING_MIN, RATING_MAX] : [null, null];
-  return {
-    id: q.id,
-    kind: q.kind,
-    text: textIn(q.texts, language, fallback),
-    criterion: q.criterion,
-    min: scale[0],
-    max: scale[1],
-    maxLength: q.kind === 'REASON' || q.kind === 'SUGGESTION' ? MAX_TEXT_LENGTH : null,
-  };
+/**
+ * A respondent's link: an identified invitation, or else an employee's anonymous participation
+ * (features/employees/anonymous-answer.service.ts). Null for a link we do not know.
+ */
+async function findLink(db: EntityManager, token: string): Promise<{ identified: Found } | { employee: EmployeeLink } | null> {
+  if (!isSurveyToken(token)) return null;
+  const tokenHash = hashSurveyToken(token);
+  const identified = await findInvitation(db, tokenHash);
+  if (identified) return { identified };
+  const employee = await findEmployeeLink(db, tokenHash);
+  return employee ? { employee } : null;
 }
 
 /**
- * What a respondent's link shows, or null for a link we do not know. Opening it marks the
- * invitation OPENED (once, while the wave is open).
+ * What a respondent's link shows, or null for a link we do not know. Opening an identified link
+ * marks the invitation OPENED (once, while the wave is open); an employee's link records nothing.
  */
 export async function surveyByToken(ctx: Context, token: string, language: string | null | undefined): Promise<PublicSurvey | null> {
-  const found = await findByToken(ctx.db, token);
-  if (!found) return null;
-  const { invitation, wave, contact } = found;
+  const link = await findLink(ctx.db, token);
+  if (!link) return null;
+  if ('employee' in link) return employeeSurvey(ctx, link.employee, language);
+  const { invitation, wave, contact } = link.identified;
   const now = ctx.app.now();
-  const closed = isClosed(wave, now);
-  if (!closed && (invitation.status === 'PENDING' || invitation.status === 'SENT')) {
+  if (!isClosed(wave, now) && (invitation.status === 'PENDING' || invitation.status === 'SENT')) {
     await ctx.db.query(`UPDATE invitations SET status = 'OPENED', opened_at = $2 WHERE id = $1 AND status IN ('PENDING', 'SENT')`, [invitation.id, now]);
   }
-  const lang = surveyLanguage(wave, language, contact.language);
-  const questions = await questionsOf(ctx.db, wave.id);
-  return {
-    waveName: wave.name,
-    audience: wave.audience,
-    language: lang,
-    languages: wave.languages,
-    questions: questions.map((q) => publicQuestion(q, lang, wave.languages[0])),
+  return surveyPage(ctx.db, wave, {
+    requestedLanguage: language,
+    respondentLanguage: contact.language,
     alreadyAnswered: invitation.status === 'RESPONDED',
-    closed,
-    closesAt: wave.closesAt,
     unsubscribed: contact.unsubscribedAt !== null,
-  };
+    anonymityThreshold: null,
+    now,
+  });
 }
 
 async function slaHoursOf(db: EntityManager, organizationId: string): Promise<number> {
@@ -88,14 +74,16 @@ async function slaHoursOf(db: EntityManager, organizationId: string): Promise<nu
 }
 
 /**
- * A respondent's answer. Unknown token: NOT_FOUND (token); closed wave: INVALID_STATE; used
+ * A respondent's answer; an employee's goes to the anonymous path, with the same checks and
+ * errors and no follow-up. Unknown token: NOT_FOUND (token); closed wave: INVALID_STATE; used
  * token: CONFLICT (token), and the first answer stays; bad input: BAD_USER_INPUT naming the field.
  * Any refusal changes nothing.
  */
 export async function submitResponse(ctx: Context, token: string, input: ResponseInput): Promise<SubmitResult> {
-  const found = await findByToken(ctx.db, token);
-  if (!found) throw notFound('Survey', 'token');
-  const { invitation, wave, contact } = found;
+  const link = await findLink(ctx.db, token);
+  if (!link) throw notFound('Survey', 'token');
+  if ('employee' in link) return submitEmployeeAnswer(ctx, link.employee, input);
+  const { invitation, wave, contact } = link.identified;
   const now = ctx.app.now();
   if (isClosed(wave, now)) throw invalidState('This survey is closed');
   if (invitation.status === 'RESPONDED') throw conflict('token', 'This survey has already been answered');

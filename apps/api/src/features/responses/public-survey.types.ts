@@ -54,8 +54,18 @@ export class PublicSurvey {
   @Field(() => Date, { nullable: true })
   closesAt: Date | null;
 
-  @Field(() => Boolean, { description: 'The contact has unsubscribed from surveys' })
+  @Field(() => Boolean, { description: 'The contact has unsubscribed from surveys; always false for an employee survey' })
   unsubscribed: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      'An anonymous employee survey: the answer is stored without the name, the link or the time of answering (the date only), ' +
+      'and results are shown only for groups of at least anonymityThreshold people',
+  })
+  anonymous: boolean;
+
+  @Field(() => Int, { nullable: true, description: "Anonymous surveys: the organization's reporting threshold k; null for identified surveys" })
+  anonymityThreshold: number | null;
 }
 
 @InputType('RatingInput')

@@ -1,0 +1,196 @@
+import type { EntityManager } from 'typeorm';
+import type { AppServices, Context } from '../../graphql/context.js';
+import { badInput } from '../../graphql/errors.js';
+import { effectiveThreshold } from '../anonymity/guard.js';
+import type { InvitationBatch, ReminderBatch } from '../invitations/invitation.types.js';
+import { hashSurveyToken, newSurveyToken, surveyUrl } from '../invitations/tokens.js';
+import { employeeInvitationMail } from '../mail/employee-mail.js';
+import { MAIL_CONCURRENCY, eachConcurrently } from '../mail/mailer.js';
+import { OrganizationEntity } from '../organizations/organization.entity.js';
+import type { WaveEntity } from '../waves/wave.entity.js';
+
+/**
+ * Invitations and reminders of anonymous employee waves (docs/anonymity.md). The whole active
+ * roster is invited (nobody picks individuals); each person gets a participation row holding only
+ * the SHA-256 of their link's token, the date (not the time) of the invitation and whether they
+ * answered. Callers get counts, never a list: not who was invited, not who was reminded. Mails go
+ * out with `confidentialRecipient`, so logs and outbox file names do not list the recipients of a
+ * reminder (who has not answered yet). invitation.service.ts dispatches here by the wave's audience.
+ */
+
+/** The UTC date of a moment, YYYY-MM-DD: all participations and answers keep of a time. */
+export const utcDate = (moment: Date): string => moment.toISOString().slice(0, 10);
+
+/** The organization's reporting threshold k (never below the guard's minimum). */
+export async function anonymityThresholdOf(db: EntityManager, organizationId: string): Promise<number> {
+  const organization = await db.findOneByOrFail(OrganizationEntity, { id: organizationId });
+  return effectiveThreshold(organization.settings?.anonymityThreshold);
+}
+
+/** A link just issued, with the raw token its mail must carry. Lives in memory only, until mailed. */
+export interface IssuedLink {
+  employeeId: string;
+  token: string;
+  reminder: boolean;
+}
+
+/**
+ * Creates one participation per active employee not yet invited to the wave (set-based, in the
+ * caller's transaction). Concurrent calls cannot invite anyone twice: (wave, employee) is unique.
+ */
+export async function createParticipations(
+  tx: EntityManager,
+  args: { organizationId: string; waveId: string; invitedOn: string; token?: () => string },
+): Promise<{ issued: IssuedLink[]; alreadyInvited: number }> {
+  const { organizationId, waveId, invitedOn } = args;
+  const roster: { id: string; invited: boolean }[] = await tx.query(
+    `SELECT e.id, EXISTS (SELECT 1 FROM employee_participations p WHERE p.wave_id = $2 AND p.employee_id = e.id) AS invited
+       FROM employees e
+      WHERE e.organization_id = $1 AND e.active
+      ORDER BY e.id`,
+    [organizationId, waveId],
+  );
+  const eligible = roster.filter((e) => !e.invited).map((e) => e.id);
+  const makeToken = args.token ?? newSurveyToken;
+  const tokens = new Map(eligible.map((id) => [id, makeToken()]));
+  const inserted: { employee_id: string }[] = eligible.length
+    ? await tx.query(
+        `INSERT INTO employee_participations (organization_id, wave_id, employee_id, token_hash, responded, invited_on, reminders)
+         SELECT $1, $2, t.employee_id, t.token_hash, false, $5::date, 0
+           FROM unnest($3::uuid[], $4::text[]) AS t(employee_id, token_hash)
+         ON CONFLICT (wave_id, employee_id) DO NOTHING
+         RETURNING employee_id`,
+        [organizationId, waveId, eligible, eligible.map((id) => hashSurveyToken(tokens.get(id)!)), invitedOn],
+      )
+    : [];
+  return {
+    issued: inserted.map((r) => ({ employeeId: r.employee_id, token: tokens.get(r.employee_id)!, reminder: false })),
+    // Invited before, or by a concurrent call in between.
+    alreadyInvited: roster.length - inserted.length,
+  };
+}
+
+/**
+ * Mails each issued link to its employee, in their language, after the rows are committed. A mail
+ * that fails is counted and logged with the mailer's error code only (its message may name the
+ * recipient); the person gets a new link with the next reminder.
+ */
+export async function deliverEmployeeLinks(app: AppServices, db: EntityManager, wave: WaveEntity, issued: IssuedLink[]): Promise<{ sent: number; failed: number }> {
+  if (issued.length === 0) return { sent: 0, failed: 0 };
+  const organization = await db.findOneByOrFail(OrganizationEntity, { id: wave.organizationId });
+  const threshold = effectiveThreshold(organization.settings?.anonymityThreshold);
+  const found: { id: string; email: string; name: string; language: string }[] = await db.query(
+    `SELECT id, email, name, language FROM employees WHERE organization_id = $1 AND id = ANY($2::uuid[])`,
+    [wave.organizationId, issued.map((i) => i.employeeId)],
+  );
+  const employees = new Map(found.map((e) => [e.id, e]));
+  let sent = 0;
+  let failed = 0;
+  await eachConcurrently(issued, MAIL_CONCURRENCY, async (item) => {
+    const employee = employees.get(item.employeeId);
+    if (!employee) return;
+    try {
+      await app.mailer.send(
+        employeeInvitationMail({
+          to: employee.email,
+          name: employee.name,
+          language: employee.language,
+          waveName: wave.name,
+          organizationName: organization.name,
+          surveyUrl: surveyUrl(app, item.token),
+          threshold,
+          reminder: item.reminder,
+        }),
+      );
+      sent++;
+    } catch (error) {
+      failed++;
+      const code = (error as { code?: unknown })?.code;
+      app.logger.error(
+        { event: 'mail.failed', waveId: wave.id, reminder: item.reminder, code: typeof code === 'string' ? code : (error as Error)?.name },
+        'an employee survey mail could not be sent',
+      );
+    }
+  });
+  return { sent, failed };
+}
+
+/**
+ * Invites every active employee not yet invited to an OPEN employee wave (the caller checked the
+ * wave and the caller's role). Nobody picks individuals: contactIds must be left out.
+ */
+export async function inviteEmployees(ctx: Context, wave: WaveEntity, contactIds: string[] | null | undefined): Promise<InvitationBatch> {
+  if (contactIds !== null && contactIds !== undefined) {
+    throw badInput('contactIds', 'Employee waves invite every active employee on the roster; leave contactIds out');
+  }
+  const invitedOn = utcDate(ctx.app.now());
+  const outcome = await ctx.db.transaction((tx) => createParticipations(tx, { organizationId: wave.organizationId, waveId: wave.id, invitedOn }));
+  const delivery = await deliverEmployeeLinks(ctx.app, ctx.db, wave, outcome.issued);
+  ctx.logger.info(
+    { event: 'wave.invited', waveId: wave.id, invited: outcome.issued.length, alreadyInvited: outcome.alreadyInvited, failed: delivery.failed },
+    'employee survey invitations created',
+  );
+  return {
+    invited: outcome.issued.length,
+    skipped: outcome.alreadyInvited,
+    alreadyInvited: outcome.alreadyInvited,
+    throttled: 0,
+    unsubscribed: 0,
+    failed: delivery.failed,
+  };
+}
+
+/**
+ * Mails every participation of an OPEN employee wave that has not answered again, each with a new
+ * link whose hash replaces the old one (the earlier link stops working); reminded_on is the date,
+ * reminders counts up. The caller learns how many, never who.
+ *
+ * Deliberately without per-person conditions, because each would let a count expose one person:
+ * - a wave is mailed at most once a day (no reminder on the day of an invitation or of an earlier
+ *   reminder), as a whole: a per-person cooldown would count today's invitees who have not answered;
+ * - leavers are reminded like everyone else: skipping people marked inactive would let a roster
+ *   import that deactivates one person show, through the count, whether that person had answered.
+ */
+export async function remindEmployees(ctx: Context, wave: WaveEntity): Promise<ReminderBatch> {
+  const today = utcDate(ctx.app.now());
+  const outcome = await ctx.db.transaction(async (tx) => {
+    const due: { id: string; employee_id: string }[] = await tx.query(
+      `SELECT p.id, p.employee_id
+         FROM employee_participations p
+        WHERE p.organization_id = $1 AND p.wave_id = $2 AND NOT p.responded
+        ORDER BY p.id
+          FOR UPDATE`,
+      [wave.organizationId, wave.id],
+    );
+    const [{ mailed }]: { mailed: boolean }[] = await tx.query(
+      `SELECT EXISTS (
+         SELECT 1 FROM employee_participations WHERE wave_id = $1 AND (invited_on >= $2::date OR reminded_on >= $2::date)
+       ) AS mailed`,
+      [wave.id, today],
+    );
+    if (mailed) return { issued: [] as IssuedLink[], recentlyMailed: due.length };
+    const issued = due.map((p) => ({ participationId: p.id, employeeId: p.employee_id, token: newSurveyToken(), reminder: true }));
+    if (issued.length) {
+      await tx.query(
+        `UPDATE employee_participations p
+            SET token_hash = t.token_hash, reminders = p.reminders + 1, reminded_on = $3::date
+           FROM unnest($1::uuid[], $2::text[]) AS t(id, token_hash)
+          WHERE p.id = t.id AND NOT p.responded`,
+        [issued.map((i) => i.participationId), issued.map((i) => hashSurveyToken(i.token)), today],
+      );
+    }
+    return { issued: issued.map(({ employeeId, token, reminder }) => ({ employeeId, token, reminder })), recentlyMailed: 0 };
+  });
+  const delivery = await deliverEmployeeLinks(ctx.app, ctx.db, wave, outcome.issued);
+  ctx.logger.info(
+    { event: 'wave.reminded', waveId: wave.id, reminded: outcome.issued.length, recentlyMailed: outcome.recentlyMailed, failed: delivery.failed },
+    'employee survey reminders sent',
+  );
+  return {
+    reminded: outcome.issued.length,
+    skipped: outcome.recentlyMailed,
+    unsubscribed: 0,
+    recentlyMailed: outcome.recentlyMailed,
+    failed: delivery.failed,
+  };
+}
