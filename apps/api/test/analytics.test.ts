@@ -165,13 +165,17 @@ describe('npsSummary', () => {
     for (const token of [tokens.leader, tokens.admin, tokens.api]) expect(await summary({}, token)).toEqual(expected(4, 1, 3));
   });
 
-  it('suppresses employee results until the anonymity guard reports them', async () => {
-    expect(await summary({ audience: 'EMPLOYEE' })).toEqual(SUPPRESSED);
-    expect(await summary({ waveIds: [waves.employee] })).toEqual(SUPPRESSED);
-    expect(await summary({ waveIds: [waves.customer, waves.employee] })).toEqual(SUPPRESSED);
+  it('reports employee results only through the anonymity guard, and only to HR, ADMIN, LEADER and analytics clients', async () => {
+    // No employee answers here: every group is below the threshold (test/employee-reporting.test.ts has the rest).
+    for (const token of [tokens.hr, tokens.admin, tokens.leader, tokens.api]) {
+      expect(await summary({ audience: 'EMPLOYEE' }, token)).toEqual(SUPPRESSED);
+      expect(await summary({ waveIds: [waves.employee] }, token)).toEqual(SUPPRESSED);
+    }
     expect(await summary({}, tokens.hr)).toEqual(SUPPRESSED);
-    expect(await summary({ audience: 'EMPLOYEE' }, tokens.hr)).toEqual(SUPPRESSED);
-    expect(await summary({ waveIds: [waves.employee] }, tokens.hr)).toEqual(SUPPRESSED);
+    for (const token of [tokens.cx, tokens.manager]) expect(codeOf(await app.gql(SUMMARY, { filter: { audience: 'EMPLOYEE' } }, token))).toBe('FORBIDDEN');
+    expect(codeOf(await app.gql(SUMMARY, { filter: { waveIds: [waves.employee] } }, tokens.cx))).toBe('FORBIDDEN');
+    const mixed = await app.gql(SUMMARY, { filter: { waveIds: [waves.customer, waves.employee] } }, tokens.admin);
+    expect(mixed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.waveIds' });
   });
 
   it('keeps HR to employee results and a manager to identified waves', async () => {
@@ -200,6 +204,85 @@ describe('npsSummary', () => {
 
   it('refuses a date that is not a date', async () => {
     expect(codeOf(await app.gql(SUMMARY, { filter: { from: '2025-02-30' } }, tokens.cx))).toBe('BAD_USER_INPUT');
+  });
+});
+
+const BREAKDOWN = `query($filter: NpsFilter!, $by: BreakdownDimension!, $segmentKey: String) {
+  npsBreakdown(filter: $filter, by: $by, segmentKey: $segmentKey) { key label summary { responses promoters passives detractors nps marginOfError ciLow ciHigh band suppressed } } }`;
+
+describe('npsBreakdown of identified responses', () => {
+  async function breakdown(filter: Record<string, unknown>, by: string, segmentKey?: string, token = tokens.cx) {
+    const res = await app.gql(BREAKDOWN, { filter, by, segmentKey }, token);
+    expect(res.errors).toBeUndefined();
+    return Object.fromEntries(res.data.npsBreakdown.map((g: { key: string; label: string; summary: unknown }) => [g.key, { label: g.label, summary: g.summary }]));
+  }
+
+  it('gives each org unit with its whole subtree (groups overlap)', async () => {
+    expect(await breakdown({}, 'ORG_UNIT')).toEqual({
+      [units.HQ]: { label: 'analytics HQ', summary: expected(4, 1, 3) },
+      [units.Sales]: { label: 'Sales', summary: expected(3, 1, 2) },
+      [units['Sales EU']]: { label: 'Sales EU', summary: expected(2, 0, 1) },
+      [units['Sales US']]: { label: 'Sales US', summary: expected(1, 0, 1) },
+      [units['Customer Service']]: { label: 'Customer Service', summary: expected(0, 0, 1) },
+      [units.Recruitment]: { label: 'Recruitment', summary: expected(1, 0, 0) },
+    });
+    expect(Object.keys(await breakdown({ orgUnitIds: [units.Sales] }, 'ORG_UNIT')).sort()).toEqual([units.Sales, units['Sales EU'], units['Sales US']].sort());
+    expect(await breakdown({ audience: 'CANDIDATE', orgUnitIds: [units['Sales EU']] }, 'ORG_UNIT')).toEqual({
+      [units['Sales EU']]: { label: 'Sales EU', summary: expected(0, 0, 1) },
+    });
+  });
+
+  it('gives owners, waves, audiences and segments, with an "unassigned" group for responses without a value', async () => {
+    expect(await breakdown({}, 'OWNER')).toEqual({
+      [users.manager]: { label: 'MANAGER of analytics', summary: expected(4, 0, 0) },
+      [users.admin]: { label: 'ADMIN of analytics', summary: expected(0, 1, 2) },
+      unassigned: { label: 'No owner', summary: expected(0, 0, 1) },
+    });
+    expect(await breakdown({}, 'WAVE')).toEqual({
+      [waves.customer]: { label: 'Customers', summary: expected(2, 1, 2) },
+      [waves.candidate]: { label: 'Candidates', summary: expected(2, 0, 1) },
+    });
+    expect(await breakdown({}, 'AUDIENCE')).toEqual({
+      CUSTOMER: { label: 'CUSTOMER', summary: expected(2, 1, 2) },
+      CANDIDATE: { label: 'CANDIDATE', summary: expected(2, 0, 1) },
+    });
+    expect(await breakdown({}, 'SEGMENT', 'Region')).toEqual({
+      EU: { label: 'EU', summary: expected(3, 0, 2) },
+      US: { label: 'US', summary: expected(1, 1, 1) },
+    });
+    expect(await breakdown({ waveIds: [waves.customer] }, 'SEGMENT', 'product')).toEqual({
+      ats: { label: 'ats', summary: expected(1, 0, 1) },
+      unassigned: { label: 'No product', summary: expected(1, 1, 1) },
+    });
+  });
+
+  it("keeps a manager to their own contacts' responses", async () => {
+    expect(await breakdown({}, 'OWNER', undefined, tokens.manager)).toEqual({ [users.manager]: { label: 'MANAGER of analytics', summary: expected(4, 0, 0) } });
+    expect(await breakdown({}, 'WAVE', undefined, tokens.manager)).toEqual({
+      [waves.customer]: { label: 'Customers', summary: expected(2, 0, 0) },
+      [waves.candidate]: { label: 'Candidates', summary: expected(2, 0, 0) },
+    });
+  });
+
+  it('lists employee groups through the anonymity guard: no employee answers here, so all suppressed', async () => {
+    expect(await breakdown({}, 'ORG_UNIT', undefined, tokens.hr)).toEqual({ unassigned: { label: 'Unassigned or other units', summary: SUPPRESSED } });
+    expect(await breakdown({ audience: 'EMPLOYEE' }, 'AUDIENCE', undefined, tokens.leader)).toEqual({ EMPLOYEE: { label: 'Employees', summary: SUPPRESSED } });
+  });
+
+  it.each([
+    ['SEGMENT without a key', () => ({ filter: {}, by: 'SEGMENT' }), 'segmentKey'],
+    ['an empty segment key', () => ({ filter: {}, by: 'SEGMENT', segmentKey: ' - ' }), 'segmentKey'],
+    ['a segment key no contact or response has', () => ({ filter: {}, by: 'SEGMENT', segmentKey: 'colour' }), 'segmentKey'],
+    ['a segment key with another dimension', () => ({ filter: {}, by: 'OWNER', segmentKey: 'region' }), 'segmentKey'],
+    ['an unknown wave in the filter', () => ({ filter: { waveIds: [UNKNOWN_ID] }, by: 'WAVE' }), 'filter.waveIds'],
+  ] as const)('refuses %s with BAD_USER_INPUT naming the argument', async (_name, variables, field) => {
+    const res = await app.gql(BREAKDOWN, variables(), tokens.cx);
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(res.data).toBeNull();
+  });
+
+  it('refuses a dimension that does not exist', async () => {
+    expect(codeOf(await app.gql(BREAKDOWN, { filter: {}, by: 'COLOUR' }, tokens.cx))).toBe('BAD_USER_INPUT');
   });
 });
 

@@ -180,11 +180,22 @@ describe('overdue', () => {
   });
 });
 
+describe('followUp(id)', () => {
+  const ONE = `query($id: ID!) { followUp(id: $id) { id owner { email } } }`;
+  it("gives the owner, CX and LEADER one follow-up, and another manager nothing", async () => {
+    const id = followUpOf['ann@fu.example'];
+    for (const token of [marta, cx, leader]) expect((await app.gql(ONE, { id }, token)).data.followUp.id).toBe(id);
+    expect((await app.gql(ONE, { id }, jessica)).data.followUp).toBeNull();
+    expect((await app.gql(ONE, { id: 'not-a-uuid' }, cx)).data.followUp).toBeNull();
+  });
+});
+
 describe('tenancy', () => {
   it("cannot read or update another organization's follow-ups", async () => {
     const other = await createOrganization(app.db.dataSource.manager, 'fu-other', ['CX', 'MANAGER', 'LEADER']);
     const otherCx = await app.login(other.users.CX, other.password);
     expect((await app.gql(FOLLOW_UPS, {}, otherCx)).data.followUps.totalCount).toBe(0);
+    expect((await app.gql(`query($id: ID!) { followUp(id: $id) { id } }`, { id: followUpOf['ann@fu.example'] }, otherCx)).data.followUp).toBeNull();
     expect((await app.gql(FOLLOW_UPS, { filter: { waveIds: [waveId] } }, await app.login(other.users.LEADER, other.password))).data.followUps.totalCount).toBe(0);
     const id = followUpOf['cat@fu.example'];
     const res = await app.gql(UPDATE, { id, input: { status: 'RESOLVED', note: 'intruder' } }, otherCx);

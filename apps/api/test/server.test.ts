@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -36,11 +37,24 @@ describe('operations endpoints', () => {
 describe('graceful shutdown', () => {
   it('finishes a request already in flight before stopping', async () => {
     const second = await startTestApp({ seed: true });
-    const inFlight = second.gql(`mutation { login(email: "admin@demo.test", password: "tandem-demo") { accessToken } }`);
-    await new Promise((r) => setTimeout(r, 5));
+    const body = JSON.stringify({ query: `mutation { login(email: "admin@demo.test", password: "tandem-demo") { accessToken } }` });
+    const { hostname, port } = new URL(second.url);
+    // Send the headers and half the body: the request is in flight, its handler waiting for the rest.
+    let received = '';
+    const responded = new Promise<number>((resolve, reject) => {
+      const req = http.request({ hostname, port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        res.on('data', (chunk) => (received += chunk));
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+      req.write(body.slice(0, 20));
+      // Once the server is stopping, the rest of the body arrives.
+      setTimeout(() => req.end(body.slice(20)), 300);
+    });
+    await new Promise((r) => setTimeout(r, 100));
     const closing = second.close();
-    const res = await inFlight;
-    expect(res.data?.login.accessToken).toBeTruthy();
+    expect(await responded).toBe(200);
+    expect(JSON.parse(received).data.login.accessToken).toBeTruthy();
     await closing;
     await expect(fetch(`${second.url}/healthz`)).rejects.toThrow();
   });

@@ -52,3 +52,13 @@ describe('tenancy', () => {
     expect(res.data?.createOrgUnit.name).toBe('Sales');
   });
 });
+
+describe('users', () => {
+  it("lists only the caller's organization's users, filtered by role", async () => {
+    const res = await app.gql(`{ users(role: MANAGER) { email roles } }`, {}, otherAdmin);
+    expect(res.data.users).toEqual([{ email: other.users.MANAGER, roles: ['MANAGER'] }]);
+    const demo = await app.gql(`{ users { email } }`, {}, await app.login('cx@demo.test'));
+    expect(demo.data.users.map((u: { email: string }) => u.email)).toContain('manager@demo.test');
+    expect(demo.data.users.map((u: { email: string }) => u.email)).not.toContain(other.users.MANAGER);
+  });
+});

@@ -4,6 +4,7 @@ import type { Logger as TypeOrmLogger } from 'typeorm';
 import { DEMO_API_CLIENT } from '../src/seed/demo.js';
 import { defaultQuestions, WAVE_LANGUAGES } from '../src/features/waves/default-questions.js';
 import { createOrganization } from './support/fixtures.js';
+import { insertTeam } from './support/employee-data.js';
 import { insertFollowUp, insertInvitations, insertResponses } from './support/survey-data.js';
 import { codeOf, fieldOf, startTestApp, type GqlResult, type TestApp } from './support/test-app.js';
 
@@ -489,9 +490,11 @@ describe('cost of a page of waves', () => {
     return statements;
   }
 
-  it('is the same number of SQL statements for 2 waves as for 12', async () => {
-    const org = await createOrganization(app.db.dataSource.manager, 'costly', ['CX']);
+  it('is the same number of SQL statements for 2 + 2 waves as for 12 + 12 (identified and employee)', async () => {
+    const org = await createOrganization(app.db.dataSource.manager, 'costly', ['CX', 'HR', 'ADMIN']);
     const cx = await app.login(org.users.CX, org.password);
+    const hr = await app.login(org.users.HR, org.password);
+    const admin = await app.login(org.users.ADMIN, org.password);
     const db = app.db.dataSource.manager;
     const addWaves = async (n: number) => {
       for (let i = 0; i < n; i++) {
@@ -500,6 +503,10 @@ describe('cost of a page of waves', () => {
         await insertInvitations(db, id, ['RESPONDED', 'RESPONDED', 'SENT']);
         const [, detractor] = await insertResponses(db, id, [{ score: 10, reason: 'great' }, { score: 4, suggestion: 'faster' }]);
         await insertFollowUp(db, detractor, { status: 'CONTACTED', dueAt: new Date(Date.now() + 3600_000), contactedAt: new Date() });
+        const employee = (await app.gql(CREATE, { input: { name: `Employees ${i}`, audience: 'EMPLOYEE' } }, hr)).data.createWave.id;
+        await app.gql(OPEN, { id: employee }, hr);
+        // 6 invited, 5 answers (k = 5): every employee wave's summary is released.
+        await insertTeam(db, employee, { orgUnitId: org.unit.id, invited: 6, answers: [10, 9, 8, 4, 10].map((score) => ({ score, reason: 'x' })) });
       }
     };
     const query = `{ waves(first: 50) { totalCount edges { node {
@@ -507,12 +514,18 @@ describe('cost of a page of waves', () => {
       summary { nps ciLow } stages { survey firstReaction analysis improvements } scoreDistribution
       latestComments(limit: 2) { score reason } } } } }`;
     const page = async (expected: number) => {
-      const res = await app.gql(query, {}, cx);
+      const res = await app.gql(query, {}, admin);
       expect(res.errors).toBeUndefined();
-      expect(res.data.waves.edges).toHaveLength(expected);
+      expect(res.data.waves.edges).toHaveLength(2 * expected);
       for (const { node } of res.data.waves.edges) {
-        expect(node).toMatchObject({ invited: 3, responded: 2, summary: { nps: 0 }, stages: { firstReaction: 1 } });
-        expect(node.latestComments).toHaveLength(2);
+        if (node.name.startsWith('Employees')) {
+          expect(node).toMatchObject({ invited: 6, responded: 5, summary: { nps: 40 }, stages: { firstReaction: null } });
+          expect(node.scoreDistribution).toEqual([0, 0, 0, 0, 1, 0, 0, 0, 1, 1, 2]);
+          expect(node.latestComments).toEqual([]);
+        } else {
+          expect(node).toMatchObject({ invited: 3, responded: 2, summary: { nps: 0 }, stages: { firstReaction: 1 } });
+          expect(node.latestComments).toHaveLength(2);
+        }
       }
     };
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { employeeWavesLoader } from '../features/anonymity/employee-results.service.js';
 import { contactLoader } from '../features/contacts/contact.loader.js';
 import { followUpByResponseLoader, followUpNotesLoader } from '../features/follow-ups/follow-up.loader.js';
 import { orgUnitLoader } from '../features/org-units/org-unit.loader.js';
@@ -33,6 +34,7 @@ export function createLoaders(db: EntityManager, organizationId: string | null) 
     waveScoreDistribution: waveScoreDistributionLoader(db, organizationId),
     waveFirstReaction: waveFirstReactionLoader(db, organizationId),
     waveComments: waveCommentsLoader(db, organizationId),
+    employeeWaves: employeeWavesLoader(db, organizationId),
   };
 }
 

@@ -3,6 +3,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../features/auth/auth.resolver.js';
 import { ContactResolver } from '../features/contacts/contact.resolver.js';
+import { EmployeeResolver } from '../features/employees/employee.resolver.js';
 import { FollowUpNoteResolver, FollowUpResolver } from '../features/follow-ups/follow-up.resolver.js';
 import { InvitationResolver } from '../features/invitations/invitation.resolver.js';
 import { OrgUnitResolver } from '../features/org-units/org-unit.resolver.js';
@@ -12,10 +13,13 @@ import { ResponseResolver } from '../features/responses/response.resolver.js';
 import { UserResolver } from '../features/users/user.resolver.js';
 import { WaveResolver } from '../features/waves/wave.resolver.js';
 import { AnalyticsResolver } from '../features/analytics/analytics.resolver.js';
+import { EmployeeResultsResolver } from '../features/anonymity/employee-results.resolver.js';
+import { BoardResolver } from '../features/board/board.resolver.js';
 import { authChecker } from './auth-checker.js';
 
 export const resolvers = [AuthResolver, OrganizationResolver, OrgUnitResolver, UserResolver, ContactResolver,
-  InvitationResolver, PublicSurveyResolver, ResponseResolver, FollowUpResolver, FollowUpNoteResolver, WaveResolver, AnalyticsResolver] as const;
+  InvitationResolver, PublicSurveyResolver, ResponseResolver, FollowUpResolver, FollowUpNoteResolver, WaveResolver, AnalyticsResolver,
+  EmployeeResultsResolver, EmployeeResolver, BoardResolver] as const;
 
 export function buildTandemSchema(): Promise<GraphQLSchema> {
   return buildSchema({

@@ -1,28 +1,61 @@
 import type { Context, Principal } from '../../graphql/context.js';
 import { orgOf } from '../../graphql/context.js';
 import { badInput, forbidden } from '../../graphql/errors.js';
+import { mayReadEmployeeResults } from '../anonymity/access.js';
+import { EMPLOYEE_SEGMENT_KEYS, isEmployeeSegmentKey, type EmployeeFilter } from '../anonymity/employee-filter.js';
 import { snakeKey } from '../contacts/contact.rules.js';
 import { readableAudiences } from '../waves/wave-access.js';
 import type { WaveEntity } from '../waves/wave.entity.js';
 import type { NpsFilter } from './nps-filter.input.js';
+import { IDENTIFIED_ROLLUP_AUDIENCES, type IdentifiedAudience } from './nps-counts.js';
 
 /**
  * What an NpsFilter covers for this caller: either employee answers, which report only through the
- * anonymity guard (features/anonymity) and are suppressed until it exists, or identified responses
+ * anonymity guard (features/anonymity/employee-results.service.ts), or identified responses
  * selected by a WHERE clause over `responses r` with its parameters.
  */
-export type NpsScope = { kind: 'employee' } | { kind: 'identified'; where: string; params: unknown[] };
+export type NpsScope =
+  | { kind: 'employee'; filter: EmployeeFilter }
+  | {
+      kind: 'identified';
+      where: string;
+      params: unknown[];
+      organizationId: string;
+      /** The filter's org units (each with its subtree), for breakdowns by org unit. */
+      orgUnitIds: string[] | null;
+      /** The same selection as plain values, for counting from the rollup (identified-counts.ts). */
+      selection: IdentifiedSelection;
+    };
+
+/** An identified scope's filters as values; every list is non-empty or null. */
+export interface IdentifiedSelection {
+  audiences: IdentifiedAudience[];
+  waveIds: string[] | null;
+  /** Inclusive UTC days, YYYY-MM-DD. */
+  from: string | null;
+  to: string | null;
+  /** The filter's org units, not yet expanded to their subtrees. */
+  orgUnitIds: string[] | null;
+  /** The filter's owners, or the manager's own id. */
+  ownerIds: string[] | null;
+  /** Segment key → values (alternatives); different keys must all match. */
+  segments: [string, string[]][];
+}
 
 const MAX_IDS = 500;
 const DAY_MS = 24 * 3600 * 1000;
 
-/** How far a caller's analytics reach: identified results (everyone's, or one owner's), employee results. */
+/**
+ * How far a caller's analytics reach: identified results (everyone's, or one owner's), and employee
+ * results (HR, ADMIN, LEADER, analytics:read clients — never CX or MANAGER).
+ */
 function analyticsAccess(principal: Principal): { identified: boolean; ownerId: string | null; employee: boolean } {
-  if (principal.kind === 'api') return { identified: true, ownerId: null, employee: true };
+  const employee = mayReadEmployeeResults(principal);
+  if (principal.kind === 'api') return { identified: true, ownerId: null, employee };
   const wide = principal.roles.some((r) => r === 'ADMIN' || r === 'CX' || r === 'LEADER');
-  if (wide) return { identified: true, ownerId: null, employee: true };
-  if (principal.roles.includes('MANAGER')) return { identified: true, ownerId: principal.id, employee: true };
-  return { identified: false, ownerId: null, employee: principal.roles.includes('HR') };
+  if (wide) return { identified: true, ownerId: null, employee };
+  if (principal.roles.includes('MANAGER')) return { identified: true, ownerId: principal.id, employee };
+  return { identified: false, ownerId: null, employee };
 }
 
 /** Distinct ids of one list filter, or null when it is left out or empty; more than MAX_IDS is bad input. */
@@ -53,17 +86,26 @@ function segmentsByKey(segments: NpsFilter['segments']): Map<string, string[]> {
   return byKey;
 }
 
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
 /**
  * Checks an NpsFilter for the caller — bad input names the filter field; another organization's ids
  * answer like unknown ones — and turns it into the scope of responses it covers. A manager's scope
  * is always their own contacts' responses; HR's is employee answers only.
+ *
+ * Employee answers are covered when the filter says audience EMPLOYEE, names employee waves, or
+ * the caller reads nothing else (HR); `employeeOnly` (employeeComments) insists on them. Employee
+ * and identified waves never mix in one filter. Employee filters have no owners, and their only
+ * segments are location and tenure_band.
  */
-export async function resolveNpsScope(ctx: Context, filter: NpsFilter): Promise<NpsScope> {
+export async function resolveNpsScope(ctx: Context, filter: NpsFilter, options: { employeeOnly?: boolean } = {}): Promise<NpsScope> {
   const organizationId = orgOf(ctx);
   const principal = ctx.principal!;
   const access = analyticsAccess(principal);
+  const employeeOnly = options.employeeOnly === true;
 
-  if (filter.audience === 'EMPLOYEE' && !access.employee) throw forbidden('You may not read employee results');
+  if (employeeOnly && filter.audience && filter.audience !== 'EMPLOYEE') throw badInput('filter.audience', 'Employee comments cover the EMPLOYEE audience only');
+  if ((filter.audience === 'EMPLOYEE' || employeeOnly) && !access.employee) throw forbidden('You may not read employee results');
   if (filter.audience && filter.audience !== 'EMPLOYEE' && !access.identified) throw forbidden('HR reads employee results only');
   if (filter.from && filter.to && filter.from.getTime() > filter.to.getTime()) throw badInput('filter.to', 'to must be on or after from');
   const segments = segmentsByKey(filter.segments);
@@ -79,7 +121,37 @@ export async function resolveNpsScope(ctx: Context, filter: NpsFilter): Promise<
     throw forbidden("A manager reads only their own contacts' results; leave ownerIds out or pass your own id");
   }
 
-  if (filter.audience === 'EMPLOYEE' || waves.some((w) => w.audience === 'EMPLOYEE') || !access.identified) return { kind: 'employee' };
+  const employeeWave = waves.find((w) => w.audience === 'EMPLOYEE');
+  const identifiedWave = waves.find((w) => w.audience !== 'EMPLOYEE');
+  if (employeeWave && identifiedWave) {
+    throw badInput('filter.waveIds', 'Employee waves (anonymous) and identified waves cannot be mixed in one filter');
+  }
+  if (filter.audience && filter.audience !== 'EMPLOYEE' && employeeWave) throw badInput('filter.waveIds', `Not a ${filter.audience} wave: ${employeeWave.id}`);
+  const employee = employeeOnly || filter.audience === 'EMPLOYEE' || employeeWave !== undefined || !access.identified;
+  if (employee && identifiedWave) throw badInput('filter.waveIds', `Not an employee wave: ${identifiedWave.id}`);
+
+  if (employee) {
+    if (!access.employee) throw forbidden('You may not read employee results');
+    if (ownerIds) throw badInput('filter.ownerIds', 'Employee answers have no owners: leave ownerIds out');
+    const employeeSegments: EmployeeFilter['segments'] = {};
+    for (const [key, values] of segments) {
+      if (!isEmployeeSegmentKey(key)) {
+        throw badInput('filter.segments', `Unknown segment key "${key}" for employee results: use ${EMPLOYEE_SEGMENT_KEYS.join(' or ')}`);
+      }
+      employeeSegments[key] = values;
+    }
+    return {
+      kind: 'employee',
+      filter: {
+        organizationId,
+        waveIds,
+        from: filter.from ? isoDay(filter.from) : null,
+        to: filter.to ? isoDay(filter.to) : null,
+        orgUnitIds,
+        segments: employeeSegments,
+      },
+    };
+  }
 
   const params: unknown[] = [];
   const p = (value: unknown) => {
@@ -92,17 +164,29 @@ export async function resolveNpsScope(ctx: Context, filter: NpsFilter): Promise<
   if (waveIds) where.push(`r.wave_id = ANY(${p(waveIds)}::uuid[])`);
   if (filter.from) where.push(`r.submitted_at >= ${p(filter.from)}`);
   if (filter.to) where.push(`r.submitted_at < ${p(new Date(filter.to.getTime() + DAY_MS))}`);
-  if (orgUnitIds) {
-    where.push(`r.org_unit_id IN (
-      WITH RECURSIVE subtree(id) AS (
-        SELECT id FROM org_units WHERE organization_id = ${org} AND id = ANY(${p(orgUnitIds)}::uuid[])
-        UNION
-        SELECT u.id FROM org_units u JOIN subtree s ON u.parent_id = s.id WHERE u.organization_id = ${org}
-      )
-      SELECT id FROM subtree)`);
-  }
+  if (orgUnitIds) where.push(`r.org_unit_id IN (${subtreeSql(org, p(orgUnitIds))})`);
   const owners = access.ownerId ? [access.ownerId] : ownerIds;
   if (owners) where.push(`r.owner_id = ANY(${p(owners)}::uuid[])`);
   for (const [key, values] of segments) where.push(`r.segments ->> ${p(key)} = ANY(${p(values)}::text[])`);
-  return { kind: 'identified', where: where.join(' AND '), params };
+  const selection: IdentifiedSelection = {
+    audiences: filter.audience ? [filter.audience as IdentifiedAudience] : [...IDENTIFIED_ROLLUP_AUDIENCES],
+    waveIds,
+    from: filter.from ? isoDay(filter.from) : null,
+    to: filter.to ? isoDay(filter.to) : null,
+    orgUnitIds,
+    ownerIds: owners,
+    segments: [...segments],
+  };
+  return { kind: 'identified', where: where.join(' AND '), params, organizationId, orgUnitIds, selection };
+}
+
+/** The ids of the given org units and all their descendants, as a SELECT over one organization. */
+export function subtreeSql(orgParam: string, idsParam: string): string {
+  return `
+      WITH RECURSIVE subtree(id) AS (
+        SELECT id FROM org_units WHERE organization_id = ${orgParam} AND id = ANY(${idsParam}::uuid[])
+        UNION
+        SELECT u.id FROM org_units u JOIN subtree s ON u.parent_id = s.id WHERE u.organization_id = ${orgParam}
+      )
+      SELECT id FROM subtree`;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { effectiveThreshold, guardBreakdown, guardGroup } from './guard.js';
+import { effectiveThreshold, guardBreakdown, guardBreakdownKnowingEmpty, guardGroup } from './guard.js';
 
 /**
  * The guard against the attacks it exists for. A random workforce of answers with coarse
@@ -137,5 +137,51 @@ describe('guard examples', () => {
     expect(effectiveThreshold(1)).toBe(3);
     expect(effectiveThreshold(undefined)).toBe(5);
     expect(effectiveThreshold(7)).toBe(7);
+  });
+});
+
+describe('a reader who knows some groups are empty', () => {
+  it('keeps teams of 8 and 4 hidden beside an empty "unassigned" remainder (k = 5)', () => {
+    // Guarded once, the empty remainder would count as a second hidden group and let the 8 out;
+    // total 12 − 8 would then give the team of 4 to anyone who knows nobody lacks an org unit.
+    expect(guardBreakdown([{ size: 8 }, { size: 4 }, { size: 0 }], 5).map((v) => v.released)).toEqual([true, false, false]);
+    expect(guardBreakdownKnowingEmpty([{ size: 8 }, { size: 4 }, { size: 0 }], [false, false, true], 5).map((v) => v.released)).toEqual([false, false, false]);
+  });
+
+  it('decides the same whatever the possibly-empty groups hold below k', () => {
+    for (const remainder of [0, 1, 2, 3, 4]) {
+      expect(guardBreakdownKnowingEmpty([{ size: 8 }, { size: 4 }, { size: remainder }], [false, false, true], 5).map((v) => v.released)).toEqual([false, false, false]);
+      expect(guardBreakdownKnowingEmpty([{ size: 8 }, { size: 9 }, { size: remainder }], [false, false, true], 5).map((v) => v.released)).toEqual([false, true, false]);
+    }
+  });
+
+  const cellsArb = fc.array(fc.record({ size: fc.integer({ min: 0, max: 20 }), knownEmpty: fc.boolean() }), { minLength: 1, maxLength: 8 });
+
+  it('never lets one hidden group with fewer than k answers be the only unknown, even to a reader who knows which flagged groups are empty', () => {
+    fc.assert(
+      fc.property(cellsArb, kArb, (cells, k) => {
+        const verdicts = guardBreakdownKnowingEmpty(cells, cells.map((c) => c.knownEmpty), k);
+        verdicts.forEach((v, i) => expect(!v.released || cells[i].size >= k).toBe(true));
+        if (verdicts.every((v) => !v.released)) return;
+        // Total minus the visible groups is the sum of the hidden ones the reader cannot rule out.
+        const unknown = cells.filter((c, i) => !verdicts[i].released && !(c.knownEmpty && c.size === 0));
+        if (unknown.length === 1) expect(unknown[0].size).toBeGreaterThanOrEqual(k);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('decides nothing from how many answers a hidden possibly-empty group holds', () => {
+    fc.assert(
+      fc.property(cellsArb, kArb, fc.nat(), fc.nat(), (cells, k, which, other) => {
+        const flaggedSmall = cells.map((c, i) => i).filter((i) => cells[i].knownEmpty && cells[i].size < k);
+        if (flaggedSmall.length === 0) return;
+        const i = flaggedSmall[which % flaggedSmall.length];
+        const changed = cells.map((c, j) => (j === i ? { ...c, size: other % k } : c));
+        const flags = cells.map((c) => c.knownEmpty);
+        expect(guardBreakdownKnowingEmpty(changed, flags, k)).toEqual(guardBreakdownKnowingEmpty(cells, flags, k));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

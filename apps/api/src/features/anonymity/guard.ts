@@ -68,3 +68,32 @@ export function guardBreakdown(groups: readonly BreakdownGroup[], k: number): Ve
   }
   return verdicts;
 }
+
+/**
+ * guardBreakdown for a reader who may already know that some groups are empty: the "unassigned"
+ * remainder (a reader who knows the roster may know that nobody lacks an org unit), or a group
+ * whose released participation numbers say that nobody in it responded. Such a hidden group gives
+ * no cover when it is empty, and is itself exposed when it is not but is the only unknown left.
+ * Which groups are possibly known empty must follow from released numbers, never from answers.
+ *
+ * After guardBreakdown, the smallest released group is hidden too when the hidden groups the reader
+ * cannot rule out are at risk: no other hidden group beside possibly-empty ones (one of them may
+ * hold answers and be the only unknown), or exactly one other, hidden for its own sake (threshold or
+ * differencing), beside possibly-empty ones. The decision looks only at which groups are hidden and
+ * flagged, never at how many answers a hidden group holds, so it tells nothing about them.
+ */
+export function guardBreakdownKnowingEmpty(groups: readonly BreakdownGroup[], possiblyKnownEmpty: readonly boolean[], k: number): Verdict[] {
+  const verdicts = guardBreakdown(groups, k);
+  const hidden = verdicts.map((v, i) => i).filter((i) => !verdicts[i].released);
+  const flagged = hidden.filter((i) => possiblyKnownEmpty[i] && verdicts[i].reason !== 'COMPLEMENTARY');
+  const others = hidden.filter((i) => !flagged.includes(i));
+  const atRisk = flagged.length > 0 && (others.length === 0 || (others.length === 1 && verdicts[others[0]].reason !== 'COMPLEMENTARY'));
+  if (atRisk) {
+    let next = -1;
+    groups.forEach((g, i) => {
+      if (verdicts[i].released && (next === -1 || g.size < groups[next].size)) next = i;
+    });
+    if (next !== -1) verdicts[next] = { released: false, reason: 'COMPLEMENTARY' };
+  }
+  return verdicts;
+}

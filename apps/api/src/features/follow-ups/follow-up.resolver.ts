@@ -4,7 +4,7 @@ import { ResponseType } from '../responses/response.types.js';
 import { UserType } from '../users/user.type.js';
 import { WaveType } from '../waves/wave.type.js';
 import { FollowUpConnection, FollowUpFilter, FollowUpNoteType, FollowUpType, FollowUpUpdateInput } from './follow-up.types.js';
-import { listFollowUps, updateFollowUp } from './follow-up.service.js';
+import { getFollowUp, listFollowUps, updateFollowUp } from './follow-up.service.js';
 
 @Resolver(() => FollowUpType)
 export class FollowUpResolver {
@@ -17,6 +17,12 @@ export class FollowUpResolver {
     @Ctx() ctx: Context,
   ) {
     return listFollowUps(ctx, filter, { first, after });
+  }
+
+  @Authorized('CX', 'ADMIN', 'LEADER', 'MANAGER')
+  @Query(() => FollowUpType, { nullable: true, description: "One follow-up; null when unknown or not the caller's to see" })
+  followUp(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return getFollowUp(ctx, id);
   }
 
   @Authorized('CX', 'ADMIN', 'MANAGER')

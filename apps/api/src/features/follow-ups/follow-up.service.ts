@@ -34,6 +34,16 @@ export async function listFollowUps(ctx: Context, filter: FollowUpFilter | null 
   return paginate(qb, page, { alias: 'f', time: 'createdAt' }, (row) => FollowUpType.from(row, now));
 }
 
+/** One follow-up: the owner's own (a MANAGER), or any of the organization's for CX, ADMIN, LEADER. */
+export async function getFollowUp(ctx: Context, id: string): Promise<FollowUpType | null> {
+  const organizationId = orgOf(ctx);
+  if (!isUuid(id)) return null;
+  const row = await ctx.db.findOneBy(FollowUpEntity, { id, organizationId });
+  const own = ownScopeOf(ctx, ['ADMIN', 'CX', 'LEADER']);
+  if (!row || (own && row.ownerId !== own)) return null;
+  return FollowUpType.from(row, ctx.app.now());
+}
+
 function checkNote(note: string | null | undefined): string | null {
   if (note === null || note === undefined) return null;
   const trimmed = note.trim();

@@ -1,8 +1,9 @@
-import { Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { OrgUnitEntity } from '../org-units/org-unit.entity.js';
-import { currentUser } from './user.service.js';
-import { UserType } from './user.type.js';
+import type { Role } from './user.entity.js';
+import { currentUser, listUsers } from './user.service.js';
+import { RoleEnum, UserType } from './user.type.js';
 
 @Resolver(() => UserType)
 export class UserResolver {
@@ -10,6 +11,12 @@ export class UserResolver {
   @Query(() => UserType, { description: 'The logged-in user' })
   me(@Ctx() ctx: Context): Promise<UserType> {
     return currentUser(ctx);
+  }
+
+  @Authorized('ADMIN', 'CX', 'HR', 'LEADER', 'MANAGER')
+  @Query(() => [UserType], { description: "The organization's active users, e.g. users(role: MANAGER) for contact owners" })
+  users(@Arg('role', () => RoleEnum, { nullable: true }) role: Role | null, @Ctx() ctx: Context): Promise<UserType[]> {
+    return listUsers(ctx, role ?? null);
   }
 
   @FieldResolver(() => OrgUnitEntity, { nullable: true })

@@ -2,6 +2,7 @@ import type { Context } from '../../graphql/context.js';
 import { orgOf } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
 import { NpsSummary } from '../analytics/nps-summary.type.js';
+import { employeeWaveResults } from '../anonymity/employee-results.service.js';
 import { commentOwnerRestriction, isAnonymousAudience } from './wave-access.js';
 import type { InvitationStats } from './wave.loader.js';
 import { WaveComment, WaveQuestionType, WaveStages, type WaveType } from './wave.type.js';
@@ -10,11 +11,12 @@ import { WaveComment, WaveQuestionType, WaveStages, type WaveType } from './wave
  * The results of one wave, for the Wave field resolvers. Each goes through a request loader, so a
  * page of waves costs one grouped query per kind of result, never one per wave.
  *
- * Employee waves report through the anonymity guard (features/anonymity): their answers live in
- * separate tables that only that guard reads, applying the threshold and differencing rules of
- * PRODUCT.md section 5. Until it exists, an employee wave reports nothing here: no counts, a
- * suppressed summary, no score distribution and no comments. Nothing in this file ever reads an
- * employee answer.
+ * Employee waves report through the anonymity guard: their numbers come from
+ * features/anonymity/employee-results.service.ts (employeeWaveResults), which applies the threshold
+ * and differencing rules of PRODUCT.md section 5 — invited always, responded and the response rate
+ * only from k invited, the summary and score distribution only when the guard releases them. They
+ * never list comments here, and have no first reaction (anonymous answers get no follow-ups).
+ * Nothing in this file ever reads an employee answer.
  */
 
 const MAX_COMMENTS = 50;
@@ -24,36 +26,44 @@ export async function waveQuestions(ctx: Context, wave: WaveType): Promise<WaveQ
 }
 
 export async function invitationStats(ctx: Context, wave: WaveType): Promise<InvitationStats> {
-  if (isAnonymousAudience(wave.audience)) return { invited: 0, responded: 0 };
+  if (isAnonymousAudience(wave.audience)) {
+    const { invited, responded } = await employeeWaveResults(ctx, wave.id);
+    return { invited, responded };
+  }
   return ctx.loaders.waveInvitationStats.load(wave.id);
 }
 
-/** Responded ÷ invited, 0..1; null before anyone is invited. */
+/** Responded ÷ invited, 0..1; null before anyone is invited (employee waves: before k are invited). */
 export async function responseRate(ctx: Context, wave: WaveType): Promise<number | null> {
+  if (isAnonymousAudience(wave.audience)) return (await employeeWaveResults(ctx, wave.id)).responseRate;
   const { invited, responded } = await invitationStats(ctx, wave);
   return invited === 0 ? null : responded / invited;
 }
 
 /** The wave's NPS with its interval and band (nps-core, default bands). */
 export async function waveSummary(ctx: Context, wave: WaveType): Promise<NpsSummary> {
-  if (isAnonymousAudience(wave.audience)) return NpsSummary.suppressed();
+  if (isAnonymousAudience(wave.audience)) return (await employeeWaveResults(ctx, wave.id)).summary;
   return NpsSummary.of(await ctx.loaders.waveNpsCounts.load(wave.id));
 }
 
-/** Responses per score 0..10 (11 counts); an empty list for employee waves. */
+/** Responses per score 0..10 (11 counts); for employee waves only when the guard releases the summary, else []. */
 export async function scoreDistribution(ctx: Context, wave: WaveType): Promise<number[]> {
-  if (isAnonymousAudience(wave.audience)) return [];
+  if (isAnonymousAudience(wave.audience)) return (await employeeWaveResults(ctx, wave.id)).scoreDistribution;
   return ctx.loaders.waveScoreDistribution.load(wave.id);
 }
 
 /**
  * The four stages' progress. Survey: the response rate (0 before anyone is invited). First
- * reaction: detractors reached within the SLA ÷ detractors, null without detractors. Analysis and
- * improvements are 0 until themes and improvements exist.
+ * reaction: detractors reached within the SLA ÷ detractors, null without detractors (always null
+ * for employee waves: anonymous answers get no follow-ups). Analysis and improvements are 0 until
+ * themes and improvements exist.
  */
 export async function waveStages(ctx: Context, wave: WaveType): Promise<WaveStages> {
   const stages: WaveStages = Object.assign(new WaveStages(), { survey: 0, firstReaction: null, analysis: 0, improvements: 0 });
-  if (isAnonymousAudience(wave.audience)) return stages;
+  if (isAnonymousAudience(wave.audience)) {
+    stages.survey = (await employeeWaveResults(ctx, wave.id)).responseRate ?? 0;
+    return stages;
+  }
   const [rate, reaction] = await Promise.all([responseRate(ctx, wave), ctx.loaders.waveFirstReaction.load(wave.id)]);
   stages.survey = rate ?? 0;
   stages.firstReaction = reaction.detractors === 0 ? null : reaction.reachedInTime / reaction.detractors;

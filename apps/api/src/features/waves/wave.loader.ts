@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { In, type EntityManager } from 'typeorm';
 import type { NpsCategory, NpsCounts } from '@tandem/nps-core';
 import { isUuid, rowsById } from '../../graphql/batch.js';
+import { categoriesOf, IDENTIFIED_ROLLUP_AUDIENCES, rollupCounts } from '../analytics/nps-counts.js';
 import { WaveQuestionEntity } from './wave-question.entity.js';
 import { WaveEntity } from './wave.entity.js';
 
@@ -75,42 +76,43 @@ export const waveInvitationStatsLoader = (db: EntityManager, organizationId: str
     () => ({ invited: 0, responded: 0 }),
   );
 
+/**
+ * Identified responses per score of each wave in the batch, from the rollup (dimension '' grouped
+ * by wave: a few rows per wave and month, whatever the number of responses). The scan of the
+ * responses table stays only as the fallback should the rollup decline the query.
+ */
+async function identifiedScoresByWave(db: EntityManager, org: string, waveIds: string[]): Promise<Map<string, number[]>> {
+  const fast = await rollupCounts(db, {
+    organizationId: org,
+    audiences: IDENTIFIED_ROLLUP_AUDIENCES,
+    waveIds,
+    from: null,
+    to: null,
+    attribute: null,
+    groupBy: 'wave',
+  });
+  if (fast) return new Map(fast.map((g) => [g.key, g.scores]));
+  const rows: { wave_id: string; score: number; count: number }[] = await db.query(
+    `SELECT wave_id, score::int AS score, count(*)::int AS count
+       FROM responses
+      WHERE organization_id = $1 AND wave_id = ANY($2::uuid[])
+      GROUP BY wave_id, score`,
+    [org, waveIds],
+  );
+  return groupBy(rows, (counts, row) => counts.with(row.score, row.count), () => new Array<number>(11).fill(0));
+}
+
 /** Identified responses per category. */
 export const waveNpsCountsLoader = (db: EntityManager, organizationId: string | null) =>
   perWave<NpsCounts>(
     organizationId,
-    async (org, waveIds) => {
-      const rows: ({ wave_id: string } & NpsCounts)[] = await db.query(
-        `SELECT wave_id,
-                count(*) FILTER (WHERE category = 'PROMOTER')::int AS promoters,
-                count(*) FILTER (WHERE category = 'PASSIVE')::int AS passives,
-                count(*) FILTER (WHERE category = 'DETRACTOR')::int AS detractors
-           FROM responses
-          WHERE organization_id = $1 AND wave_id = ANY($2::uuid[])
-          GROUP BY wave_id`,
-        [org, waveIds],
-      );
-      return new Map(rows.map((r) => [r.wave_id, { promoters: r.promoters, passives: r.passives, detractors: r.detractors }]));
-    },
+    async (org, waveIds) => new Map([...(await identifiedScoresByWave(db, org, waveIds))].map(([id, scores]) => [id, categoriesOf(scores)])),
     () => ({ promoters: 0, passives: 0, detractors: 0 }),
   );
 
 /** Identified responses per score: 11 counts, for scores 0..10. */
 export const waveScoreDistributionLoader = (db: EntityManager, organizationId: string | null) =>
-  perWave<number[]>(
-    organizationId,
-    async (org, waveIds) => {
-      const rows: { wave_id: string; score: number; count: number }[] = await db.query(
-        `SELECT wave_id, score::int AS score, count(*)::int AS count
-           FROM responses
-          WHERE organization_id = $1 AND wave_id = ANY($2::uuid[])
-          GROUP BY wave_id, score`,
-        [org, waveIds],
-      );
-      return groupBy(rows, (counts, row) => counts.with(row.score, row.count), () => new Array<number>(11).fill(0));
-    },
-    () => new Array<number>(11).fill(0),
-  );
+  perWave<number[]>(organizationId, (org, waveIds) => identifiedScoresByWave(db, org, waveIds), () => new Array<number>(11).fill(0));
 
 export interface FirstReactionStats {
   /** Detractors (0–6) who answered the wave. */

@@ -66,22 +66,22 @@ export class WaveResolver {
     return results.waveQuestions(ctx, wave);
   }
 
-  @FieldResolver(() => Int, { description: 'Contacts invited (0 for employee waves until the anonymity guard reports them)' })
+  @FieldResolver(() => Int, { description: 'Contacts invited; for EMPLOYEE waves the employees invited (0 for callers who may not read employee results)' })
   async invited(@Root() wave: WaveType, @Ctx() ctx: Context) {
     return (await results.invitationStats(ctx, wave)).invited;
   }
 
-  @FieldResolver(() => Int, { description: 'Invitations answered' })
+  @FieldResolver(() => Int, { description: 'Invitations answered; for EMPLOYEE waves 0 until at least k (the anonymity threshold) were invited' })
   async responded(@Root() wave: WaveType, @Ctx() ctx: Context) {
     return (await results.invitationStats(ctx, wave)).responded;
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: 'responded ÷ invited, 0..1; null before anyone is invited' })
+  @FieldResolver(() => Float, { nullable: true, description: 'responded ÷ invited, 0..1; null before anyone is invited (EMPLOYEE waves: before k were invited)' })
   responseRate(@Root() wave: WaveType, @Ctx() ctx: Context) {
     return results.responseRate(ctx, wave);
   }
 
-  @FieldResolver(() => NpsSummary, { description: 'Suppressed for EMPLOYEE waves (threshold rules apply)' })
+  @FieldResolver(() => NpsSummary, { description: 'For EMPLOYEE waves released only by the anonymity guard (threshold and differencing), with the finite population correction' })
   summary(@Root() wave: WaveType, @Ctx() ctx: Context) {
     return results.waveSummary(ctx, wave);
   }
@@ -91,7 +91,7 @@ export class WaveResolver {
     return results.waveStages(ctx, wave);
   }
 
-  @FieldResolver(() => [Int], { description: 'Responses per score 0..10 (11 counts); empty for EMPLOYEE waves' })
+  @FieldResolver(() => [Int], { description: 'Responses per score 0..10 (11 counts); for EMPLOYEE waves empty unless the summary is released' })
   scoreDistribution(@Root() wave: WaveType, @Ctx() ctx: Context) {
     return results.scoreDistribution(ctx, wave);
   }

@@ -1,0 +1,131 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The leadership board (issue 6):
+ *  - nps_targets: a target NPS per organization, audience and period (a year, or a quarter of it);
+ *  - nps_benchmarks: industry benchmarks the organization enters (name, value, source);
+ *  - wave_response_counts: invited and responded per wave — invitations of identified waves,
+ *    participations of employee waves (counts only, nothing about who) — kept exact by
+ *    statement-level triggers like nps_rollup, so a board's response rates cost what the number
+ *    of waves costs, not the number of invitations. `wave_response_counts_rebuild(org)` redoes
+ *    them from the tables (after a bulk load with triggers off, or to verify);
+ *  - a partial index over unresolved follow-ups, which the board counts (open and overdue).
+ */
+const COUNTED = [
+  // table, "responded" of one row
+  ['invitations', `(x.status = 'RESPONDED')::int`],
+  ['employee_participations', `x.responded::int`],
+] as const;
+
+/** Rows of `source` as deltas per wave (sign +1 or -1), in wave order so that writers lock alike. */
+const deltas = (source: string, sign: 1 | -1, responded: string) =>
+  `SELECT x.wave_id, x.organization_id, ${sign} * count(*)::int AS invited, ${sign} * sum(${responded})::int AS responded
+     FROM ${source} x GROUP BY x.wave_id, x.organization_id`;
+
+const UPSERT = (select: string) => `
+  INSERT INTO wave_response_counts AS c (wave_id, organization_id, invited, responded)
+  SELECT wave_id, organization_id, sum(invited), sum(responded) FROM (${select}) d
+   GROUP BY wave_id, organization_id
+  HAVING sum(invited) <> 0 OR sum(responded) <> 0
+   ORDER BY wave_id
+  ON CONFLICT (wave_id) DO UPDATE SET invited = c.invited + EXCLUDED.invited, responded = c.responded + EXCLUDED.responded`;
+
+/** Deleted rows only ever subtract from existing counts (an UPDATE: a wave deleted with them has none left). */
+const SUBTRACT = (responded: string) => `
+  UPDATE wave_response_counts AS c SET invited = c.invited - d.invited, responded = c.responded - d.responded
+    FROM (${deltas('old_rows', 1, responded)}) d
+   WHERE c.wave_id = d.wave_id`;
+
+export class BoardTargets1764600000000 implements MigrationInterface {
+  name = 'BoardTargets1764600000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE nps_targets (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        organization_id uuid NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        audience text NOT NULL CHECK (audience IN ('CUSTOMER','CANDIDATE','ASSOCIATE','EMPLOYEE')),
+        year int NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+        quarter int CHECK (quarter BETWEEN 1 AND 4),
+        value numeric NOT NULL CHECK (value BETWEEN -100 AND 100),
+        created_by uuid REFERENCES users(id) ON DELETE SET NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    // One target per organization, audience, year and quarter (no quarter: the year's target).
+    await q.query(`CREATE UNIQUE INDEX nps_targets_per_period ON nps_targets (organization_id, audience, year, (coalesce(quarter, 0)))`);
+
+    await q.query(`
+      CREATE TABLE nps_benchmarks (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        organization_id uuid NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        audience text NOT NULL CHECK (audience IN ('CUSTOMER','CANDIDATE','ASSOCIATE','EMPLOYEE')),
+        name text NOT NULL CHECK (length(btrim(name)) BETWEEN 1 AND 200),
+        value numeric NOT NULL CHECK (value BETWEEN -100 AND 100),
+        source text CHECK (length(source) <= 500),
+        created_by uuid REFERENCES users(id) ON DELETE SET NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await q.query(`CREATE INDEX nps_benchmarks_org_idx ON nps_benchmarks (organization_id, audience, created_at)`);
+
+    await q.query(`
+      CREATE TABLE wave_response_counts (
+        wave_id uuid PRIMARY KEY REFERENCES waves(id) ON DELETE CASCADE,
+        organization_id uuid NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+        invited int NOT NULL DEFAULT 0,
+        responded int NOT NULL DEFAULT 0
+      )`);
+    await q.query(`CREATE INDEX wave_response_counts_org_idx ON wave_response_counts (organization_id)`);
+    for (const [table, responded] of COUNTED) {
+      await q.query(`
+        CREATE FUNCTION wave_response_counts_${table}_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          ${UPSERT(deltas('new_rows', 1, responded))};
+          RETURN NULL;
+        END $$`);
+      await q.query(`
+        CREATE FUNCTION wave_response_counts_${table}_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          ${SUBTRACT(responded)};
+          RETURN NULL;
+        END $$`);
+      await q.query(`
+        CREATE FUNCTION wave_response_counts_${table}_update() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          ${UPSERT(`${deltas('old_rows', -1, responded)} UNION ALL ${deltas('new_rows', 1, responded)}`)};
+          RETURN NULL;
+        END $$`);
+      await q.query(`CREATE TRIGGER wave_response_counts_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows
+                     FOR EACH STATEMENT EXECUTE FUNCTION wave_response_counts_${table}_insert()`);
+      await q.query(`CREATE TRIGGER wave_response_counts_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows
+                     FOR EACH STATEMENT EXECUTE FUNCTION wave_response_counts_${table}_delete()`);
+      await q.query(`CREATE TRIGGER wave_response_counts_update AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+                     FOR EACH STATEMENT EXECUTE FUNCTION wave_response_counts_${table}_update()`);
+    }
+    await q.query(`
+      CREATE FUNCTION wave_response_counts_rebuild(org uuid) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM wave_response_counts WHERE organization_id = org;
+        ${UPSERT(
+          COUNTED.map(([table, responded]) => deltas(`(SELECT * FROM ${table} WHERE organization_id = org)`, 1, responded)).join(' UNION ALL '),
+        )};
+      END $$`);
+    await q.query(`SELECT wave_response_counts_rebuild(id) FROM organizations`);
+
+    await q.query(`CREATE INDEX follow_ups_unresolved_idx ON follow_ups (organization_id, due_at) WHERE status <> 'RESOLVED'`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX follow_ups_unresolved_idx`);
+    for (const [table] of COUNTED) {
+      for (const kind of ['insert', 'delete', 'update']) {
+        await q.query(`DROP TRIGGER wave_response_counts_${kind} ON ${table}`);
+        await q.query(`DROP FUNCTION wave_response_counts_${table}_${kind}()`);
+      }
+    }
+    await q.query(`DROP FUNCTION wave_response_counts_rebuild(uuid)`);
+    await q.query(`DROP TABLE wave_response_counts`);
+    await q.query(`DROP TABLE nps_benchmarks`);
+    await q.query(`DROP TABLE nps_targets`);
+  }
+}

@@ -1,0 +1,842 @@
+import { randomInt } from 'node:crypto';
+import DataLoader from 'dataloader';
+import type { EntityManager } from 'typeorm';
+import type { NpsCounts } from '@tandem/nps-core';
+import type { Context } from '../../graphql/context.js';
+import { badInput } from '../../graphql/errors.js';
+import { isUuid } from '../../graphql/batch.js';
+import { NpsGroup, UNASSIGNED_KEY, type BreakdownDimension } from '../analytics/nps-breakdown.types.js';
+import { categoriesOf, employeeRollupCounts, type EmployeeCountQuery, type Grouping } from '../analytics/nps-counts.js';
+import type { NpsFilter } from '../analytics/nps-filter.input.js';
+import { resolveNpsScope } from '../analytics/nps-scope.js';
+import { NpsSummary } from '../analytics/nps-summary.type.js';
+import { markSignificance, NpsPoint, type PointCounts, type TrendInterval } from '../analytics/nps-trend.types.js';
+import { orgTreeOf } from '../analytics/org-tree.js';
+import { addDays, isoDay, periodsBetween, type CalendarInterval, type Period } from '../analytics/periods.js';
+import { mayReadEmployeeResults } from './access.js';
+import { EMPLOYEE_SEGMENT_KEYS, isEmployeeSegmentKey, type EmployeeFilter, type EmployeeSegmentKey } from './employee-filter.js';
+import { CommentsResult } from './employee-results.types.js';
+import { guardBreakdownKnowingEmpty, guardGroup, type BreakdownGroup, type Verdict } from './guard.js';
+import { foldRates, unitsShownAsSilent } from './rate-fold.js';
+import { unitCountsOfWaves } from './response-rates.js';
+import { thresholdOf } from './threshold.js';
+
+/**
+ * Reporting over anonymous employee answers: THE ONLY module that reads `employee_answers` for
+ * reporting (a test scans src/ to keep it so). Every number it returns was released by the guard
+ * (guard.ts); what was not released is returned as suppressed, with no numbers.
+ *
+ *  - npsBreakdown: every group of the dimension (empty ones and an "unassigned" remainder included,
+ *    so the groups are disjoint and make the total), each with its sizes without each filter, in
+ *    one grouped statement; guardBreakdownKnowingEmpty decides.
+ *  - npsSummary and employeeComments: the group and, for the differencing rule, the same group with
+ *    each of its filters removed, counted in one statement; guardGroup decides — and the group must
+ *    agree with the breakdowns: each of its filters on a breakdown dimension may cover only cells
+ *    that breakdown releases (see guardedGroup), so sibling summaries cannot undo a breakdown's
+ *    complementary suppression.
+ *  - Wave fields: the group "this wave", exactly as npsSummary({ waveIds: [id] }) releases it.
+ *
+ *  - npsTrend: the periods (or waves) as the groups of a breakdown, guarded alike.
+ *
+ * Answers are selected by what they kept: the wave, the answer date, the org unit, location and
+ * tenure band at answer time. Nothing here returns an answer's id, its date, or one answer's text
+ * with anything that could place it.
+ *
+ * The counts come from the rollup's employee rows (employeeRollupCounts, nps-counts.ts: a few rows
+ * per wave, day or month and attribute value) — the group, and the group with each filter removed,
+ * each one rollup statement, or one grouped statement for all the groups of a breakdown. A filter
+ * on two attribute dimensions at once (org unit AND location, say) or on a blank segment value is
+ * beyond the rollup: then the same numbers come from one scan of employee_answers, as before.
+ */
+
+type FilterName = 'waveIds' | 'from' | 'to' | 'orgUnitIds' | EmployeeSegmentKey;
+interface Predicate {
+  name: FilterName;
+  /** A condition over `employee_answers a` (and `subtree st` for org units). */
+  sql: string;
+}
+
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** The answers of a filter: the organization's employee answers, narrowed by one predicate per filter. */
+interface Selection {
+  org: string;
+  with: string;
+  join: string;
+  predicates: Predicate[];
+}
+
+function selectionOf(f: EmployeeFilter, params: Params): Selection {
+  const org = params.add(f.organizationId);
+  const predicates: Predicate[] = [];
+  let withSql = '';
+  let join = '';
+  if (f.waveIds) predicates.push({ name: 'waveIds', sql: `a.wave_id = ANY(${params.add(f.waveIds)}::uuid[])` });
+  if (f.from) predicates.push({ name: 'from', sql: `a.answered_on >= ${params.add(f.from)}::date` });
+  if (f.to) predicates.push({ name: 'to', sql: `a.answered_on <= ${params.add(f.to)}::date` });
+  if (f.orgUnitIds) {
+    withSql = `WITH RECURSIVE subtree(id) AS (
+        SELECT id FROM org_units WHERE organization_id = ${org} AND id = ANY(${params.add(f.orgUnitIds)}::uuid[])
+        UNION
+        SELECT u.id FROM org_units u JOIN subtree s ON u.parent_id = s.id WHERE u.organization_id = ${org})`;
+    join = 'LEFT JOIN subtree st ON st.id = a.org_unit_id';
+    predicates.push({ name: 'orgUnitIds', sql: 'st.id IS NOT NULL' });
+  }
+  // The column names are the keys themselves, from a fixed list.
+  for (const key of EMPLOYEE_SEGMENT_KEYS) {
+    const values = f.segments[key];
+    if (values && values.length > 0) predicates.push({ name: key, sql: `a.${key} = ANY(${params.add(values)}::text[])` });
+  }
+  return { org, with: withSql, join, predicates };
+}
+
+const allOf = (predicates: Predicate[]) => (predicates.length === 0 ? 'TRUE' : predicates.map((p) => `(${p.sql})`).join(' AND '));
+
+/**
+ * The counting columns: size and categories of the selection, and w0, w1, ... the size with each
+ * droppable filter removed (the differencing rule's wider groups).
+ */
+function countColumns(sel: Selection, droppable: (name: FilterName) => boolean): { sql: string; wider: number } {
+  const all = allOf(sel.predicates);
+  const dropped = sel.predicates.filter((p) => droppable(p.name));
+  const columns = [
+    `count(*) FILTER (WHERE ${all})::int AS size`,
+    `count(*) FILTER (WHERE ${all} AND a.category = 'PROMOTER')::int AS promoters`,
+    `count(*) FILTER (WHERE ${all} AND a.category = 'PASSIVE')::int AS passives`,
+    `count(*) FILTER (WHERE ${all} AND a.category = 'DETRACTOR')::int AS detractors`,
+    ...dropped.map((p, i) => `count(*) FILTER (WHERE ${allOf(sel.predicates.filter((q) => q !== p))})::int AS w${i}`),
+  ];
+  return { sql: columns.join(',\n         '), wider: dropped.length };
+}
+
+interface CountRow {
+  size: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  [wider: `w${number}`]: number;
+}
+
+interface GroupCounts {
+  size: number;
+  counts: NpsCounts;
+  withoutEachFilter: number[];
+  /** People invited, for the finite population correction; null when the filter does not define it. */
+  population: number | null;
+}
+
+const groupCountsOf = (row: CountRow | undefined, wider: number, population: number | null): GroupCounts => ({
+  size: row?.size ?? 0,
+  counts: { promoters: row?.promoters ?? 0, passives: row?.passives ?? 0, detractors: row?.detractors ?? 0 },
+  withoutEachFilter: Array.from({ length: wider }, (_, i) => row?.[`w${i}`] ?? 0),
+  population,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Counting from the rollup
+
+/** The filters a filter sets, in the order of selectionOf's predicates. */
+function filtersOf(f: EmployeeFilter): FilterName[] {
+  const names: FilterName[] = [];
+  if (f.waveIds) names.push('waveIds');
+  if (f.from) names.push('from');
+  if (f.to) names.push('to');
+  if (f.orgUnitIds) names.push('orgUnitIds');
+  for (const key of EMPLOYEE_SEGMENT_KEYS) if (f.segments[key]?.length) names.push(key);
+  return names;
+}
+
+/** The filter without one of its filters (any of them, dates included). */
+function withoutFilter(f: EmployeeFilter, name: FilterName): EmployeeFilter {
+  if (name === 'from') return { ...f, from: null };
+  if (name === 'to') return { ...f, to: null };
+  return without(f, name);
+}
+
+interface RollupGrouping {
+  groupBy: Grouping;
+  groupDim?: string;
+}
+
+/**
+ * A filter as a rollup query, or null when the rollup cannot answer it exactly: filters on two
+ * attribute dimensions (org unit, location, tenure band), or a blank segment value (the rollup
+ * keeps a missing and a blank value alike).
+ */
+async function rollupQueryOf(ctx: Context, f: EmployeeFilter, grouping: RollupGrouping): Promise<EmployeeCountQuery | null> {
+  const segments = EMPLOYEE_SEGMENT_KEYS.filter((key) => f.segments[key]?.length);
+  if (segments.some((key) => f.segments[key]!.includes(''))) return null;
+  if (segments.length + Number(f.orgUnitIds !== null) > 1) return null;
+  let attribute: EmployeeCountQuery['attribute'] = null;
+  if (f.orgUnitIds) attribute = { dim: 'org_unit', values: [...(await orgTreeOf(ctx)).subtree(f.orgUnitIds)] };
+  else if (segments.length === 1) attribute = { dim: `seg:${segments[0]}`, values: f.segments[segments[0]]! };
+  return { organizationId: f.organizationId, waveIds: f.waveIds, from: f.from, to: f.to, attribute, ...grouping };
+}
+
+/**
+ * The counting rows of a filter per group key, as the scans below return them (size, categories,
+ * and w0, w1, ... the sizes without each of `dropped`), from the rollup: one statement for the
+ * filter and one per dropped filter, each grouped the same way. `keyOf` maps the rollup's key (an
+ * org unit id, a wave id, a segment value or a period; '' for none) to the group's key, or null
+ * for the remainder. Null when the rollup cannot serve the filter.
+ */
+async function rollupRows(
+  ctx: Context,
+  f: EmployeeFilter,
+  grouping: RollupGrouping,
+  keyOf: (rawKey: string) => string | null,
+  dropped: readonly FilterName[],
+): Promise<Map<string, CountRow> | null> {
+  const queries: (EmployeeCountQuery | null)[] = [];
+  for (const filter of [f, ...dropped.map((name) => withoutFilter(f, name))]) queries.push(await rollupQueryOf(ctx, filter, grouping));
+  if (queries.some((q) => q === null)) return null;
+  const results = await Promise.all(queries.map((q) => employeeRollupCounts(ctx.db, q!)));
+  if (results.some((r) => r === null)) return null;
+  const rows = new Map<string, CountRow>();
+  results.forEach((groups, i) => {
+    for (const g of groups!) {
+      const key = keyOf(g.key) ?? UNASSIGNED_KEY;
+      let row = rows.get(key);
+      if (!row) {
+        row = { size: 0, promoters: 0, passives: 0, detractors: 0 };
+        dropped.forEach((_, j) => (row![`w${j}`] = 0));
+        rows.set(key, row);
+      }
+      const n = g.scores.reduce((sum, c) => sum + c, 0);
+      if (i === 0) {
+        const c = categoriesOf(g.scores);
+        row.size += n;
+        row.promoters += c.promoters;
+        row.passives += c.passives;
+        row.detractors += c.detractors;
+      } else {
+        row[`w${i - 1}`] += n;
+      }
+    }
+  });
+  return rows;
+}
+
+/**
+ * People invited to the given employee waves (all of them when null), from the per-wave counts
+ * that triggers keep (wave_response_counts): the population of the finite population correction.
+ */
+async function invitedTo(ctx: Context, organizationId: string, waveIds: string[] | null): Promise<number> {
+  const [row]: { invited: number }[] = await ctx.db.query(
+    `SELECT coalesce(sum(c.invited), 0)::int AS invited
+       FROM wave_response_counts c
+       JOIN waves w ON w.id = c.wave_id AND w.organization_id = c.organization_id
+      WHERE c.organization_id = $1 AND w.audience = 'EMPLOYEE' AND ($2::uuid[] IS NULL OR c.wave_id = ANY($2::uuid[]))`,
+    [organizationId, waveIds],
+  );
+  return row?.invited ?? 0;
+}
+
+/** What a verdict lets out: nps-core's numbers (FPC when the population is known), or nothing. */
+function summaryOf(group: GroupCounts, verdict: Verdict): NpsSummary {
+  if (!verdict.released) return NpsSummary.suppressed();
+  // A population smaller than the answers (a roster changed under a wave) cannot correct anything.
+  const population = group.population !== null && group.population >= group.size ? group.population : undefined;
+  return NpsSummary.of(group.counts, population === undefined ? {} : { population });
+}
+
+/**
+ * The group of a filter with its differencing sizes, in one statement. The population (invited
+ * participations) is known exactly only when the filter is by waves alone: participations keep
+ * neither the answer date nor the employee's org unit, location or tenure band at the time — the
+ * roster's current values are not history — so any other filter skips the finite population
+ * correction rather than guess it.
+ */
+async function countGroup(ctx: Context, f: EmployeeFilter): Promise<GroupCounts> {
+  const names = filtersOf(f);
+  const byWavesOnly = names.every((name) => name === 'waveIds');
+  const fast = await rollupRows(ctx, f, { groupBy: 'none' }, () => '', names);
+  if (fast) return groupCountsOf(fast.get(''), names.length, byWavesOnly ? await invitedTo(ctx, f.organizationId, f.waveIds) : null);
+
+  // Beyond the rollup: one scan of the answers.
+  const params = new Params();
+  const sel = selectionOf(f, params);
+  const columns = countColumns(sel, () => true);
+  const population = byWavesOnly
+    ? `, (SELECT count(*) FROM employee_participations p
+           WHERE p.organization_id = ${sel.org}${f.waveIds ? ` AND p.wave_id = ANY(${params.add(f.waveIds)}::uuid[])` : ''})::int AS population`
+    : '';
+  const [row]: (CountRow & { population?: number })[] = await ctx.db.query(
+    `${sel.with}
+     SELECT ${columns.sql}${population}
+       FROM employee_answers a ${sel.join}
+      WHERE a.organization_id = ${sel.org}`,
+    params.values,
+  );
+  return groupCountsOf(row, columns.wider, byWavesOnly ? (row?.population ?? 0) : null);
+}
+
+/**
+ * A filtered group is released when guardGroup releases it (threshold, differencing) AND, for each
+ * of its filters on a dimension that has breakdowns (waves, org units, location, tenure band), the
+ * breakdown by that dimension without that filter releases every group the filter covers. Without
+ * the second rule, the summaries of sibling groups would undo a breakdown's complementary
+ * suppression: total − Oslo − Warsaw would be the hidden third location.
+ */
+async function guardedGroup(ctx: Context, f: EmployeeFilter): Promise<{ group: GroupCounts; verdict: Verdict }> {
+  const [k, group] = await Promise.all([thresholdOf(ctx), countGroup(ctx, f)]);
+  const verdict = guardGroup(group.size, group.withoutEachFilter, k);
+  if (!verdict.released) return { group, verdict };
+  return { group, verdict: (await coveredCellsReleased(ctx, f, k)) ? verdict : { released: false, reason: 'COMPLEMENTARY' } };
+}
+
+/** The filter without one of its filters. */
+function without(f: EmployeeFilter, name: 'waveIds' | 'orgUnitIds' | EmployeeSegmentKey): EmployeeFilter {
+  if (name === 'waveIds') return { ...f, waveIds: null };
+  if (name === 'orgUnitIds') return { ...f, orgUnitIds: null };
+  const segments = { ...f.segments };
+  delete segments[name];
+  return { ...f, segments };
+}
+
+/**
+ * The sibling rule of guardedGroup, per filtered dimension, over the breakdown by that dimension
+ * without the filter (its "cells": the listed groups and the "unassigned" remainder):
+ *  - a filter covering every listed cell is fine: the group is then the total without that filter
+ *    minus part of the remainder, which guardGroup's differencing already checks;
+ *  - otherwise every covered cell must be released, and so must the remainder when the group holds
+ *    answers of it (a unit or value not listed) — the group would otherwise be the sum of visible
+ *    cells plus a hidden part.
+ */
+async function coveredCellsReleased(ctx: Context, f: EmployeeFilter, k: number): Promise<boolean> {
+  const released = (cells: GuardedCells, key: string) => cells.verdicts[cells.groups.findIndex((g) => g.key === key)]?.released === true;
+  const listedOf = (cells: GuardedCells) => cells.groups.map((g) => g.key).filter((key) => key !== UNASSIGNED_KEY);
+  if (f.waveIds) {
+    const cells = await guardedCells(ctx, without(f, 'waveIds'), 'WAVE', null, k);
+    const listed = listedOf(cells);
+    // A wave that is not listed is a draft: nobody can have answered it.
+    if (!listed.every((id) => f.waveIds!.includes(id)) && !listed.every((id) => !f.waveIds!.includes(id) || released(cells, id))) return false;
+  }
+  if (f.orgUnitIds) {
+    const [cells, subtree] = await Promise.all([guardedCells(ctx, without(f, 'orgUnitIds'), 'ORG_UNIT', null, k), subtreeIds(ctx, f.organizationId, f.orgUnitIds)]);
+    const listed = listedOf(cells);
+    if (!listed.every((id) => subtree.has(id))) {
+      if (!listed.every((id) => !subtree.has(id) || released(cells, id))) return false;
+      if (!released(cells, UNASSIGNED_KEY) && (await strays(ctx, f, 'org_unit_id', 'uuid', listed)) > 0) return false;
+    }
+  }
+  for (const key of EMPLOYEE_SEGMENT_KEYS) {
+    const values = f.segments[key];
+    if (!values || values.length === 0) continue;
+    const cells = await guardedCells(ctx, without(f, key), 'SEGMENT', key, k);
+    const listed = listedOf(cells);
+    if (!listed.every((v) => values.includes(v))) {
+      if (!listed.every((v) => !values.includes(v) || released(cells, v))) return false;
+      if (!released(cells, UNASSIGNED_KEY) && !values.every((v) => listed.includes(v)) && (await strays(ctx, f, key, 'text', listed)) > 0) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * How many answers of the group have a value of the column outside the listed groups (they are in
+ * the breakdown's remainder). Asked only when the remainder is hidden: then the group is released
+ * only without such answers. (The decision shows whether such answers exist — answers kept by a
+ * unit nobody invited is in now, or a value nobody invited has now — never how many or whose.)
+ */
+async function strays(ctx: Context, f: EmployeeFilter, column: 'org_unit_id' | EmployeeSegmentKey, type: 'uuid' | 'text', listed: string[]): Promise<number> {
+  const q = await rollupQueryOf(ctx, f, { groupBy: 'attribute', groupDim: column === 'org_unit_id' ? 'org_unit' : `seg:${column}` });
+  const groups = q ? await employeeRollupCounts(ctx.db, q) : null;
+  if (groups) {
+    const known = new Set(listed);
+    return groups.filter((g) => !known.has(g.key)).reduce((n, g) => n + g.scores.reduce((sum, c) => sum + c, 0), 0);
+  }
+  const params = new Params();
+  const sel = selectionOf(f, params);
+  const [row]: { n: number }[] = await ctx.db.query(
+    `${sel.with}
+     SELECT count(*)::int AS n
+       FROM employee_answers a ${sel.join}
+      WHERE a.organization_id = ${sel.org} AND ${allOf(sel.predicates)}
+        AND NOT coalesce(a.${column} = ANY(${params.add(listed)}::${type}[]), false)`,
+    params.values,
+  );
+  return row?.n ?? 0;
+}
+
+async function subtreeIds(ctx: Context, organizationId: string, orgUnitIds: string[]): Promise<Set<string>> {
+  // The request's org chart is the caller's organization's: the filter's.
+  if (organizationId !== ctx.principal?.organizationId) throw new Error('subtreeIds of another organization');
+  return (await orgTreeOf(ctx)).subtree(orgUnitIds);
+}
+
+/** npsSummary over employee answers: released by guardGroup, or suppressed. */
+export async function employeeSummary(ctx: Context, f: EmployeeFilter): Promise<NpsSummary> {
+  const { group, verdict } = await guardedGroup(ctx, f);
+  return summaryOf(group, verdict);
+}
+
+/** Fisher–Yates with a cryptographic generator: the order says nothing about who wrote what, or when. */
+function shuffled<T>(items: T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/**
+ * The reasons and suggestions of a group of employee answers, only when the group passes the same
+ * guard as its npsSummary: each text on its own (a reason is not paired with its suggestion),
+ * blank ones left out, shuffled, without score, date or attribute.
+ */
+export async function employeeComments(ctx: Context, filter: NpsFilter): Promise<CommentsResult> {
+  const scope = await resolveNpsScope(ctx, filter, { employeeOnly: true });
+  if (scope.kind !== 'employee') throw new Error('employeeOnly scope must be an employee scope');
+  const { verdict } = await guardedGroup(ctx, scope.filter);
+  if (!verdict.released) return Object.assign(new CommentsResult(), { suppressed: true, comments: [] });
+  const params = new Params();
+  const sel = selectionOf(scope.filter, params);
+  const rows: { text: string }[] = await ctx.db.query(
+    `${sel.with}
+     SELECT btrim(t.text) AS text
+       FROM employee_answers a ${sel.join}
+      CROSS JOIN LATERAL (VALUES (a.reason), (a.suggestion)) AS t(text)
+      WHERE a.organization_id = ${sel.org} AND ${allOf(sel.predicates)} AND nullif(btrim(t.text), '') IS NOT NULL`,
+    params.values,
+  );
+  return Object.assign(new CommentsResult(), { suppressed: false, comments: shuffled(rows.map((r) => r.text)) });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Breakdowns
+
+interface ListedGroup {
+  key: string;
+  label: string;
+  /** Its emptiness may follow from numbers already released (see guardBreakdownKnowingEmpty). */
+  possiblyKnownEmpty: boolean;
+  population: number | null;
+}
+
+interface Dimension {
+  /** Every group of the dimension, in display order; the remainder (if any) last. */
+  groups: ListedGroup[];
+  /** The group key of an answer: one of the listed keys, or NULL for the remainder. */
+  keySql: (params: Params) => string;
+  /** The same from the rollup: how it groups, and the group key of its key (null: the remainder). */
+  rollup: RollupGrouping & { keyOf: (rawKey: string) => string | null };
+  /** The filter on this dimension itself: it chooses the groups, so it is not dropped per group. */
+  own: FilterName | null;
+}
+
+/** A rollup key → one of the listed keys, or null (the remainder). */
+const listedKey = (keys: readonly string[]) => {
+  const set = new Set(keys);
+  return (raw: string) => (set.has(raw) ? raw : null);
+};
+
+const byLabel = (a: ListedGroup, b: ListedGroup) => a.label.localeCompare(b.label) || a.key.localeCompare(b.key);
+const remainder = (label: string): ListedGroup => ({ key: UNASSIGNED_KEY, label, possiblyKnownEmpty: true, population: null });
+
+/**
+ * By org unit, each unit's own answers (direct membership as at answer time), so the groups are
+ * disjoint: every org unit with at least one invited participation in the filtered waves (by the
+ * employee's current unit; within the filter's subtrees), empty ones included, and a remainder of
+ * answers without a unit or from units nobody invited belongs to now. Listing follows invitations,
+ * never answers, so the list itself says nothing about who answered.
+ */
+async function orgUnitDimension(ctx: Context, f: EmployeeFilter, k: number): Promise<Dimension> {
+  const [byWave, inScope] = await Promise.all([
+    unitCountsOfWaves(ctx, f.waveIds),
+    f.orgUnitIds ? subtreeIds(ctx, f.organizationId, f.orgUnitIds) : Promise.resolve(null),
+  ]);
+  // A unit is possibly known to be empty when, in every filtered wave it was invited to, the
+  // response rates shown for that wave say that nobody in it responded.
+  const units = new Map<string, { label: string; silentEverywhere: boolean }>();
+  for (const counts of byWave.values()) {
+    const silent = unitsShownAsSilent(foldRates(counts, k));
+    for (const unit of counts) {
+      if (!unit.orgUnitId || (inScope && !inScope.has(unit.orgUnitId))) continue;
+      const seen = units.get(unit.orgUnitId);
+      units.set(unit.orgUnitId, { label: unit.label, silentEverywhere: (seen?.silentEverywhere ?? true) && silent.has(unit.key) });
+    }
+  }
+  const listed = [...units].map(([id, u]) => ({ key: id, label: u.label, possiblyKnownEmpty: u.silentEverywhere, population: null })).sort(byLabel);
+  return {
+    groups: [...listed, remainder('Unassigned or other units')],
+    keySql: (params) => `CASE WHEN a.org_unit_id = ANY(${params.add(listed.map((g) => g.key))}::uuid[]) THEN a.org_unit_id::text END`,
+    rollup: { groupBy: 'attribute', groupDim: 'org_unit', keyOf: listedKey(listed.map((g) => g.key)) },
+    own: 'orgUnitIds',
+  };
+}
+
+/**
+ * By wave: the filter's waves, or every employee wave of the organization, but not drafts (nobody
+ * can have answered a draft: it is no group at all). A wave whose shown counts say nobody is
+ * invited, or nobody responded, is possibly known to be empty.
+ */
+async function waveDimension(ctx: Context, f: EmployeeFilter, k: number, wavesOnly: boolean): Promise<Dimension> {
+  const rows: { id: string; name: string; invited: number; responded: number }[] = await ctx.db.query(
+    `SELECT w.id, w.name, count(p.id)::int AS invited, count(p.id) FILTER (WHERE p.responded)::int AS responded
+       FROM waves w
+       LEFT JOIN employee_participations p ON p.wave_id = w.id AND p.organization_id = w.organization_id
+      WHERE w.organization_id = $1 AND w.audience = 'EMPLOYEE' AND w.status <> 'DRAFT' AND ($2::uuid[] IS NULL OR w.id = ANY($2::uuid[]))
+      GROUP BY w.id, w.name, w.created_at
+      ORDER BY w.created_at, w.name, w.id`,
+    [f.organizationId, f.waveIds],
+  );
+  return {
+    groups: rows.map((w) => ({
+      key: w.id,
+      label: w.name,
+      possiblyKnownEmpty: w.invited === 0 || (w.invited >= k && w.responded === 0),
+      population: wavesOnly ? w.invited : null,
+    })),
+    keySql: (params) => `CASE WHEN a.wave_id = ANY(${params.add(rows.map((w) => w.id))}::uuid[]) THEN a.wave_id::text END`,
+    rollup: { groupBy: 'wave', keyOf: listedKey(rows.map((w) => w.id)) },
+    own: 'waveIds',
+  };
+}
+
+/**
+ * By location or tenure band: the filter's values of that key when it has some; otherwise every
+ * value on the roster of the employees invited to the filtered waves, and a remainder of answers
+ * without a value or with one nobody invited has now.
+ */
+async function segmentDimension(ctx: Context, f: EmployeeFilter, key: EmployeeSegmentKey): Promise<Dimension> {
+  const chosen = f.segments[key];
+  if (chosen && chosen.length > 0) {
+    return {
+      groups: [...chosen].map((v) => ({ key: v, label: v, possiblyKnownEmpty: false, population: null })).sort(byLabel),
+      keySql: () => `a.${key}`,
+      // The filter's values are never blank here (rollupQueryOf declines those): every key is a value.
+      rollup: { groupBy: 'attribute', groupDim: `seg:${key}`, keyOf: (raw) => (raw === '' ? null : raw) },
+      own: key,
+    };
+  }
+  const rows: { value: string }[] = await ctx.db.query(
+    `SELECT DISTINCT e.${key} AS value
+       FROM employee_participations p
+       JOIN employees e ON e.id = p.employee_id AND e.organization_id = p.organization_id
+      WHERE p.organization_id = $1 AND ($2::uuid[] IS NULL OR p.wave_id = ANY($2::uuid[])) AND nullif(btrim(e.${key}), '') IS NOT NULL`,
+    [f.organizationId, f.waveIds],
+  );
+  // A roster value spelled "unassigned" joins the remainder of that name.
+  const listed = rows
+    .filter((r) => r.value !== UNASSIGNED_KEY)
+    .map((r) => ({ key: r.value, label: r.value, possiblyKnownEmpty: false, population: null }))
+    .sort(byLabel);
+  return {
+    groups: [...listed, remainder('Unassigned')],
+    keySql: (params) => `CASE WHEN a.${key} = ANY(${params.add(listed.map((g) => g.key))}::text[]) THEN a.${key} END`,
+    rollup: { groupBy: 'attribute', groupDim: `seg:${key}`, keyOf: listedKey(listed.map((g) => g.key)) },
+    own: null,
+  };
+}
+
+interface GuardedCells {
+  groups: ListedGroup[];
+  counts: GroupCounts[];
+  verdicts: Verdict[];
+}
+
+/**
+ * Every group of a dimension with its counts and verdict: the groups' sizes and their sizes
+ * without each of the filter's filters (except the dimension's own) in one grouped statement, then
+ * guardBreakdownKnowingEmpty.
+ */
+async function guardedCells(
+  ctx: Context,
+  f: EmployeeFilter,
+  by: 'ORG_UNIT' | 'WAVE' | 'SEGMENT',
+  segmentKey: EmployeeSegmentKey | null,
+  k: number,
+): Promise<GuardedCells> {
+  const wavesOnly = filtersOf(f).every((name) => name === 'waveIds');
+  const dimension =
+    by === 'ORG_UNIT' ? await orgUnitDimension(ctx, f, k) : by === 'WAVE' ? await waveDimension(ctx, f, k, wavesOnly) : await segmentDimension(ctx, f, segmentKey!);
+  return guardDimension(ctx, f, dimension, k);
+}
+
+/** The counts of every group of a dimension (rollup, or one grouped scan), then the guard's verdicts. */
+async function guardDimension(ctx: Context, f: EmployeeFilter, dimension: Dimension, k: number): Promise<GuardedCells> {
+  const dropped = filtersOf(f).filter((name) => name !== dimension.own);
+  let byKey = await rollupRows(ctx, f, dimension.rollup, dimension.rollup.keyOf, dropped);
+  if (!byKey) {
+    const params = new Params();
+    const sel = selectionOf(f, params);
+    const columns = countColumns(sel, (name) => name !== dimension.own);
+    const rows: (CountRow & { key: string | null })[] = await ctx.db.query(
+      `${sel.with}
+       SELECT ${dimension.keySql(params)} AS key,
+           ${columns.sql}
+         FROM employee_answers a ${sel.join}
+        WHERE a.organization_id = ${sel.org}
+        GROUP BY 1`,
+      params.values,
+    );
+    byKey = new Map(rows.map((r) => [r.key ?? UNASSIGNED_KEY, r]));
+  }
+  const counts = dimension.groups.map((g) => groupCountsOf(byKey.get(g.key), dropped.length, g.population));
+  const verdicts = guardBreakdownKnowingEmpty(
+    counts.map((g): BreakdownGroup => ({ size: g.size, withoutEachFilter: g.withoutEachFilter })),
+    dimension.groups.map((g) => g.possiblyKnownEmpty),
+    k,
+  );
+  return { groups: dimension.groups, counts, verdicts };
+}
+
+/**
+ * npsBreakdown over employee answers. Dimensions: ORG_UNIT, WAVE, SEGMENT (location,
+ * tenure_band) and AUDIENCE (one group, EMPLOYEE, guarded like npsSummary); there are no owners.
+ */
+export async function employeeBreakdown(ctx: Context, f: EmployeeFilter, by: BreakdownDimension, segmentKey: string | null): Promise<NpsGroup[]> {
+  if (by === 'OWNER') throw badInput('by', 'Employee answers have no owners: break down by ORG_UNIT, WAVE, SEGMENT or AUDIENCE');
+  if (by === 'SEGMENT' && (!segmentKey || !isEmployeeSegmentKey(segmentKey))) {
+    throw badInput('segmentKey', `Unknown segment key "${segmentKey ?? ''}" for employee results: use ${EMPLOYEE_SEGMENT_KEYS.join(' or ')}`);
+  }
+  if (by === 'AUDIENCE') return [NpsGroup.of('EMPLOYEE', 'Employees', await employeeSummary(ctx, f))];
+  const k = await thresholdOf(ctx);
+  const cells = await guardedCells(ctx, f, by, by === 'SEGMENT' ? (segmentKey as EmployeeSegmentKey) : null, k);
+  return cells.groups.map((g, i) => NpsGroup.of(g.key, g.label, summaryOf(cells.counts[i], cells.verdicts[i])));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Trends
+
+const PERIOD_KEY_SQL: Record<CalendarInterval, string> = {
+  WEEK: `to_char(date_trunc('week', a.answered_on), 'IYYY-"W"IW')`,
+  MONTH: `to_char(a.answered_on, 'YYYY-MM')`,
+  QUARTER: `to_char(a.answered_on, 'YYYY-"Q"Q')`,
+};
+const PERIOD_GROUPING: Record<CalendarInterval, Grouping> = { WEEK: 'week', MONTH: 'month', QUARTER: 'quarter' };
+
+/**
+ * The calendar periods of a trend as the groups of a breakdown: every period from the filter's
+ * `from` (or the opening of its first employee wave) to its `to` (or today), empty ones included,
+ * and — unless both ends are given — a remainder for answers dated outside them (never shown).
+ * A period is possibly known to be empty when it lies in the future or no filtered employee wave
+ * was open during it (with a day's margin): that follows from the waves' dates, never from answers.
+ */
+async function periodDimension(ctx: Context, f: EmployeeFilter, interval: CalendarInterval): Promise<Dimension & { periods: Period[] }> {
+  const today = isoDay(ctx.app.now());
+  const waves: { start: string; end: string | null }[] = await ctx.db.query(
+    `SELECT ((coalesce(opened_at, opens_at, created_at)) AT TIME ZONE 'UTC')::date::text AS start, (closed_at AT TIME ZONE 'UTC')::date::text AS end
+       FROM waves
+      WHERE organization_id = $1 AND audience = 'EMPLOYEE' AND status <> 'DRAFT' AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))`,
+    [f.organizationId, f.waveIds],
+  );
+  const first = waves.reduce<string | null>((min, w) => (min === null || w.start < min ? w.start : min), null);
+  const start = f.from ?? first ?? today;
+  const end = f.to ?? today;
+  const periods = periodsBetween(start, end, interval);
+  if (!periods) throw badInput('filter.from', `Too many ${interval.toLowerCase()}s in the range: narrow from and to`);
+  const open = (p: Period) => waves.some((w) => addDays(w.start, -1) <= p.to && addDays(w.end ?? today, 1) >= p.from);
+  const listed: ListedGroup[] = periods.map((p) => ({ key: p.key, label: p.key, possiblyKnownEmpty: p.from > today || !open(p), population: null }));
+  const keys = periods.map((p) => p.key);
+  const expression = PERIOD_KEY_SQL[interval];
+  return {
+    periods,
+    groups: f.from && f.to ? listed : [...listed, remainder('Other dates')],
+    keySql: (params) => `CASE WHEN ${expression} = ANY(${params.add(keys)}::text[]) THEN ${expression} END`,
+    rollup: { groupBy: PERIOD_GROUPING[interval], keyOf: listedKey(keys) },
+    own: null,
+  };
+}
+
+/** What a point's significance may use: the counts of a released, non-empty group. */
+function pointCounts(group: GroupCounts, verdict: Verdict): PointCounts | null {
+  if (!verdict.released || group.size === 0) return null;
+  const population = group.population !== null && group.population >= group.size ? group.population : undefined;
+  return { counts: group.counts, population };
+}
+
+/**
+ * npsTrend over employee answers: the points are disjoint groups that make the total (periods, or
+ * the employee waves ordered by their opening), so they are guarded like a breakdown — each with its
+ * sizes without each filter, the complementary rule, and groups a reader may know to be empty —
+ * and a hidden point has no numbers and no significantChange. Significance compares only shown
+ * points.
+ */
+export async function employeeTrend(ctx: Context, f: EmployeeFilter, interval: TrendInterval): Promise<NpsPoint[]> {
+  const k = await thresholdOf(ctx);
+  if (interval === 'WAVE') {
+    const cells = await guardedCells(ctx, f, 'WAVE', null, k);
+    const ids = cells.groups.map((g) => g.key);
+    const waves = await ctx.loaders.wave.loadMany(ids);
+    const startOf = (i: number) => {
+      const w = waves[i];
+      return w && !(w instanceof Error) ? (w.opensAt ?? w.openedAt ?? w.createdAt).getTime() : 0;
+    };
+    const order = ids.map((_, i) => i).sort((a, b) => startOf(a) - startOf(b) || cells.groups[a].label.localeCompare(cells.groups[b].label) || a - b);
+    const points = order.map((i) => NpsPoint.of(cells.groups[i].key, cells.groups[i].label, null, summaryOf(cells.counts[i], cells.verdicts[i])));
+    return markSignificance(points, order.map((i) => pointCounts(cells.counts[i], cells.verdicts[i])));
+  }
+  const dimension = await periodDimension(ctx, f, interval);
+  const cells = await guardDimension(ctx, f, dimension, k);
+  const shown = dimension.periods.map((_, i) => i);
+  const points = shown.map((i) => NpsPoint.of(dimension.periods[i].key, dimension.periods[i].key, dimension.periods[i], summaryOf(cells.counts[i], cells.verdicts[i])));
+  return markSignificance(points, shown.map((i) => pointCounts(cells.counts[i], cells.verdicts[i])));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The board
+
+/**
+ * The response rate of the employee waves that ran during [from, to] (opened by its end, not
+ * closed before its start): responded ÷ invited over those waves whose own rate is shown (at least
+ * k invited, as on the wave), so the sum reveals nothing the waves do not; null without such a wave.
+ * Counts only, from wave_response_counts.
+ */
+export async function employeeResponseRate(ctx: Context, organizationId: string, from: string, to: string): Promise<number | null> {
+  if (!mayReadEmployeeResults(ctx.principal!)) return null;
+  const k = await thresholdOf(ctx);
+  const [row]: { invited: number; responded: number }[] = await ctx.db.query(
+    `SELECT coalesce(sum(c.invited), 0)::int AS invited, coalesce(sum(c.responded), 0)::int AS responded
+       FROM waves w
+       JOIN wave_response_counts c ON c.wave_id = w.id AND c.organization_id = w.organization_id
+      WHERE w.organization_id = $1 AND w.audience = 'EMPLOYEE' AND w.status <> 'DRAFT' AND c.invited >= $4
+        AND (coalesce(w.opened_at, w.opens_at, w.created_at) AT TIME ZONE 'UTC')::date <= $3::date
+        AND (w.closed_at IS NULL OR (w.closed_at AT TIME ZONE 'UTC')::date >= $2::date)`,
+    [organizationId, from, to, k],
+  );
+  return row && row.invited > 0 ? row.responded / row.invited : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wave fields (features/waves asks; the request loaders batch a page of waves)
+
+/** One employee wave's counts, from the snapshot of all the organization's employee waves. */
+interface WaveCounts {
+  id: string;
+  status: string;
+  invited: number;
+  responded: number;
+  /** Answers per score 0..10. */
+  scores: number[];
+  size: number;
+}
+
+/** Every employee wave of the organization with its participation and answer counts. */
+export interface EmployeeWavesSnapshot {
+  waves: WaveCounts[];
+  byId: Map<string, WaveCounts>;
+  /** All employee answers of the organization: "this wave" without its wave filter. */
+  total: number;
+}
+
+const noScores = () => new Array<number>(11).fill(0);
+
+/**
+ * The snapshot of the organization's employee waves, in two statements whatever the number of waves
+ * asked for — their scores from the rollup (grouped by wave) and their invited and responded counts
+ * (wave_response_counts, kept by triggers): a wave's summary is guarded against the other waves
+ * (the total, and the breakdown by wave), so every wave's counts are needed anyway.
+ */
+export const employeeWavesLoader = (db: EntityManager, organizationId: string | null) =>
+  new DataLoader<string, EmployeeWavesSnapshot>(async (ids) => {
+    const snapshot: EmployeeWavesSnapshot = { waves: [], byId: new Map(), total: 0 };
+    if (organizationId && ids.some(isUuid)) {
+      const [waves, scores] = await Promise.all([
+        db.query(
+          `SELECT w.id, w.status, coalesce(c.invited, 0)::int AS invited, coalesce(c.responded, 0)::int AS responded
+             FROM waves w
+             LEFT JOIN wave_response_counts c ON c.wave_id = w.id AND c.organization_id = w.organization_id
+            WHERE w.organization_id = $1 AND w.audience = 'EMPLOYEE'
+            ORDER BY w.created_at, w.id`,
+          [organizationId],
+        ) as Promise<{ id: string; status: string; invited: number; responded: number }[]>,
+        employeeScoresByWave(db, organizationId),
+      ]);
+      for (const r of waves) {
+        const wave: WaveCounts = { id: r.id, status: r.status, invited: r.invited, responded: r.responded, scores: noScores(), size: 0 };
+        snapshot.byId.set(r.id, wave);
+        snapshot.waves.push(wave);
+      }
+      for (const [waveId, counts] of scores) {
+        const wave = snapshot.byId.get(waveId);
+        if (!wave) continue;
+        counts.forEach((n, score) => (wave.scores[score] += n));
+        const n = counts.reduce((sum, c) => sum + c, 0);
+        wave.size += n;
+        snapshot.total += n;
+      }
+    }
+    return ids.map(() => snapshot);
+  });
+
+/** Every employee wave's answers per score: from the rollup, or (should it decline) a scan. */
+async function employeeScoresByWave(db: EntityManager, organizationId: string): Promise<Map<string, number[]>> {
+  const fast = await employeeRollupCounts(db, { organizationId, waveIds: null, from: null, to: null, attribute: null, groupBy: 'wave' });
+  if (fast) return new Map(fast.map((g) => [g.key, g.scores]));
+  const rows: { wave_id: string; score: number; count: number }[] = await db.query(
+    `SELECT wave_id, score::int AS score, count(*)::int AS count FROM employee_answers WHERE organization_id = $1 GROUP BY wave_id, score`,
+    [organizationId],
+  );
+  const byWave = new Map<string, number[]>();
+  for (const r of rows) {
+    const scores = byWave.get(r.wave_id) ?? noScores();
+    scores[r.score] += r.count;
+    byWave.set(r.wave_id, scores);
+  }
+  return byWave;
+}
+
+export interface EmployeeWaveResults {
+  invited: number;
+  /** 0 unless at least k were invited. */
+  responded: number;
+  /** Null unless at least k were invited. */
+  responseRate: number | null;
+  summary: NpsSummary;
+  /** Answers per score 0..10 when the summary is released; [] otherwise. */
+  scoreDistribution: number[];
+}
+
+const WITHHELD = (): EmployeeWaveResults => ({ invited: 0, responded: 0, responseRate: null, summary: NpsSummary.suppressed(), scoreDistribution: [] });
+
+/**
+ * An employee wave's results for the Wave fields:
+ *  - invited: the wave's participations (how many people HR invited);
+ *  - responded and responseRate: only when at least k were invited (else 0 and null), like the
+ *    response rates per org unit;
+ *  - summary: the group "answers of this wave", with FPC population = invited, released only when
+ *    guardGroup releases it against the organization's total over all employee waves (the group
+ *    without its wave filter) AND its cell of the breakdown by wave (every non-draft employee wave)
+ *    is released — exactly what npsSummary({ waveIds: [id] }) releases. Otherwise a small wave
+ *    could be read off as the total minus the other waves;
+ *  - scoreDistribution: only when the summary is released.
+ * Callers who may not read employee results (CX, MANAGER, API clients without analytics:read) get
+ * all of it withheld: zeros, null, suppressed, [].
+ */
+export async function employeeWaveResults(ctx: Context, waveId: string): Promise<EmployeeWaveResults> {
+  if (!mayReadEmployeeResults(ctx.principal!)) return WITHHELD();
+  const [k, snapshot] = await Promise.all([thresholdOf(ctx), ctx.loaders.employeeWaves.load(waveId)]);
+  const wave = snapshot.byId.get(waveId);
+  if (!wave) return WITHHELD();
+  const rateShown = wave.invited >= k;
+  const listed = snapshot.waves.filter((w) => w.status !== 'DRAFT');
+  const cells = guardBreakdownKnowingEmpty(
+    listed.map((w) => ({ size: w.size })),
+    listed.map((w) => w.invited === 0 || (w.invited >= k && w.responded === 0)),
+    k,
+  );
+  const cell = listed.indexOf(wave);
+  const verdict = guardGroup(wave.size, [snapshot.total], k);
+  const released: Verdict = !verdict.released || cell === -1 || cells[cell].released ? verdict : cells[cell];
+  const counts: NpsCounts = {
+    detractors: wave.scores.slice(0, 7).reduce((n, c) => n + c, 0),
+    passives: wave.scores[7] + wave.scores[8],
+    promoters: wave.scores[9] + wave.scores[10],
+  };
+  return {
+    invited: wave.invited,
+    responded: rateShown ? wave.responded : 0,
+    responseRate: rateShown ? wave.responded / wave.invited : null,
+    summary: summaryOf({ size: wave.size, counts, withoutEachFilter: [snapshot.total], population: wave.invited }, released),
+    scoreDistribution: released.released ? [...wave.scores] : [],
+  };
+}

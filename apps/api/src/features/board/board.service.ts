@@ -1,0 +1,173 @@
+import { compareNps, type NpsCounts } from '@tandem/nps-core';
+import type { Context, Principal } from '../../graphql/context.js';
+import { orgOf } from '../../graphql/context.js';
+import { badInput } from '../../graphql/errors.js';
+import { IMPROVEMENT_STATUSES, type ImprovementStatus } from '../../graphql/enums.js';
+import { mayReadEmployeeResults } from '../anonymity/access.js';
+import type { EmployeeFilter } from '../anonymity/employee-filter.js';
+import { employeeResponseRate, employeeSummary, employeeTrend } from '../anonymity/employee-results.service.js';
+import { IDENTIFIED_ROLLUP_AUDIENCES, type IdentifiedAudience } from '../analytics/nps-counts.js';
+import { resolveNpsScope } from '../analytics/nps-scope.js';
+import { identifiedSummaryCounts } from '../analytics/nps-summary.service.js';
+import { NpsSummary } from '../analytics/nps-summary.type.js';
+import { identifiedTrend } from '../analytics/nps-trend.service.js';
+import { addMonths, isoDay } from '../analytics/periods.js';
+import type { Audience } from '../waves/wave.entity.js';
+import { Board, BoardAudience, StatusCount, type BenchmarkType, type PeriodInput } from './board.types.js';
+import { calendarPeriod, previousPeriod, quarterOf, type CalendarPeriod } from './period.js';
+import { listBenchmarks, targetsFor } from './targets.service.js';
+
+/**
+ * The combined leadership board of one period (a quarter, by default the current one, or a year).
+ * Per audience the caller may read — identified audiences for ADMIN, CX, LEADER and analytics:read
+ * clients, EMPLOYEE for HR, ADMIN, LEADER and analytics:read clients (through the anonymity guard) —
+ * the period's NPS with interval and band, the previous period and whether the change is
+ * significant, the response rate, the target with progress, the benchmarks and a 12-month trend.
+ * Audiences the caller may not read are left out rather than shown suppressed: "suppressed" means
+ * "too few answers to show", which would be false. Then the follow-ups open and overdue now, and
+ * improvements per status.
+ *
+ * Cost: a fixed number of small statements whatever the number of answers — counts from the
+ * rollup (identified: 2 statements for all audiences' period and previous period, 1 per audience
+ * for its trend; employee: the guard's few rollup statements), response rates from per-wave
+ * counters, follow-ups from one statement over the partial index of unresolved ones.
+ */
+export async function board(ctx: Context, periodInput: PeriodInput | null | undefined): Promise<Board> {
+  const organizationId = orgOf(ctx);
+  const principal = ctx.principal!;
+  const today = isoDay(ctx.app.now());
+  const period = periodInput ? calendarPeriod(periodInput) : quarterOf(today);
+  if (period.from > today) throw badInput('period', `${period.label} has not started yet`);
+  const previous = previousPeriod(period);
+  // The trend: by month, the 12 months up to the period's end (or today, in the current period).
+  const trendTo = period.to < today ? period.to : today;
+  const trendFrom = addMonths(trendTo, -11);
+
+  const identified = readsIdentified(principal);
+  const employee = mayReadEmployeeResults(principal);
+  const [targets, benchmarks, rates, followUps, improvements] = await Promise.all([
+    targetsFor(ctx, organizationId, period.year, period.quarter),
+    listBenchmarks(ctx, null),
+    identified ? identifiedResponseRates(ctx, organizationId, period) : Promise.resolve(new Map<string, number>()),
+    identified ? followUpCounts(ctx, organizationId) : Promise.resolve({ open: 0, overdue: 0 }),
+    improvementCounts(ctx, organizationId),
+  ]);
+
+  const entry = (audience: Audience, summary: NpsSummary, before: NpsSummary | null, responseRate: number | null, trend: BoardAudience['trend']) => {
+    const target = targets.get(audience) ?? null;
+    const nps = summary.nps;
+    return Object.assign(new BoardAudience(), {
+      audience,
+      summary,
+      previous: before,
+      significantChange: significance(before, summary),
+      responseRate,
+      target,
+      targetReached: target === null || nps === null ? null : nps >= target,
+      targetProgress: target === null || nps === null ? null : progress(nps, target),
+      benchmarks: benchmarks.filter((b: BenchmarkType) => b.audience === audience),
+      trend,
+    });
+  };
+
+  const audiences: BoardAudience[] = [];
+  if (identified) {
+    for (const audience of IDENTIFIED_ROLLUP_AUDIENCES) {
+      const scopeOf = (from: string, to: string) => identifiedScope(ctx, audience, from, to);
+      const [current, before, trendScope] = await Promise.all([scopeOf(period.from, period.to), scopeOf(previous.from, previous.to), scopeOf(trendFrom, trendTo)]);
+      const [counts, beforeCounts, trend] = await Promise.all([
+        identifiedSummaryCounts(ctx, current),
+        identifiedSummaryCounts(ctx, before),
+        identifiedTrend(ctx, trendScope, 'MONTH'),
+      ]);
+      audiences.push(entry(audience, NpsSummary.of(counts), NpsSummary.of(beforeCounts), rates.get(audience) ?? null, trend));
+    }
+  }
+  if (employee) {
+    const filter = (from: string, to: string): EmployeeFilter => ({ organizationId, waveIds: null, from, to, orgUnitIds: null, segments: {} });
+    const [summary, before, rate, trend] = await Promise.all([
+      employeeSummary(ctx, filter(period.from, period.to)),
+      employeeSummary(ctx, filter(previous.from, previous.to)),
+      employeeResponseRate(ctx, organizationId, period.from, period.to),
+      employeeTrend(ctx, filter(trendFrom, trendTo), 'MONTH'),
+    ]);
+    audiences.push(entry('EMPLOYEE', summary, before, rate, trend));
+  }
+
+  return Object.assign(new Board(), {
+    period: period.label,
+    previousPeriod: previous.label,
+    from: new Date(`${period.from}T00:00:00Z`),
+    to: new Date(`${period.to}T00:00:00Z`),
+    audiences,
+    followUpsOpen: followUps.open,
+    followUpsOverdue: followUps.overdue,
+    improvementsByStatus: IMPROVEMENT_STATUSES.map((status) => Object.assign(new StatusCount(), { status, count: improvements.get(status) ?? 0 })),
+  });
+}
+
+/** ADMIN, CX and LEADER users and analytics:read clients read identified results on the board. */
+function readsIdentified(principal: Principal): boolean {
+  if (principal.kind === 'api') return principal.scopes.includes('analytics:read');
+  return principal.roles.some((r) => r === 'ADMIN' || r === 'CX' || r === 'LEADER');
+}
+
+/** The identified scope of one audience over a range of days (the same checks as npsSummary's filter). */
+async function identifiedScope(ctx: Context, audience: IdentifiedAudience, from: string, to: string) {
+  const scope = await resolveNpsScope(ctx, { audience, from: new Date(`${from}T00:00:00Z`), to: new Date(`${to}T00:00:00Z`) });
+  if (scope.kind !== 'identified') throw new Error(`the board's ${audience} scope must be identified`);
+  return scope;
+}
+
+const countsOf = (s: NpsSummary): NpsCounts | null =>
+  s.suppressed || !s.responses ? null : { promoters: s.promoters ?? 0, passives: s.passives ?? 0, detractors: s.detractors ?? 0 };
+
+/** compareNps between two shown, non-empty summaries; null otherwise. */
+function significance(before: NpsSummary | null, after: NpsSummary): boolean | null {
+  const a = before ? countsOf(before) : null;
+  const b = countsOf(after);
+  return a && b ? compareNps(a, b).significant : null;
+}
+
+/** (nps + 100) ÷ (target + 100) clipped to 0..1: how far along the scale from −100 to the target. */
+export function progress(nps: number, target: number): number {
+  if (nps >= target) return 1;
+  return Math.min(1, Math.max(0, (nps + 100) / (target + 100)));
+}
+
+/**
+ * Responded ÷ invited per identified audience over the waves that ran during the period (opened by
+ * its end and not closed before its start), from the per-wave counters (wave_response_counts).
+ */
+async function identifiedResponseRates(ctx: Context, organizationId: string, period: CalendarPeriod): Promise<Map<string, number>> {
+  const rows: { audience: string; invited: number; responded: number }[] = await ctx.db.query(
+    `SELECT w.audience, sum(c.invited)::int AS invited, sum(c.responded)::int AS responded
+       FROM waves w
+       JOIN wave_response_counts c ON c.wave_id = w.id AND c.organization_id = w.organization_id
+      WHERE w.organization_id = $1 AND w.audience <> 'EMPLOYEE' AND w.status <> 'DRAFT'
+        AND (coalesce(w.opened_at, w.opens_at, w.created_at) AT TIME ZONE 'UTC')::date <= $3::date
+        AND (w.closed_at IS NULL OR (w.closed_at AT TIME ZONE 'UTC')::date >= $2::date)
+      GROUP BY w.audience`,
+    [organizationId, period.from, period.to],
+  );
+  return new Map(rows.filter((r) => r.invited > 0).map((r) => [r.audience, r.responded / r.invited]));
+}
+
+/** Follow-ups not resolved, and of them those past due, now: one statement over the partial index. */
+async function followUpCounts(ctx: Context, organizationId: string): Promise<{ open: number; overdue: number }> {
+  const [row]: { open: number; overdue: number }[] = await ctx.db.query(
+    `SELECT count(*)::int AS open, count(*) FILTER (WHERE due_at < $2)::int AS overdue
+       FROM follow_ups WHERE organization_id = $1 AND status <> 'RESOLVED'`,
+    [organizationId, ctx.app.now()],
+  );
+  return { open: row?.open ?? 0, overdue: row?.overdue ?? 0 };
+}
+
+/**
+ * Improvements per status. The seam for the improvements feature: there is no improvements table
+ * yet, so every status counts 0. When it exists this becomes one grouped statement,
+ * `SELECT status, count(*) FROM improvements WHERE organization_id = $1 GROUP BY status`.
+ */
+async function improvementCounts(_ctx: Context, _organizationId: string): Promise<Map<ImprovementStatus, number>> {
+  return new Map();
+}
