@@ -94,6 +94,10 @@ describe.skipIf(!runBrowserTests)('a customer wave from contact import to the fi
     await cx.page.getByTestId('import-result').filter({ hasText: '2 contacts imported.' }).waitFor();
     await cx.page.getByRole('cell', { name: 'Sales EU' }).first().waitFor();
     await cx.page.getByRole('rowheader', { name: new RegExp(POLISH_NAME) }).waitFor();
+    // The owner choice offers the organization's managers (users(role: MANAGER)).
+    await cx.page.getByRole('button', { name: 'Add a contact' }).click();
+    expect(await cx.page.getByLabel('Owner').locator('option').allTextContents()).toContain('Marta Nowak (manager@demo.test)');
+    await cx.page.getByRole('button', { name: 'Cancel' }).click();
 
     // --- CX: invite all ------------------------------------------------------------------------
     await cx.page.goto(wavePath);
@@ -206,6 +210,11 @@ describe.skipIf(!runBrowserTests)('a customer wave from contact import to the fi
     await card.getByText('Contacted', { exact: true }).waitFor();
     expect(await detail.getByRole('button', { name: 'Mark as contacted' }).count()).toBe(0);
     await screenshot(manager.page, 'follow-ups-desktop-en', 'follow-ups');
+    // A filter that leaves it off the list keeps it open: the panel loads it by its id (followUp(id)).
+    await manager.page.getByLabel('Status').selectOption('RESOLVED');
+    await card.waitFor({ state: 'detached' });
+    await detail.getByRole('heading', { name: POLISH_NAME }).waitFor();
+    expect(await detail.locator('[aria-current="step"]').textContent()).toContain('Contacted');
     expect(manager.errors).toEqual([]);
 
     // --- CX closes the wave: the other customer's link now says the survey is closed -----------

@@ -81,3 +81,19 @@ export function surveyPath(mail: OutboxMail): string {
   if (!match) throw new Error(`No survey link in ${mail.file}:\n${mail.text}`);
   return match[1]!;
 }
+
+/**
+ * Every mail in the outbox, oldest first. Employee survey mails are written under a name that says
+ * `employee` instead of the address (the list of who gets a reminder is the list of who has not
+ * answered); their recipient is only in the message itself: see recipientOf.
+ */
+export async function allMails(outboxDir: string): Promise<OutboxMail[]> {
+  const names = (await readdir(outboxDir).catch(() => [] as string[])).filter((name) => name.endsWith('.eml')).sort();
+  return Promise.all(names.map(async (name) => parseEml(name, await readFile(join(outboxDir, name), 'utf8'))));
+}
+
+/** The address in a mail's To header, lower-cased ("Name <a@b>" or "a@b"). */
+export function recipientOf(mail: OutboxMail): string {
+  const to = mail.headers['to'] ?? '';
+  return (/<([^>]+)>/.exec(to)?.[1] ?? to).trim().toLowerCase();
+}

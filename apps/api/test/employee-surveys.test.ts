@@ -489,6 +489,16 @@ describe('answering anonymously', () => {
 });
 
 describe('reminders', () => {
+  it('withhold their counts in a wave of fewer than k invited people', async () => {
+    await sql(`UPDATE organizations SET settings = settings || '{"anonymityThreshold": 50}' WHERE id = $1`, [acme.org.id]);
+    try {
+      const res = await app.gql(`mutation($w: ID!) { remindWave(waveId: $w) { reminded skipped recentlyMailed countsHidden } }`, { w: waveId }, tokens.hr);
+      expect(res.data.remindWave).toEqual({ reminded: 0, skipped: 0, recentlyMailed: 0, countsHidden: true });
+    } finally {
+      await sql(`UPDATE organizations SET settings = settings - 'anonymityThreshold' WHERE id = $1`, [acme.org.id]);
+    }
+  });
+
   it('reach only the people who have not answered, with a new link, and tell HR how many, not who', async () => {
     // Not on the day of the invitations.
     expect((await app.gql(REMIND, { w: waveId }, tokens.hr)).data.remindWave).toEqual({ reminded: 0, skipped: 4, unsubscribed: 0, recentlyMailed: 4, failed: 0 });

@@ -25,6 +25,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { name: 'home', path: '', label: 'nav.home', roles: ALL_ROLES, component: () => import('../pages/HomePage.vue') },
   { name: 'waves', path: 'waves', label: 'nav.waves', roles: ['CX', 'ADMIN', 'HR', 'MANAGER', 'LEADER'], component: () => import('../pages/waves/WavesPage.vue') },
   { name: 'wave', path: 'waves/:id', label: 'nav.wave', roles: ['CX', 'ADMIN', 'HR', 'MANAGER', 'LEADER'], component: () => import('../pages/waves/WavePage.vue'), inMenu: false, section: 'waves' },
+  { name: 'employees', path: 'employees', label: 'nav.employees', roles: ['HR', 'ADMIN'], component: () => import('../pages/employees/EmployeesPage.vue') },
   { name: 'contacts', path: 'contacts', label: 'nav.contacts', roles: ['CX', 'ADMIN', 'MANAGER'], component: () => import('../pages/contacts/ContactsPage.vue') },
   { name: 'follow-ups', path: 'follow-ups', label: 'nav.followUps', roles: ['MANAGER', 'CX', 'ADMIN', 'LEADER'], component: () => import('../pages/follow-ups/FollowUpsPage.vue') },
   { name: 'organization', path: 'organization', label: 'nav.organization', roles: ['ADMIN'], component: () => import('../pages/organization/OrganizationPage.vue') },

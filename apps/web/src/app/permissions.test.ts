@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canInvite, canManageWave, canWorkFollowUps, hasOwnInboxOnly, manageableAudiences, ownsOnlyOwnContacts, readableAudiences } from './permissions';
+import { canInvite, canManageRoster, canManageWave, canReadEmployeeResults, canWorkFollowUps, hasOwnInboxOnly, manageableAudiences, ownsOnlyOwnContacts, readableAudiences } from './permissions';
 
 describe('waves', () => {
   it('lets CX run identified waves, HR employee waves, ADMIN all', () => {
@@ -25,6 +25,20 @@ describe('waves', () => {
     expect(canInvite(['HR'], 'CUSTOMER')).toBe(false);
     expect(canInvite(['ADMIN'], 'EMPLOYEE')).toBe(true);
     expect(canInvite(['LEADER'], 'CUSTOMER')).toBe(false);
+  });
+});
+
+describe('employee results and the roster', () => {
+  it('lets HR, admins and leaders read guarded employee results; HR and admins manage the roster', () => {
+    expect(canReadEmployeeResults(['HR'])).toBe(true);
+    expect(canReadEmployeeResults(['LEADER'])).toBe(true);
+    expect(canReadEmployeeResults(['ADMIN'])).toBe(true);
+    expect(canReadEmployeeResults(['CX'])).toBe(false);
+    expect(canReadEmployeeResults(['MANAGER'])).toBe(false);
+    expect(canManageRoster(['HR'])).toBe(true);
+    expect(canManageRoster(['ADMIN'])).toBe(true);
+    expect(canManageRoster(['LEADER'])).toBe(false);
+    expect(canManageRoster(['CX', 'MANAGER'])).toBe(false);
   });
 });
 

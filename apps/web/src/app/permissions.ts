@@ -31,6 +31,15 @@ export const canManageWave = (roles: readonly Role[], audience: Audience): boole
 export const canInvite = (roles: readonly Role[], audience: Audience): boolean =>
   audience === 'EMPLOYEE' ? has(roles, 'ADMIN', 'HR') : has(roles, 'ADMIN', 'CX', 'MANAGER');
 
+/**
+ * Aggregates over anonymous employee answers, always through the server's anonymity guard: HR,
+ * ADMIN and LEADER. Nobody reads one employee's answer.
+ */
+export const canReadEmployeeResults = (roles: readonly Role[]): boolean => has(roles, 'ADMIN', 'HR', 'LEADER');
+
+/** The employee roster (list and CSV import): HR and ADMIN. */
+export const canManageRoster = (roles: readonly Role[]): boolean => has(roles, 'ADMIN', 'HR');
+
 /** A follow-up's owner, CX or ADMIN may add notes and move it on; a leader only reads. */
 export const canWorkFollowUps = (roles: readonly Role[]): boolean => has(roles, 'ADMIN', 'CX', 'MANAGER');
 

@@ -47,10 +47,10 @@ describe('safeRedirect', () => {
 
 describe('navigation', () => {
   it('shows each role its items', () => {
-    expect(navigationFor(['ADMIN']).map((item) => item.name)).toEqual(['home', 'waves', 'contacts', 'follow-ups', 'organization']);
+    expect(navigationFor(['ADMIN']).map((item) => item.name)).toEqual(['home', 'waves', 'employees', 'contacts', 'follow-ups', 'organization']);
     expect(navigationFor(['MANAGER']).map((item) => item.name)).toEqual(['home', 'waves', 'contacts', 'follow-ups']);
     expect(navigationFor(['LEADER']).map((item) => item.name)).toEqual(['home', 'waves', 'follow-ups']);
-    expect(navigationFor(['HR']).map((item) => item.name)).toEqual(['home', 'waves']);
+    expect(navigationFor(['HR']).map((item) => item.name)).toEqual(['home', 'waves', 'employees']);
     expect(navigationFor(['CX']).map((item) => item.name)).toEqual(['home', 'waves', 'contacts', 'follow-ups']);
   });
 

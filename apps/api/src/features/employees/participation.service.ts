@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { AppServices, Context } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
 import { effectiveThreshold } from '../anonymity/guard.js';
+import { thresholdOf } from '../anonymity/threshold.js';
 import type { InvitationBatch, ReminderBatch } from '../invitations/invitation.types.js';
 import { hashSurveyToken, newSurveyToken, surveyUrl } from '../invitations/tokens.js';
 import { employeeInvitationMail } from '../mail/employee-mail.js';
@@ -182,11 +183,18 @@ export async function remindEmployees(ctx: Context, wave: WaveEntity): Promise<R
     return { issued: issued.map(({ employeeId, token, reminder }) => ({ employeeId, token, reminder })), recentlyMailed: 0 };
   });
   const delivery = await deliverEmployeeLinks(ctx.app, ctx.db, wave, outcome.issued);
-  ctx.logger.info(
-    { event: 'wave.reminded', waveId: wave.id, reminded: outcome.issued.length, recentlyMailed: outcome.recentlyMailed, failed: delivery.failed },
-    'employee survey reminders sent',
+  ctx.logger.info({ event: 'wave.reminded', waveId: wave.id, failed: delivery.failed }, 'employee survey reminders sent');
+  // How many were reminded is how many have not answered: below k invited, where the wave's
+  // response count is withheld, the reminder counts are withheld too.
+  const [{ invited }]: { invited: number }[] = await ctx.db.query(
+    `SELECT count(*)::int AS invited FROM employee_participations WHERE organization_id = $1 AND wave_id = $2`,
+    [wave.organizationId, wave.id],
   );
+  if (invited < (await thresholdOf(ctx))) {
+    return { reminded: 0, skipped: 0, unsubscribed: 0, recentlyMailed: 0, failed: 0, countsHidden: true };
+  }
   return {
+    countsHidden: false,
     reminded: outcome.issued.length,
     skipped: outcome.recentlyMailed,
     unsubscribed: 0,

@@ -274,5 +274,6 @@ export async function remindWave(ctx: Context, waveId: string): Promise<Reminder
     unsubscribed: outcome.unsubscribed,
     recentlyMailed: outcome.recentlyMailed,
     failed: delivery.failed,
+    countsHidden: false,
   };
 }

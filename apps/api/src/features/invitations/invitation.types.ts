@@ -39,4 +39,9 @@ export class ReminderBatch {
 
   @Field(() => Int, { description: 'Mails that could not be sent' })
   failed: number;
+
+  @Field(() => Boolean, {
+    description: 'Employee waves of fewer than k invited people: every count is 0, since how many were reminded would tell how many answered',
+  })
+  countsHidden: boolean;
 }

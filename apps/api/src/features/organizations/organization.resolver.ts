@@ -1,7 +1,7 @@
 import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { OrganizationType } from './organization.type.js';
-import { currentOrganization } from './organization.service.js';
+import { currentOrganization, settingsOf } from './organization.service.js';
 
 @Resolver(() => OrganizationType)
 export class OrganizationResolver {
@@ -9,6 +9,6 @@ export class OrganizationResolver {
   @Query(() => OrganizationType, { description: "The caller's organization (from the token)" })
   async organization(@Ctx() ctx: Context): Promise<OrganizationType> {
     const org = await currentOrganization(ctx);
-    return { id: org.id, name: org.name };
+    return { id: org.id, name: org.name, anonymityThreshold: (await settingsOf(ctx)).anonymityThreshold };
   }
 }

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 @ObjectType('Organization')
 export class OrganizationType {
@@ -7,4 +7,7 @@ export class OrganizationType {
 
   @Field(() => String)
   name: string;
+
+  @Field(() => Int, { description: 'Reporting threshold k for employee results: groups of fewer answers are suppressed (never below 3)' })
+  anonymityThreshold: number;
 }

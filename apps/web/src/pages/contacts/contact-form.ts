@@ -65,7 +65,7 @@ export function missingFields(draft: ContactDraft): ('email' | 'name')[] {
   return missing;
 }
 
-/** Owners to offer: the people who own contacts already, plus the current one, by name, once each. */
+/** Owners to offer: the organization's managers plus the contact's current owner (who may have another role), by name, once each. */
 export function ownerOptions(
   owners: readonly ({ id: string; name: string; email: string } | null | undefined)[],
 ): { id: string; name: string; email: string }[] {
