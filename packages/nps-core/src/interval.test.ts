@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { totalOf } from './counts.js';
 import { finitePopulationFactor, interval } from './interval.js';
+import { nps } from './nps.js';
 import { countsArb } from './test-arbitraries.js';
 
 describe('interval (adjusted Wald)', () => {
@@ -42,6 +43,12 @@ describe('interval (adjusted Wald)', () => {
   });
 
   describe('finite population correction', () => {
+    it('n = N → the interval is the NPS itself', () => {
+      const all = interval({ promoters: 7, passives: 3, detractors: 2 }, { population: 12 });
+      expect(all.low).toBeCloseTo(41.667, 3);
+      expect(all.high).toBeCloseTo(41.667, 3);
+    });
+
     it('n = N → margin 0', () => {
       const ci = interval({ promoters: 6, passives: 2, detractors: 2 }, { population: 10 });
       expect(ci.marginOfError).toBe(0);
@@ -111,8 +118,11 @@ describe('interval (adjusted Wald)', () => {
         const plain = interval(c);
         const fpc = interval(c, { population: n + extra });
         expect(fpc.marginOfError).toBeLessThanOrEqual(plain.marginOfError);
-        expect(fpc.center).toBe(plain.center);
-        expect(interval(c, { population: n }).marginOfError).toBe(0);
+        if (extra > 0) expect(fpc.center).toBe(plain.center);
+        const census = interval(c, { population: n });
+        expect(census.marginOfError).toBe(0);
+        expect(census.low).toBeCloseTo(nps(c)!, 9);
+        expect(census.high).toBeCloseTo(nps(c)!, 9);
       }),
     );
   });

@@ -18,7 +18,8 @@
  *
  * Finite population correction (employee waves, headcount N known):
  * SE is multiplied by sqrt((N − n)/(N − 1)); when everyone answered (n = N) the
- * SE is 0 — there is nothing left to estimate.
+ * SE is 0 — there is nothing left to estimate, and the interval is the plain NPS itself (the
+ * adjusted centre would otherwise pin a zero-width interval beside the true value).
  *
  * With n = 0 the formula is still defined (n' = 3, p' = d' = 1/4 → about [−80.02, 80.02]) and
  * `interval` returns it; `summarize` reports null for every derived field instead.
@@ -75,7 +76,9 @@ export function interval(counts: NpsCounts, options: IntervalOptions = {}): NpsI
   let se = Math.sqrt((pAdj + dAdj - diff * diff) / nAdj);
   if (options.population !== undefined) se *= finitePopulationFactor(n, options.population);
 
-  const center = 100 * diff;
+  // When everyone answered (n = N > 0) there is nothing left to estimate: the interval is the NPS itself.
+  const census = options.population !== undefined && n > 0 && n === options.population;
+  const center = census ? (100 * (counts.promoters - counts.detractors)) / n : 100 * diff;
   const standardError = 100 * se;
   const marginOfError = Z_95 * standardError;
   return {
