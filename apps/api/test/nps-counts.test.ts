@@ -29,6 +29,7 @@ const RAW_GROUP: Record<Exclude<Grouping, 'attribute'>, string> = {
   none: `''`,
   wave: `wave_id::text`,
   audience: `audience`,
+  'audience-month': `audience || '|' || to_char(d, 'YYYY-MM')`,
   day: `to_char(d, 'YYYY-MM-DD')`,
   week: `to_char(date_trunc('week', d), 'IYYY-"W"IW')`,
   month: `to_char(d, 'YYYY-MM')`,
@@ -66,7 +67,7 @@ describe('rollupCounts', () => {
       fc.asyncProperty(
         fc.option(dayArb, { nil: null }),
         fc.option(dayArb, { nil: null }),
-        fc.constantFrom<Grouping>('none', 'wave', 'audience', 'week', 'month', 'quarter', 'attribute'),
+        fc.constantFrom<Grouping>('none', 'wave', 'audience', 'audience-month', 'week', 'month', 'quarter', 'attribute'),
         fc.constantFrom('org_unit', 'seg:region', 'owner'),
         fc.boolean(),
         async (a, b, groupBy, dim, filterByAttribute) => {

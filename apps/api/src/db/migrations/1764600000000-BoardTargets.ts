@@ -6,9 +6,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *  - nps_benchmarks: industry benchmarks the organization enters (name, value, source);
  *  - wave_response_counts: invited and responded per wave — invitations of identified waves,
  *    participations of employee waves (counts only, nothing about who) — kept exact by
- *    statement-level triggers like nps_rollup, so a board's response rates cost what the number
- *    of waves costs, not the number of invitations. `wave_response_counts_rebuild(org)` redoes
- *    them from the tables (after a bulk load with triggers off, or to verify);
+ *    statement-level triggers like nps_rollup (and sharded like it), so a board's response rates
+ *    cost what the number of waves costs, not the number of invitations; readers sum the shards.
+ *    `wave_response_counts_rebuild(org)` redoes them from the tables (after a bulk load with
+ *    triggers off, or to verify);
  *  - a partial index over unresolved follow-ups, which the board counts (open and overdue).
  */
 const COUNTED = [
@@ -17,24 +18,30 @@ const COUNTED = [
   ['employee_participations', `x.responded::int`],
 ] as const;
 
-/** Rows of `source` as deltas per wave (sign +1 or -1), in wave order so that writers lock alike. */
+/**
+ * Like nps_rollup, each writer adds into the shard of its connection, so concurrent answers to one
+ * wave do not queue on one row lock; readers sum over the shards.
+ */
+const SHARDS = 8;
+const WRITER_SHARD = `(pg_backend_pid() % ${SHARDS})::smallint`;
+
+/** Rows of `source` as counts per wave, times `sign`. */
 const deltas = (source: string, sign: 1 | -1, responded: string) =>
-  `SELECT x.wave_id, x.organization_id, ${sign} * count(*)::int AS invited, ${sign} * sum(${responded})::int AS responded
+  `SELECT x.wave_id, x.organization_id, ${sign} * count(*)::int AS invited, ${sign} * coalesce(sum(${responded}), 0)::int AS responded
      FROM ${source} x GROUP BY x.wave_id, x.organization_id`;
 
-const UPSERT = (select: string) => `
-  INSERT INTO wave_response_counts AS c (wave_id, organization_id, invited, responded)
-  SELECT wave_id, organization_id, sum(invited), sum(responded) FROM (${select}) d
-   GROUP BY wave_id, organization_id
-  HAVING sum(invited) <> 0 OR sum(responded) <> 0
-   ORDER BY wave_id
-  ON CONFLICT (wave_id) DO UPDATE SET invited = c.invited + EXCLUDED.invited, responded = c.responded + EXCLUDED.responded`;
-
-/** Deleted rows only ever subtract from existing counts (an UPDATE: a wave deleted with them has none left). */
-const SUBTRACT = (responded: string) => `
-  UPDATE wave_response_counts AS c SET invited = c.invited - d.invited, responded = c.responded - d.responded
-    FROM (${deltas('old_rows', 1, responded)}) d
-   WHERE c.wave_id = d.wave_id`;
+/**
+ * Adds the deltas into a shard, in wave order so that writers lock alike. Only waves that still
+ * exist: rows deleted along with their wave (a cascade) leave nothing to count.
+ */
+const ADD = (select: string, shard = WRITER_SHARD) => `
+  INSERT INTO wave_response_counts AS c (wave_id, shard, organization_id, invited, responded)
+  SELECT d.wave_id, ${shard}, d.organization_id, sum(d.invited), sum(d.responded) FROM (${select}) d
+   WHERE EXISTS (SELECT 1 FROM waves w WHERE w.id = d.wave_id)
+   GROUP BY d.wave_id, d.organization_id
+  HAVING sum(d.invited) <> 0 OR sum(d.responded) <> 0
+   ORDER BY d.wave_id
+  ON CONFLICT (wave_id, shard) DO UPDATE SET invited = c.invited + EXCLUDED.invited, responded = c.responded + EXCLUDED.responded`;
 
 export class BoardTargets1764600000000 implements MigrationInterface {
   name = 'BoardTargets1764600000000';
@@ -70,29 +77,31 @@ export class BoardTargets1764600000000 implements MigrationInterface {
 
     await q.query(`
       CREATE TABLE wave_response_counts (
-        wave_id uuid PRIMARY KEY REFERENCES waves(id) ON DELETE CASCADE,
+        wave_id uuid NOT NULL REFERENCES waves(id) ON DELETE CASCADE,
+        shard smallint NOT NULL,
         organization_id uuid NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
         invited int NOT NULL DEFAULT 0,
-        responded int NOT NULL DEFAULT 0
+        responded int NOT NULL DEFAULT 0,
+        PRIMARY KEY (wave_id, shard)
       )`);
     await q.query(`CREATE INDEX wave_response_counts_org_idx ON wave_response_counts (organization_id)`);
     for (const [table, responded] of COUNTED) {
       await q.query(`
         CREATE FUNCTION wave_response_counts_${table}_insert() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-          ${UPSERT(deltas('new_rows', 1, responded))};
+          ${ADD(deltas('new_rows', 1, responded))};
           RETURN NULL;
         END $$`);
       await q.query(`
         CREATE FUNCTION wave_response_counts_${table}_delete() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-          ${SUBTRACT(responded)};
+          ${ADD(deltas('old_rows', -1, responded))};
           RETURN NULL;
         END $$`);
       await q.query(`
         CREATE FUNCTION wave_response_counts_${table}_update() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-          ${UPSERT(`${deltas('old_rows', -1, responded)} UNION ALL ${deltas('new_rows', 1, responded)}`)};
+          ${ADD(`${deltas('old_rows', -1, responded)} UNION ALL ${deltas('new_rows', 1, responded)}`)};
           RETURN NULL;
         END $$`);
       await q.query(`CREATE TRIGGER wave_response_counts_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows
@@ -106,8 +115,9 @@ export class BoardTargets1764600000000 implements MigrationInterface {
       CREATE FUNCTION wave_response_counts_rebuild(org uuid) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
         DELETE FROM wave_response_counts WHERE organization_id = org;
-        ${UPSERT(
+        ${ADD(
           COUNTED.map(([table, responded]) => deltas(`(SELECT * FROM ${table} WHERE organization_id = org)`, 1, responded)).join(' UNION ALL '),
+          '0::smallint',
         )};
       END $$`);
     await q.query(`SELECT wave_response_counts_rebuild(id) FROM organizations`);

@@ -21,7 +21,7 @@ import type { EntityManager } from 'typeorm';
 export const IDENTIFIED_ROLLUP_AUDIENCES = ['CUSTOMER', 'CANDIDATE', 'ASSOCIATE'] as const;
 export type IdentifiedAudience = (typeof IDENTIFIED_ROLLUP_AUDIENCES)[number];
 
-export type Grouping = 'none' | 'wave' | 'audience' | 'day' | 'week' | 'month' | 'quarter' | 'attribute';
+export type Grouping = 'none' | 'wave' | 'audience' | 'audience-month' | 'day' | 'week' | 'month' | 'quarter' | 'attribute';
 
 export interface EmployeeCountQuery {
   organizationId: string;
@@ -55,6 +55,8 @@ const GROUP_SQL: Record<Exclude<Grouping, 'attribute'>, string> = {
   none: `''`,
   wave: `wave_id::text`,
   audience: `audience`,
+  /** "CUSTOMER|2026-03": one statement for several audiences' months (the board). */
+  'audience-month': `audience || '|' || to_char(period, 'YYYY-MM')`,
   day: `to_char(period, 'YYYY-MM-DD')`,
   week: `to_char(date_trunc('week', period), 'IYYY-"W"IW')`,
   month: `to_char(period, 'YYYY-MM')`,
@@ -97,18 +99,20 @@ export function employeeRollupCounts(db: EntityManager, q: EmployeeCountQuery): 
 }
 
 /**
- * Whether any identified response of the organization (with answers still counted) has the
- * dimension, e.g. 'seg:region': a lookup in the rollup's index instead of a scan of the responses.
+ * Whether any identified response of the organization (still counted) has the dimension, e.g.
+ * 'seg:region': read from the rollup's month rows of that dimension (summed over the writers'
+ * shards) instead of a scan of the responses.
  */
 export async function identifiedDimensionExists(db: EntityManager, organizationId: string, dim: string): Promise<boolean> {
-  const [row]: { found: boolean }[] = await db.query(
-    `SELECT EXISTS (
-       SELECT 1 FROM nps_rollup
-        WHERE organization_id = $1 AND grain = 'M' AND dim = $2 AND audience = ANY($3::text[])
-          AND (${Array.from({ length: 11 }, (_, s) => `s${s}`).join(' + ')}) > 0) AS found`,
+  const rows: unknown[] = await db.query(
+    `SELECT 1 FROM nps_rollup
+      WHERE organization_id = $1 AND grain = 'M' AND dim = $2 AND audience = ANY($3::text[])
+      GROUP BY audience, wave_id, period, dim_value
+     HAVING sum(${Array.from({ length: 11 }, (_, s) => `s${s}`).join(' + ')}) > 0
+      LIMIT 1`,
     [organizationId, dim, IDENTIFIED_ROLLUP_AUDIENCES],
   );
-  return row?.found === true;
+  return rows.length > 0;
 }
 
 async function countsOf(db: EntityManager, q: EmployeeCountQuery, audiences: readonly string[]): Promise<GroupCounts[] | null> {

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import type { NpsCounts } from '@tandem/nps-core';
 import type { Context } from '../../graphql/context.js';
-import { badInput } from '../../graphql/errors.js';
+import { badInput, forbidden } from '../../graphql/errors.js';
 import { isUuid } from '../../graphql/batch.js';
 import { NpsGroup, UNASSIGNED_KEY, type BreakdownDimension } from '../analytics/nps-breakdown.types.js';
 import { categoriesOf, employeeRollupCounts, type EmployeeCountQuery, type Grouping } from '../analytics/nps-counts.js';
@@ -225,7 +225,8 @@ async function rollupRows(
 
 /**
  * People invited to the given employee waves (all of them when null), from the per-wave counts
- * that triggers keep (wave_response_counts): the population of the finite population correction.
+ * that triggers keep (wave_response_counts, summed over its shards): the population of the finite
+ * population correction.
  */
 async function invitedTo(ctx: Context, organizationId: string, waveIds: string[] | null): Promise<number> {
   const [row]: { invited: number }[] = await ctx.db.query(
@@ -693,17 +694,121 @@ export async function employeeTrend(ctx: Context, f: EmployeeFilter, interval: T
  */
 export async function employeeResponseRate(ctx: Context, organizationId: string, from: string, to: string): Promise<number | null> {
   if (!mayReadEmployeeResults(ctx.principal!)) return null;
-  const k = await thresholdOf(ctx);
-  const [row]: { invited: number; responded: number }[] = await ctx.db.query(
-    `SELECT coalesce(sum(c.invited), 0)::int AS invited, coalesce(sum(c.responded), 0)::int AS responded
-       FROM waves w
-       JOIN wave_response_counts c ON c.wave_id = w.id AND c.organization_id = w.organization_id
-      WHERE w.organization_id = $1 AND w.audience = 'EMPLOYEE' AND w.status <> 'DRAFT' AND c.invited >= $4
-        AND (coalesce(w.opened_at, w.opens_at, w.created_at) AT TIME ZONE 'UTC')::date <= $3::date
-        AND (w.closed_at IS NULL OR (w.closed_at AT TIME ZONE 'UTC')::date >= $2::date)`,
-    [organizationId, from, to, k],
+  const [k, waves] = await Promise.all([thresholdOf(ctx), employeeWaveWindows(ctx, organizationId)]);
+  return rateOver(waves, from, to, k);
+}
+
+interface WaveWindow {
+  /** UTC days: opened (or planned, or created) and closed (null: still open). */
+  start: string;
+  end: string | null;
+  invited: number;
+  responded: number;
+}
+
+/** The organization's non-draft employee waves: when they ran, and their invited and responded counts. */
+async function employeeWaveWindows(ctx: Context, organizationId: string): Promise<WaveWindow[]> {
+  return ctx.db.query(
+    `WITH counts AS (
+       SELECT wave_id, sum(invited) AS invited, sum(responded) AS responded
+         FROM wave_response_counts WHERE organization_id = $1 GROUP BY wave_id
+     )
+     SELECT ((coalesce(w.opened_at, w.opens_at, w.created_at)) AT TIME ZONE 'UTC')::date::text AS start,
+            (w.closed_at AT TIME ZONE 'UTC')::date::text AS end,
+            coalesce(c.invited, 0)::int AS invited, coalesce(c.responded, 0)::int AS responded
+       FROM waves w LEFT JOIN counts c ON c.wave_id = w.id
+      WHERE w.organization_id = $1 AND w.audience = 'EMPLOYEE' AND w.status <> 'DRAFT'`,
+    [organizationId],
   );
-  return row && row.invited > 0 ? row.responded / row.invited : null;
+}
+
+function rateOver(waves: WaveWindow[], from: string, to: string, k: number): number | null {
+  const ran = waves.filter((w) => w.invited >= k && w.start <= to && (w.end === null || w.end >= from));
+  const invited = ran.reduce((n, w) => n + w.invited, 0);
+  return invited > 0 ? ran.reduce((n, w) => n + w.responded, 0) / invited : null;
+}
+
+export interface EmployeeBoardEntry {
+  summary: NpsSummary;
+  previous: NpsSummary;
+  responseRate: number | null;
+  trend: NpsPoint[];
+}
+
+const isMonthStart = (day: string) => day.endsWith('-01');
+const isMonthEnd = (day: string) => addDays(day, 1).endsWith('-01');
+
+/**
+ * The board's EMPLOYEE entry — exactly what npsSummary({ audience: EMPLOYEE, from, to }) releases
+ * for the period and for the previous one, employeeResponseRate, and npsTrend by MONTH over the
+ * trend's months — from ONE rollup statement (the answers per month, all time) and one of the
+ * waves, instead of a dozen: the ranges are whole months, so each group's size and its sizes
+ * without `from` or without `to` are sums of months. The guard decides as it does for those
+ * queries (guardGroup; guardBreakdownKnowingEmpty over the months, flagged as periodDimension
+ * flags them). Ranges that are not whole months go the general way.
+ */
+export async function employeeBoard(
+  ctx: Context,
+  organizationId: string,
+  ranges: { period: { from: string; to: string }; previous: { from: string; to: string }; trendFrom: string; trendTo: string },
+): Promise<EmployeeBoardEntry> {
+  if (!mayReadEmployeeResults(ctx.principal!)) throw forbidden('You may not read employee results');
+  const filter = (from: string, to: string): EmployeeFilter => ({ organizationId, waveIds: null, from, to, orgUnitIds: null, segments: {} });
+  const aligned = [ranges.period, ranges.previous, { from: ranges.trendFrom, to: ranges.trendTo }].every((r) => isMonthStart(r.from) && isMonthEnd(r.to));
+  const [k, waves, monthly] = await Promise.all([
+    thresholdOf(ctx),
+    employeeWaveWindows(ctx, organizationId),
+    aligned ? employeeRollupCounts(ctx.db, { organizationId, waveIds: null, from: null, to: null, attribute: null, groupBy: 'month' }) : Promise.resolve(null),
+  ]);
+  if (!monthly) {
+    const [summary, previous, responseRate, trend] = await Promise.all([
+      employeeSummary(ctx, filter(ranges.period.from, ranges.period.to)),
+      employeeSummary(ctx, filter(ranges.previous.from, ranges.previous.to)),
+      employeeResponseRate(ctx, organizationId, ranges.period.from, ranges.period.to),
+      employeeTrend(ctx, filter(ranges.trendFrom, ranges.trendTo), 'MONTH'),
+    ]);
+    return { summary, previous, responseRate, trend };
+  }
+  const byMonth = new Map(monthly.map((g) => [g.key, g.scores]));
+  /** Answers per score over the months from `from`'s to `to`'s (null: open-ended). */
+  const scoresIn = (from: string | null, to: string | null) => {
+    const sum = noScores();
+    for (const [month, scores] of byMonth) {
+      if ((from === null || month >= from.slice(0, 7)) && (to === null || month <= to.slice(0, 7))) scores.forEach((n, s) => (sum[s] += n));
+    }
+    return sum;
+  };
+  const size = (scores: number[]) => scores.reduce((n, c) => n + c, 0);
+  /** The summary of [from, to] as employeeSummary releases it: wider groups without `from`, without `to`. */
+  const summaryIn = ({ from, to }: { from: string; to: string }) => {
+    const scores = scoresIn(from, to);
+    const group: GroupCounts = { size: size(scores), counts: categoriesOf(scores), withoutEachFilter: [size(scoresIn(null, to)), size(scoresIn(from, null))], population: null };
+    return summaryOf(group, guardGroup(group.size, group.withoutEachFilter, k));
+  };
+
+  const today = isoDay(ctx.app.now());
+  const months = periodsBetween(ranges.trendFrom, ranges.trendTo, 'MONTH')!;
+  const open = (p: Period) => waves.some((w) => addDays(w.start, -1) <= p.to && addDays(w.end ?? today, 1) >= p.from);
+  // Within the trend's whole months, dropping `from` or `to` leaves each month's group as it is.
+  const groups: GroupCounts[] = months.map((p) => {
+    const scores = byMonth.get(p.key) ?? noScores();
+    return { size: size(scores), counts: categoriesOf(scores), withoutEachFilter: [size(scores), size(scores)], population: null };
+  });
+  const verdicts = guardBreakdownKnowingEmpty(
+    groups.map((g) => ({ size: g.size, withoutEachFilter: g.withoutEachFilter })),
+    months.map((p) => p.from > today || !open(p)),
+    k,
+  );
+  const trend = markSignificance(
+    months.map((p, i) => NpsPoint.of(p.key, p.key, p, summaryOf(groups[i], verdicts[i]))),
+    months.map((_, i) => pointCounts(groups[i], verdicts[i])),
+  );
+  return {
+    summary: summaryIn(ranges.period),
+    previous: summaryIn(ranges.previous),
+    responseRate: rateOver(waves, ranges.period.from, ranges.period.to, k),
+    trend,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -742,9 +847,13 @@ export const employeeWavesLoader = (db: EntityManager, organizationId: string | 
     if (organizationId && ids.some(isUuid)) {
       const [waves, scores] = await Promise.all([
         db.query(
-          `SELECT w.id, w.status, coalesce(c.invited, 0)::int AS invited, coalesce(c.responded, 0)::int AS responded
+          `WITH counts AS (
+             SELECT wave_id, sum(invited) AS invited, sum(responded) AS responded
+               FROM wave_response_counts WHERE organization_id = $1 GROUP BY wave_id
+           )
+           SELECT w.id, w.status, coalesce(c.invited, 0)::int AS invited, coalesce(c.responded, 0)::int AS responded
              FROM waves w
-             LEFT JOIN wave_response_counts c ON c.wave_id = w.id AND c.organization_id = w.organization_id
+             LEFT JOIN counts c ON c.wave_id = w.id
             WHERE w.organization_id = $1 AND w.audience = 'EMPLOYEE'
             ORDER BY w.created_at, w.id`,
           [organizationId],

@@ -4,14 +4,15 @@ import { orgOf } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
 import { IMPROVEMENT_STATUSES, type ImprovementStatus } from '../../graphql/enums.js';
 import { mayReadEmployeeResults } from '../anonymity/access.js';
-import type { EmployeeFilter } from '../anonymity/employee-filter.js';
-import { employeeResponseRate, employeeSummary, employeeTrend } from '../anonymity/employee-results.service.js';
-import { IDENTIFIED_ROLLUP_AUDIENCES, type IdentifiedAudience } from '../analytics/nps-counts.js';
+import { employeeBoard } from '../anonymity/employee-results.service.js';
+import { categoriesOf, IDENTIFIED_ROLLUP_AUDIENCES, rollupCounts, type IdentifiedAudience } from '../analytics/nps-counts.js';
 import { resolveNpsScope } from '../analytics/nps-scope.js';
 import { identifiedSummaryCounts } from '../analytics/nps-summary.service.js';
 import { NpsSummary } from '../analytics/nps-summary.type.js';
 import { identifiedTrend } from '../analytics/nps-trend.service.js';
-import { addMonths, isoDay } from '../analytics/periods.js';
+import { addMonths, isoDay, periodOf, periodsBetween, type Period } from '../analytics/periods.js';
+import { addScores, emptyScores, totalOfScores } from '../analytics/identified-counts.js';
+import { markSignificance, NpsPoint } from '../analytics/nps-trend.types.js';
 import type { Audience } from '../waves/wave.entity.js';
 import { Board, BoardAudience, StatusCount, type BenchmarkType, type PeriodInput } from './board.types.js';
 import { calendarPeriod, previousPeriod, quarterOf, type CalendarPeriod } from './period.js';
@@ -27,10 +28,11 @@ import { listBenchmarks, targetsFor } from './targets.service.js';
  * "too few answers to show", which would be false. Then the follow-ups open and overdue now, and
  * improvements per status.
  *
- * Cost: a fixed number of small statements whatever the number of answers — counts from the
- * rollup (identified: 2 statements for all audiences' period and previous period, 1 per audience
- * for its trend; employee: the guard's few rollup statements), response rates from per-wave
- * counters, follow-ups from one statement over the partial index of unresolved ones.
+ * Cost: eight small statements whatever the number of answers, run side by side — every
+ * identified audience's period, previous period and trend from one rollup statement grouped by
+ * audience and month; the employee entry from one rollup statement by month plus the waves
+ * (employeeBoard, through the guard) and the threshold; response rates from the per-wave counters;
+ * follow-ups from one statement over the partial index of unresolved ones; targets; benchmarks.
  */
 export async function board(ctx: Context, periodInput: PeriodInput | null | undefined): Promise<Board> {
   const organizationId = orgOf(ctx);
@@ -39,18 +41,23 @@ export async function board(ctx: Context, periodInput: PeriodInput | null | unde
   const period = periodInput ? calendarPeriod(periodInput) : quarterOf(today);
   if (period.from > today) throw badInput('period', `${period.label} has not started yet`);
   const previous = previousPeriod(period);
-  // The trend: by month, the 12 months up to the period's end (or today, in the current period).
-  const trendTo = period.to < today ? period.to : today;
+  // The trend: by month, the 12 whole months up to the period's last month (at most this month).
+  const trendTo = periodOf(period.to < today ? period.to : today, 'MONTH').to;
   const trendFrom = addMonths(trendTo, -11);
+  const months = periodsBetween(trendFrom, trendTo, 'MONTH')!;
 
   const identified = readsIdentified(principal);
   const employee = mayReadEmployeeResults(principal);
-  const [targets, benchmarks, rates, followUps, improvements] = await Promise.all([
+  // Everything at once: identified counts in one rollup statement, the employee entry in two plus
+  // the threshold (employeeBoard), the rest one each.
+  const [targets, benchmarks, rates, followUps, improvements, identifiedParts, employeeParts] = await Promise.all([
     targetsFor(ctx, organizationId, period.year, period.quarter),
     listBenchmarks(ctx, null),
     identified ? identifiedResponseRates(ctx, organizationId, period) : Promise.resolve(new Map<string, number>()),
     identified ? followUpCounts(ctx, organizationId) : Promise.resolve({ open: 0, overdue: 0 }),
     improvementCounts(ctx, organizationId),
+    identified ? identifiedEntries(ctx, organizationId, period, previous, months) : Promise.resolve(null),
+    employee ? employeeBoard(ctx, organizationId, { period, previous, trendFrom, trendTo }) : Promise.resolve(null),
   ]);
 
   const entry = (audience: Audience, summary: NpsSummary, before: NpsSummary | null, responseRate: number | null, trend: BoardAudience['trend']) => {
@@ -71,28 +78,8 @@ export async function board(ctx: Context, periodInput: PeriodInput | null | unde
   };
 
   const audiences: BoardAudience[] = [];
-  if (identified) {
-    for (const audience of IDENTIFIED_ROLLUP_AUDIENCES) {
-      const scopeOf = (from: string, to: string) => identifiedScope(ctx, audience, from, to);
-      const [current, before, trendScope] = await Promise.all([scopeOf(period.from, period.to), scopeOf(previous.from, previous.to), scopeOf(trendFrom, trendTo)]);
-      const [counts, beforeCounts, trend] = await Promise.all([
-        identifiedSummaryCounts(ctx, current),
-        identifiedSummaryCounts(ctx, before),
-        identifiedTrend(ctx, trendScope, 'MONTH'),
-      ]);
-      audiences.push(entry(audience, NpsSummary.of(counts), NpsSummary.of(beforeCounts), rates.get(audience) ?? null, trend));
-    }
-  }
-  if (employee) {
-    const filter = (from: string, to: string): EmployeeFilter => ({ organizationId, waveIds: null, from, to, orgUnitIds: null, segments: {} });
-    const [summary, before, rate, trend] = await Promise.all([
-      employeeSummary(ctx, filter(period.from, period.to)),
-      employeeSummary(ctx, filter(previous.from, previous.to)),
-      employeeResponseRate(ctx, organizationId, period.from, period.to),
-      employeeTrend(ctx, filter(trendFrom, trendTo), 'MONTH'),
-    ]);
-    audiences.push(entry('EMPLOYEE', summary, before, rate, trend));
-  }
+  for (const [audience, parts] of identifiedParts ?? []) audiences.push(entry(audience, parts.summary, parts.previous, rates.get(audience) ?? null, parts.trend));
+  if (employeeParts) audiences.push(entry('EMPLOYEE', employeeParts.summary, employeeParts.previous, employeeParts.responseRate, employeeParts.trend));
 
   return Object.assign(new Board(), {
     period: period.label,
@@ -110,6 +97,58 @@ export async function board(ctx: Context, periodInput: PeriodInput | null | unde
 function readsIdentified(principal: Principal): boolean {
   if (principal.kind === 'api') return principal.scopes.includes('analytics:read');
   return principal.roles.some((r) => r === 'ADMIN' || r === 'CX' || r === 'LEADER');
+}
+
+interface IdentifiedParts {
+  summary: NpsSummary;
+  previous: NpsSummary;
+  trend: NpsPoint[];
+}
+
+/**
+ * Every identified audience's period, previous period and monthly trend from ONE rollup statement
+ * grouped by audience and month (the ranges are whole months). Should the rollup decline, each
+ * audience is counted the way npsSummary and npsTrend count it.
+ */
+async function identifiedEntries(
+  ctx: Context,
+  organizationId: string,
+  period: CalendarPeriod,
+  previous: CalendarPeriod,
+  months: Period[],
+): Promise<Map<IdentifiedAudience, IdentifiedParts>> {
+  const from = [previous.from, months[0].from].sort()[0];
+  const to = [period.to, months.at(-1)!.to].sort().at(-1)!;
+  const grouped = await rollupCounts(ctx.db, { organizationId, audiences: IDENTIFIED_ROLLUP_AUDIENCES, waveIds: null, from, to, attribute: null, groupBy: 'audience-month' });
+  const out = new Map<IdentifiedAudience, IdentifiedParts>();
+  for (const audience of IDENTIFIED_ROLLUP_AUDIENCES) {
+    if (!grouped) {
+      const scopeOf = (f: string, t: string) => identifiedScope(ctx, audience, f, t);
+      const [summary, before, trend] = await Promise.all([
+        scopeOf(period.from, period.to).then((scope) => identifiedSummaryCounts(ctx, scope)),
+        scopeOf(previous.from, previous.to).then((scope) => identifiedSummaryCounts(ctx, scope)),
+        scopeOf(months[0].from, months.at(-1)!.to).then((scope) => identifiedTrend(ctx, scope, 'MONTH')),
+      ]);
+      out.set(audience, { summary: NpsSummary.of(summary), previous: NpsSummary.of(before), trend });
+      continue;
+    }
+    const byMonth = new Map(grouped.filter((g) => g.key.startsWith(`${audience}|`)).map((g) => [g.key.slice(audience.length + 1), g.scores]));
+    const countsIn = (f: string, t: string) => {
+      const sum = emptyScores();
+      for (const [month, scores] of byMonth) if (month >= f.slice(0, 7) && month <= t.slice(0, 7)) addScores(sum, scores);
+      return categoriesOf(sum);
+    };
+    const points = months.map((p) => (byMonth.has(p.key) && totalOfScores(byMonth.get(p.key)!) > 0 ? { counts: categoriesOf(byMonth.get(p.key)!) } : null));
+    out.set(audience, {
+      summary: NpsSummary.of(countsIn(period.from, period.to)),
+      previous: NpsSummary.of(countsIn(previous.from, previous.to)),
+      trend: markSignificance(
+        months.map((p, i) => NpsPoint.of(p.key, p.key, p, NpsSummary.of(points[i]?.counts ?? { promoters: 0, passives: 0, detractors: 0 }))),
+        points,
+      ),
+    });
+  }
+  return out;
 }
 
 /** The identified scope of one audience over a range of days (the same checks as npsSummary's filter). */

@@ -120,7 +120,7 @@ export class BoardAudience {
   @Field(() => [BenchmarkType], { description: "The organization's benchmarks for this audience" })
   benchmarks: BenchmarkType[];
 
-  @Field(() => [NpsPoint], { description: 'By month, the 12 months up to the end of the period (or up to today, for the current period)' })
+  @Field(() => [NpsPoint], { description: 'By month: the 12 months up to the last month of the period (at most the current month)' })
   trend: NpsPoint[];
 }
 

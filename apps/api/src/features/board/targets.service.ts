@@ -67,7 +67,7 @@ export async function removeNpsTarget(ctx: Context, audience: Audience, period: 
   checkAudience(audience, 'audience');
   const p = calendarPeriod(period);
   const removed: { id: string }[] = await ctx.db.query(
-    `DELETE FROM nps_targets WHERE organization_id = $1 AND audience = $2 AND year = $3 AND coalesce(quarter, 0) = $4 RETURNING id`,
+    `WITH removed AS (DELETE FROM nps_targets WHERE organization_id = $1 AND audience = $2 AND year = $3 AND coalesce(quarter, 0) = $4 RETURNING id) SELECT id FROM removed`,
     [organizationId, audience, p.year, p.quarter ?? 0],
   );
   if (removed.length > 0) ctx.logger.info({ event: 'target.removed', audience, period: p.label }, 'NPS target removed');
@@ -124,7 +124,7 @@ export async function addBenchmark(ctx: Context, input: AddBenchmarkInput): Prom
 export async function removeBenchmark(ctx: Context, id: string): Promise<boolean> {
   const organizationId = orgOf(ctx);
   if (!isUuid(id)) throw notFound('Benchmark');
-  const removed: { id: string }[] = await ctx.db.query(`DELETE FROM nps_benchmarks WHERE id = $1 AND organization_id = $2 RETURNING id`, [id, organizationId]);
+  const removed: { id: string }[] = await ctx.db.query(`WITH removed AS (DELETE FROM nps_benchmarks WHERE id = $1 AND organization_id = $2 RETURNING id) SELECT id FROM removed`, [id, organizationId]);
   if (removed.length === 0) throw notFound('Benchmark');
   ctx.logger.info({ event: 'benchmark.removed', benchmarkId: id }, 'benchmark removed');
   return true;

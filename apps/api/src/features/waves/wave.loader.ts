@@ -64,9 +64,11 @@ export const waveInvitationStatsLoader = (db: EntityManager, organizationId: str
   perWave<InvitationStats>(
     organizationId,
     async (org, waveIds) => {
+      // From the per-wave counts that triggers keep exact (migration BoardTargets: invitations of
+      // any status, and those RESPONDED), summed over the writers' shards: no scan of invitations.
       const rows: { wave_id: string; invited: number; responded: number }[] = await db.query(
-        `SELECT wave_id, count(*)::int AS invited, count(*) FILTER (WHERE status = 'RESPONDED')::int AS responded
-           FROM invitations
+        `SELECT wave_id, sum(invited)::int AS invited, sum(responded)::int AS responded
+           FROM wave_response_counts
           WHERE organization_id = $1 AND wave_id = ANY($2::uuid[])
           GROUP BY wave_id`,
         [org, waveIds],
