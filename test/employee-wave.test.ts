@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD, graphql, startServer, type TestServer } from './support/server.js';
-import { PHONE, collectConsoleErrors, launchBrowser, newContext, requireChromium, screenshot } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { DEMO_PASSWORD, graphql } from './support/server.js';
+import { PHONE, requireChromium, screenshot } from './support/browser.js';
+import { browserSession, fitsWidth, logIn } from './support/session.js';
 import { allMails, recipientOf, surveyPath, type OutboxMail } from './support/mail.js';
 
 // An anonymous employee wave end to end in the browser: HR imports a roster of 12 (8 in Operations,
@@ -66,39 +67,13 @@ function expectedNps(scores: number[]): string {
   return nps > 0 ? `+${nps}` : String(nps);
 }
 
-async function logIn(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('session-name').waitFor();
-}
-
-const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 describe.skipIf(!runBrowserTests)('an anonymous employee wave, run by HR in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const open = async (options: Parameters<typeof newContext>[2] = {}) => {
-    const context = await newContext(browser, server.url, options);
-    contexts.push(context);
-    const page = await context.newPage();
-    return { page, errors: collectConsoleErrors(page) };
-  };
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
+  const session = browserSession();
+  const open = session.open;
 
   it('imports the roster, invites, collects 12 answers and shows only what anonymity allows', async () => {
+    const { server } = session;
     const waveName = `E2E eNPS ${Date.now().toString(36)}`;
     const { login } = await graphql<{ login: { accessToken: string } }>(
       server,

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, startServer, type TestServer } from './support/server.js';
-import { PHONE, collectConsoleErrors, launchBrowser, newContext, requireChromium, screenshot } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { PHONE, requireChromium, screenshot } from './support/browser.js';
+import { browserSession, fitsWidth, logIn } from './support/session.js';
 import { mailsTo, surveyPath } from './support/mail.js';
 
 // The identified survey cycle in the browser: a CX user creates and opens a customer wave,
@@ -21,39 +20,13 @@ const CSV = [
 const POLISH_QUESTION = 'Jak prawdopodobne jest, że polecisz nas znajomemu lub współpracownikowi?';
 const POLISH_COMMENT = 'Dostawa spóźniła się o dwa tygodnie, a nikt nas nie uprzedził.';
 
-async function logIn(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('session-name').waitFor();
-}
-
-const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 describe.skipIf(!runBrowserTests)('a customer wave from contact import to the first reaction', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const open = async (options: Parameters<typeof newContext>[2] = {}) => {
-    const context = await newContext(browser, server.url, options);
-    contexts.push(context);
-    const page = await context.newPage();
-    return { page, errors: collectConsoleErrors(page) };
-  };
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
+  const session = browserSession();
+  const open = session.open;
 
   it('runs from the wave to the detractor’s follow-up', async () => {
+    const { server } = session;
     const waveName = `E2E customer wave ${Date.now().toString(36)}`;
 
     // --- CX: create the wave in the browser, open it ---------------------------------------
