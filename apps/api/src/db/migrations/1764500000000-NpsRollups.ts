@@ -47,18 +47,52 @@ const EMPLOYEE_DIMS = `
  * shard of its connection, so they do not queue on one row lock. Readers sum over shards.
  */
 const SHARDS = 8;
-const UPSERT = (select: string, shard = `(pg_backend_pid() % ${SHARDS})::smallint`) => `
+/** The writer's shard as this migration first defined it (migration WriterShards replaces it). */
+export const PID_SHARD = `(pg_backend_pid() % ${SHARDS})::smallint`;
+const UPSERT = (select: string, shard = PID_SHARD) => `
   INSERT INTO nps_rollup AS r (organization_id, audience, wave_id, grain, period, dim, dim_value, ${SCORE_COLUMNS}, shard)
   SELECT x.*, ${shard} FROM (${select}) AS x ORDER BY 1, 2, 3, 4, 5, 6, 7
   ON CONFLICT (organization_id, audience, wave_id, grain, period, dim, dim_value, shard) DO UPDATE SET ${SCORE_UPDATES}`;
 
 /** Removing answers adds negative counts into the writer's shard; the sums over shards stay exact. */
 const NEGATED = Array.from({ length: 11 }, (_, s) => `-x.s${s}`).join(', ');
-const SUBTRACT = (select: string) => `
+const SUBTRACT = (select: string, shard: string) => `
   INSERT INTO nps_rollup AS r (organization_id, audience, wave_id, grain, period, dim, dim_value, ${SCORE_COLUMNS}, shard)
-  SELECT x.organization_id, x.audience, x.wave_id, x.grain, x.period, x.dim, x.dim_value, ${NEGATED}, (pg_backend_pid() % ${SHARDS})::smallint
+  SELECT x.organization_id, x.audience, x.wave_id, x.grain, x.period, x.dim, x.dim_value, ${NEGATED}, ${shard}
     FROM (${select}) AS x(organization_id, audience, wave_id, grain, period, dim, dim_value, ${SCORE_COLUMNS}) ORDER BY 1, 2, 3, 4, 5, 6, 7
   ON CONFLICT (organization_id, audience, wave_id, grain, period, dim, dim_value, shard) DO UPDATE SET ${SCORE_UPDATES}`;
+
+/**
+ * The trigger functions that keep the rollup, per table, each `FUNCTION ...` for CREATE (or CREATE
+ * OR REPLACE) with the given expression for the writer's shard.
+ */
+export function rollupTriggerFunctions(shard: string) {
+  return ([
+    ['responses', RESPONSE_ROWS, RESPONSE_DIMS, 'responses'],
+    ['employee_answers', EMPLOYEE_ROWS, EMPLOYEE_DIMS, 'employee_answers'],
+  ] as const).map(([table, rows, dims, prefix]) => ({
+    table,
+    prefix,
+    functions: [
+      `FUNCTION nps_rollup_${prefix}_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          ${UPSERT(rollupSelect(rows('new_rows'), dims), shard)};
+          RETURN NULL;
+        END $$`,
+      `FUNCTION nps_rollup_${prefix}_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          ${SUBTRACT(rollupSelect(rows('old_rows'), dims), shard)};
+          RETURN NULL;
+        END $$`,
+      `FUNCTION nps_rollup_${prefix}_update() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          ${SUBTRACT(rollupSelect(rows('old_rows'), dims), shard)};
+          ${UPSERT(rollupSelect(rows('new_rows'), dims), shard)};
+          RETURN NULL;
+        END $$`,
+    ],
+  }));
+}
 
 export class NpsRollups1764500000000 implements MigrationInterface {
   name = 'NpsRollups1764500000000';
@@ -79,34 +113,13 @@ export class NpsRollups1764500000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX nps_rollup_dim_idx ON nps_rollup (organization_id, grain, dim, period)`);
 
-    for (const [table, rows, dims, prefix] of [
-      ['responses', RESPONSE_ROWS, RESPONSE_DIMS, 'responses'],
-      ['employee_answers', EMPLOYEE_ROWS, EMPLOYEE_DIMS, 'employee_answers'],
-    ] as const) {
-      await q.query(`
-        CREATE FUNCTION nps_rollup_${prefix}_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          ${UPSERT(rollupSelect(rows('new_rows'), dims))};
-          RETURN NULL;
-        END $$`);
-      await q.query(`
-        CREATE FUNCTION nps_rollup_${prefix}_delete() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          ${SUBTRACT(rollupSelect(rows('old_rows'), dims))};
-          RETURN NULL;
-        END $$`);
+    for (const { table, prefix, functions } of rollupTriggerFunctions(PID_SHARD)) {
+      for (const sql of functions) await q.query(`CREATE ${sql}`);
       await q.query(`CREATE TRIGGER nps_rollup_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows
                      FOR EACH STATEMENT EXECUTE FUNCTION nps_rollup_${prefix}_insert()`);
       await q.query(`CREATE TRIGGER nps_rollup_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows
                      FOR EACH STATEMENT EXECUTE FUNCTION nps_rollup_${prefix}_delete()`);
       // An update moves its rows' counts: out of the old cells, into the new ones.
-      await q.query(`
-        CREATE FUNCTION nps_rollup_${prefix}_update() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          ${SUBTRACT(rollupSelect(rows('old_rows'), dims))};
-          ${UPSERT(rollupSelect(rows('new_rows'), dims))};
-          RETURN NULL;
-        END $$`);
       await q.query(`CREATE TRIGGER nps_rollup_update AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
                      FOR EACH STATEMENT EXECUTE FUNCTION nps_rollup_${prefix}_update()`);
     }

@@ -25,6 +25,33 @@ const COUNTED = [
 const SHARDS = 8;
 const WRITER_SHARD = `(pg_backend_pid() % ${SHARDS})::smallint`;
 
+/**
+ * The trigger functions that keep wave_response_counts, per counted table, each `FUNCTION ...` for
+ * CREATE (or CREATE OR REPLACE) with the given expression for the writer's shard.
+ */
+export function countTriggerFunctions(shard: string) {
+  return COUNTED.map(([table, responded]) => ({
+    table,
+    functions: [
+      `FUNCTION wave_response_counts_${table}_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          ${ADD(deltas('new_rows', 1, responded), shard)};
+          RETURN NULL;
+        END $$`,
+      `FUNCTION wave_response_counts_${table}_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          ${ADD(deltas('old_rows', -1, responded), shard)};
+          RETURN NULL;
+        END $$`,
+      `FUNCTION wave_response_counts_${table}_update() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          ${ADD(`${deltas('old_rows', -1, responded)} UNION ALL ${deltas('new_rows', 1, responded)}`, shard)};
+          RETURN NULL;
+        END $$`,
+    ],
+  }));
+}
+
 /** Rows of `source` as counts per wave, times `sign`. */
 const deltas = (source: string, sign: 1 | -1, responded: string) =>
   `SELECT x.wave_id, x.organization_id, ${sign} * count(*)::int AS invited, ${sign} * coalesce(sum(${responded}), 0)::int AS responded
@@ -85,25 +112,8 @@ export class BoardTargets1764600000000 implements MigrationInterface {
         PRIMARY KEY (wave_id, shard)
       )`);
     await q.query(`CREATE INDEX wave_response_counts_org_idx ON wave_response_counts (organization_id)`);
-    for (const [table, responded] of COUNTED) {
-      await q.query(`
-        CREATE FUNCTION wave_response_counts_${table}_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          ${ADD(deltas('new_rows', 1, responded))};
-          RETURN NULL;
-        END $$`);
-      await q.query(`
-        CREATE FUNCTION wave_response_counts_${table}_delete() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          ${ADD(deltas('old_rows', -1, responded))};
-          RETURN NULL;
-        END $$`);
-      await q.query(`
-        CREATE FUNCTION wave_response_counts_${table}_update() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          ${ADD(`${deltas('old_rows', -1, responded)} UNION ALL ${deltas('new_rows', 1, responded)}`)};
-          RETURN NULL;
-        END $$`);
+    for (const { table, functions } of countTriggerFunctions(WRITER_SHARD)) {
+      for (const sql of functions) await q.query(`CREATE ${sql}`);
       await q.query(`CREATE TRIGGER wave_response_counts_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows
                      FOR EACH STATEMENT EXECUTE FUNCTION wave_response_counts_${table}_insert()`);
       await q.query(`CREATE TRIGGER wave_response_counts_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows

@@ -141,8 +141,10 @@ async function countsOf(db: EntityManager, q: EmployeeCountQuery, audiences: rea
   } else {
     const { fullFrom, fullTo } = monthSpan(from, to);
     const [ff, ft] = [p(fullFrom), p(fullTo)];
-    where.push(`((grain = 'M' AND period >= ${ff}::date AND period < ${ft}::date)
-      OR (grain = 'D' AND period BETWEEN ${p(from)}::date AND ${p(to)}::date AND NOT (period >= ${ff}::date AND period < ${ft}::date)))`);
+    const months = `grain = 'M' AND period >= ${ff}::date AND period < ${ft}::date`;
+    // A range of whole months (a board's quarter or year) reads month rows only: no day row to skip.
+    if (fullFrom === from && fullTo === dayAfter(to)) where.push(months);
+    else where.push(`((${months}) OR (grain = 'D' AND period BETWEEN ${p(from)}::date AND ${p(to)}::date AND NOT (period >= ${ff}::date AND period < ${ft}::date)))`);
   }
   const key = q.groupBy === 'attribute' ? 'dim_value' : GROUP_SQL[q.groupBy];
   const rows: Record<string, number | string>[] = await db.query(

@@ -3,6 +3,7 @@ import { orgOf } from '../../graphql/context.js';
 import { badInput, forbidden } from '../../graphql/errors.js';
 import { mayReadEmployeeResults } from '../anonymity/access.js';
 import { EMPLOYEE_SEGMENT_KEYS, isEmployeeSegmentKey, type EmployeeFilter } from '../anonymity/employee-filter.js';
+import { employeeWavesOpenedIn, type DaySpan } from '../anonymity/wave-dates.js';
 import { snakeKey } from '../contacts/contact.rules.js';
 import { readableAudiences } from '../waves/wave-access.js';
 import type { WaveEntity } from '../waves/wave.entity.js';
@@ -15,7 +16,12 @@ import { IDENTIFIED_ROLLUP_AUDIENCES, type IdentifiedAudience } from './nps-coun
  * selected by a WHERE clause over `responses r` with its parameters.
  */
 export type NpsScope =
-  | { kind: 'employee'; filter: EmployeeFilter }
+  | {
+      kind: 'employee';
+      filter: EmployeeFilter;
+      /** The filter's dates, already turned into waves; a trend lays its periods out over them. */
+      span: DaySpan;
+    }
   | {
       kind: 'identified';
       where: string;
@@ -140,17 +146,10 @@ export async function resolveNpsScope(ctx: Context, filter: NpsFilter, options: 
       }
       employeeSegments[key] = values;
     }
-    return {
-      kind: 'employee',
-      filter: {
-        organizationId,
-        waveIds,
-        from: filter.from ? isoDay(filter.from) : null,
-        to: filter.to ? isoDay(filter.to) : null,
-        orgUnitIds,
-        segments: employeeSegments,
-      },
-    };
+    // Employee results are dated by their wave: a date range selects the waves opened within it.
+    const span: DaySpan = { from: filter.from ? isoDay(filter.from) : null, to: filter.to ? isoDay(filter.to) : null };
+    const dated = span.from || span.to ? await employeeWavesOpenedIn(ctx, organizationId, span, waveIds) : waveIds;
+    return { kind: 'employee', filter: { organizationId, waveIds: dated, orgUnitIds, segments: employeeSegments }, span };
   }
 
   const params: unknown[] = [];

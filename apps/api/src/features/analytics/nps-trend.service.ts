@@ -23,7 +23,7 @@ import { isoDay, periodOf, periodsBetween, type CalendarInterval } from './perio
 export async function npsTrend(ctx: Context, filter: NpsFilter, interval: TrendInterval): Promise<NpsPoint[]> {
   if (!TREND_INTERVALS.includes(interval)) throw badInput('interval', `Unknown interval ${interval}`);
   const scope = await resolveNpsScope(ctx, filter);
-  if (scope.kind === 'employee') return employeeTrend(ctx, scope.filter, interval);
+  if (scope.kind === 'employee') return employeeTrend(ctx, scope.filter, interval, scope.span);
   return identifiedTrend(ctx, scope, interval);
 }
 

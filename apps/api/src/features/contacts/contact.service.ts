@@ -1,4 +1,5 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { isUniqueViolation } from '../../db/pg-errors.js';
 import type { Context } from '../../graphql/context.js';
 import { isUuid } from '../../graphql/batch.js';
 import { paginate, type Connection, type PageArgs } from '../../graphql/connection.js';
@@ -131,9 +132,6 @@ async function writeContacts(
     params,
   );
 }
-
-const isUniqueViolation = (error: unknown) =>
-  (error as { driverError?: { code?: string } })?.driverError?.code === '23505' || (error as { code?: string })?.code === '23505';
 
 export function createContact(ctx: Context, input: ContactInput): Promise<ContactEntity> {
   const actor = actorOf(ctx);

@@ -1,6 +1,8 @@
 import { categorize, InvalidScoreError, type NpsCategory } from '@tandem/nps-core';
 import type { EntityManager } from 'typeorm';
+import { isUniqueViolation } from '../../db/pg-errors.js';
 import { badInput, conflict } from '../../graphql/errors.js';
+import { suggestOnSubmit } from '../themes/suggest.service.js';
 import { updateReturning } from '../invitations/invitation.service.js';
 import type { WaveQuestionEntity } from '../waves/wave-question.entity.js';
 import type { WaveEntity } from '../waves/wave.entity.js';
@@ -95,10 +97,15 @@ export function validateAnswer(
 }
 
 /**
- * Writes one identified answer, in the caller's transaction: spends the invitation (a conditional
- * UPDATE, so of two concurrent submits exactly one gets past it; the other is CONFLICT), stores
- * the response with a snapshot of the contact's org unit, owner and segments, and for a detractor
- * opens a follow-up for the contact's owner, due slaHours after the answer.
+ * Writes one identified answer, in the caller's transaction: stores the response with a snapshot of
+ * the contact's org unit, owner and segments, its theme suggestions, a follow-up for a detractor
+ * (for the contact's owner, due slaHours after the answer), and spends the invitation last.
+ *
+ * Of two concurrent submits of one link exactly one gets through: the second waits on the unique
+ * invitation_id of responses and fails there (CONFLICT, token), and the conditional UPDATE of the
+ * invitation refuses a link already spent. The order matters for speed: the statements whose
+ * triggers add into shared counter rows (the wave's responded count, on the invitation) come last,
+ * so concurrent answers to one wave hold those row locks only briefly before the commit.
  */
 export async function recordResponse(
   tx: EntityManager,
@@ -113,15 +120,8 @@ export async function recordResponse(
   },
 ): Promise<{ responseId: string; followUpId: string | null }> {
   const { organizationId, wave, answer, submittedAt } = args;
-  const spent = await updateReturning(
+  const response: { id: string; owner_id: string | null } | undefined = await insertResponse(
     tx,
-    `UPDATE invitations SET status = 'RESPONDED', responded_at = $2
-      WHERE id = $1 AND status <> 'RESPONDED'
-      RETURNING id`,
-    [args.invitationId, submittedAt],
-  );
-  if (spent.length === 0) throw conflict('token', 'This survey has already been answered');
-  const [response]: { id: string; owner_id: string | null }[] = await tx.query(
     `INSERT INTO responses (organization_id, wave_id, audience, invitation_id, contact_id, score, category, reason, suggestion,
                             language, ratings, org_unit_id, owner_id, segments, submitted_at)
      SELECT $1, $2, $3, $4, c.id, $5, $6, $7, $8, $9, $10::jsonb, c.org_unit_id, c.owner_id, c.segments, $11
@@ -144,13 +144,38 @@ export async function recordResponse(
     ],
   );
   if (!response) throw new Error(`contact ${args.contactId} of invitation ${args.invitationId} is missing`);
-  if (answer.category !== 'DETRACTOR') return { responseId: response.id, followUpId: null };
-  const dueAt = new Date(submittedAt.getTime() + args.slaHours * 3600_000);
-  const [followUp]: { id: string }[] = await tx.query(
-    `INSERT INTO follow_ups (organization_id, response_id, wave_id, owner_id, status, due_at, created_at)
-     VALUES ($1, $2, $3, $4, 'OPEN', $5, $6)
-     RETURNING id`,
-    [organizationId, response.id, wave.id, response.owner_id, dueAt, submittedAt],
+  await suggestOnSubmit(tx, { organizationId, answer: { responseId: response.id }, language: answer.language, texts: [answer.reason, answer.suggestion] });
+  let followUpId: string | null = null;
+  if (answer.category === 'DETRACTOR') {
+    const dueAt = new Date(submittedAt.getTime() + args.slaHours * 3600_000);
+    const [followUp]: { id: string }[] = await tx.query(
+      `INSERT INTO follow_ups (organization_id, response_id, wave_id, owner_id, status, due_at, created_at)
+       VALUES ($1, $2, $3, $4, 'OPEN', $5, $6)
+       RETURNING id`,
+      [organizationId, response.id, wave.id, response.owner_id, dueAt, submittedAt],
+    );
+    followUpId = followUp.id;
+  }
+  const spent = await updateReturning(
+    tx,
+    `UPDATE invitations SET status = 'RESPONDED', responded_at = $2
+      WHERE id = $1 AND status <> 'RESPONDED'
+      RETURNING id`,
+    [args.invitationId, submittedAt],
   );
-  return { responseId: response.id, followUpId: followUp.id };
+  if (spent.length === 0) throw conflict('token', ALREADY_ANSWERED);
+  return { responseId: response.id, followUpId };
+}
+
+const ALREADY_ANSWERED = 'This survey has already been answered';
+
+/** The response row; a second answer on the same invitation (a concurrent submit) is CONFLICT. */
+async function insertResponse(tx: EntityManager, sql: string, params: unknown[]): Promise<{ id: string; owner_id: string | null } | undefined> {
+  try {
+    const [row]: { id: string; owner_id: string | null }[] = await tx.query(sql, params);
+    return row;
+  } catch (error) {
+    if (isUniqueViolation(error, 'responses_invitation_id_key')) throw conflict('token', ALREADY_ANSWERED);
+    throw error;
+  }
 }

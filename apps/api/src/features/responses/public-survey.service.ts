@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
+import { entityOf, preparedRows, selectColumns } from '../../db/prepared.js';
 import type { Context } from '../../graphql/context.js';
 import { invalidState, conflict, notFound } from '../../graphql/errors.js';
 import { ContactEntity } from '../contacts/contact.entity.js';
 import { InvitationEntity } from '../invitations/invitation.entity.js';
 import { hashSurveyToken, isSurveyToken } from '../invitations/tokens.js';
-import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { DEFAULT_SETTINGS } from '../organizations/organization.service.js';
 import { employeeSurvey, findEmployeeLink, submitEmployeeAnswer, type EmployeeLink } from '../employees/anonymous-answer.service.js';
 import { WaveEntity } from '../waves/wave.entity.js';
@@ -16,20 +16,36 @@ interface Found {
   invitation: InvitationEntity;
   wave: WaveEntity;
   contact: ContactEntity;
+  /** The follow-up SLA of the wave's organization. */
+  slaHours: number;
 }
 
 /**
- * The invitation behind a token's hash, with its wave and contact. The token names the
- * organization, so this is the one lookup that does not start from orgOf(ctx).
+ * The invitation behind a token's hash, with its wave, contact and organization, in one prepared
+ * statement: a respondent's page and answer start here, and at answering time every round trip and
+ * every plan counts. The token names the organization, so this is the one lookup that does not start
+ * from orgOf(ctx).
  */
 async function findInvitation(db: EntityManager, tokenHash: string): Promise<Found | null> {
-  const invitation = await db.findOneBy(InvitationEntity, { tokenHash });
-  if (!invitation) return null;
-  const [wave, contact] = await Promise.all([
-    db.findOneBy(WaveEntity, { id: invitation.waveId, organizationId: invitation.organizationId }),
-    db.findOneBy(ContactEntity, { id: invitation.contactId, organizationId: invitation.organizationId }),
-  ]);
-  return wave && contact ? { invitation, wave, contact } : null;
+  const [row] = await preparedRows(
+    db,
+    'respondent-invitation',
+    `SELECT ${selectColumns(db, InvitationEntity, 'i')}, ${selectColumns(db, WaveEntity, 'w')}, ${selectColumns(db, ContactEntity, 'c')}, o.settings AS o_settings
+       FROM invitations i
+       JOIN waves w ON w.id = i.wave_id AND w.organization_id = i.organization_id
+       JOIN contacts c ON c.id = i.contact_id AND c.organization_id = i.organization_id
+       JOIN organizations o ON o.id = i.organization_id
+      WHERE i.token_hash = $1`,
+    [tokenHash],
+  );
+  if (!row) return null;
+  const settings = { ...DEFAULT_SETTINGS, ...(row.o_settings as Partial<typeof DEFAULT_SETTINGS>) };
+  return {
+    invitation: entityOf(db, InvitationEntity, row, 'i'),
+    wave: entityOf(db, WaveEntity, row, 'w'),
+    contact: entityOf(db, ContactEntity, row, 'c'),
+    slaHours: settings.followUpSlaHours,
+  };
 }
 
 /**
@@ -68,11 +84,6 @@ export async function surveyByToken(ctx: Context, token: string, language: strin
   });
 }
 
-async function slaHoursOf(db: EntityManager, organizationId: string): Promise<number> {
-  const org = await db.findOneByOrFail(OrganizationEntity, { id: organizationId });
-  return { ...DEFAULT_SETTINGS, ...org.settings }.followUpSlaHours;
-}
-
 /**
  * A respondent's answer; an employee's goes to the anonymous path, with the same checks and
  * errors and no follow-up. Unknown token: NOT_FOUND (token); closed wave: INVALID_STATE; used
@@ -83,12 +94,11 @@ export async function submitResponse(ctx: Context, token: string, input: Respons
   const link = await findLink(ctx.db, token);
   if (!link) throw notFound('Survey', 'token');
   if ('employee' in link) return submitEmployeeAnswer(ctx, link.employee, input);
-  const { invitation, wave, contact } = link.identified;
+  const { invitation, wave, contact, slaHours } = link.identified;
   const now = ctx.app.now();
   if (isClosed(wave, now)) throw invalidState('This survey is closed');
   if (invitation.status === 'RESPONDED') throw conflict('token', 'This survey has already been answered');
   const answer = validateAnswer(wave, await questionsOf(ctx.db, wave.id), contact.language, input);
-  const slaHours = await slaHoursOf(ctx.db, wave.organizationId);
   const recorded = await ctx.db.transaction((tx) =>
     recordResponse(tx, {
       organizationId: wave.organizationId,
