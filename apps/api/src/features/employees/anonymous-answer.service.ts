@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Context } from '../../graphql/context.js';
 import { DomainError, conflict, invalidState, notFound } from '../../graphql/errors.js';
+import { suggestOnSubmit } from '../themes/suggest.service.js';
 import { updateReturning } from '../invitations/invitation.service.js';
 import { validateAnswer, type ValidAnswer } from '../responses/answer.js';
 import type { PublicSurvey, ResponseInput, SubmitResult } from '../responses/public-survey.types.js';
@@ -70,13 +71,13 @@ export async function recordEmployeeAnswer(tx: EntityManager, args: { tokenHash:
     const [used] = await tx.query(`SELECT 1 FROM employee_participations WHERE token_hash = $1`, [args.tokenHash]);
     throw used ? conflict('token', 'This survey has already been answered') : notFound('Survey', 'token');
   }
-  const inserted: unknown[] = await tx.query(
+  const inserted: { id: string }[] = await tx.query(
     `INSERT INTO employee_answers (organization_id, wave_id, answered_on, score, category, reason, suggestion, language, ratings,
                                    org_unit_id, location, tenure_band)
      SELECT $1, $2, $3::date, $4, $5, $6, $7, $8, $9::jsonb, e.org_unit_id, e.location, e.tenure_band
        FROM employees e
       WHERE e.id = $10 AND e.organization_id = $1
-     RETURNING 1`,
+     RETURNING id`,
     [
       spent.organization_id,
       spent.wave_id,
@@ -91,6 +92,13 @@ export async function recordEmployeeAnswer(tx: EntityManager, args: { tokenHash:
     ],
   );
   if (inserted.length !== 1) throw new Error('The employee of a participation is missing');
+  // Themes the comment mentions, for guarded per-theme results (no person ever tags an employee answer).
+  await suggestOnSubmit(tx, {
+    organizationId: spent.organization_id,
+    answer: { employeeAnswerId: inserted[0].id },
+    language: answer.language,
+    texts: [answer.reason, answer.suggestion],
+  });
 }
 
 /**

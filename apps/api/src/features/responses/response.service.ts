@@ -43,7 +43,20 @@ export async function listResponses(ctx: Context, filter: ResponseFilter | null 
   if (f.category) qb.andWhere('r.category = :category', { category: f.category });
   if (from) qb.andWhere('r.submitted_at >= :from', { from });
   if (until) qb.andWhere('r.submitted_at < :until', { until });
-  // No response is tagged yet (themes arrive with the analysis stage): any theme matches none.
-  if (idFilter(f.themeIds)) qb.andWhere('false');
+  const themeIds = idFilter(f.themeIds);
+  if (themeIds) {
+    qb.andWhere(
+      themeIds.length
+        ? `EXISTS (SELECT 1 FROM response_themes rt WHERE rt.response_id = r.id AND rt.organization_id = r.organization_id AND rt.status = 'ACCEPTED' AND rt.theme_id = ANY(:themeIds))`
+        : 'false',
+      { themeIds },
+    );
+  }
+  if (f.untagged === true || f.untagged === false) {
+    qb.andWhere(`${f.untagged ? 'NOT ' : ''}EXISTS (SELECT 1 FROM response_themes rt WHERE rt.response_id = r.id AND rt.organization_id = r.organization_id AND rt.status = 'ACCEPTED')`);
+  }
+  if (f.hasComment === true || f.hasComment === false) {
+    qb.andWhere(`${f.hasComment ? '' : 'NOT '}(coalesce(btrim(r.reason), '') <> '' OR coalesce(btrim(r.suggestion), '') <> '')`);
+  }
   return paginate(qb, page, { alias: 'r', time: 'submittedAt' }, ResponseType.from);
 }

@@ -50,8 +50,9 @@ export class ResponseType {
   @Field(() => [SegmentType], { description: "The contact's segment attributes when they answered" })
   segments: SegmentType[];
 
-  @Field(() => [ThemeType], { description: 'Themes the response is tagged with (tagging arrives with the analysis stage)' })
-  themes: ThemeType[];
+  /** Resolved by themes/tagging.resolver.ts (accepted themes, through loaders). */
+  @Field(() => [ThemeType], { description: 'Themes the response is tagged with (accepted by a person)' })
+  themes?: ThemeType[];
 
   @Field(() => Date)
   submittedAt: Date;
@@ -73,7 +74,6 @@ export class ResponseType {
       language: row.language,
       ratings: row.ratings.map((r) => Object.assign(new RatingType(), r)),
       segments: SegmentType.list(row.segments),
-      themes: [],
       submittedAt: row.submittedAt,
       waveId: row.waveId,
       contactId: row.contactId,
@@ -100,8 +100,14 @@ export class ResponseFilter {
   @Field(() => DateResolver, { nullable: true, description: 'Submitted on or before this day (UTC)' })
   to?: Date | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Tagged with any of these themes' })
+  @Field(() => [ID], { nullable: true, description: 'Tagged (accepted) with any of these themes' })
   themeIds?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: with no accepted theme yet (the tagging queue); false: with at least one' })
+  untagged?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: with a reason or a suggestion; false: with neither' })
+  hasComment?: boolean | null;
 
   @Field(() => [ID], { nullable: true, description: 'Owned (at answer time) by any of these users' })
   ownerIds?: string[] | null;

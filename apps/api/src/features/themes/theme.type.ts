@@ -1,8 +1,19 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { THEME_LANGUAGES, type ThemeEntity } from './theme.entity.js';
+
+/** The keywords of one language that suggest a theme. */
+@ObjectType('ThemeKeywords')
+export class ThemeKeywords {
+  @Field(() => String, { description: 'en, pl, da, ru or sl' })
+  language: string;
+
+  @Field(() => [String])
+  words: string[];
+}
 
 /**
- * A theme feedback is tagged with. Only the API shape for now (Response.themes answers []):
- * the themes table, tagging and suggestions arrive with the analysis stage.
+ * A theme of the organization's catalogue. `parent` is resolved through the request's loader
+ * (themes/theme.resolver.ts), from parentId.
  */
 @ObjectType('Theme')
 export class ThemeType {
@@ -12,6 +23,32 @@ export class ThemeType {
   @Field(() => String)
   name: string;
 
+  @Field(() => String, { nullable: true })
+  description: string | null;
+
+  @Field(() => [ThemeKeywords], { description: 'Keywords per language (en, pl, da, ru, sl) that suggest the theme for a comment' })
+  keywords: ThemeKeywords[];
+
   @Field(() => ThemeType, { nullable: true })
   parent: ThemeType | null;
+
+  parentId: string | null;
+
+  static from(row: ThemeEntity): ThemeType {
+    return toThemeType(row);
+  }
+}
+
+/** The API shape of a theme row (parent resolved later through loaders.themeById). */
+export function toThemeType(row: ThemeEntity): ThemeType {
+  return Object.assign(new ThemeType(), {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    keywords: THEME_LANGUAGES.filter((l) => (row.keywords?.[l]?.length ?? 0) > 0).map((language) =>
+      Object.assign(new ThemeKeywords(), { language, words: [...row.keywords[language]!] }),
+    ),
+    parent: null,
+    parentId: row.parentId,
+  });
 }

@@ -1,0 +1,118 @@
+import type { EntityManager } from 'typeorm';
+import type { Context } from '../../graphql/context.js';
+import { orgOf } from '../../graphql/context.js';
+import { isUuid } from '../../graphql/batch.js';
+import { notFound } from '../../graphql/errors.js';
+import { updateReturning } from '../invitations/invitation.service.js';
+import { rematchEmployeeWave } from '../employees/answer-themes.js';
+import { readableAudiences } from '../waves/wave-access.js';
+import { compileThemes, matchCompiled, type CompiledThemes, type MatchableTheme } from './matcher.js';
+import { themesOf } from './theme.service.js';
+import { SuggestThemesResult } from './theme-results.types.js';
+
+/**
+ * Suggestions: the matcher (matcher.ts) run over comments. On submit, inside the answer's
+ * transaction (suggestOnSubmit); and over a whole wave after the catalogue's keywords changed
+ * (suggestThemes), set-based: one read of the wave's comments, one DELETE of stale suggestions,
+ * one INSERT of new ones. A person's decision (ACCEPTED, DISMISSED) is never touched.
+ *
+ * Employee answers get theme rows without a status (employee_answer_themes): nobody tags or reads
+ * one employee answer; their themes are only counted, through the anonymity guard.
+ */
+
+/** The org's themes compiled per language, lazily: a wave's comments come in a few languages. */
+export function compilerFor(themes: readonly MatchableTheme[]): (language: string) => CompiledThemes | null {
+  const compiled = new Map<string, CompiledThemes | null>();
+  return (language) => {
+    if (!compiled.has(language)) compiled.set(language, compileThemes(themes, language));
+    return compiled.get(language)!;
+  };
+}
+
+export type SubmittedAnswer = { responseId: string } | { employeeAnswerId: string };
+
+/**
+ * The suggestions for one new answer, written in the caller's transaction: SUGGESTED rows for an
+ * identified response, employee_answer_themes rows for an employee answer.
+ */
+export async function suggestOnSubmit(
+  tx: EntityManager,
+  args: { organizationId: string; answer: SubmittedAnswer; language: string; texts: (string | null)[] },
+): Promise<void> {
+  if (!args.texts.some((t) => t && t.trim())) return;
+  const themes = await themesOf(tx, args.organizationId);
+  const themeIds = matchCompiled(compileThemes(themes, args.language), args.texts);
+  if (themeIds.length === 0) return;
+  if ('responseId' in args.answer) {
+    await tx.query(
+      `INSERT INTO response_themes (response_id, theme_id, organization_id, status)
+       SELECT $1, t, $3, 'SUGGESTED' FROM unnest($2::uuid[]) AS t ON CONFLICT DO NOTHING`,
+      [args.answer.responseId, themeIds, args.organizationId],
+    );
+  } else {
+    await tx.query(
+      `INSERT INTO employee_answer_themes (answer_id, theme_id, organization_id)
+       SELECT $1, t, $3 FROM unnest($2::uuid[]) AS t ON CONFLICT DO NOTHING`,
+      [args.answer.employeeAnswerId, themeIds, args.organizationId],
+    );
+  }
+}
+
+/**
+ * Re-runs the matcher over an identified wave's comments: adds the suggestions that match now,
+ * removes the SUGGESTED rows that no longer match; ACCEPTED and DISMISSED rows stay as they are.
+ */
+export async function rematchIdentifiedWave(tx: EntityManager, organizationId: string, waveId: string, themes: MatchableTheme[], now: Date) {
+  const rows: { id: string; language: string; reason: string | null; suggestion: string | null }[] = await tx.query(
+    `SELECT id, language, reason, suggestion FROM responses
+      WHERE organization_id = $1 AND wave_id = $2 AND (nullif(btrim(reason), '') IS NOT NULL OR nullif(btrim(suggestion), '') IS NOT NULL)`,
+    [organizationId, waveId],
+  );
+  const compile = compilerFor(themes);
+  const responseIds: string[] = [];
+  const themeIds: string[] = [];
+  for (const row of rows) {
+    for (const themeId of matchCompiled(compile(row.language), [row.reason, row.suggestion])) {
+      responseIds.push(row.id);
+      themeIds.push(themeId);
+    }
+  }
+  const removed = await updateReturning(
+    tx,
+    `DELETE FROM response_themes rt USING responses r
+      WHERE rt.response_id = r.id AND r.organization_id = $1 AND r.wave_id = $2 AND rt.organization_id = $1 AND rt.status = 'SUGGESTED'
+        AND NOT EXISTS (SELECT 1 FROM unnest($3::uuid[], $4::uuid[]) AS m(response_id, theme_id)
+                         WHERE m.response_id = rt.response_id AND m.theme_id = rt.theme_id)
+      RETURNING 1`,
+    [organizationId, waveId, responseIds, themeIds],
+  );
+  const added: unknown[] = await tx.query(
+    `INSERT INTO response_themes (response_id, theme_id, organization_id, status, tagged_at)
+     SELECT m.response_id, m.theme_id, $1, 'SUGGESTED', $4 FROM unnest($2::uuid[], $3::uuid[]) AS m(response_id, theme_id)
+     ON CONFLICT (response_id, theme_id) DO NOTHING
+     RETURNING 1`,
+    [organizationId, responseIds, themeIds, now],
+  );
+  return { comments: rows.length, added: added.length, removed: removed.length };
+}
+
+/**
+ * suggestThemes(waveId): the matcher over a wave's comments with the catalogue as it is now. For
+ * an identified wave it answers how many comments were read and how many suggestions were added
+ * and removed; for an employee wave it answers no numbers (they would count the wave's answers
+ * past the anonymity guard).
+ */
+export async function suggestThemes(ctx: Context, waveId: string): Promise<SuggestThemesResult> {
+  const organizationId = orgOf(ctx);
+  const wave = isUuid(waveId) ? await ctx.loaders.wave.load(waveId) : null;
+  if (!wave || !readableAudiences(ctx.principal!).has(wave.audience)) throw notFound('Wave', 'waveId');
+  const now = ctx.app.now();
+  return ctx.db.transaction(async (tx) => {
+    const themes = await themesOf(tx, organizationId);
+    if (wave.audience === 'EMPLOYEE') {
+      await rematchEmployeeWave(tx, organizationId, wave.id, compilerFor(themes));
+      return Object.assign(new SuggestThemesResult(), { comments: null, added: null, removed: null });
+    }
+    return Object.assign(new SuggestThemesResult(), await rematchIdentifiedWave(tx, organizationId, wave.id, themes, now));
+  });
+}

@@ -1,0 +1,26 @@
+import { Field, ID, InputType } from 'type-graphql';
+
+@InputType('ThemeKeywordsInput')
+export class ThemeKeywordsInput {
+  @Field(() => String, { description: 'en, pl, da, ru or sl' })
+  language: string;
+
+  @Field(() => [String], { description: 'Words or short phrases; trimmed, blank ones refused, duplicates merged' })
+  words: string[];
+}
+
+/** A theme as created, or as it is after an update (every field is replaced). */
+@InputType('ThemeInput')
+export class ThemeInput {
+  @Field(() => String, { description: '1 to 120 characters, unique in the organization (ignoring case)' })
+  name: string;
+
+  @Field(() => String, { nullable: true, description: 'At most 2,000 characters' })
+  description?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'A theme of the same organization; a theme cannot be its own ancestor' })
+  parentId?: string | null;
+
+  @Field(() => [ThemeKeywordsInput], { nullable: true, description: 'Keywords per language that suggest this theme; one entry per language' })
+  keywords?: ThemeKeywordsInput[] | null;
+}
