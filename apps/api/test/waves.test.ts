@@ -68,7 +68,7 @@ describe('createWave', () => {
       responded: 0,
       responseRate: null,
       summary: { responses: 0, promoters: 0, passives: 0, detractors: 0, nps: null, marginOfError: null, ciLow: null, ciHigh: null, band: null, suppressed: false },
-      stages: { survey: 0, firstReaction: null, analysis: 0, improvements: 0 },
+      stages: { survey: 0, firstReaction: null, analysis: null, improvements: 0 },
       scoreDistribution: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
     });
     expect(wave.questions.map((q: { kind: string; criterion: string | null; texts: unknown }) => [q.kind, q.criterion, q.texts])).toEqual([

@@ -202,11 +202,11 @@ async function followUpCounts(ctx: Context, organizationId: string): Promise<{ o
   return { open: row?.open ?? 0, overdue: row?.overdue ?? 0 };
 }
 
-/**
- * Improvements per status. The seam for the improvements feature: there is no improvements table
- * yet, so every status counts 0. When it exists this becomes one grouped statement,
- * `SELECT status, count(*) FROM improvements WHERE organization_id = $1 GROUP BY status`.
- */
-async function improvementCounts(_ctx: Context, _organizationId: string): Promise<Map<ImprovementStatus, number>> {
-  return new Map();
+/** Improvements per status: one statement grouped by status. */
+async function improvementCounts(ctx: Context, organizationId: string): Promise<Map<ImprovementStatus, number>> {
+  const rows: { status: ImprovementStatus; n: number }[] = await ctx.db.query(
+    `SELECT status, count(*)::int AS n FROM improvements WHERE organization_id = $1 GROUP BY status`,
+    [organizationId],
+  );
+  return new Map(rows.map((r) => [r.status, r.n]));
 }

@@ -3,6 +3,7 @@ import { orgOf } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
 import { NpsSummary } from '../analytics/nps-summary.type.js';
 import { employeeWaveResults } from '../anonymity/employee-results.service.js';
+import { analysisProgress } from '../themes/theme.loader.js';
 import { commentOwnerRestriction, isAnonymousAudience } from './wave-access.js';
 import type { InvitationStats } from './wave.loader.js';
 import { WaveComment, WaveQuestionType, WaveStages, type WaveType } from './wave.type.js';
@@ -55,11 +56,14 @@ export async function scoreDistribution(ctx: Context, wave: WaveType): Promise<n
 /**
  * The four stages' progress. Survey: the response rate (0 before anyone is invited). First
  * reaction: detractors reached within the SLA ÷ detractors, null without detractors (always null
- * for employee waves: anonymous answers get no follow-ups). Analysis and improvements are 0 until
- * themes and improvements exist.
+ * for employee waves: anonymous answers get no follow-ups). Improvements: how many linked to the wave
+ * were implemented (improvements feature, doneByWave).
  */
 export async function waveStages(ctx: Context, wave: WaveType): Promise<WaveStages> {
-  const stages: WaveStages = Object.assign(new WaveStages(), { survey: 0, firstReaction: null, analysis: 0, improvements: 0 });
+  const stages: WaveStages = Object.assign(new WaveStages(), { survey: 0, firstReaction: null, analysis: null, improvements: 0 });
+  // Stage 4: improvements linked to the wave (as a wave, or through its responses or follow-ups)
+  // that reached IMPLEMENTED or VERIFIED — one grouped statement for a page of waves.
+  stages.improvements = await ctx.loaders.improvements.doneByWave.load(wave.id);
   if (isAnonymousAudience(wave.audience)) {
     stages.survey = (await employeeWaveResults(ctx, wave.id)).responseRate ?? 0;
     return stages;
@@ -67,6 +71,8 @@ export async function waveStages(ctx: Context, wave: WaveType): Promise<WaveStag
   const [rate, reaction] = await Promise.all([responseRate(ctx, wave), ctx.loaders.waveFirstReaction.load(wave.id)]);
   stages.survey = rate ?? 0;
   stages.firstReaction = reaction.detractors === 0 ? null : reaction.reachedInTime / reaction.detractors;
+  // Stage 3: commented responses with an accepted theme (employee waves: null, nobody tags them).
+  stages.analysis = analysisProgress(await ctx.loaders.waveAnalysis.load(wave.id));
   return stages;
 }
 

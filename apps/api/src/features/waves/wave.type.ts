@@ -51,7 +51,7 @@ export class WaveStages {
   @Field(() => Float, { nullable: true, description: "First reaction: share of detractors reached within the follow-up SLA, 0..1; null without detractors" })
   firstReaction: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Analysis: share of commented responses tagged with a theme, 0..1 (0 until theme tagging is counted)' })
+  @Field(() => Float, { nullable: true, description: 'Analysis: share of commented responses (reason or suggestion) with at least one accepted theme, 0..1; null without comments, and for employee waves (nobody tags an employee answer)' })
   analysis: number | null;
 
   @Field(() => Int, { description: 'Improvements from this wave implemented' })
