@@ -182,22 +182,19 @@ describe('npsTrend of identified responses', () => {
 describe('npsTrend of employee answers', () => {
   // The wave ran from 1 August to 30 November 2025: August holds 12 answers (8 promoters,
   // 2 passives, 2 detractors), November 2 (1 promoter, 1 detractor); k = 5.
-  it('guards the points like a breakdown: small months hidden, without numbers or significance', async () => {
+  it('dates employee answers by their wave: the month it opened holds them all, months without a wave are empty', async () => {
+    // 12 answers in August and 2 in November, all to the wave that opened on 1 August.
     const points = await trend({ from: '2025-07-01', to: '2025-12-31' }, 'MONTH', tokens.hr);
     expect(points.map((p) => p.period)).toEqual(['2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12']);
-    expect(points.map((p) => p.summary.suppressed)).toEqual([true, false, true, true, true, true]);
-    const s = summarize({ promoters: 8, passives: 2, detractors: 2 });
-    expect(points[1].summary).toMatchObject({ responses: 12, promoters: 8, passives: 2, detractors: 2, nps: s.nps, ciLow: s.ciLow, band: s.band });
-    for (const p of points.filter((x) => x.summary.suppressed)) expect([p.summary.responses, p.summary.nps, p.significantChange]).toEqual([null, null, null]);
-    expect(points[1].significantChange).toBeNull();
+    expect(points.map((p) => p.summary.suppressed)).toEqual([false, false, false, false, false, false]);
+    const s = summarize({ promoters: 9, passives: 2, detractors: 3 }, { population: 18 });
+    expect(points[1].summary).toMatchObject({ responses: 14, promoters: 9, passives: 2, detractors: 3, nps: s.nps, ciLow: s.ciLow, band: s.band });
+    for (const p of [points[0], ...points.slice(2)]) expect([p.summary.responses, p.summary.nps, p.significantChange]).toEqual([0, null, null]);
   });
 
-  it('hides the only other point beside a lone hidden one, and beside months that saw no open wave', async () => {
-    // August beside an empty September: September alone hidden would be the total minus August.
-    expect((await trend({ from: '2025-08-01', to: '2025-09-30' }, 'MONTH', tokens.hr)).map((p) => p.summary.suppressed)).toEqual([true, true]);
-    // May and June saw no open wave, so a reader knows them empty: July would be the only unknown
-    // beside August, which is hidden with it.
-    expect((await trend({ audience: 'EMPLOYEE', from: '2025-05-01', to: '2025-08-31' }, 'MONTH', tokens.leader)).map((p) => p.summary.suppressed)).toEqual([true, true, true, true]);
+  it('selects the waves that opened in a date range, for a leader too', async () => {
+    expect((await trend({ audience: 'EMPLOYEE', from: '2025-05-01', to: '2025-08-31' }, 'MONTH', tokens.leader)).map((p) => p.summary.responses)).toEqual([0, 0, 0, 14]);
+    expect((await trend({ audience: 'EMPLOYEE', from: '2025-08-02', to: '2025-12-31' }, 'QUARTER', tokens.leader)).map((p) => p.summary.responses)).toEqual([0, 0]);
   });
 
   it('gives each employee wave as a group of its own, with the finite population correction', async () => {

@@ -289,7 +289,7 @@ describe('wave fields of an employee wave', () => {
       summary: expected(6, 2, 4, 15),
       scoreDistribution: [0, 0, 1, 1, 0, 1, 1, 1, 1, 3, 3],
       latestComments: [],
-      stages: { survey: 0.8, firstReaction: null, analysis: 0, improvements: 0 },
+      stages: { survey: 0.8, firstReaction: null, analysis: null, improvements: 0 },
     });
     expect((await ok(WAVE, { id: wave }, tokens.api)).wave).toEqual(res.wave);
   });

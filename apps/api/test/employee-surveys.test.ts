@@ -579,12 +579,16 @@ describe('the demo organization', () => {
          FROM waves w WHERE w.organization_id = $1 AND w.audience = 'EMPLOYEE' ORDER BY w.opens_at`,
       [demo.id],
     );
-    expect(waves).toHaveLength(2);
-    expect(waves[0]).toMatchObject({ status: 'CLOSED', answers: 40, invited: 62, responded: 40 });
-    expect(waves[0].name).toMatch(/^Employee pulse Q\d \d{4}$/);
-    expect(waves[1]).toMatchObject({ status: 'OPEN', invited: 60 });
-    expect(waves[1].answers).toBe(waves[1].responded);
-    expect(waves[1].answers).toBeGreaterThan(10);
+    // Two earlier quarterly pulses (demo-history.ts), last quarter's closed one and the open one (demo-employees.ts).
+    expect(waves).toHaveLength(4);
+    expect(waves[0]).toMatchObject({ status: 'CLOSED', answers: 42, invited: 62, responded: 42 });
+    expect(waves[1]).toMatchObject({ status: 'CLOSED', answers: 44, invited: 62, responded: 44 });
+    expect(waves[2]).toMatchObject({ status: 'CLOSED', answers: 40, invited: 62, responded: 40 });
+    for (const w of waves) expect(w.name).toMatch(/^Employee pulse Q\d \d{4}$/);
+    expect(new Set(waves.map((w: { name: string }) => w.name)).size).toBe(4);
+    expect(waves[3]).toMatchObject({ status: 'OPEN', invited: 60 });
+    expect(waves[3].answers).toBe(waves[3].responded);
+    expect(waves[3].answers).toBeGreaterThan(10);
     const commented = await count(`SELECT count(*)::int AS count FROM employee_answers WHERE organization_id = $1 AND reason IS NOT NULL`, [demo.id]);
     expect(commented).toBeGreaterThan(30);
   });

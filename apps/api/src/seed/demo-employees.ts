@@ -115,7 +115,7 @@ type Category = 'promoter' | 'passive' | 'detractor';
 type Comment = [reason: string, suggestion: string | null];
 
 /** Realistic comments per language and category; answers take them in turn. */
-const COMMENTS: Record<Language, Record<Category, Comment[]>> = {
+export const COMMENTS: Record<Language, Record<Category, Comment[]>> = {
   en: {
     promoter: [
       ['Great team and a manager who actually listens.', 'More knowledge-sharing sessions across teams.'],

@@ -12,14 +12,16 @@ import { resolveNpsScope } from '../analytics/nps-scope.js';
 import { NpsSummary } from '../analytics/nps-summary.type.js';
 import { markSignificance, NpsPoint, type PointCounts, type TrendInterval } from '../analytics/nps-trend.types.js';
 import { orgTreeOf } from '../analytics/org-tree.js';
-import { addDays, isoDay, periodsBetween, type CalendarInterval, type Period } from '../analytics/periods.js';
+import { isoDay, periodsBetween } from '../analytics/periods.js';
 import { mayReadEmployeeResults } from './access.js';
 import { EMPLOYEE_SEGMENT_KEYS, isEmployeeSegmentKey, type EmployeeFilter, type EmployeeSegmentKey } from './employee-filter.js';
 import { CommentsResult } from './employee-results.types.js';
-import { guardBreakdownKnowingEmpty, guardGroup, type BreakdownGroup, type Verdict } from './guard.js';
+import { guardBreakdownKnowingEmpty, guardGroup, type BreakdownGroup, type SuppressionReason, type Verdict } from './guard.js';
 import { foldRates, unitsShownAsSilent } from './rate-fold.js';
 import { unitCountsOfWaves } from './response-rates.js';
+import { releaseThemeRow } from './theme-guard.js';
 import { thresholdOf } from './threshold.js';
+import { employeeWavesOpenedIn, OPENING_DAY_SQL, type DaySpan } from './wave-dates.js';
 
 /**
  * Reporting over anonymous employee answers: THE ONLY module that reads `employee_answers` for
@@ -49,7 +51,7 @@ import { thresholdOf } from './threshold.js';
  * beyond the rollup: then the same numbers come from one scan of employee_answers, as before.
  */
 
-type FilterName = 'waveIds' | 'from' | 'to' | 'orgUnitIds' | EmployeeSegmentKey;
+type FilterName = 'waveIds' | 'orgUnitIds' | EmployeeSegmentKey;
 interface Predicate {
   name: FilterName;
   /** A condition over `employee_answers a` (and `subtree st` for org units). */
@@ -78,8 +80,6 @@ function selectionOf(f: EmployeeFilter, params: Params): Selection {
   let withSql = '';
   let join = '';
   if (f.waveIds) predicates.push({ name: 'waveIds', sql: `a.wave_id = ANY(${params.add(f.waveIds)}::uuid[])` });
-  if (f.from) predicates.push({ name: 'from', sql: `a.answered_on >= ${params.add(f.from)}::date` });
-  if (f.to) predicates.push({ name: 'to', sql: `a.answered_on <= ${params.add(f.to)}::date` });
   if (f.orgUnitIds) {
     withSql = `WITH RECURSIVE subtree(id) AS (
         SELECT id FROM org_units WHERE organization_id = ${org} AND id = ANY(${params.add(f.orgUnitIds)}::uuid[])
@@ -145,18 +145,9 @@ const groupCountsOf = (row: CountRow | undefined, wider: number, population: num
 function filtersOf(f: EmployeeFilter): FilterName[] {
   const names: FilterName[] = [];
   if (f.waveIds) names.push('waveIds');
-  if (f.from) names.push('from');
-  if (f.to) names.push('to');
   if (f.orgUnitIds) names.push('orgUnitIds');
   for (const key of EMPLOYEE_SEGMENT_KEYS) if (f.segments[key]?.length) names.push(key);
   return names;
-}
-
-/** The filter without one of its filters (any of them, dates included). */
-function withoutFilter(f: EmployeeFilter, name: FilterName): EmployeeFilter {
-  if (name === 'from') return { ...f, from: null };
-  if (name === 'to') return { ...f, to: null };
-  return without(f, name);
 }
 
 interface RollupGrouping {
@@ -176,7 +167,7 @@ async function rollupQueryOf(ctx: Context, f: EmployeeFilter, grouping: RollupGr
   let attribute: EmployeeCountQuery['attribute'] = null;
   if (f.orgUnitIds) attribute = { dim: 'org_unit', values: [...(await orgTreeOf(ctx)).subtree(f.orgUnitIds)] };
   else if (segments.length === 1) attribute = { dim: `seg:${segments[0]}`, values: f.segments[segments[0]]! };
-  return { organizationId: f.organizationId, waveIds: f.waveIds, from: f.from, to: f.to, attribute, ...grouping };
+  return { organizationId: f.organizationId, waveIds: f.waveIds, from: null, to: null, attribute, ...grouping };
 }
 
 /**
@@ -194,7 +185,7 @@ async function rollupRows(
   dropped: readonly FilterName[],
 ): Promise<Map<string, CountRow> | null> {
   const queries: (EmployeeCountQuery | null)[] = [];
-  for (const filter of [f, ...dropped.map((name) => withoutFilter(f, name))]) queries.push(await rollupQueryOf(ctx, filter, grouping));
+  for (const filter of [f, ...dropped.map((name) => without(f, name))]) queries.push(await rollupQueryOf(ctx, filter, grouping));
   if (queries.some((q) => q === null)) return null;
   const results = await Promise.all(queries.map((q) => employeeRollupCounts(ctx.db, q!)));
   if (results.some((r) => r === null)) return null;
@@ -286,14 +277,30 @@ async function countGroup(ctx: Context, f: EmployeeFilter): Promise<GroupCounts>
  * suppression: total − Oslo − Warsaw would be the hidden third location.
  */
 async function guardedGroup(ctx: Context, f: EmployeeFilter): Promise<{ group: GroupCounts; verdict: Verdict }> {
-  const [k, group] = await Promise.all([thresholdOf(ctx), countGroup(ctx, f)]);
-  const verdict = guardGroup(group.size, group.withoutEachFilter, k);
-  if (!verdict.released) return { group, verdict };
-  return { group, verdict: (await coveredCellsReleased(ctx, f, k)) ? verdict : { released: false, reason: 'COMPLEMENTARY' } };
+  return memo(ctx, ['group', f], async () => {
+    const [k, group] = await Promise.all([thresholdOf(ctx), countGroup(ctx, f)]);
+    const verdict = guardGroup(group.size, group.withoutEachFilter, k);
+    if (!verdict.released) return { group, verdict };
+    return { group, verdict: (await coveredCellsReleased(ctx, f, k)) ? verdict : { released: false, reason: 'COMPLEMENTARY' } };
+  });
+}
+
+/**
+ * One request asks for the same guarded groups and breakdowns many times over (a summary checks the
+ * breakdowns of its filters, which check their own totals, ...): each is computed once per request.
+ */
+const memos = new WeakMap<Context, Map<string, Promise<unknown>>>();
+function memo<T>(ctx: Context, key: unknown[], compute: () => Promise<T>): Promise<T> {
+  let cache = memos.get(ctx);
+  if (!cache) memos.set(ctx, (cache = new Map()));
+  const id = JSON.stringify(key);
+  let hit = cache.get(id) as Promise<T> | undefined;
+  if (!hit) cache.set(id, (hit = compute()));
+  return hit;
 }
 
 /** The filter without one of its filters. */
-function without(f: EmployeeFilter, name: 'waveIds' | 'orgUnitIds' | EmployeeSegmentKey): EmployeeFilter {
+function without(f: EmployeeFilter, name: FilterName): EmployeeFilter {
   if (name === 'waveIds') return { ...f, waveIds: null };
   if (name === 'orgUnitIds') return { ...f, orgUnitIds: null };
   const segments = { ...f.segments };
@@ -412,6 +419,76 @@ export async function employeeComments(ctx: Context, filter: NpsFilter): Promise
 }
 
 // ---------------------------------------------------------------------------------------------
+// Themes
+
+/** A theme's mentioners among a filter's employee answers, when theme-guard.ts releases them. */
+export interface GuardedThemeCounts {
+  /** The filter's answers (released by the summary guard), or null: then every theme is hidden. */
+  total: NpsCounts | null;
+  /** Per theme id asked: the mentioners' counts, or null when hidden. */
+  themes: Map<string, NpsCounts | null>;
+}
+
+interface ThemeCellRow {
+  theme_id: string | null;
+  wave_id: string;
+  promoters: number;
+  passives: number;
+  detractors: number;
+}
+
+/**
+ * Per-theme counts over employee answers (the themes the matcher found, employee_answer_themes),
+ * by waves only: org unit and segment filters are refused (BAD_USER_INPUT), since the cells of
+ * theme-guard.ts would be too small to show anything. The filter's group must be released exactly
+ * as npsSummary releases it; each theme is released by releaseThemeRow over its per-wave cells.
+ * One grouped statement counts every (theme, wave) cell and every wave's answers.
+ */
+export async function employeeThemeCounts(ctx: Context, f: EmployeeFilter, themeIds: readonly string[]): Promise<GuardedThemeCounts> {
+  if (f.orgUnitIds) throw badInput('filter.orgUnitIds', 'Employee theme results are by wave only: leave orgUnitIds out');
+  if (Object.values(f.segments).some((v) => v && v.length > 0)) throw badInput('filter.segments', 'Employee theme results are by wave only: leave segments out');
+  const hidden = (): GuardedThemeCounts => ({ total: null, themes: new Map(themeIds.map((id) => [id, null])) });
+  const [k, { group, verdict }] = await Promise.all([thresholdOf(ctx), guardedGroup(ctx, f)]);
+  if (!verdict.released) return hidden();
+  // Every wave's answers from the rollup; the theme cells from the theme rows (as many as there are
+  // matched answers), each joined to its answer for the wave and category.
+  const [perWave, cells]: [{ key: string; scores: number[] }[] | null, ThemeCellRow[]] = await Promise.all([
+    employeeRollupCounts(ctx.db, { organizationId: f.organizationId, waveIds: null, from: null, to: null, attribute: null, groupBy: 'wave' }),
+    ctx.db.query(
+      `SELECT eat.theme_id, a.wave_id,
+              count(*) FILTER (WHERE a.category = 'PROMOTER')::int AS promoters,
+              count(*) FILTER (WHERE a.category = 'PASSIVE')::int AS passives,
+              count(*) FILTER (WHERE a.category = 'DETRACTOR')::int AS detractors
+         FROM employee_answer_themes eat
+         JOIN employee_answers a ON a.id = eat.answer_id AND a.organization_id = eat.organization_id
+        WHERE eat.organization_id = $1
+        GROUP BY eat.theme_id, a.wave_id`,
+      [f.organizationId],
+    ),
+  ]);
+  if (!perWave) throw new Error('the rollup declined a plain count per wave');
+  const rows: ThemeCellRow[] = [...perWave.map((w) => ({ theme_id: null, wave_id: w.key, ...categoriesOf(w.scores) })), ...cells];
+  const size = (r: ThemeCellRow | undefined) => (r ? r.promoters + r.passives + r.detractors : 0);
+  const waves = rows.filter((r) => r.theme_id === null);
+  const inFilter = (waveId: string) => f.waveIds === null || f.waveIds.includes(waveId);
+  const themes = new Map<string, NpsCounts | null>();
+  for (const id of themeIds) {
+    const cells = new Map(rows.filter((r) => r.theme_id === id).map((r) => [r.wave_id, r]));
+    const shape = waves.map((w) => ({ mentioners: size(cells.get(w.wave_id)), rest: size(w) - size(cells.get(w.wave_id)) }));
+    const counts: NpsCounts = { promoters: 0, passives: 0, detractors: 0 };
+    for (const [waveId, cell] of cells) {
+      if (!inFilter(waveId)) continue;
+      counts.promoters += cell.promoters;
+      counts.passives += cell.passives;
+      counts.detractors += cell.detractors;
+    }
+    const released = releaseThemeRow(true, shape, counts.promoters + counts.passives + counts.detractors, k);
+    themes.set(id, released ? counts : null);
+  }
+  return { total: group.counts, themes };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Breakdowns
 
 interface ListedGroup {
@@ -420,6 +497,8 @@ interface ListedGroup {
   /** Its emptiness may follow from numbers already released (see guardBreakdownKnowingEmpty). */
   possiblyKnownEmpty: boolean;
   population: number | null;
+  /** A wave's opening day, YYYY-MM-DD (waves only). */
+  opened?: string;
 }
 
 interface Dimension {
@@ -480,10 +559,13 @@ async function orgUnitDimension(ctx: Context, f: EmployeeFilter, k: number): Pro
  * invited, or nobody responded, is possibly known to be empty.
  */
 async function waveDimension(ctx: Context, f: EmployeeFilter, k: number, wavesOnly: boolean): Promise<Dimension> {
-  const rows: { id: string; name: string; invited: number; responded: number }[] = await ctx.db.query(
-    `SELECT w.id, w.name, count(p.id)::int AS invited, count(p.id) FILTER (WHERE p.responded)::int AS responded
+  // Invited and responded per wave from the counters the triggers keep (summed over their shards),
+  // not from the participations: a board asks this of every wave, at any number of answers.
+  const rows: { id: string; name: string; opened: string; invited: number; responded: number }[] = await ctx.db.query(
+    `SELECT w.id, w.name, ${OPENING_DAY_SQL('w')}::text AS opened,
+            coalesce(sum(c.invited), 0)::int AS invited, coalesce(sum(c.responded), 0)::int AS responded
        FROM waves w
-       LEFT JOIN employee_participations p ON p.wave_id = w.id AND p.organization_id = w.organization_id
+       LEFT JOIN wave_response_counts c ON c.wave_id = w.id AND c.organization_id = w.organization_id
       WHERE w.organization_id = $1 AND w.audience = 'EMPLOYEE' AND w.status <> 'DRAFT' AND ($2::uuid[] IS NULL OR w.id = ANY($2::uuid[]))
       GROUP BY w.id, w.name, w.created_at
       ORDER BY w.created_at, w.name, w.id`,
@@ -495,6 +577,7 @@ async function waveDimension(ctx: Context, f: EmployeeFilter, k: number, wavesOn
       label: w.name,
       possiblyKnownEmpty: w.invited === 0 || (w.invited >= k && w.responded === 0),
       population: wavesOnly ? w.invited : null,
+      opened: w.opened,
     })),
     keySql: (params) => `CASE WHEN a.wave_id = ANY(${params.add(rows.map((w) => w.id))}::uuid[]) THEN a.wave_id::text END`,
     rollup: { groupBy: 'wave', keyOf: listedKey(rows.map((w) => w.id)) },
@@ -542,28 +625,51 @@ interface GuardedCells {
   groups: ListedGroup[];
   counts: GroupCounts[];
   verdicts: Verdict[];
+  /** The filter's own total is hidden. */
+  totalHidden: boolean;
 }
 
 /**
  * Every group of a dimension with its counts and verdict: the groups' sizes and their sizes
  * without each of the filter's filters (except the dimension's own) in one grouped statement, then
- * guardBreakdownKnowingEmpty.
+ * guardBreakdownKnowingEmpty — told whether the filter's own total is hidden (then the groups may
+ * not all show, or they would add up to it), and, when the filter chooses some of the dimension's
+ * groups itself (some waves, units or values), with every group hidden that the breakdown without
+ * that choice hides: a group is the same group whichever others are listed beside it, so it shows
+ * only where it shows in the full breakdown.
  */
-async function guardedCells(
-  ctx: Context,
-  f: EmployeeFilter,
-  by: 'ORG_UNIT' | 'WAVE' | 'SEGMENT',
-  segmentKey: EmployeeSegmentKey | null,
-  k: number,
-): Promise<GuardedCells> {
-  const wavesOnly = filtersOf(f).every((name) => name === 'waveIds');
-  const dimension =
-    by === 'ORG_UNIT' ? await orgUnitDimension(ctx, f, k) : by === 'WAVE' ? await waveDimension(ctx, f, k, wavesOnly) : await segmentDimension(ctx, f, segmentKey!);
-  return guardDimension(ctx, f, dimension, k);
+function guardedCells(ctx: Context, f: EmployeeFilter, by: CellDimension, segmentKey: EmployeeSegmentKey | null, k: number): Promise<GuardedCells> {
+  return memo(ctx, ['cells', f, by, segmentKey], async () => {
+    const wavesOnly = filtersOf(f).every((name) => name === 'waveIds');
+    const dimension =
+      by === 'ORG_UNIT' ? await orgUnitDimension(ctx, f, k) : by === 'WAVE' ? await waveDimension(ctx, f, k, wavesOnly) : await segmentDimension(ctx, f, segmentKey!);
+    const own = dimension.own;
+    const [total, full] = await Promise.all([
+      guardedGroup(ctx, f),
+      own && filtersOf(f).includes(own) ? guardedCells(ctx, without(f, own), by, segmentKey, k) : Promise.resolve(null),
+    ]);
+    const shownInFull = (key: string) => {
+      if (!full || key === UNASSIGNED_KEY) return full === null;
+      const at = full.groups.findIndex((g) => g.key === key);
+      return at !== -1 && full.verdicts[at].released;
+    };
+    return guardDimension(ctx, f, dimension, k, {
+      totalHidden: !total.verdict.released,
+      forced: dimension.groups.map((g) => (shownInFull(g.key) ? undefined : 'OVERLAP')),
+    });
+  });
 }
 
+type CellDimension = 'ORG_UNIT' | 'WAVE' | 'SEGMENT';
+
 /** The counts of every group of a dimension (rollup, or one grouped scan), then the guard's verdicts. */
-async function guardDimension(ctx: Context, f: EmployeeFilter, dimension: Dimension, k: number): Promise<GuardedCells> {
+async function guardDimension(
+  ctx: Context,
+  f: EmployeeFilter,
+  dimension: Dimension,
+  k: number,
+  decided: { totalHidden: boolean; forced: (SuppressionReason | undefined)[] },
+): Promise<GuardedCells> {
   const dropped = filtersOf(f).filter((name) => name !== dimension.own);
   let byKey = await rollupRows(ctx, f, dimension.rollup, dimension.rollup.keyOf, dropped);
   if (!byKey) {
@@ -583,11 +689,12 @@ async function guardDimension(ctx: Context, f: EmployeeFilter, dimension: Dimens
   }
   const counts = dimension.groups.map((g) => groupCountsOf(byKey.get(g.key), dropped.length, g.population));
   const verdicts = guardBreakdownKnowingEmpty(
-    counts.map((g): BreakdownGroup => ({ size: g.size, withoutEachFilter: g.withoutEachFilter })),
+    counts.map((g, i): BreakdownGroup => ({ size: g.size, withoutEachFilter: g.withoutEachFilter, forced: decided.forced[i] })),
     dimension.groups.map((g) => g.possiblyKnownEmpty),
     k,
+    { totalHidden: decided.totalHidden },
   );
-  return { groups: dimension.groups, counts, verdicts };
+  return { groups: dimension.groups, counts, verdicts, totalHidden: decided.totalHidden };
 }
 
 /**
@@ -608,46 +715,6 @@ export async function employeeBreakdown(ctx: Context, f: EmployeeFilter, by: Bre
 // ---------------------------------------------------------------------------------------------
 // Trends
 
-const PERIOD_KEY_SQL: Record<CalendarInterval, string> = {
-  WEEK: `to_char(date_trunc('week', a.answered_on), 'IYYY-"W"IW')`,
-  MONTH: `to_char(a.answered_on, 'YYYY-MM')`,
-  QUARTER: `to_char(a.answered_on, 'YYYY-"Q"Q')`,
-};
-const PERIOD_GROUPING: Record<CalendarInterval, Grouping> = { WEEK: 'week', MONTH: 'month', QUARTER: 'quarter' };
-
-/**
- * The calendar periods of a trend as the groups of a breakdown: every period from the filter's
- * `from` (or the opening of its first employee wave) to its `to` (or today), empty ones included,
- * and — unless both ends are given — a remainder for answers dated outside them (never shown).
- * A period is possibly known to be empty when it lies in the future or no filtered employee wave
- * was open during it (with a day's margin): that follows from the waves' dates, never from answers.
- */
-async function periodDimension(ctx: Context, f: EmployeeFilter, interval: CalendarInterval): Promise<Dimension & { periods: Period[] }> {
-  const today = isoDay(ctx.app.now());
-  const waves: { start: string; end: string | null }[] = await ctx.db.query(
-    `SELECT ((coalesce(opened_at, opens_at, created_at)) AT TIME ZONE 'UTC')::date::text AS start, (closed_at AT TIME ZONE 'UTC')::date::text AS end
-       FROM waves
-      WHERE organization_id = $1 AND audience = 'EMPLOYEE' AND status <> 'DRAFT' AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))`,
-    [f.organizationId, f.waveIds],
-  );
-  const first = waves.reduce<string | null>((min, w) => (min === null || w.start < min ? w.start : min), null);
-  const start = f.from ?? first ?? today;
-  const end = f.to ?? today;
-  const periods = periodsBetween(start, end, interval);
-  if (!periods) throw badInput('filter.from', `Too many ${interval.toLowerCase()}s in the range: narrow from and to`);
-  const open = (p: Period) => waves.some((w) => addDays(w.start, -1) <= p.to && addDays(w.end ?? today, 1) >= p.from);
-  const listed: ListedGroup[] = periods.map((p) => ({ key: p.key, label: p.key, possiblyKnownEmpty: p.from > today || !open(p), population: null }));
-  const keys = periods.map((p) => p.key);
-  const expression = PERIOD_KEY_SQL[interval];
-  return {
-    periods,
-    groups: f.from && f.to ? listed : [...listed, remainder('Other dates')],
-    keySql: (params) => `CASE WHEN ${expression} = ANY(${params.add(keys)}::text[]) THEN ${expression} END`,
-    rollup: { groupBy: PERIOD_GROUPING[interval], keyOf: listedKey(keys) },
-    own: null,
-  };
-}
-
 /** What a point's significance may use: the counts of a released, non-empty group. */
 function pointCounts(group: GroupCounts, verdict: Verdict): PointCounts | null {
   if (!verdict.released || group.size === 0) return null;
@@ -655,32 +722,61 @@ function pointCounts(group: GroupCounts, verdict: Verdict): PointCounts | null {
   return { counts: group.counts, population };
 }
 
+/** The counts of several groups of one breakdown together. */
+function sumOf(cells: GroupCounts[], wider: number): GroupCounts {
+  const sum = (pick: (g: GroupCounts) => number) => cells.reduce((n, g) => n + pick(g), 0);
+  return {
+    size: sum((g) => g.size),
+    counts: { promoters: sum((g) => g.counts.promoters), passives: sum((g) => g.counts.passives), detractors: sum((g) => g.counts.detractors) },
+    withoutEachFilter: Array.from({ length: wider }, (_, i) => sum((g) => g.withoutEachFilter[i])),
+    population: cells.length > 0 && cells.every((g) => g.population !== null) ? sum((g) => g.population!) : null,
+  };
+}
+
 /**
- * npsTrend over employee answers: the points are disjoint groups that make the total (periods, or
- * the employee waves ordered by their opening), so they are guarded like a breakdown — each with its
- * sizes without each filter, the complementary rule, and groups a reader may know to be empty —
- * and a hidden point has no numbers and no significantChange. Significance compares only shown
- * points.
+ * npsTrend over employee answers, built on the guarded breakdown by wave.
+ *  - WAVE: the waves in the order they opened.
+ *  - WEEK, MONTH, QUARTER: each period is the set of waves that opened in it (wave-dates.ts), from
+ *    the span's first day (or the first wave's opening) to its last (or today). A period shows only
+ *    what the breakdown by wave shows: it may not hold a hidden wave unless it holds every wave (it
+ *    is then the total) — otherwise it is hidden (OVERLAP); then the periods with waves are guarded
+ *    as the groups of a breakdown (threshold, differencing, complementary), and waves opened
+ *    outside the span form a remainder that is never shown. A period without waves shows as empty.
+ * A hidden point has no numbers and no significantChange; significance compares only shown points.
  */
-export async function employeeTrend(ctx: Context, f: EmployeeFilter, interval: TrendInterval): Promise<NpsPoint[]> {
+export async function employeeTrend(ctx: Context, f: EmployeeFilter, interval: TrendInterval, span: DaySpan = { from: null, to: null }): Promise<NpsPoint[]> {
   const k = await thresholdOf(ctx);
+  const waves = await guardedCells(ctx, f, 'WAVE', null, k);
+  const order = waves.groups.map((_, i) => i).sort((a, b) => waves.groups[a].opened!.localeCompare(waves.groups[b].opened!) || byLabel(waves.groups[a], waves.groups[b]));
   if (interval === 'WAVE') {
-    const cells = await guardedCells(ctx, f, 'WAVE', null, k);
-    const ids = cells.groups.map((g) => g.key);
-    const waves = await ctx.loaders.wave.loadMany(ids);
-    const startOf = (i: number) => {
-      const w = waves[i];
-      return w && !(w instanceof Error) ? (w.opensAt ?? w.openedAt ?? w.createdAt).getTime() : 0;
-    };
-    const order = ids.map((_, i) => i).sort((a, b) => startOf(a) - startOf(b) || cells.groups[a].label.localeCompare(cells.groups[b].label) || a - b);
-    const points = order.map((i) => NpsPoint.of(cells.groups[i].key, cells.groups[i].label, null, summaryOf(cells.counts[i], cells.verdicts[i])));
-    return markSignificance(points, order.map((i) => pointCounts(cells.counts[i], cells.verdicts[i])));
+    const points = order.map((i) => NpsPoint.of(waves.groups[i].key, waves.groups[i].label, null, summaryOf(waves.counts[i], waves.verdicts[i])));
+    return markSignificance(points, order.map((i) => pointCounts(waves.counts[i], waves.verdicts[i])));
   }
-  const dimension = await periodDimension(ctx, f, interval);
-  const cells = await guardDimension(ctx, f, dimension, k);
-  const shown = dimension.periods.map((_, i) => i);
-  const points = shown.map((i) => NpsPoint.of(dimension.periods[i].key, dimension.periods[i].key, dimension.periods[i], summaryOf(cells.counts[i], cells.verdicts[i])));
-  return markSignificance(points, shown.map((i) => pointCounts(cells.counts[i], cells.verdicts[i])));
+  const today = isoDay(ctx.app.now());
+  const last = order.length > 0 ? waves.groups[order[order.length - 1]].opened! : today;
+  const periods = periodsBetween(span.from ?? (order.length > 0 ? waves.groups[order[0]].opened! : today), span.to ?? (last > today ? last : today), interval);
+  if (!periods) throw badInput('filter.from', `Too many ${interval.toLowerCase()}s in the range: narrow from and to`);
+  const members: number[][] = [...periods.map(() => []), []];
+  waves.groups.forEach((g, i) => {
+    const at = periods.findIndex((p) => p.from <= g.opened! && g.opened! <= p.to);
+    members[at === -1 ? periods.length : at].push(i);
+  });
+  const wider = filtersOf(f).filter((name) => name !== 'waveIds').length;
+  const groups = members.map((ids) => sumOf(ids.map((i) => waves.counts[i]), wider));
+  const holdsHiddenPart = (ids: number[]) => ids.some((i) => !waves.verdicts[i].released) && ids.length < waves.groups.length;
+  // A period in which no wave opened holds nothing, for anyone who knows the waves: it is shown as
+  // empty and is no group of the breakdown (it could hide nothing).
+  const withWaves = members.map((_, j) => j).filter((j) => members[j].length > 0);
+  const guarded = guardBreakdownKnowingEmpty(
+    withWaves.map((j): BreakdownGroup => ({ size: groups[j].size, withoutEachFilter: groups[j].withoutEachFilter, forced: holdsHiddenPart(members[j]) ? 'OVERLAP' : undefined })),
+    withWaves.map((j) => members[j].every((i) => waves.groups[i].possiblyKnownEmpty)),
+    k,
+    { totalHidden: waves.totalHidden },
+  );
+  const verdicts: Verdict[] = members.map(() => ({ released: true, reason: null }));
+  withWaves.forEach((j, at) => (verdicts[j] = guarded[at]));
+  const points = periods.map((p, j) => NpsPoint.of(p.key, p.key, p, summaryOf(groups[j], verdicts[j])));
+  return markSignificance(points, periods.map((_, j) => pointCounts(groups[j], verdicts[j])));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -713,7 +809,7 @@ async function employeeWaveWindows(ctx: Context, organizationId: string): Promis
        SELECT wave_id, sum(invited) AS invited, sum(responded) AS responded
          FROM wave_response_counts WHERE organization_id = $1 GROUP BY wave_id
      )
-     SELECT ((coalesce(w.opened_at, w.opens_at, w.created_at)) AT TIME ZONE 'UTC')::date::text AS start,
+     SELECT ${OPENING_DAY_SQL('w')}::text AS start,
             (w.closed_at AT TIME ZONE 'UTC')::date::text AS end,
             coalesce(c.invited, 0)::int AS invited, coalesce(c.responded, 0)::int AS responded
        FROM waves w LEFT JOIN counts c ON c.wave_id = w.id
@@ -735,17 +831,10 @@ export interface EmployeeBoardEntry {
   trend: NpsPoint[];
 }
 
-const isMonthStart = (day: string) => day.endsWith('-01');
-const isMonthEnd = (day: string) => addDays(day, 1).endsWith('-01');
-
 /**
- * The board's EMPLOYEE entry — exactly what npsSummary({ audience: EMPLOYEE, from, to }) releases
- * for the period and for the previous one, employeeResponseRate, and npsTrend by MONTH over the
- * trend's months — from ONE rollup statement (the answers per month, all time) and one of the
- * waves, instead of a dozen: the ranges are whole months, so each group's size and its sizes
- * without `from` or without `to` are sums of months. The guard decides as it does for those
- * queries (guardGroup; guardBreakdownKnowingEmpty over the months, flagged as periodDimension
- * flags them). Ranges that are not whole months go the general way.
+ * The board's EMPLOYEE entry: exactly what npsSummary({ audience: EMPLOYEE, from, to }) releases for
+ * the period and for the previous one (the waves that opened in each), employeeResponseRate, and
+ * npsTrend by MONTH over the trend's span. The guarded groups are shared through the request's memo.
  */
 export async function employeeBoard(
   ctx: Context,
@@ -753,62 +842,17 @@ export async function employeeBoard(
   ranges: { period: { from: string; to: string }; previous: { from: string; to: string }; trendFrom: string; trendTo: string },
 ): Promise<EmployeeBoardEntry> {
   if (!mayReadEmployeeResults(ctx.principal!)) throw forbidden('You may not read employee results');
-  const filter = (from: string, to: string): EmployeeFilter => ({ organizationId, waveIds: null, from, to, orgUnitIds: null, segments: {} });
-  const aligned = [ranges.period, ranges.previous, { from: ranges.trendFrom, to: ranges.trendTo }].every((r) => isMonthStart(r.from) && isMonthEnd(r.to));
-  const [k, waves, monthly] = await Promise.all([
-    thresholdOf(ctx),
-    employeeWaveWindows(ctx, organizationId),
-    aligned ? employeeRollupCounts(ctx.db, { organizationId, waveIds: null, from: null, to: null, attribute: null, groupBy: 'month' }) : Promise.resolve(null),
+  const trendSpan = { from: ranges.trendFrom, to: ranges.trendTo };
+  const wavesOf = (span: DaySpan) => employeeWavesOpenedIn(ctx, organizationId, span, null);
+  const [inPeriod, inPrevious, inTrend] = await Promise.all([wavesOf(ranges.period), wavesOf(ranges.previous), wavesOf(trendSpan)]);
+  const filter = (waveIds: string[]): EmployeeFilter => ({ organizationId, waveIds, orgUnitIds: null, segments: {} });
+  const [summary, previous, responseRate, trend] = await Promise.all([
+    employeeSummary(ctx, filter(inPeriod)),
+    employeeSummary(ctx, filter(inPrevious)),
+    employeeResponseRate(ctx, organizationId, ranges.period.from, ranges.period.to),
+    employeeTrend(ctx, filter(inTrend), 'MONTH', trendSpan),
   ]);
-  if (!monthly) {
-    const [summary, previous, responseRate, trend] = await Promise.all([
-      employeeSummary(ctx, filter(ranges.period.from, ranges.period.to)),
-      employeeSummary(ctx, filter(ranges.previous.from, ranges.previous.to)),
-      employeeResponseRate(ctx, organizationId, ranges.period.from, ranges.period.to),
-      employeeTrend(ctx, filter(ranges.trendFrom, ranges.trendTo), 'MONTH'),
-    ]);
-    return { summary, previous, responseRate, trend };
-  }
-  const byMonth = new Map(monthly.map((g) => [g.key, g.scores]));
-  /** Answers per score over the months from `from`'s to `to`'s (null: open-ended). */
-  const scoresIn = (from: string | null, to: string | null) => {
-    const sum = noScores();
-    for (const [month, scores] of byMonth) {
-      if ((from === null || month >= from.slice(0, 7)) && (to === null || month <= to.slice(0, 7))) scores.forEach((n, s) => (sum[s] += n));
-    }
-    return sum;
-  };
-  const size = (scores: number[]) => scores.reduce((n, c) => n + c, 0);
-  /** The summary of [from, to] as employeeSummary releases it: wider groups without `from`, without `to`. */
-  const summaryIn = ({ from, to }: { from: string; to: string }) => {
-    const scores = scoresIn(from, to);
-    const group: GroupCounts = { size: size(scores), counts: categoriesOf(scores), withoutEachFilter: [size(scoresIn(null, to)), size(scoresIn(from, null))], population: null };
-    return summaryOf(group, guardGroup(group.size, group.withoutEachFilter, k));
-  };
-
-  const today = isoDay(ctx.app.now());
-  const months = periodsBetween(ranges.trendFrom, ranges.trendTo, 'MONTH')!;
-  const open = (p: Period) => waves.some((w) => addDays(w.start, -1) <= p.to && addDays(w.end ?? today, 1) >= p.from);
-  // Within the trend's whole months, dropping `from` or `to` leaves each month's group as it is.
-  const groups: GroupCounts[] = months.map((p) => {
-    const scores = byMonth.get(p.key) ?? noScores();
-    return { size: size(scores), counts: categoriesOf(scores), withoutEachFilter: [size(scores), size(scores)], population: null };
-  });
-  const verdicts = guardBreakdownKnowingEmpty(
-    groups.map((g) => ({ size: g.size, withoutEachFilter: g.withoutEachFilter })),
-    months.map((p) => p.from > today || !open(p)),
-    k,
-  );
-  const trend = markSignificance(
-    months.map((p, i) => NpsPoint.of(p.key, p.key, p, summaryOf(groups[i], verdicts[i]))),
-    months.map((_, i) => pointCounts(groups[i], verdicts[i])),
-  );
-  return {
-    summary: summaryIn(ranges.period),
-    previous: summaryIn(ranges.previous),
-    responseRate: rateOver(waves, ranges.period.from, ranges.period.to, k),
-    trend,
-  };
+  return { summary, previous, responseRate, trend };
 }
 
 // ---------------------------------------------------------------------------------------------

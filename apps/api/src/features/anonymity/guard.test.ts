@@ -97,6 +97,19 @@ describe('anonymity guard', () => {
     );
   });
 
+  it('never lets the hidden groups of a breakdown hold fewer than k answers together', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 8 }), kArb, (sizes, k) => {
+        const verdicts = guardBreakdown(sizes.map((size) => ({ size })), k);
+        const hidden = sizes.filter((_, i) => !verdicts[i].released);
+        if (hidden.length === 0 || hidden.length === sizes.length) return;
+        expect(hidden.length).toBeGreaterThanOrEqual(2);
+        expect(hidden.reduce((n, size) => n + size, 0)).toBeGreaterThanOrEqual(k);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('never lets a breakdown cell be recovered from the same cell without one filter', () => {
     fc.assert(
       fc.property(workforceArb, filtersArb, kArb, fc.constantFrom(...DIMS), (data, filters, k, dim) => {
@@ -130,7 +143,18 @@ describe('guard examples', () => {
 
   it('counts an empty group as hidden, so it needs a partner like any other', () => {
     expect(guardBreakdown([{ size: 0 }, { size: 20 }, { size: 30 }], 5).map((v) => v.released)).toEqual([false, false, true]);
-    expect(guardBreakdown([{ size: 0 }, { size: 2 }, { size: 30 }], 5).map((v) => v.released)).toEqual([false, false, true]);
+  });
+
+  it('hides more groups until the hidden ones hold k answers together', () => {
+    // 0 + 2 hidden would let total − 30 = 2 out: two answers, even if spread over two teams.
+    expect(guardBreakdown([{ size: 0 }, { size: 2 }, { size: 30 }, { size: 40 }], 5).map((v) => v.released)).toEqual([false, false, false, true]);
+    expect(guardBreakdown([{ size: 1 }, { size: 2 }, { size: 1 }, { size: 9 }, { size: 9 }], 5).map((v) => v.released)).toEqual([false, false, false, false, true]);
+  });
+
+  it('keeps one group hidden when the breakdown\'s own total is withheld, and honours forced groups', () => {
+    expect(guardBreakdown([{ size: 10 }, { size: 12 }, { size: 20 }], 5, { totalHidden: true }).map((v) => v.released)).toEqual([false, false, true]);
+    expect(guardBreakdown([{ size: 10 }, { size: 12 }, { size: 20 }], 5).map((v) => v.released)).toEqual([true, true, true]);
+    expect(guardBreakdown([{ size: 30, forced: 'OVERLAP' }, { size: 12 }, { size: 20 }], 5).map((v) => v.reason)).toEqual(['OVERLAP', 'COMPLEMENTARY', null]);
   });
 
   it('keeps k at 3 or above and defaults to 5', () => {
@@ -142,9 +166,10 @@ describe('guard examples', () => {
 
 describe('a reader who knows some groups are empty', () => {
   it('keeps teams of 8 and 4 hidden beside an empty "unassigned" remainder (k = 5)', () => {
-    // Guarded once, the empty remainder would count as a second hidden group and let the 8 out;
-    // total 12 − 8 would then give the team of 4 to anyone who knows nobody lacks an org unit.
-    expect(guardBreakdown([{ size: 8 }, { size: 4 }, { size: 0 }], 5).map((v) => v.released)).toEqual([true, false, false]);
+    // The empty remainder is a second hidden group, but it holds nothing: 4 answers hidden are too
+    // few, so the 8 are hidden too (total 12 − 8 would give the team of 4 to anyone who knows nobody
+    // lacks an org unit).
+    expect(guardBreakdown([{ size: 8 }, { size: 4 }, { size: 0 }], 5).map((v) => v.released)).toEqual([false, false, false]);
     expect(guardBreakdownKnowingEmpty([{ size: 8 }, { size: 4 }, { size: 0 }], [false, false, true], 5).map((v) => v.released)).toEqual([false, false, false]);
   });
 

@@ -17,7 +17,13 @@ export function effectiveThreshold(configured: number | null | undefined): numbe
   return Math.max(MIN_THRESHOLD, Math.floor(configured));
 }
 
-export type SuppressionReason = 'BELOW_THRESHOLD' | 'DIFFERENCING' | 'COMPLEMENTARY';
+/**
+ * Why a group is hidden (never told to the reader: the reason would narrow its size):
+ * below k; differing by 1..k-1 from a wider group; hidden to protect another hidden group; or
+ * overlapping another dimension's hidden groups (OVERLAP: a period that would hold part of the
+ * hidden waves, decided by the caller).
+ */
+export type SuppressionReason = 'BELOW_THRESHOLD' | 'DIFFERENCING' | 'COMPLEMENTARY' | 'OVERLAP';
 
 export interface Verdict {
   released: boolean;
@@ -44,6 +50,22 @@ export interface BreakdownGroup {
   size: number;
   /** Sizes of this group with each of the query's filters removed (not the breakdown dimension). */
   withoutEachFilter?: readonly number[];
+  /** Hidden whatever its size, for a reason the caller decided (see SuppressionReason). */
+  forced?: SuppressionReason;
+}
+
+export interface BreakdownOptions {
+  /**
+   * The breakdown's own total (its filter, as a summary) is hidden: then at least one group stays
+   * hidden, or the visible groups would add up to the total that was withheld.
+   */
+  totalHidden?: boolean;
+  /**
+   * Groups that give the others no cover because a reader may know them to be empty: their
+   * answers do not count toward the k that the hidden groups must hold together (so no decision
+   * depends on how many answers such a group holds).
+   */
+  noCover?: readonly boolean[];
 }
 
 /**
@@ -53,20 +75,31 @@ export interface BreakdownGroup {
  * one, so a reader cannot tell which hidden group holds the remainder.
  *
  * Each group is first guarded on its own (threshold, differencing against the query's wider
- * groups); then, when exactly one group is suppressed, the smallest released group is suppressed
- * with it, so that no group can be derived by subtracting the visible ones from the total.
- * One verdict per group, in order.
+ * groups, or forced by the caller). Then, since the total minus the visible groups is the sum of
+ * the hidden ones, the smallest released groups are hidden too until the hidden groups are at
+ * least two and hold at least k answers together (or every group is hidden): no hidden group can
+ * be derived by subtraction, and neither can a handful of answers spread over several hidden ones.
+ * The sum of the hidden groups is what a reader can compute anyway (total − visible), so deciding
+ * on it tells them nothing new. One verdict per group, in order.
  */
-export function guardBreakdown(groups: readonly BreakdownGroup[], k: number): Verdict[] {
-  const verdicts = groups.map((g) => guardGroup(g.size, g.withoutEachFilter ?? [], k));
-  if (verdicts.filter((v) => !v.released).length === 1) {
-    let next = -1;
-    groups.forEach((g, i) => {
-      if (verdicts[i].released && (next === -1 || g.size < groups[next].size)) next = i;
-    });
-    if (next !== -1) verdicts[next] = { released: false, reason: 'COMPLEMENTARY' };
-  }
+export function guardBreakdown(groups: readonly BreakdownGroup[], k: number, options: BreakdownOptions = {}): Verdict[] {
+  const verdicts = groups.map((g): Verdict => (g.forced ? { released: false, reason: g.forced } : guardGroup(g.size, g.withoutEachFilter ?? [], k)));
+  const hidden = () => verdicts.filter((v) => !v.released).length;
+  const hiddenSize = () => groups.reduce((n, g, i) => n + (verdicts[i].released || options.noCover?.[i] ? 0 : g.size), 0);
+  if (options.totalHidden && hidden() === 0) hideSmallestReleased(groups, verdicts);
+  while (hidden() > 0 && (hidden() === 1 || hiddenSize() < k) && hideSmallestReleased(groups, verdicts));
   return verdicts;
+}
+
+/** Hides the smallest released group (the first of equals); false when none is left. */
+function hideSmallestReleased(groups: readonly BreakdownGroup[], verdicts: Verdict[]): boolean {
+  let next = -1;
+  groups.forEach((g, i) => {
+    if (verdicts[i].released && (next === -1 || g.size < groups[next].size)) next = i;
+  });
+  if (next === -1) return false;
+  verdicts[next] = { released: false, reason: 'COMPLEMENTARY' };
+  return true;
 }
 
 /**
@@ -82,18 +115,17 @@ export function guardBreakdown(groups: readonly BreakdownGroup[], k: number): Ve
  * differencing), beside possibly-empty ones. The decision looks only at which groups are hidden and
  * flagged, never at how many answers a hidden group holds, so it tells nothing about them.
  */
-export function guardBreakdownKnowingEmpty(groups: readonly BreakdownGroup[], possiblyKnownEmpty: readonly boolean[], k: number): Verdict[] {
-  const verdicts = guardBreakdown(groups, k);
+export function guardBreakdownKnowingEmpty(
+  groups: readonly BreakdownGroup[],
+  possiblyKnownEmpty: readonly boolean[],
+  k: number,
+  options: BreakdownOptions = {},
+): Verdict[] {
+  const verdicts = guardBreakdown(groups, k, { ...options, noCover: possiblyKnownEmpty });
   const hidden = verdicts.map((v, i) => i).filter((i) => !verdicts[i].released);
   const flagged = hidden.filter((i) => possiblyKnownEmpty[i] && verdicts[i].reason !== 'COMPLEMENTARY');
   const others = hidden.filter((i) => !flagged.includes(i));
   const atRisk = flagged.length > 0 && (others.length === 0 || (others.length === 1 && verdicts[others[0]].reason !== 'COMPLEMENTARY'));
-  if (atRisk) {
-    let next = -1;
-    groups.forEach((g, i) => {
-      if (verdicts[i].released && (next === -1 || g.size < groups[next].size)) next = i;
-    });
-    if (next !== -1) verdicts[next] = { released: false, reason: 'COMPLEMENTARY' };
-  }
+  if (atRisk) hideSmallestReleased(groups, verdicts);
   return verdicts;
 }
