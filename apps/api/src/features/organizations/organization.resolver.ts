@@ -9,6 +9,7 @@ export class OrganizationResolver {
   @Query(() => OrganizationType, { description: "The caller's organization (from the token)" })
   async organization(@Ctx() ctx: Context): Promise<OrganizationType> {
     const org = await currentOrganization(ctx);
-    return { id: org.id, name: org.name, anonymityThreshold: (await settingsOf(ctx)).anonymityThreshold };
+    const settings = await settingsOf(ctx);
+    return { id: org.id, name: org.name, anonymityThreshold: settings.anonymityThreshold, leaderboardMinResponses: settings.leaderboardMinResponses };
   }
 }

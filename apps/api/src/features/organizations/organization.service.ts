@@ -16,9 +16,9 @@ export async function currentOrganization(ctx: Context): Promise<OrganizationEnt
   return org;
 }
 
-/** The caller's organization settings with defaults filled in; the anonymity threshold never below 3. */
+/** The caller's organization settings with defaults filled in; the anonymity threshold never below 3, the leaderboard minimum never below 1. */
 export async function settingsOf(ctx: Context): Promise<Required<OrganizationSettings>> {
   const org = await currentOrganization(ctx);
   const settings = { ...DEFAULT_SETTINGS, ...org.settings };
-  return { ...settings, anonymityThreshold: Math.max(3, settings.anonymityThreshold) };
+  return { ...settings, anonymityThreshold: Math.max(3, settings.anonymityThreshold), leaderboardMinResponses: Math.max(1, settings.leaderboardMinResponses) };
 }
