@@ -2,8 +2,10 @@ import type { EntityManager } from 'typeorm';
 import { employeeWavesLoader } from '../features/anonymity/employee-results.service.js';
 import { contactLoader } from '../features/contacts/contact.loader.js';
 import { followUpByResponseLoader, followUpNotesLoader } from '../features/follow-ups/follow-up.loader.js';
+import { improvementLoaders } from '../features/improvements/improvement.loader.js';
 import { orgUnitLoader } from '../features/org-units/org-unit.loader.js';
 import { responseLoader } from '../features/responses/response.loader.js';
+import { themeByIdLoader, themeIdsByResponseLoader, waveAnalysisLoader } from '../features/themes/theme.loader.js';
 import { userLoader } from '../features/users/user.loader.js';
 import {
   waveCommentsLoader,
@@ -35,6 +37,11 @@ export function createLoaders(db: EntityManager, organizationId: string | null) 
     waveFirstReaction: waveFirstReactionLoader(db, organizationId),
     waveComments: waveCommentsLoader(db, organizationId),
     employeeWaves: employeeWavesLoader(db, organizationId),
+    improvements: improvementLoaders(db, organizationId),
+    themeById: themeByIdLoader(db, organizationId),
+    acceptedThemeIdsByResponse: themeIdsByResponseLoader(db, organizationId, 'ACCEPTED'),
+    suggestedThemeIdsByResponse: themeIdsByResponseLoader(db, organizationId, 'SUGGESTED'),
+    waveAnalysis: waveAnalysisLoader(db, organizationId),
   };
 }
 

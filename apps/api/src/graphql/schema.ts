@@ -5,6 +5,7 @@ import { AuthResolver } from '../features/auth/auth.resolver.js';
 import { ContactResolver } from '../features/contacts/contact.resolver.js';
 import { EmployeeResolver } from '../features/employees/employee.resolver.js';
 import { FollowUpNoteResolver, FollowUpResolver } from '../features/follow-ups/follow-up.resolver.js';
+import { ImprovementEventResolver, ImprovementResolver, ImprovementWaveResolver } from '../features/improvements/improvement.resolver.js';
 import { InvitationResolver } from '../features/invitations/invitation.resolver.js';
 import { OrgUnitResolver } from '../features/org-units/org-unit.resolver.js';
 import { OrganizationResolver } from '../features/organizations/organization.resolver.js';
@@ -15,11 +16,18 @@ import { WaveResolver } from '../features/waves/wave.resolver.js';
 import { AnalyticsResolver } from '../features/analytics/analytics.resolver.js';
 import { EmployeeResultsResolver } from '../features/anonymity/employee-results.resolver.js';
 import { BoardResolver } from '../features/board/board.resolver.js';
+import { ThemeResolver } from '../features/themes/theme.resolver.js';
+import { TaggingResolver } from '../features/themes/tagging.resolver.js';
+import { ThemeResultsResolver } from '../features/themes/theme-results.resolver.js';
+import { LeaderboardResolver } from '../features/leaderboards/leaderboard.resolver.js';
+import { AwardResolver } from '../features/awards/award.resolver.js';
 import { authChecker } from './auth-checker.js';
 
 export const resolvers = [AuthResolver, OrganizationResolver, OrgUnitResolver, UserResolver, ContactResolver,
   InvitationResolver, PublicSurveyResolver, ResponseResolver, FollowUpResolver, FollowUpNoteResolver, WaveResolver, AnalyticsResolver,
-  EmployeeResultsResolver, EmployeeResolver, BoardResolver] as const;
+  EmployeeResultsResolver, EmployeeResolver, BoardResolver,
+  ImprovementResolver, ImprovementWaveResolver, ImprovementEventResolver, LeaderboardResolver, AwardResolver,
+  ThemeResolver, TaggingResolver, ThemeResultsResolver] as const;
 
 export function buildTandemSchema(): Promise<GraphQLSchema> {
   return buildSchema({

@@ -3,6 +3,12 @@ import { Surveys1764100000000 } from './1764100000000-Surveys.js';
 import { EmployeeSurveys1764400000000 } from './1764400000000-EmployeeSurveys.js';
 import { NpsRollups1764500000000 } from './1764500000000-NpsRollups.js';
 import { BoardTargets1764600000000 } from './1764600000000-BoardTargets.js';
+import { ClosedLoop1764700000000 } from './1764700000000-ClosedLoop.js';
+import { RollupRebuild1764900000000 } from './1764900000000-RollupRebuild.js';
+import { WriterShards1765000000000 } from './1765000000000-WriterShards.js';
+import { Awards1764800000000 } from './1764800000000-Awards.js';
 
 /** Every migration, oldest first. Listed by hand so the build needs no glob loading. */
-export const migrations = [Foundation1764000000000, Surveys1764100000000, EmployeeSurveys1764400000000, NpsRollups1764500000000, BoardTargets1764600000000];
+export const migrations = [Foundation1764000000000, Surveys1764100000000, EmployeeSurveys1764400000000, NpsRollups1764500000000, BoardTargets1764600000000,
+  ClosedLoop1764700000000, Awards1764800000000,
+  RollupRebuild1764900000000, WriterShards1765000000000];
