@@ -9,6 +9,10 @@ import { UserEntity, type Role } from '../features/users/user.entity.js';
 import { DEMO_CONTACTS, DEMO_MANAGERS, mailDemoInvitations, seedSurveys } from './demo-surveys.js';
 import { DEMO_EMPLOYEES, mailDemoEmployeeInvitations, seedEmployees } from './demo-employees.js';
 import { seedBoard } from './demo-board.js';
+import { seedThemes } from './demo-themes.js';
+import { seedImprovements } from './demo-improvements.js';
+import { seedAwardsData } from './demo-awards.js';
+import { seedHistory } from './demo-history.js';
 
 export const DEMO_PASSWORD = 'tandem-demo';
 export const DEMO_API_CLIENT = { clientId: 'demo-integrator', clientSecret: 'tandem-demo-integrator-secret' };
@@ -77,7 +81,14 @@ export async function seedDemoIfEmpty(dataSource: DataSource, logger: Logger, op
     });
     const identified = await seedSurveys(tx, org.id, users, units, now);
     const employees = await seedEmployees(tx, org.id, users, units, now);
+    // A year of closed waves before the current cycle (demo-history.ts): themes and improvements see them.
+    await seedHistory(tx, org.id, users, units, now);
     await seedBoard(tx, org.id, users.get('leader@demo.test') ?? null, now);
+    await seedThemes(tx, org.id, now);
+    // After the surveys, employees and themes: improvements link to their rows.
+    await seedImprovements(tx, org.id, users, units, now);
+    // Enough answers per team in the last two quarters for the leaderboards (demo-awards.ts).
+    await seedAwardsData(tx, org.id, users, units, now);
     return { identified, employees };
   });
   const mailed = options.app

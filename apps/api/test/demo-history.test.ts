@@ -1,0 +1,90 @@
+import 'reflect-metadata';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * The story the seeded demo tells (demo-history.ts): a trend point for every audience in every
+ * month of the board, an employee trend of several guarded points, a measurable positive effect of
+ * the implemented improvement, resolved history follow-ups beside the open ones of the current
+ * wave, and the leaderboard's deliberately small Operations team still below the minimum.
+ */
+const BOARD = `query { board { followUpsOpen audiences { audience trend { period summary { responses nps suppressed } } } } }`;
+const EFFECT = `query($id: ID!) { improvement(id: $id) { title status effect { before { responses nps } after { responses nps } change significant } } }`;
+
+let app: TestApp;
+let org: string;
+let leader: string;
+let cx: string;
+const sql = (query: string, params: unknown[] = []) => app.db.dataSource.query(query, params);
+
+beforeAll(async () => {
+  app = await startTestApp();
+  [{ id: org }] = await sql(`SELECT id FROM organizations WHERE slug = 'demo'`);
+  leader = await app.login('leader@demo.test');
+  cx = await app.login('cx@demo.test');
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('the demo history', () => {
+  it('gives every identified audience answers in every month of the board trend, and the employees several shown points', async () => {
+    const res = await app.gql(BOARD, {}, leader);
+    expect(res.errors).toBeUndefined();
+    const byAudience = new Map(res.data.board.audiences.map((a: { audience: string; trend: unknown[] }) => [a.audience, a.trend]));
+    // The month in progress holds only the current cycle's answers: every whole month before it is history.
+    for (const [audience, least] of [['CUSTOMER', 20], ['CANDIDATE', 3], ['ASSOCIATE', 3]] as const) {
+      const trend = byAudience.get(audience) as { period: string; summary: { responses: number } }[];
+      expect(trend).toHaveLength(12);
+      for (const point of trend.slice(0, 11)) expect(point.summary.responses, `${audience} ${point.period}`).toBeGreaterThanOrEqual(least);
+    }
+    const employee = byAudience.get('EMPLOYEE') as { summary: { responses: number | null; suppressed: boolean; nps: number | null } }[];
+    expect(employee.filter((p) => !p.summary.suppressed && p.summary.nps !== null).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('has at least 5 answers per team in each history employee wave, except the small People & Culture', async () => {
+    const rows: { wave: string; unit: string; n: number }[] = await sql(
+      `SELECT w.name AS wave, u.name AS unit, count(*)::int AS n
+         FROM employee_answers a JOIN waves w ON w.id = a.wave_id JOIN org_units u ON u.id = a.org_unit_id
+        WHERE a.organization_id = $1 AND w.status = 'CLOSED' GROUP BY w.name, u.name`,
+      [org],
+    );
+    expect(new Set(rows.map((r) => r.wave)).size).toBe(3);
+    for (const r of rows) if (r.unit !== 'People & Culture') expect(r.n, `${r.wave} ${r.unit}`).toBeGreaterThanOrEqual(5);
+  });
+
+  it('shows a significant improvement of the Sales customers after the shift confirmations', async () => {
+    const [{ id }] = await sql(`SELECT id FROM improvements WHERE organization_id = $1 AND title = 'Confirm every shift by text the day before'`, [org]);
+    const { effect } = (await app.gql(EFFECT, { id }, cx)).data.improvement;
+    expect(effect.before.responses).toBeGreaterThanOrEqual(60);
+    expect(effect.after.responses).toBeGreaterThanOrEqual(40);
+    expect(effect.change).toBeGreaterThan(20);
+    expect(effect.after.nps - effect.before.nps).toBeCloseTo(effect.change, 8);
+    expect(effect.significant).toBe(true);
+  });
+
+  it('resolves the follow-ups of closed waves and keeps the current wave’s open ones', async () => {
+    const [{ open, history }] = await sql(
+      `SELECT count(*) FILTER (WHERE f.status <> 'RESOLVED')::int AS open,
+              count(*) FILTER (WHERE f.status <> 'RESOLVED' AND w.status = 'CLOSED')::int AS history
+         FROM follow_ups f JOIN waves w ON w.id = f.wave_id WHERE f.organization_id = $1`,
+      [org],
+    );
+    expect(history).toBe(0);
+    expect(open).toBeGreaterThan(0);
+    expect((await app.gql(BOARD, {}, leader)).data.board.followUpsOpen).toBe(open);
+    const [{ late }] = await sql(`SELECT count(*)::int AS late FROM follow_ups WHERE organization_id = $1 AND (resolved_at > now() OR contacted_at > resolved_at)`, [org]);
+    expect(late).toBe(0);
+  });
+
+  it('keeps Operations below the leaderboard minimum in the last ended quarter', async () => {
+    const now = new Date();
+    const q = Math.floor(now.getUTCMonth() / 3);
+    const period = q === 0 ? { year: now.getUTCFullYear() - 1, quarter: 4 } : { year: now.getUTCFullYear(), quarter: q };
+    const res = await app.gql(`query($input: LeaderboardInput!) { leaderboard(input: $input) { name eligible responses } }`, { input: { period, entity: 'TEAM', metric: 'NPS' } }, leader);
+    const operations = res.data.leaderboard.find((e: { name: string }) => e.name === 'Operations');
+    expect(operations.eligible).toBe(false);
+    expect(res.data.leaderboard.filter((e: { eligible: boolean }) => e.eligible).length).toBeGreaterThanOrEqual(3);
+  });
+});
