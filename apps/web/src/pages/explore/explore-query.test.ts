@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { breakdownArgs, decodeView, emptyView, encodeView, filterOf, MAX_IDS, type ExploreView } from './explore-query';
+
+const U1 = '1771973d-8b1f-4c87-9991-7a32f2e84f76';
+const U2 = '10a15ba6-fb97-4aac-b709-50ab3be504d4';
+const W1 = '197c7329-981c-4397-b869-61895a291bb4';
+
+const full: ExploreView = {
+  audience: 'CUSTOMER',
+  waveIds: [W1],
+  from: '2026-01-01',
+  to: '2026-06-30',
+  orgUnitIds: [U1, U2],
+  ownerIds: [U2],
+  segment: { key: 'region', value: 'EU' },
+  by: 'SEGMENT',
+  segmentKey: 'product',
+  interval: 'QUARTER',
+};
+
+describe('the explore view in the address', () => {
+  it('an empty address is the default view, and the default view is an empty address', () => {
+    expect(decodeView({})).toEqual(emptyView());
+    expect(encodeView(emptyView())).toEqual({});
+    expect(filterOf(emptyView())).toEqual({});
+  });
+
+  it('round-trips every filter and choice', () => {
+    const query = encodeView(full);
+    expect(query).toEqual({
+      audience: 'CUSTOMER',
+      wave: [W1],
+      from: '2026-01-01',
+      to: '2026-06-30',
+      unit: [U1, U2],
+      owner: [U2],
+      seg: 'region',
+      val: 'EU',
+      by: 'SEGMENT',
+      bykey: 'product',
+      interval: 'QUARTER',
+    });
+    expect(decodeView(query)).toEqual(full);
+    // As the browser gives it back: a single id is a string, not a list.
+    expect(decodeView({ ...query, wave: W1 })).toEqual(full);
+  });
+
+  it('turns a view into the API filter and breakdown arguments', () => {
+    expect(filterOf(full)).toEqual({
+      audience: 'CUSTOMER',
+      waveIds: [W1],
+      from: '2026-01-01',
+      to: '2026-06-30',
+      orgUnitIds: [U1, U2],
+      ownerIds: [U2],
+      segments: [{ key: 'region', value: 'EU' }],
+    });
+    expect(breakdownArgs(full)).toEqual({ by: 'SEGMENT', segmentKey: 'product' });
+    expect(breakdownArgs({ ...full, segmentKey: null })).toBeNull();
+    expect(breakdownArgs({ ...full, by: 'OWNER' })).toEqual({ by: 'OWNER', segmentKey: null });
+  });
+
+  it('leaves out garbage instead of failing', () => {
+    const view = decodeView({
+      audience: 'ALIENS',
+      wave: ['<script>alert(1)</script>', '', W1, W1, null],
+      from: '2026-02-30',
+      to: 'yesterday',
+      unit: 42,
+      owner: { id: U1 },
+      seg: '   ',
+      val: 'EU',
+      by: 'COLOUR',
+      bykey: 'region',
+      interval: ['WEEK', 'MONTH'],
+      unknown: 'x',
+    });
+    expect(view).toEqual({ ...emptyView(), waveIds: [W1] });
+  });
+
+  it('reads comma-separated ids and caps long lists', () => {
+    expect(decodeView({ unit: `${U1},${U2}` }).orgUnitIds).toEqual([U1, U2]);
+    const many = Array.from({ length: MAX_IDS + 50 }, (_, i) => `id-${i}`);
+    expect(decodeView({ owner: many }).ownerIds).toHaveLength(MAX_IDS);
+  });
+
+  it('keeps a segment only with both key and value, without control characters', () => {
+    expect(decodeView({ seg: 'region' }).segment).toBeNull();
+    expect(decodeView({ seg: 're\u0000gion ', val: ' EU\n' }).segment).toEqual({ key: 'region', value: 'EU' });
+    expect(decodeView({ seg: 'x'.repeat(101), val: 'EU' }).segment).toBeNull();
+  });
+
+  it('a segment key to break down by only goes with by=SEGMENT', () => {
+    expect(decodeView({ by: 'ORG_UNIT', bykey: 'region' })).toEqual(emptyView());
+    expect(encodeView({ ...emptyView(), segmentKey: 'region' })).toEqual({});
+  });
+
+  it('keeps a valid day, even one the server will refuse (from after to names the field there)', () => {
+    const view = decodeView({ from: '2026-05-01', to: '2026-01-01' });
+    expect([view.from, view.to]).toEqual(['2026-05-01', '2026-01-01']);
+    expect(decodeView({ from: '2024-02-29' }).from).toBe('2024-02-29');
+    expect(decodeView({ from: '2025-02-29' }).from).toBeNull();
+  });
+});
