@@ -22,6 +22,8 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../pages/survey/UnsubscribePage.vue'),
     meta: { public: true },
   },
+  // A wave's public "you said, we did" page: the link CX or HR share with the people surveyed.
+  { path: '/you-said-we-did/:token', name: 'you-said-we-did', component: () => import('../pages/improvements/YouSaidWeDidPage.vue'), meta: { public: true } },
   {
     path: '/',
     component: () => import('../components/AppShell.vue'),
