@@ -23,11 +23,18 @@ export interface NavItem {
 // The app's pages, in menu order. Adding a page is one line here (plus its file).
 export const NAVIGATION: readonly NavItem[] = [
   { name: 'home', path: '', label: 'nav.home', roles: ALL_ROLES, component: () => import('../pages/HomePage.vue') },
+  { name: 'board', path: 'board', label: 'nav.board', roles: ['LEADER', 'ADMIN', 'CX', 'HR'], component: () => import('../pages/board/BoardPage.vue') },
+  { name: 'explore', path: 'explore', label: 'nav.explore', roles: ['CX', 'HR', 'ADMIN', 'LEADER', 'MANAGER'], component: () => import('../pages/explore/ExplorePage.vue') },
   { name: 'waves', path: 'waves', label: 'nav.waves', roles: ['CX', 'ADMIN', 'HR', 'MANAGER', 'LEADER'], component: () => import('../pages/waves/WavesPage.vue') },
   { name: 'wave', path: 'waves/:id', label: 'nav.wave', roles: ['CX', 'ADMIN', 'HR', 'MANAGER', 'LEADER'], component: () => import('../pages/waves/WavePage.vue'), inMenu: false, section: 'waves' },
   { name: 'employees', path: 'employees', label: 'nav.employees', roles: ['HR', 'ADMIN'], component: () => import('../pages/employees/EmployeesPage.vue') },
   { name: 'contacts', path: 'contacts', label: 'nav.contacts', roles: ['CX', 'ADMIN', 'MANAGER'], component: () => import('../pages/contacts/ContactsPage.vue') },
   { name: 'follow-ups', path: 'follow-ups', label: 'nav.followUps', roles: ['MANAGER', 'CX', 'ADMIN', 'LEADER'], component: () => import('../pages/follow-ups/FollowUpsPage.vue') },
+  { name: 'themes', path: 'themes', label: 'themes.nav', roles: ['CX', 'HR', 'ADMIN', 'MANAGER'], component: () => import('../pages/themes/ThemesPage.vue') },
+  { name: 'improvements', path: 'improvements', label: 'improvements.nav', roles: ['CX', 'HR', 'MANAGER', 'LEADER', 'ADMIN'], component: () => import('../pages/improvements/ImprovementsPage.vue') },
+  { name: 'improvement', path: 'improvements/:id', label: 'improvements.navItem', roles: ['CX', 'HR', 'MANAGER', 'LEADER', 'ADMIN'], component: () => import('../pages/improvements/ImprovementPage.vue'), inMenu: false, section: 'improvements' },
+  { name: 'leaderboard', path: 'leaderboard', label: 'leaderboard.nav', roles: ALL_ROLES, component: () => import('../pages/leaderboards/LeaderboardPage.vue') },
+  { name: 'award-certificate', path: 'awards/:id/certificate', label: 'awards.certificate', roles: ALL_ROLES, component: () => import('../pages/leaderboards/AwardCertificatePage.vue'), inMenu: false, section: 'leaderboard' },
   { name: 'organization', path: 'organization', label: 'nav.organization', roles: ['ADMIN'], component: () => import('../pages/organization/OrganizationPage.vue') },
 ];
 

@@ -47,11 +47,11 @@ describe('safeRedirect', () => {
 
 describe('navigation', () => {
   it('shows each role its items', () => {
-    expect(navigationFor(['ADMIN']).map((item) => item.name)).toEqual(['home', 'waves', 'employees', 'contacts', 'follow-ups', 'organization']);
-    expect(navigationFor(['MANAGER']).map((item) => item.name)).toEqual(['home', 'waves', 'contacts', 'follow-ups']);
-    expect(navigationFor(['LEADER']).map((item) => item.name)).toEqual(['home', 'waves', 'follow-ups']);
-    expect(navigationFor(['HR']).map((item) => item.name)).toEqual(['home', 'waves', 'employees']);
-    expect(navigationFor(['CX']).map((item) => item.name)).toEqual(['home', 'waves', 'contacts', 'follow-ups']);
+    expect(navigationFor(['ADMIN']).map((item) => item.name)).toEqual(['home', 'board', 'explore', 'waves', 'employees', 'contacts', 'follow-ups', 'themes', 'improvements', 'leaderboard', 'organization']);
+    expect(navigationFor(['MANAGER']).map((item) => item.name)).toEqual(['home', 'explore', 'waves', 'contacts', 'follow-ups', 'themes', 'improvements', 'leaderboard']);
+    expect(navigationFor(['LEADER']).map((item) => item.name)).toEqual(['home', 'board', 'explore', 'waves', 'follow-ups', 'improvements', 'leaderboard']);
+    expect(navigationFor(['HR']).map((item) => item.name)).toEqual(['home', 'board', 'explore', 'waves', 'employees', 'themes', 'improvements', 'leaderboard']);
+    expect(navigationFor(['CX']).map((item) => item.name)).toEqual(['home', 'board', 'explore', 'waves', 'contacts', 'follow-ups', 'themes', 'improvements', 'leaderboard']);
   });
 
   it('keeps a page reached from another out of the menu, under its section', () => {
