@@ -134,7 +134,9 @@ async function startApi(db: string, jwtSecret: string, dataDir: string): Promise
   };
   delete env.OUTBOX_DIR;
   delete env.SMTP_URL;
-  const child = spawn(process.execPath, [resolve(API_DIST, 'main.js')], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the API under the load.
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, resolve(API_DIST, 'main.js')], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   let log = '';
   const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-10_000));

@@ -22,7 +22,16 @@ export function selectColumns(db: EntityManager, target: EntityTarget<ObjectLite
     .join(', ');
 }
 
-/** The entity whose columns selectColumns put in a row under `alias`. */
+/**
+ * `json_build_object('alias_column', alias.column, ...)` for every column of an entity: a row of it
+ * inside json_agg, for entityOf to read back (for columns whose JSON form is their value: no dates).
+ */
+export function jsonColumns(db: EntityManager, target: EntityTarget<ObjectLiteral>, alias: string): string {
+  const pairs = db.connection.getMetadata(target).columns.map((c) => `'${alias}_${c.databaseName}', ${alias}.${c.databaseName}`);
+  return `json_build_object(${pairs.join(', ')})`;
+}
+
+/** The entity whose columns selectColumns (or jsonColumns) put in a row under `alias`. */
 export function entityOf<T extends ObjectLiteral>(db: EntityManager, target: new () => T, row: Record<string, unknown>, alias: string): T {
   const entity = new target();
   for (const column of db.connection.getMetadata(target).columns) {

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Context } from '../../graphql/context.js';
 import { DomainError, conflict, invalidState, notFound } from '../../graphql/errors.js';
-import { suggestOnSubmit } from '../themes/suggest.service.js';
+import { suggestOnEmployeeAnswer } from '../themes/suggest.service.js';
 import { updateReturning } from '../invitations/invitation.service.js';
 import { validateAnswer, type ValidAnswer } from '../responses/answer.js';
 import type { PublicSurvey, ResponseInput, SubmitResult } from '../responses/public-survey.types.js';
@@ -93,9 +93,9 @@ export async function recordEmployeeAnswer(tx: EntityManager, args: { tokenHash:
   );
   if (inserted.length !== 1) throw new Error('The employee of a participation is missing');
   // Themes the comment mentions, for guarded per-theme results (no person ever tags an employee answer).
-  await suggestOnSubmit(tx, {
+  await suggestOnEmployeeAnswer(tx, {
     organizationId: spent.organization_id,
-    answer: { employeeAnswerId: inserted[0].id },
+    employeeAnswerId: inserted[0].id,
     language: answer.language,
     texts: [answer.reason, answer.suggestion],
   });

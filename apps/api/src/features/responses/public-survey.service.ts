@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { entityOf, preparedRows, selectColumns } from '../../db/prepared.js';
+import { entityOf, jsonColumns, preparedRows, selectColumns } from '../../db/prepared.js';
 import type { Context } from '../../graphql/context.js';
 import { invalidState, conflict, notFound } from '../../graphql/errors.js';
 import { ContactEntity } from '../contacts/contact.entity.js';
@@ -7,30 +7,39 @@ import { InvitationEntity } from '../invitations/invitation.entity.js';
 import { hashSurveyToken, isSurveyToken } from '../invitations/tokens.js';
 import { DEFAULT_SETTINGS } from '../organizations/organization.service.js';
 import { employeeSurvey, findEmployeeLink, submitEmployeeAnswer, type EmployeeLink } from '../employees/anonymous-answer.service.js';
+import type { MatchableTheme } from '../themes/matcher.js';
+import { WaveQuestionEntity } from '../waves/wave-question.entity.js';
 import { WaveEntity } from '../waves/wave.entity.js';
 import { recordResponse, validateAnswer } from './answer.js';
 import type { PublicSurvey, ResponseInput, SubmitResult } from './public-survey.types.js';
-import { isClosed, questionsOf, surveyPage } from './survey-page.js';
+import { isClosed, surveyPage } from './survey-page.js';
 
 interface Found {
   invitation: InvitationEntity;
   wave: WaveEntity;
   contact: ContactEntity;
+  /** The wave's questions in order. */
+  questions: WaveQuestionEntity[];
+  /** The organization's theme catalogue, for the suggestions of an answer. */
+  themes: MatchableTheme[];
   /** The follow-up SLA of the wave's organization. */
   slaHours: number;
 }
 
 /**
- * The invitation behind a token's hash, with its wave, contact and organization, in one prepared
- * statement: a respondent's page and answer start here, and at answering time every round trip and
- * every plan counts. The token names the organization, so this is the one lookup that does not start
+ * The invitation behind a token's hash, with its wave, contact, organization, the wave's questions
+ * and the organization's theme keywords, in one prepared statement: a respondent's page and answer
+ * start here, and at answering time every round trip and every plan counts (with the answer's own
+ * single statement, an answer is two round trips to the database). The token names the organization, so this is the one lookup that does not start
  * from orgOf(ctx).
  */
 async function findInvitation(db: EntityManager, tokenHash: string): Promise<Found | null> {
   const [row] = await preparedRows(
     db,
     'respondent-invitation',
-    `SELECT ${selectColumns(db, InvitationEntity, 'i')}, ${selectColumns(db, WaveEntity, 'w')}, ${selectColumns(db, ContactEntity, 'c')}, o.settings AS o_settings
+    `SELECT ${selectColumns(db, InvitationEntity, 'i')}, ${selectColumns(db, WaveEntity, 'w')}, ${selectColumns(db, ContactEntity, 'c')}, o.settings AS o_settings,
+            (SELECT coalesce(json_agg(${jsonColumns(db, WaveQuestionEntity, 'q')} ORDER BY q.position), '[]') FROM wave_questions q WHERE q.wave_id = w.id) AS questions,
+            (SELECT coalesce(json_agg(json_build_object('id', t.id, 'keywords', t.keywords)), '[]') FROM themes t WHERE t.organization_id = i.organization_id) AS themes
        FROM invitations i
        JOIN waves w ON w.id = i.wave_id AND w.organization_id = i.organization_id
        JOIN contacts c ON c.id = i.contact_id AND c.organization_id = i.organization_id
@@ -44,6 +53,8 @@ async function findInvitation(db: EntityManager, tokenHash: string): Promise<Fou
     invitation: entityOf(db, InvitationEntity, row, 'i'),
     wave: entityOf(db, WaveEntity, row, 'w'),
     contact: entityOf(db, ContactEntity, row, 'c'),
+    questions: (row.questions as Record<string, unknown>[]).map((q) => entityOf(db, WaveQuestionEntity, q, 'q')),
+    themes: row.themes as MatchableTheme[],
     slaHours: settings.followUpSlaHours,
   };
 }
@@ -69,12 +80,13 @@ export async function surveyByToken(ctx: Context, token: string, language: strin
   const link = await findLink(ctx.db, token);
   if (!link) return null;
   if ('employee' in link) return employeeSurvey(ctx, link.employee, language);
-  const { invitation, wave, contact } = link.identified;
+  const { invitation, wave, contact, questions } = link.identified;
   const now = ctx.app.now();
   if (!isClosed(wave, now) && (invitation.status === 'PENDING' || invitation.status === 'SENT')) {
     await ctx.db.query(`UPDATE invitations SET status = 'OPENED', opened_at = $2 WHERE id = $1 AND status IN ('PENDING', 'SENT')`, [invitation.id, now]);
   }
   return surveyPage(ctx.db, wave, {
+    questions,
     requestedLanguage: language,
     respondentLanguage: contact.language,
     alreadyAnswered: invitation.status === 'RESPONDED',
@@ -94,22 +106,22 @@ export async function submitResponse(ctx: Context, token: string, input: Respons
   const link = await findLink(ctx.db, token);
   if (!link) throw notFound('Survey', 'token');
   if ('employee' in link) return submitEmployeeAnswer(ctx, link.employee, input);
-  const { invitation, wave, contact, slaHours } = link.identified;
+  const { invitation, wave, contact, questions, themes, slaHours } = link.identified;
   const now = ctx.app.now();
   if (isClosed(wave, now)) throw invalidState('This survey is closed');
   if (invitation.status === 'RESPONDED') throw conflict('token', 'This survey has already been answered');
-  const answer = validateAnswer(wave, await questionsOf(ctx.db, wave.id), contact.language, input);
-  const recorded = await ctx.db.transaction((tx) =>
-    recordResponse(tx, {
-      organizationId: wave.organizationId,
-      wave,
-      invitationId: invitation.id,
-      contactId: contact.id,
-      answer,
-      submittedAt: now,
-      slaHours,
-    }),
-  );
+  const answer = validateAnswer(wave, questions, contact.language, input);
+  // One statement, atomic on its own: no transaction around it (see recordResponse).
+  const recorded = await recordResponse(ctx.db, {
+    organizationId: wave.organizationId,
+    wave,
+    invitationId: invitation.id,
+    contactId: contact.id,
+    answer,
+    submittedAt: now,
+    slaHours,
+    themes,
+  });
   ctx.logger.info(
     { event: 'response.created', waveId: wave.id, responseId: recorded.responseId, category: answer.category, followUpId: recorded.followUpId },
     'response recorded',

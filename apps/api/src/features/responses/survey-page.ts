@@ -43,6 +43,8 @@ export async function surveyPage(
   db: EntityManager,
   wave: WaveEntity,
   args: {
+    /** The wave's questions when the caller has read them already. */
+    questions?: WaveQuestionEntity[];
     requestedLanguage: string | null | undefined;
     respondentLanguage: string | null;
     alreadyAnswered: boolean;
@@ -53,7 +55,7 @@ export async function surveyPage(
   },
 ): Promise<PublicSurvey> {
   const lang = surveyLanguage(wave, args.requestedLanguage, args.respondentLanguage);
-  const questions = await questionsOf(db, wave.id);
+  const questions = args.questions ?? (await questionsOf(db, wave.id));
   return {
     waveName: wave.name,
     audience: wave.audience,

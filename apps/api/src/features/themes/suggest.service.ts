@@ -11,8 +11,8 @@ import { themesOf } from './theme.service.js';
 import { SuggestThemesResult } from './theme-results.types.js';
 
 /**
- * Suggestions: the matcher (matcher.ts) run over comments. On submit, inside the answer's
- * transaction (suggestOnSubmit); and over a whole wave after the catalogue's keywords changed
+ * Suggestions: the matcher (matcher.ts) run over comments. On submit, with the answer
+ * (suggestedThemeIds, suggestOnEmployeeAnswer); and over a whole wave after the catalogue's keywords changed
  * (suggestThemes), set-based: one read of the wave's comments, one DELETE of stale suggestions,
  * one INSERT of new ones. A person's decision (ACCEPTED, DISMISSED) is never touched.
  *
@@ -29,33 +29,37 @@ export function compilerFor(themes: readonly MatchableTheme[]): (language: strin
   };
 }
 
-export type SubmittedAnswer = { responseId: string } | { employeeAnswerId: string };
+/**
+ * The themes the matcher finds in one answer's texts, in its language (none without text), from
+ * the catalogue given or else read.
+ */
+export async function suggestedThemeIds(
+  db: EntityManager,
+  organizationId: string,
+  language: string,
+  texts: (string | null)[],
+  catalogue?: readonly MatchableTheme[],
+): Promise<string[]> {
+  if (!texts.some((t) => t && t.trim())) return [];
+  return matchCompiled(compileThemes(catalogue ?? (await themesOf(db, organizationId)), language), texts);
+}
 
 /**
- * The suggestions for one new answer, written in the caller's transaction: SUGGESTED rows for an
- * identified response, employee_answer_themes rows for an employee answer.
+ * The theme rows of one new employee answer, written in the caller's transaction (rows without a
+ * status: nobody tags an employee answer). Identified responses write their SUGGESTED rows in the
+ * answer's own statement (recordResponse).
  */
-export async function suggestOnSubmit(
+export async function suggestOnEmployeeAnswer(
   tx: EntityManager,
-  args: { organizationId: string; answer: SubmittedAnswer; language: string; texts: (string | null)[] },
+  args: { organizationId: string; employeeAnswerId: string; language: string; texts: (string | null)[] },
 ): Promise<void> {
-  if (!args.texts.some((t) => t && t.trim())) return;
-  const themes = await themesOf(tx, args.organizationId);
-  const themeIds = matchCompiled(compileThemes(themes, args.language), args.texts);
+  const themeIds = await suggestedThemeIds(tx, args.organizationId, args.language, args.texts);
   if (themeIds.length === 0) return;
-  if ('responseId' in args.answer) {
-    await tx.query(
-      `INSERT INTO response_themes (response_id, theme_id, organization_id, status)
-       SELECT $1, t, $3, 'SUGGESTED' FROM unnest($2::uuid[]) AS t ON CONFLICT DO NOTHING`,
-      [args.answer.responseId, themeIds, args.organizationId],
-    );
-  } else {
-    await tx.query(
-      `INSERT INTO employee_answer_themes (answer_id, theme_id, organization_id)
-       SELECT $1, t, $3 FROM unnest($2::uuid[]) AS t ON CONFLICT DO NOTHING`,
-      [args.answer.employeeAnswerId, themeIds, args.organizationId],
-    );
-  }
+  await tx.query(
+    `INSERT INTO employee_answer_themes (answer_id, theme_id, organization_id)
+     SELECT $1, t, $3 FROM unnest($2::uuid[]) AS t ON CONFLICT DO NOTHING`,
+    [args.employeeAnswerId, themeIds, args.organizationId],
+  );
 }
 
 /**
