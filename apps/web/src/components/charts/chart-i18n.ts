@@ -13,6 +13,7 @@ export function chartText(t: Translate, locale: string, enps: boolean): ChartTex
     answers: (n) => t('board.chart.answers', { n: formatCount(n, locale) }),
     band: (key) => t(`bands.${key}`),
     significant: t('board.chart.significant'),
+    inProgress: t('board.chart.inProgress'),
     hidden: t('board.chart.hiddenShort'),
     noAnswers: t('board.chart.noAnswersShort'),
   };

@@ -18,6 +18,8 @@ export interface ChartText {
   band(key: string): string;
   /** "Significant change from the previous point". */
   significant: string;
+  /** "In progress: the answers so far". */
+  inProgress: string;
   /** Short: "Hidden (anonymity)". */
   hidden: string;
   /** Short: "No answers". */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { axisBounds, BAND_COLORS, bandColor, chartState, chartValue, UNKNOWN_BAND_COLOR, type ChartSummary } from './chart-data';
 import { shorten, tooltipHtml, valueText, type ChartText } from './chart-text';
-import { intervalBandRenderer, periodLabel, trendOption, trendPoints } from './trend-option';
+import { intervalBandRenderer, periodInProgress, periodLabel, trendOption, trendPoints } from './trend-option';
 import { barLabel, breakdownBars, breakdownHeight, breakdownOption, whiskerRenderer } from './breakdown-option';
 
 const text: ChartText = {
@@ -12,6 +12,7 @@ const text: ChartText = {
   answers: (n) => `answers: ${n}`,
   band: (key) => `band:${key}`,
   significant: 'Significant',
+  inProgress: 'so far',
   hidden: 'hidden',
   noAnswers: 'no answers',
 };
@@ -84,7 +85,7 @@ describe('trend chart', () => {
     { period: '2026-10', label: '2026-10', summary: suppressed, significantChange: true },
     { period: '2026-11', label: '2026-11', summary: shown(-6, -44, 34), significantChange: null },
   ];
-  const points = trendPoints(api3, (i) => api3[i].label);
+  const points = trendPoints(api3, (i) => api3[i].label, new Date('2027-02-10T12:00:00Z'));
   const option = trendOption(points, text, [{ label: 'Target +45', value: 45 }]);
   const series = option.series as Series[];
   const line = series.find((s) => s.type === 'line')!;
@@ -129,6 +130,38 @@ describe('trend chart', () => {
     expect(formatter([{ dataIndex: 1 }])).toBe('<strong>2026-08</strong><br>NPS -8 · band:good · 95 % interval -40 to 25 · answers: 20<br>Significant');
     expect(formatter([{ dataIndex: 2 }])).toBe('<strong>2026-09</strong><br>no answers');
     expect(formatter([{ dataIndex: 3 }])).toBe('<strong>2026-10</strong><br>hidden');
+  });
+
+  it('draws a period still running hollow, with a dashed line into it, and says so', () => {
+    const running = trendPoints(api3, (i) => api3[i].label, new Date('2026-11-03T08:00:00Z'));
+    expect(running.map((p) => p.partial)).toEqual([false, false, false, false, true]);
+    const runningOption = trendOption(running, text);
+    const [, solid, dashed] = runningOption.series as (Series & { lineStyle?: { type?: string } })[];
+    expect(solid.data.at(-1)).toBeNull();
+    expect(dashed.lineStyle?.type).toBe('dashed');
+    // The point before it is a gap (hidden), so the dashed series holds the running point alone.
+    expect(dashed.data).toEqual([null, null, null, null, { value: -6, symbol: 'emptyCircle', symbolSize: 8 }]);
+    const formatter = (runningOption.tooltip as { formatter: (p: unknown) => string }).formatter;
+    expect(formatter([{ dataIndex: 4 }])).toContain('<br>so far');
+    // With a shown point before it, the dash starts there.
+    const pair = trendPoints([api3[0], { ...api3[4], period: '2026-08' }], (i) => String(i), new Date('2026-08-01T00:00:00Z'));
+    expect((trendOption(pair, text).series as Series[])[2].data).toEqual([60, { value: -6, symbol: 'emptyCircle', symbolSize: 8 }]);
+    expect((option.series as Series[]).length).toBe(2);
+  });
+
+  it('knows which month, quarter or ISO week is still running, in UTC', () => {
+    const day = new Date('2026-12-02T10:00:00Z');
+    expect(periodInProgress('2026-12', day)).toBe(true);
+    expect(periodInProgress('2026-11', day)).toBe(false);
+    expect(periodInProgress('2025-12', day)).toBe(false);
+    expect(periodInProgress('2026-Q4', day)).toBe(true);
+    expect(periodInProgress('2026-Q3', day)).toBe(false);
+    expect(periodInProgress('2026-W49', day)).toBe(true);
+    expect(periodInProgress('2026-W48', day)).toBe(false);
+    // 1 January 2027 is a Friday: it belongs to ISO week 53 of 2026.
+    expect(periodInProgress('2026-W53', new Date('2027-01-01T00:00:00Z'))).toBe(true);
+    expect(periodInProgress('2027-W01', new Date('2027-01-04T00:00:00Z'))).toBe(true);
+    expect(periodInProgress('197c7329-981c-4397-b869-61895a291bb4', day)).toBe(false);
   });
 
   it('labels periods in the interface language', () => {

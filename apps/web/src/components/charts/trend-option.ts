@@ -6,7 +6,9 @@ import { shorten, tooltipHtml, valueText, type ChartText } from './chart-text';
 
 // The option of a trend chart: the NPS per period as a line, its 95 % interval as a band around
 // it. A period without answers, or hidden by the anonymity guard, is a gap in both: never a 0.
-// A point whose change from the previous one is significant gets a larger diamond marker.
+// A point whose change from the previous one is significant gets a larger diamond marker. A period
+// still running today (this month, quarter or week) holds only the answers so far: its point is
+// hollow and the line into it dashed, so a thin first few days do not read as a result.
 
 export type TrendOption = ComposeOption<LineSeriesOption | CustomSeriesOption | GridComponentOption | TooltipComponentOption | MarkLineComponentOption>;
 
@@ -14,6 +16,8 @@ export interface TrendPoint {
   label: string;
   value: ChartValue;
   significant: boolean;
+  /** The period is still running: its numbers are so far. */
+  partial: boolean;
 }
 
 /** A horizontal reference line: a target. */
@@ -24,13 +28,45 @@ export interface TrendReference {
 
 /** API points (npsTrend, board trend) as drawn. */
 export function trendPoints(
-  points: readonly { summary: ChartSummary; significantChange?: boolean | null }[],
+  points: readonly { period?: string; summary: ChartSummary; significantChange?: boolean | null }[],
   label: (index: number) => string,
+  today: Date = new Date(),
 ): TrendPoint[] {
   return points.map((point, index) => {
     const value = chartValue(point.summary);
-    return { label: label(index), value, significant: point.significantChange === true && value.nps !== null };
+    return {
+      label: label(index),
+      value,
+      significant: point.significantChange === true && value.nps !== null,
+      partial: point.period !== undefined && periodInProgress(point.period, today),
+    };
   });
+}
+
+/** The ISO week of a day (UTC): its year and number. */
+function isoWeek(day: Date): [year: number, week: number] {
+  const d = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()));
+  d.setUTCDate(d.getUTCDate() + 4 - (d.getUTCDay() || 7)); // the Thursday of its week
+  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
+  return [d.getUTCFullYear(), Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7)];
+}
+
+/**
+ * Whether a calendar period ("2026-12", "2026-Q4", "2026-W49") contains `today` (UTC), so that its
+ * numbers are the answers so far. A wave (any other key) is never in progress.
+ */
+export function periodInProgress(period: string, today: Date): boolean {
+  const year = today.getUTCFullYear();
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  if (month) return Number(month[1]) === year && Number(month[2]) === today.getUTCMonth() + 1;
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (quarter) return Number(quarter[1]) === year && Number(quarter[2]) === Math.floor(today.getUTCMonth() / 3) + 1;
+  const week = /^(\d{4})-W(\d{2})$/.exec(period);
+  if (week) {
+    const [isoYear, isoNumber] = isoWeek(today);
+    return Number(week[1]) === isoYear && Number(week[2]) === isoNumber;
+  }
+  return false;
 }
 
 /**
@@ -89,6 +125,7 @@ export function trendOption(points: readonly TrendPoint[], text: ChartText, refe
     if (!point) return '';
     const lines = [valueText(point.value, text)];
     if (point.significant) lines.push(text.significant);
+    if (point.partial) lines.push(text.inProgress);
     return tooltipHtml(point.label, lines);
   };
   return {
@@ -124,9 +161,7 @@ export function trendOption(points: readonly TrendPoint[], text: ChartText, refe
         type: 'line',
         name: text.seriesName,
         data: points.map((point) =>
-          point.significant
-            ? { value: point.value.nps, symbol: 'diamond', symbolSize: 13 }
-            : point.value.nps,
+          point.partial ? null : point.significant ? { value: point.value.nps, symbol: 'diamond', symbolSize: 13 } : point.value.nps,
         ) as LineSeriesOption['data'],
         connectNulls: false,
         showSymbol: true,
@@ -147,6 +182,31 @@ export function trendOption(points: readonly TrendPoint[], text: ChartText, refe
             }
           : {}),
       },
+      ...partialSeries(points, text),
     ],
   };
+}
+
+/** The periods still running: a hollow point, with a dashed line from the point before it. */
+function partialSeries(points: readonly TrendPoint[], text: ChartText): LineSeriesOption[] {
+  if (!points.some((p) => p.partial && p.value.nps !== null)) return [];
+  const data = points.map((point, i) => {
+    const next = points[i + 1];
+    if (point.partial) return point.value.nps === null ? null : { value: point.value.nps, symbol: point.significant ? 'emptyDiamond' : 'emptyCircle', symbolSize: point.significant ? 13 : 8 };
+    return next?.partial ? point.value.nps : null;
+  });
+  return [
+    {
+      type: 'line',
+      name: text.inProgress,
+      data: data as LineSeriesOption['data'],
+      connectNulls: false,
+      showSymbol: true,
+      symbol: 'none',
+      lineStyle: { width: 2, color: TREND_COLOR, type: 'dashed' },
+      itemStyle: { color: TREND_COLOR },
+      z: 3,
+      tooltip: { show: false },
+    },
+  ];
 }
