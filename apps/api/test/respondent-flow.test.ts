@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_CLIENT } from '../src/seed/demo.js';
 import { createOrganization } from './support/fixtures.js';
 import { INVITE, SUBMIT, SURVEY, draftWave, importContacts, inviteOne, lastMailTo, mailsTo, openWave, outbox } from './support/surveys.js';
-import { codeOf, fieldOf, startTestApp, type TestApp } from './support/test-app.js';
+import { statementsOf } from './support/statements.js';
+import { codeOf, fieldOf, startTestApp, type GqlResult, type TestApp } from './support/test-app.js';
 
 /**
  * The respondent flow of identified waves, through the API: invite → the .eml in the outbox →
@@ -357,6 +358,36 @@ describe('submitResponse', () => {
     expect(rows).toHaveLength(1);
     const followUps = await count(`SELECT count(*)::int AS count FROM follow_ups WHERE response_id = $1`, [rows[0].id]);
     expect(followUps).toBeLessThanOrEqual(1);
+  });
+
+  it('writes answers that arrive together in shared statements, each with its own outcome', async () => {
+    const wave = await openWave(app, cx, { name: 'Many at once' });
+    const people = Array.from({ length: 12 }, (_, i) => [`many-${i}@flow.example`, `Many ${i}`, 'en', 'manager@demo.test', 'Sales EU', 'EU', 'Staffing']);
+    const many = await importContacts(app, cx, people);
+    const invited = await app.gql(INVITE, { waveId: wave, contactIds: Object.values(many) }, cx);
+    expect(invited.data.inviteToWave.invited).toBe(12);
+    const tokens = people.map(([email]) => lastMailTo(app, email).token);
+    // One link is spent before the rush, and one link is sent twice within it.
+    expect((await app.gql(SUBMIT, { token: tokens[0], input: { score: 9 } })).data.submitResponse.ok).toBe(true);
+    const sent = [...tokens, tokens[5]];
+    let results: GqlResult[] = [];
+    const statements = await statementsOf(app, async () => {
+      results = await Promise.all(sent.map((token, i) => app.gql(SUBMIT, { token, input: { score: i % 11, reason: i % 2 ? 'Nobody called back' : null } })));
+    });
+    const outcome = results.map((r) => (r.data?.submitResponse?.ok ? 'ok' : codeOf(r)));
+    expect(outcome.filter((o) => o === 'ok')).toHaveLength(11);
+    expect(outcome[0]).toBe('CONFLICT');
+    expect([outcome[5], outcome[12]].sort()).toEqual(['CONFLICT', 'ok']);
+    const writes = statements.filter((sql) => sql.includes('INSERT INTO responses'));
+    expect(writes.length).toBeLessThan(sent.length - 1);
+    const stored: { n: number; invitations: number; detractors: number; followUps: number }[] = await app.db.dataSource.query(
+      `SELECT count(*)::int AS n, count(DISTINCT r.invitation_id)::int AS invitations,
+              count(*) FILTER (WHERE r.category = 'DETRACTOR')::int AS detractors, count(f.id)::int AS "followUps"
+         FROM responses r LEFT JOIN follow_ups f ON f.response_id = r.id WHERE r.wave_id = $1`,
+      [wave],
+    );
+    expect(stored[0]).toMatchObject({ n: 12, invitations: 12 });
+    expect(stored[0].followUps).toBe(stored[0].detractors);
   });
 
   it('refuses answers once the wave is closed, or past its closing time', async () => {

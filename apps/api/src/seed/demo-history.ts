@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { createInvitations, markSent } from '../features/invitations/invitation.service.js';
-import { recordResponse, validateAnswer } from '../features/responses/answer.js';
+import { validateAnswer } from '../features/responses/answer.js';
+import { recordResponse } from '../features/responses/record-responses.js';
 import { defaultQuestions, textsIn, WAVE_LANGUAGES } from '../features/waves/default-questions.js';
 import { WaveQuestionEntity } from '../features/waves/wave-question.entity.js';
 import { WaveEntity } from '../features/waves/wave.entity.js';

@@ -1,9 +1,5 @@
 import { categorize, InvalidScoreError, type NpsCategory } from '@tandem/nps-core';
-import type { EntityManager } from 'typeorm';
-import { isUniqueViolation } from '../../db/pg-errors.js';
-import { badInput, conflict } from '../../graphql/errors.js';
-import type { MatchableTheme } from '../themes/matcher.js';
-import { suggestedThemeIds } from '../themes/suggest.service.js';
+import { badInput } from '../../graphql/errors.js';
 import type { WaveQuestionEntity } from '../waves/wave-question.entity.js';
 import type { WaveEntity } from '../waves/wave.entity.js';
 import type { RatingAnswer } from './response.entity.js';
@@ -94,91 +90,4 @@ export function validateAnswer(
     language: input.language ?? surveyLanguage(wave, null, contactLanguage),
     ratings,
   };
-}
-
-/**
- * Writes one identified answer as ONE statement, in the caller's transaction or on its own: spends
- * the invitation, stores the response with a snapshot of the contact's org unit, owner and
- * segments, its theme suggestions, and for a detractor a follow-up for the contact's owner, due
- * slaHours after the answer. A single statement is atomic without a transaction around it, so an
- * answer costs one round trip to the database instead of seven (on a machine where every system
- * call is slow, the round trips were what limited answers per second).
- *
- * Of two concurrent submits of one link exactly one gets through: the second waits on the row lock
- * of the first's invitation UPDATE, then finds it RESPONDED and inserts nothing (CONFLICT, token);
- * the unique invitation_id of responses stands behind it. The triggers that add into shared counter
- * rows run at the end of the statement, so those row locks are held only until its commit.
- */
-export async function recordResponse(
-  db: EntityManager,
-  args: {
-    organizationId: string;
-    wave: Pick<WaveEntity, 'id' | 'audience'>;
-    invitationId: string;
-    contactId: string;
-    answer: ValidAnswer;
-    submittedAt: Date;
-    slaHours: number;
-    /** The organization's theme catalogue when the caller has read it already. */
-    themes?: readonly MatchableTheme[];
-  },
-): Promise<{ responseId: string; followUpId: string | null }> {
-  const { organizationId, wave, answer, submittedAt } = args;
-  const themeIds = await suggestedThemeIds(db, organizationId, answer.language, [answer.reason, answer.suggestion], args.themes);
-  const dueAt = new Date(submittedAt.getTime() + args.slaHours * 3600_000);
-  const rows: { response_id: string; follow_up_id: string | null }[] = await refusingASecondAnswer(() =>
-    db.query(
-      `WITH spent AS (
-         UPDATE invitations SET status = 'RESPONDED', responded_at = $11
-          WHERE id = $4 AND organization_id = $1 AND status <> 'RESPONDED'
-          RETURNING id
-       ), response AS (
-         INSERT INTO responses (organization_id, wave_id, audience, invitation_id, contact_id, score, category, reason, suggestion,
-                                language, ratings, org_unit_id, owner_id, segments, submitted_at)
-         SELECT $1, $2, $3, spent.id, c.id, $5, $6, $7, $8, $9, $10::jsonb, c.org_unit_id, c.owner_id, c.segments, $11
-           FROM spent JOIN contacts c ON c.id = $12 AND c.organization_id = $1
-         RETURNING id, owner_id
-       ), suggested AS (
-         INSERT INTO response_themes (response_id, theme_id, organization_id, status)
-         SELECT response.id, t, $1, 'SUGGESTED' FROM response, unnest($13::uuid[]) AS t
-         ON CONFLICT DO NOTHING
-       ), follow_up AS (
-         INSERT INTO follow_ups (organization_id, response_id, wave_id, owner_id, status, due_at, created_at)
-         SELECT $1, response.id, $2, response.owner_id, 'OPEN', $14, $11 FROM response WHERE $6 = 'DETRACTOR'
-         RETURNING id
-       )
-       SELECT response.id AS response_id, (SELECT id FROM follow_up) AS follow_up_id FROM response`,
-      [
-        organizationId,
-        wave.id,
-        wave.audience,
-        args.invitationId,
-        answer.score,
-        answer.category,
-        answer.reason,
-        answer.suggestion,
-        answer.language,
-        JSON.stringify(answer.ratings),
-        submittedAt,
-        args.contactId,
-        themeIds,
-        dueAt,
-      ],
-    ),
-  );
-  // Nothing was written: the link was spent already.
-  if (rows.length === 0) throw conflict('token', ALREADY_ANSWERED);
-  return { responseId: rows[0].response_id, followUpId: rows[0].follow_up_id };
-}
-
-const ALREADY_ANSWERED = 'This survey has already been answered';
-
-/** A second answer on the same invitation that got past the spent check anyway is CONFLICT too. */
-async function refusingASecondAnswer<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (isUniqueViolation(error, 'responses_invitation_id_key')) throw conflict('token', ALREADY_ANSWERED);
-    throw error;
-  }
 }

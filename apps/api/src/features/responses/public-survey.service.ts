@@ -10,7 +10,10 @@ import { employeeSurvey, findEmployeeLink, submitEmployeeAnswer, type EmployeeLi
 import type { MatchableTheme } from '../themes/matcher.js';
 import { WaveQuestionEntity } from '../waves/wave-question.entity.js';
 import { WaveEntity } from '../waves/wave.entity.js';
-import { recordResponse, validateAnswer } from './answer.js';
+import { suggestedThemeIds } from '../themes/suggest.service.js';
+import { validateAnswer } from './answer.js';
+import { answerWriterOf } from './answer-writer.js';
+import { ALREADY_ANSWERED } from './record-responses.js';
 import type { PublicSurvey, ResponseInput, SubmitResult } from './public-survey.types.js';
 import { isClosed, surveyPage } from './survey-page.js';
 
@@ -109,10 +112,11 @@ export async function submitResponse(ctx: Context, token: string, input: Respons
   const { invitation, wave, contact, questions, themes, slaHours } = link.identified;
   const now = ctx.app.now();
   if (isClosed(wave, now)) throw invalidState('This survey is closed');
-  if (invitation.status === 'RESPONDED') throw conflict('token', 'This survey has already been answered');
+  if (invitation.status === 'RESPONDED') throw conflict('token', ALREADY_ANSWERED);
   const answer = validateAnswer(wave, questions, contact.language, input);
-  // One statement, atomic on its own: no transaction around it (see recordResponse).
-  const recorded = await recordResponse(ctx.db, {
+  const themeIds = await suggestedThemeIds(ctx.db, wave.organizationId, answer.language, [answer.reason, answer.suggestion], themes);
+  // One statement, atomic on its own, shared with the answers submitted at the same moment.
+  const recorded = await answerWriterOf(ctx.db).write({
     organizationId: wave.organizationId,
     wave,
     invitationId: invitation.id,
@@ -120,7 +124,7 @@ export async function submitResponse(ctx: Context, token: string, input: Respons
     answer,
     submittedAt: now,
     slaHours,
-    themes,
+    themeIds,
   });
   ctx.logger.info(
     { event: 'response.created', waveId: wave.id, responseId: recorded.responseId, category: answer.category, followUpId: recorded.followUpId },
