@@ -1,4 +1,4 @@
-import { computed, type ComputedRef } from 'vue';
+import { computed, watch, type ComputedRef } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { LOCALES, LOCALE_STORAGE_KEY, isLocale, type Locale } from '../app/i18n';
 
@@ -30,4 +30,22 @@ export function useLocale(): UseLocale {
       }
     },
   };
+}
+
+/**
+ * A public page (no login) speaks the language its content comes in: follow it, without saving it
+ * as the visitor's choice of app language.
+ */
+export function useFollowedLanguage(language: () => string | null | undefined): void {
+  const i18n = useI18n({ useScope: 'global' });
+  watch(
+    language,
+    (code) => {
+      if (code && isLocale(code)) {
+        i18n.locale.value = code;
+        applyDocumentLocale(code);
+      }
+    },
+    { immediate: true },
+  );
 }
