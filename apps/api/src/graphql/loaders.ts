@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { employeeWavesLoader } from '../features/anonymity/employee-results.service.js';
+import { employeeWavesLoader } from '../features/anonymity/employee-results/index.js';
 import { contactLoader } from '../features/contacts/contact.loader.js';
 import { followUpByResponseLoader, followUpNotesLoader } from '../features/follow-ups/follow-up.loader.js';
 import { improvementLoaders } from '../features/improvements/improvement.loader.js';

@@ -1,7 +1,7 @@
 import type { NpsCounts } from '@tandem/nps-core';
 import type { Context } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
-import { employeeBreakdown } from '../anonymity/employee-results.service.js';
+import { employeeBreakdown } from '../anonymity/employee-results/index.js';
 import { snakeKey } from '../contacts/contact.rules.js';
 import { addScores, emptyScores, identifiedCounts, totalOfScores } from './identified-counts.js';
 import { NpsGroup, UNASSIGNED_KEY, type BreakdownDimension } from './nps-breakdown.types.js';
@@ -17,7 +17,7 @@ import { orgTreeOf } from './org-tree.js';
  * statement over the rollup; org units summed over the org chart in memory, so the cost follows
  * the number of units), or — when the filter and the dimension name two attribute dimensions —
  * one grouped scan of the responses. Employee answers: through the anonymity guard
- * (features/anonymity/employee-results.service.ts), every group of the dimension listed, each
+ * (features/anonymity/employee-results/), every group of the dimension listed, each
  * released or suppressed.
  */
 export async function npsBreakdown(ctx: Context, filter: NpsFilter, by: BreakdownDimension, segmentKey: string | null | undefined): Promise<NpsGroup[]> {

@@ -12,7 +12,7 @@ import { IDENTIFIED_ROLLUP_AUDIENCES, type IdentifiedAudience } from './nps-coun
 
 /**
  * What an NpsFilter covers for this caller: either employee answers, which report only through the
- * anonymity guard (features/anonymity/employee-results.service.ts), or identified responses
+ * anonymity guard (features/anonymity/employee-results/), or identified responses
  * selected by a WHERE clause over `responses r` with its parameters.
  */
 export type NpsScope =

@@ -1,6 +1,6 @@
 import type { NpsCounts } from '@tandem/nps-core';
 import type { Context } from '../../graphql/context.js';
-import { employeeSummary } from '../anonymity/employee-results.service.js';
+import { employeeSummary } from '../anonymity/employee-results/index.js';
 import { countsOfGroups, identifiedCounts } from './identified-counts.js';
 import type { NpsFilter } from './nps-filter.input.js';
 import { resolveNpsScope, type NpsScope } from './nps-scope.js';
@@ -10,7 +10,7 @@ import { NpsSummary } from './nps-summary.type.js';
  * NPS over the responses a filter selects, the numbers from nps-core (default bands). Identified
  * responses are counted from the rollup (one statement over a few rows per wave and month); a
  * filter on two attribute dimensions at once (e.g. org unit AND segment) scans the responses.
- * Employee results report through the anonymity guard (features/anonymity/employee-results.service.ts).
+ * Employee results report through the anonymity guard (features/anonymity/employee-results/).
  */
 export async function npsSummary(ctx: Context, filter: NpsFilter): Promise<NpsSummary> {
   const scope = await resolveNpsScope(ctx, filter);

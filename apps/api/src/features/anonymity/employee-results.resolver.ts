@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { NpsFilter } from '../analytics/nps-filter.input.js';
-import { employeeComments } from './employee-results.service.js';
+import { employeeComments } from './employee-results/index.js';
 import { CommentsResult, OrgUnitResponseRate } from './employee-results.types.js';
 import { responseRatesByOrgUnit } from './response-rates.js';
 

@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { rollupCounts, type CountQuery } from '../analytics/nps-counts.js';
 
 /**
- * Employee answers are read for reporting in ONE module, employee-results.service.ts, where every
+ * Employee answers are read for reporting in ONE folder, employee-results/, where every
  * number passes the guard. This scans src/ so that no other module starts reading them: only the
  * answering path (features/employees), the seed, the migrations and the entity list may name the
  * table or its entity; elsewhere a mention must be a write (the respondent dispatch inserting an
@@ -18,7 +18,7 @@ import { rollupCounts, type CountQuery } from '../analytics/nps-counts.js';
  * the door every other module uses, refuses the EMPLOYEE audience.
  */
 const SRC = fileURLToPath(new URL('../../', import.meta.url));
-const THE_READER = 'features/anonymity/employee-results.service.ts';
+const THE_READER = 'features/anonymity/employee-results/';
 const ALLOWED = [THE_READER, 'features/anonymity/readers.test.ts', 'features/employees/', 'seed/', 'db/migrations/', 'db/entities.ts'];
 const MENTION = /employee_answers|EmployeeAnswerEntity/;
 const WRITE_OR_IMPORT =
@@ -34,10 +34,11 @@ function files(dir: string): string[] {
 describe('who reads employee answers', () => {
   const sources = files(SRC).map((full) => ({ file: path.relative(SRC, full).split(path.sep).join('/'), text: readFileSync(full, 'utf8') }));
 
-  it('finds the reporting module and the guard it uses', () => {
-    const reader = sources.find((s) => s.file === THE_READER);
-    expect(reader?.text).toMatch(/FROM employee_answers/);
-    expect(reader?.text).toMatch(/from '\.\/guard\.js'/);
+  const reader = () => sources.filter((s) => s.file.startsWith(THE_READER)).map((s) => s.text).join('\n');
+
+  it('finds the reporting folder and the guard it uses', () => {
+    expect(reader()).toMatch(/FROM employee_answers/);
+    expect(reader()).toMatch(/from '\.\.\/guard\.js'/);
   });
 
   it('has no other module under src/ reading employee_answers', () => {
@@ -70,7 +71,7 @@ describe('who reads employee counts in the NPS rollup', () => {
   });
 
   it('has employee rows read only through employeeRollupCounts, called only from features/anonymity/', () => {
-    expect(sources.find((s) => s.file === THE_READER)?.text).toMatch(/employeeRollupCounts\(/);
+    expect(sources.filter((s) => s.file.startsWith(THE_READER)).map((s) => s.text).join('\n')).toMatch(/employeeRollupCounts\(/);
     expect(mentions(/employeeRollupCounts/, [ROLLUP_READER, 'features/anonymity/'])).toEqual([]);
   });
 

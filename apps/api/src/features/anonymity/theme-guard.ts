@@ -1,6 +1,6 @@
 /**
  * The anonymity guard for per-theme results over employee answers (themes/theme-results.service.ts
- * through employee-results.service.ts employeeThemeCounts). A theme's row shows its mentioners M
+ * through employee-results/themes.ts). A theme's row shows its mentioners M
  * (the answers whose comment mentions it: count per category, NPS) and its impact, the NPS of the
  * answers WITHOUT the mentioners minus the NPS of all of them; with the filter's own summary a
  * reader can therefore compute two groups per row, M and the rest R = all − M.

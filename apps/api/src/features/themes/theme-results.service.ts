@@ -5,7 +5,7 @@ import type { NpsFilter } from '../analytics/nps-filter.input.js';
 import { resolveNpsScope } from '../analytics/nps-scope.js';
 import { identifiedSummaryCounts } from '../analytics/nps-summary.service.js';
 import { NpsSummary } from '../analytics/nps-summary.type.js';
-import { employeeThemeCounts } from '../anonymity/employee-results.service.js';
+import { employeeThemeCounts } from '../anonymity/employee-results/index.js';
 import { mayReadEmployeeResults } from '../anonymity/access.js';
 import { employeeWavesOpenedIn } from '../anonymity/wave-dates.js';
 import type { Board } from '../board/board.types.js';
@@ -20,7 +20,7 @@ import { toThemeType } from './theme.type.js';
  * Per-theme results over the responses of an NpsFilter. Identified audiences: the ACCEPTED tags,
  * counted in one grouped statement (every theme's mentioners per category, plus the filter's
  * total). Employee answers: the themes the matcher found, counted and released by the anonymity
- * guard (anonymity/employee-results.service.ts employeeThemeCounts, theme-guard.ts).
+ * guard (anonymity/employee-results/themes.ts, theme-guard.ts).
  */
 
 const ZERO: NpsCounts = { promoters: 0, passives: 0, detractors: 0 };

@@ -2,7 +2,7 @@ import type { Context } from '../../graphql/context.js';
 import { orgOf } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
 import { NpsSummary } from '../analytics/nps-summary.type.js';
-import { employeeWaveResults } from '../anonymity/employee-results.service.js';
+import { employeeWaveResults } from '../anonymity/employee-results/index.js';
 import { analysisProgress } from '../themes/theme.loader.js';
 import { commentOwnerRestriction, isAnonymousAudience } from './wave-access.js';
 import type { InvitationStats } from './wave.loader.js';
@@ -13,7 +13,7 @@ import { WaveComment, WaveQuestionType, WaveStages, type WaveType } from './wave
  * page of waves costs one grouped query per kind of result, never one per wave.
  *
  * Employee waves report through the anonymity guard: their numbers come from
- * features/anonymity/employee-results.service.ts (employeeWaveResults), which applies the threshold
+ * features/anonymity/employee-results/ (employeeWaveResults), which applies the threshold
  * and differencing rules of PRODUCT.md section 5 — invited always, responded and the response rate
  * only from k invited, the summary and score distribution only when the guard releases them. They
  * never list comments here, and have no first reaction (anonymous answers get no follow-ups).
