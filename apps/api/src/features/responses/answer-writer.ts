@@ -13,8 +13,14 @@ import { ALREADY_ANSWERED, recordResponses, type RecordedResponse, type Response
  * second answer to a link already in the batch waits for the next one (and finds it spent); and if
  * a batch fails as a whole, its answers are written one by one, so one answer's failure is its own.
  */
+interface Pending {
+  item: ResponseToRecord;
+  resolve: (recorded: RecordedResponse) => void;
+  reject: (error: unknown) => void;
+}
+
 export class AnswerWriter {
-  private readonly queue: { item: ResponseToRecord; resolve: (r: RecordedResponse) => void; reject: (e: unknown) => void }[] = [];
+  private queue: Pending[] = [];
   private writing = false;
 
   constructor(
@@ -40,23 +46,21 @@ export class AnswerWriter {
   }
 
   /** The oldest queued answers, each invitation once; a repeat stays queued for the next batch. */
-  private nextBatch() {
+  private nextBatch(): Pending[] {
     const seen = new Set<string>();
-    const batch: typeof this.queue = [];
-    for (let i = 0; i < this.queue.length && batch.length < this.maxBatch; ) {
-      const pending = this.queue[i];
-      if (seen.has(pending.item.invitationId)) {
-        i++;
-        continue;
-      }
-      seen.add(pending.item.invitationId);
-      batch.push(pending);
-      this.queue.splice(i, 1);
+    const batch: Pending[] = [];
+    const rest: Pending[] = [];
+    for (const pending of this.queue) {
+      if (batch.length < this.maxBatch && !seen.has(pending.item.invitationId)) {
+        seen.add(pending.item.invitationId);
+        batch.push(pending);
+      } else rest.push(pending);
     }
+    this.queue = rest;
     return batch;
   }
 
-  private async writeBatch(batch: typeof this.queue): Promise<void> {
+  private async writeBatch(batch: Pending[]): Promise<void> {
     let results: (RecordedResponse | null)[];
     try {
       results = await recordResponses(this.db, batch.map((p) => p.item));
