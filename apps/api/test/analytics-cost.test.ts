@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertTeam } from './support/employee-data.js';
+import { closeEmployeeWave, insertTeam } from './support/employee-data.js';
 import { createOrganization } from './support/fixtures.js';
 import { scansOfAnswers, statementsOf } from './support/statements.js';
 import { insertResponses } from './support/survey-data.js';
@@ -51,6 +51,9 @@ beforeAll(async () => {
     answers: [10, 9, 8, 7, 6, 5, 10, 9].map((score) => ({ score })),
     locations: ['Oslo', 'Oslo', 'Warsaw'],
   });
+  await closeEmployeeWave(app.db.dataSource.manager, employeeWave);
+  // The first read makes the release (the one time the answers are read).
+  await app.gql(`{ wave(id: "${employeeWave}") { summary { nps } } }`, {}, tokens.hr);
 });
 afterAll(() => app?.close());
 
@@ -117,7 +120,7 @@ describe('counts from the rollup', () => {
     expect((data as { npsSummary: { responses: number } }).npsSummary.responses).toBe(n);
   });
 
-  it('never reads employee answers one by one for guarded employee results on at most one attribute', async () => {
+  it('never reads employee answers for employee results: they come from the release, made once', async () => {
     const cases: [string, Record<string, unknown>][] = [
       [SUMMARY, { filter: { audience: 'EMPLOYEE' } }],
       [SUMMARY, { filter: { waveIds: [employeeWave], orgUnitIds: [units[0]] } }],
@@ -135,7 +138,7 @@ describe('counts from the rollup', () => {
     }
     const summary = await run(SUMMARY, { filter: { audience: 'EMPLOYEE' } }, tokens.hr);
     expect((summary.data as { npsSummary: { responses: number } }).npsSummary.responses).toBe(8);
-    const twoDimensions = await run(SUMMARY, { filter: { orgUnitIds: [units[0]], segments: [{ key: 'location', value: 'Oslo' }] } }, tokens.hr);
-    expect(scansOfAnswers(twoDimensions.statements).length).toBeGreaterThan(0);
+    const cross = await run(SUMMARY, { filter: { orgUnitIds: [units[0]], segments: [{ key: 'location', value: 'Oslo' }] } }, tokens.hr);
+    expect(scansOfAnswers(cross.statements)).toEqual([]);
   });
 });

@@ -50,16 +50,16 @@ beforeAll(async () => {
     ...rows(['2025-05-15', '2025-05-16', '2025-05-17', '2025-05-18'], [0, 1, 2, 10], 'South', 'EU'),
   ]);
 
-  // Employees: August 12 answers (Team North), November 2 answers (Team South), k = 5.
+  // Employees: a wave from 1 August to 30 November 2025, 12 answers in Team North and 2 in Team South, k = 5.
   waves.employee = await create('Pulse', 'EMPLOYEE', null, tokens.hr);
   await app.gql(`mutation($id: ID!) { openWave(id: $id) { id } }`, { id: waves.employee }, tokens.hr);
   await db.query(`UPDATE waves SET opened_at = '2025-08-01T00:00:00Z', closed_at = '2025-11-30T00:00:00Z', status = 'CLOSED' WHERE id = $1`, [waves.employee]);
   await insertTeam(db, waves.employee, {
     orgUnitId: units.North,
     invited: 14,
-    answers: [10, 10, 10, 9, 9, 9, 8, 7, 6, 3, 10, 9].map((score) => ({ score, answeredOn: '2025-08-10' })),
+    answers: [10, 10, 10, 9, 9, 9, 8, 7, 6, 3, 10, 9].map((score) => ({ score })),
   });
-  await insertTeam(db, waves.employee, { orgUnitId: units.South, invited: 4, answers: [2, 10].map((score) => ({ score, answeredOn: '2025-11-03' })) });
+  await insertTeam(db, waves.employee, { orgUnitId: units.South, invited: 4, answers: [2, 10].map((score) => ({ score })) });
 });
 afterAll(() => app?.close());
 
@@ -180,21 +180,20 @@ describe('npsTrend of identified responses', () => {
 });
 
 describe('npsTrend of employee answers', () => {
-  // The wave ran from 1 August to 30 November 2025: August holds 12 answers (8 promoters,
-  // 2 passives, 2 detractors), November 2 (1 promoter, 1 detractor); k = 5.
-  it('dates employee answers by their wave: the month it opened holds them all, months without a wave are empty', async () => {
-    // 12 answers in August and 2 in November, all to the wave that opened on 1 August.
+  // The wave ran from 1 August to 30 November 2025 and is released: 14 answers (9 promoters,
+  // 2 passives, 3 detractors) of 18 invited; k = 5.
+  it('dates employee results by the day their wave closed: that month holds the whole release, months without a close are empty', async () => {
     const points = await trend({ from: '2025-07-01', to: '2025-12-31' }, 'MONTH', tokens.hr);
     expect(points.map((p) => p.period)).toEqual(['2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12']);
     expect(points.map((p) => p.summary.suppressed)).toEqual([false, false, false, false, false, false]);
     const s = summarize({ promoters: 9, passives: 2, detractors: 3 }, { population: 18 });
-    expect(points[1].summary).toMatchObject({ responses: 14, promoters: 9, passives: 2, detractors: 3, nps: s.nps, ciLow: s.ciLow, band: s.band });
-    for (const p of [points[0], ...points.slice(2)]) expect([p.summary.responses, p.summary.nps, p.significantChange]).toEqual([0, null, null]);
+    expect(points[4].summary).toMatchObject({ responses: 14, promoters: 9, passives: 2, detractors: 3, nps: s.nps, ciLow: s.ciLow, band: s.band });
+    for (const p of [...points.slice(0, 4), points[5]]) expect([p.summary.responses, p.summary.nps, p.significantChange]).toEqual([0, null, null]);
   });
 
-  it('selects the waves that opened in a date range, for a leader too', async () => {
-    expect((await trend({ audience: 'EMPLOYEE', from: '2025-05-01', to: '2025-08-31' }, 'MONTH', tokens.leader)).map((p) => p.summary.responses)).toEqual([0, 0, 0, 14]);
-    expect((await trend({ audience: 'EMPLOYEE', from: '2025-08-02', to: '2025-12-31' }, 'QUARTER', tokens.leader)).map((p) => p.summary.responses)).toEqual([0, 0]);
+  it('selects the waves that closed in a date range, for a leader too', async () => {
+    expect((await trend({ audience: 'EMPLOYEE', from: '2025-05-01', to: '2025-08-31' }, 'MONTH', tokens.leader)).map((p) => p.summary.responses)).toEqual([0, 0, 0, 0]);
+    expect((await trend({ audience: 'EMPLOYEE', from: '2025-08-02', to: '2025-12-31' }, 'QUARTER', tokens.leader)).map((p) => p.summary.responses)).toEqual([0, 14]);
   });
 
   it('gives each employee wave as a group of its own, with the finite population correction', async () => {
@@ -205,8 +204,8 @@ describe('npsTrend of employee answers', () => {
     expect(wave[0].summary).toMatchObject({ responses: 14, nps: s.nps, marginOfError: s.marginOfError, ciLow: s.ciLow, suppressed: false });
   });
 
-  it('keeps HR to employee points', async () => {
+  it('keeps HR to employee points, and CX away from them', async () => {
     expect(codeOf(await app.gql(TREND, { filter: { audience: 'CUSTOMER' }, interval: 'MONTH' }, tokens.hr))).toBe('FORBIDDEN');
-    expect(codeOf(await app.gql(TREND, { filter: { audience: 'EMPLOYEE' }, interval: 'MONTH' }, tokens.manager))).toBe('FORBIDDEN');
+    expect(codeOf(await app.gql(TREND, { filter: { audience: 'EMPLOYEE' }, interval: 'MONTH' }, tokens.cx))).toBe('FORBIDDEN');
   });
 });

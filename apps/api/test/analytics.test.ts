@@ -165,14 +165,16 @@ describe('npsSummary', () => {
     for (const token of [tokens.leader, tokens.admin, tokens.api]) expect(await summary({}, token)).toEqual(expected(4, 1, 3));
   });
 
-  it('reports employee results only through the anonymity guard, and only to HR, ADMIN, LEADER and analytics clients', async () => {
-    // No employee answers here: every group is below the threshold (test/employee-reporting.test.ts has the rest).
+  it('reports employee results only from releases, and only to HR, ADMIN, LEADER, analytics clients and managers (their unit)', async () => {
+    // The employee wave here still runs: nothing is released (test/employee-reporting.test.ts has the rest).
+    for (const token of [tokens.hr, tokens.admin, tokens.leader, tokens.api, tokens.manager]) {
+      expect(await summary({ audience: 'EMPLOYEE' }, token)).toEqual(expected(0, 0, 0));
+    }
     for (const token of [tokens.hr, tokens.admin, tokens.leader, tokens.api]) {
-      expect(await summary({ audience: 'EMPLOYEE' }, token)).toEqual(SUPPRESSED);
       expect(await summary({ waveIds: [waves.employee] }, token)).toEqual(SUPPRESSED);
     }
-    expect(await summary({}, tokens.hr)).toEqual(SUPPRESSED);
-    for (const token of [tokens.cx, tokens.manager]) expect(codeOf(await app.gql(SUMMARY, { filter: { audience: 'EMPLOYEE' } }, token))).toBe('FORBIDDEN');
+    expect(await summary({}, tokens.hr)).toEqual(expected(0, 0, 0));
+    expect(codeOf(await app.gql(SUMMARY, { filter: { audience: 'EMPLOYEE' } }, tokens.cx))).toBe('FORBIDDEN');
     expect(codeOf(await app.gql(SUMMARY, { filter: { waveIds: [waves.employee] } }, tokens.cx))).toBe('FORBIDDEN');
     const mixed = await app.gql(SUMMARY, { filter: { waveIds: [waves.customer, waves.employee] } }, tokens.admin);
     expect(mixed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.waveIds' });
@@ -264,9 +266,9 @@ describe('npsBreakdown of identified responses', () => {
     });
   });
 
-  it('lists employee groups through the anonymity guard: no employee answers here, so all suppressed', async () => {
-    expect(await breakdown({}, 'ORG_UNIT', undefined, tokens.hr)).toEqual({ unassigned: { label: 'Unassigned or other units', summary: SUPPRESSED } });
-    expect(await breakdown({ audience: 'EMPLOYEE' }, 'AUDIENCE', undefined, tokens.leader)).toEqual({ EMPLOYEE: { label: 'Employees', summary: SUPPRESSED } });
+  it('lists employee groups only from releases: none here yet', async () => {
+    expect(await breakdown({}, 'ORG_UNIT', undefined, tokens.hr)).toEqual({});
+    expect(await breakdown({ audience: 'EMPLOYEE' }, 'AUDIENCE', undefined, tokens.leader)).toEqual({ EMPLOYEE: { label: 'EMPLOYEE', summary: expected(0, 0, 0) } });
   });
 
   it.each([

@@ -60,32 +60,35 @@ async function board(period: Record<string, unknown> | null, token = tokens.lead
   return res.data.board;
 }
 
-/** Employee waves (not drafts) that opened in [$3, $4]: employee results are dated by their wave. */
-const EMPLOYEE_WAVES_OPENED = `SELECT id FROM waves WHERE organization_id = $1 AND audience = 'EMPLOYEE' AND status <> 'DRAFT'
-  AND ((coalesce(opened_at, opens_at, created_at)) AT TIME ZONE 'UTC')::date BETWEEN $3::date AND $4::date`;
+/** The whole-wave groups of the releases of the employee waves that closed in [$2, $3]: employee results are dated by their wave. */
+const RELEASED_IN = `FROM employee_release_groups g JOIN waves w ON w.id = g.wave_id
+  WHERE g.organization_id = $1 AND g.key = 'all' AND g.released AND (coalesce(w.closed_at, w.closes_at) AT TIME ZONE 'UTC')::date BETWEEN $2::date AND $3::date`;
 
 /**
- * A recount of one audience's answers over a range of days, straight from the tables: identified
- * responses by the day they came in, employee answers by the day their wave opened.
+ * A recount of one audience over a range of days, straight from the tables: identified responses
+ * by the day they came in; employees as the releases of the waves that closed in the range (the
+ * answers themselves are gone once released).
  */
 async function recount(audience: string, from: string, to: string): Promise<NpsCounts> {
-  const sql =
-    audience === 'EMPLOYEE'
-      ? `SELECT category, count(*)::int AS n FROM employee_answers WHERE organization_id = $1 AND $2 = 'EMPLOYEE'
-           AND wave_id IN (${EMPLOYEE_WAVES_OPENED}) GROUP BY 1`
-      : `SELECT category, count(*)::int AS n FROM responses WHERE organization_id = $1 AND audience = $2
-           AND (submitted_at AT TIME ZONE 'UTC')::date BETWEEN $3::date AND $4::date GROUP BY 1`;
-  const rows: { category: string; n: number }[] = await app.db.dataSource.query(sql, [org, audience, from, to]);
+  if (audience === 'EMPLOYEE') {
+    const [row] = await app.db.dataSource.query(
+      `SELECT coalesce(sum(promoters), 0)::int AS promoters, coalesce(sum(passives), 0)::int AS passives, coalesce(sum(detractors), 0)::int AS detractors ${RELEASED_IN}`,
+      [org, from, to],
+    );
+    return row;
+  }
+  const rows: { category: string; n: number }[] = await app.db.dataSource.query(
+    `SELECT category, count(*)::int AS n FROM responses WHERE organization_id = $1 AND audience = $2
+      AND (submitted_at AT TIME ZONE 'UTC')::date BETWEEN $3::date AND $4::date GROUP BY 1`,
+    [org, audience, from, to],
+  );
   const n = (c: string) => rows.find((r) => r.category === c)?.n ?? 0;
   return { promoters: n('PROMOTER'), passives: n('PASSIVE'), detractors: n('DETRACTOR') };
 }
 
-/** The people invited to the employee waves that opened in the range: the finite population. */
+/** The people invited to the employee waves released in the range: the finite population. */
 async function invitedTo(from: string, to: string): Promise<number> {
-  const [row] = await app.db.dataSource.query(
-    `SELECT count(*)::int AS n FROM employee_participations WHERE organization_id = $1 AND $2 = 'EMPLOYEE' AND wave_id IN (${EMPLOYEE_WAVES_OPENED})`,
-    [org, 'EMPLOYEE', from, to],
-  );
+  const [row] = await app.db.dataSource.query(`SELECT coalesce(sum(g.invited), 0)::int AS n ${RELEASED_IN}`, [org, from, to]);
   return row.n;
 }
 

@@ -43,15 +43,24 @@ describe('the demo history', () => {
     expect(employee.filter((p) => !p.summary.suppressed && p.summary.nps !== null).length).toBeGreaterThanOrEqual(3);
   });
 
-  it('has at least 5 answers per team in each history employee wave, except the small People & Culture', async () => {
-    const rows: { wave: string; unit: string; n: number }[] = await sql(
-      `SELECT w.name AS wave, u.name AS unit, count(*)::int AS n
-         FROM employee_answers a JOIN waves w ON w.id = a.wave_id JOIN org_units u ON u.id = a.org_unit_id
-        WHERE a.organization_id = $1 AND w.status = 'CLOSED' GROUP BY w.name, u.name`,
+  it('releases every closed employee wave: the small People & Culture hidden, most teams shown, no answers kept', async () => {
+    const rows: { wave: string; unit: string; released: boolean; reason: string | null; history: boolean }[] = await sql(
+      `SELECT w.name AS wave, g.label AS unit, g.released, g.hidden_reason AS reason, w.closed_at < now() - interval '150 days' AS history
+         FROM employee_release_groups g JOIN waves w ON w.id = g.wave_id
+        WHERE g.organization_id = $1 AND g.dimension = 'ORG_UNIT' AND g.parent_key LIKE 'unit:%'`,
       [org],
     );
-    expect(new Set(rows.map((r) => r.wave)).size).toBe(3);
-    for (const r of rows) if (r.unit !== 'People & Culture') expect(r.n, `${r.wave} ${r.unit}`).toBeGreaterThanOrEqual(5);
+    expect(new Set(rows.map((r) => r.wave)).size).toBe(4);
+    for (const r of rows) if (r.unit === 'People & Culture') expect(r.reason, r.wave).toBe('THRESHOLD');
+    for (const r of rows.filter((r) => r.history && r.unit !== 'People & Culture')) expect(r.reason ?? 'PROTECTS_SMALLER', `${r.wave} ${r.unit}`).toBe('PROTECTS_SMALLER');
+    for (const wave of new Set(rows.map((r) => r.wave))) {
+      expect(rows.filter((r) => r.wave === wave && r.released).length, wave).toBeGreaterThanOrEqual(3);
+    }
+    const [{ left }] = await sql(
+      `SELECT count(*)::int AS left FROM employee_answers a JOIN waves w ON w.id = a.wave_id WHERE a.organization_id = $1 AND w.status = 'CLOSED'`,
+      [org],
+    );
+    expect(left).toBe(0);
   });
 
   it('shows a significant improvement of the Sales customers after the shift confirmations', async () => {

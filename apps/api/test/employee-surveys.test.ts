@@ -304,16 +304,32 @@ describe('inviting employees', () => {
     expect(rows).toHaveLength(6);
     const today = new Date().toISOString().slice(0, 10);
     for (const row of rows) expect(row).toMatchObject({ token_hash: sha256(links[row.email]), responded: false, invited_on: today, reminders: 0 });
-    const types = await sql(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'employee_participations' AND column_name LIKE '%_on'`);
+    const types = await sql(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'employee_participations' AND column_name LIKE '%\\_on'`);
+    expect(types.map((t: { column_name: string }) => t.column_name).sort()).toEqual(['invited_on', 'reminded_on']);
     expect(types.every((t: { data_type: string }) => t.data_type === 'date')).toBe(true);
     // The raw tokens are nowhere in the table.
     expect(await count(`SELECT count(*)::int AS count FROM employee_participations WHERE token_hash = ANY($1)`, [Object.values(links)])).toBe(0);
   });
 
-  it('invites only people not invited yet when asked again', async () => {
+  it('invites nobody new when asked again: the participants were fixed by the first invitation', async () => {
+    // Someone joins the roster after the wave's first invitation: they are not invited to it.
+    await importCsv(
+      lines(
+        HEADER,
+        'ann@acme.test,Ann Able,pl,Engineering,Warsaw,1-3y',
+        'bob@acme.test,Bob Best,en,Support,Remote,1-3y',
+        'cid@acme.test,Cid Cole,da,Support,Copenhagen,3y+',
+        'dee@acme.test,Dee Dunn,ru,Support,Remote,<1y',
+        'eve@acme.test,Eve East,sl,Engineering,Ljubljana,1-3y',
+        'gus@acme.test,Gus Gray,pl,Engineering,Warsaw,<1y',
+        'hal@acme.test,Hal Hunt,en,Engineering,Warsaw,<1y',
+      ),
+    );
     const again = await app.gql(INVITE, { waveId }, tokens.hr);
     expect(again.data.inviteToWave).toMatchObject({ invited: 0, skipped: 6, alreadyInvited: 6 });
     expect(waveMails('ann@acme.test')).toHaveLength(1);
+    expect(waveMails('hal@acme.test')).toHaveLength(0);
+    expect(await count(`SELECT count(*)::int AS count FROM employee_participations WHERE wave_id = $1`, [waveId])).toBe(6);
   });
 
   it('lets only HR and admins invite employees; CX, managers, leaders and API clients are FORBIDDEN', async () => {
@@ -398,13 +414,14 @@ describe('answering anonymously', () => {
     // A detractor, but an anonymous answer has no owner: no follow-up.
     expect(await count(`SELECT count(*)::int AS count FROM follow_ups`)).toBe(followUps);
 
-    const answers = await sql(`SELECT * FROM employee_answers WHERE wave_id = $1`, [waveId]);
+    // Staged: fewer than k answers wait in the staging table, with no key, id or time.
+    expect(await count(`SELECT count(*)::int AS count FROM employee_answers WHERE wave_id = $1`, [waveId])).toBe(0);
+    const answers = await sql(`SELECT * FROM employee_answer_staging WHERE wave_id = $1`, [waveId]);
     expect(answers).toHaveLength(1);
     const [answer] = answers;
     expect(answer).toMatchObject({
       organization_id: acme.org.id,
       score: 3,
-      category: 'DETRACTOR',
       reason: 'Too much overtime lately.',
       suggestion: 'Hire two more people.',
       language: 'pl',
@@ -413,24 +430,25 @@ describe('answering anonymously', () => {
       location: 'Warsaw',
       tenure_band: '1-3y',
     });
-    const [{ day }] = await sql(`SELECT answered_on::text AS day FROM employee_answers WHERE id = $1`, [answer.id]);
-    expect(day).toBe(new Date().toISOString().slice(0, 10));
 
-    // The columns: an answer has these and nothing else; the date is a date, not a time.
+    // The columns: a staged or stored answer has these and nothing else, and no time of any kind.
     const columns = async (table: string) =>
       (await sql(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = $1 AND table_schema = current_schema() ORDER BY column_name`, [table])) as {
         column_name: string;
         data_type: string;
       }[];
-    const answerColumns = await columns('employee_answers');
-    expect(answerColumns.map((c) => c.column_name).sort()).toEqual(
-      ['answered_on', 'category', 'id', 'language', 'location', 'org_unit_id', 'organization_id', 'ratings', 'reason', 'score', 'suggestion', 'tenure_band', 'wave_id'].sort(),
-    );
-    expect(answerColumns.find((c) => c.column_name === 'answered_on')!.data_type).toBe('date');
-    expect(answerColumns.filter((c) => /time/.test(c.data_type))).toEqual([]);
-    // What the two tables have in common: only the organization, the wave and a column named id.
+    const answerColumns = ['language', 'location', 'org_unit_id', 'organization_id', 'ratings', 'reason', 'score', 'suggestion', 'tenure_band', 'wave_id'];
+    for (const table of ['employee_answer_staging', 'employee_answers']) {
+      const found = await columns(table);
+      expect(found.map((c) => c.column_name).sort(), table).toEqual(answerColumns);
+      expect(found.filter((c) => /time|date/.test(c.data_type)), table).toEqual([]);
+    }
+    // What an answer shares with the participation: the organization, the wave and the snapshot's
+    // cell (unit, location, tenure band) — no id, no key, no time.
     const participationColumns = (await columns('employee_participations')).map((c) => c.column_name);
-    expect(answerColumns.map((c) => c.column_name).filter((c) => participationColumns.includes(c)).sort()).toEqual(['id', 'organization_id', 'wave_id']);
+    expect(answerColumns.filter((c) => participationColumns.includes(c)).sort()).toEqual(['location', 'org_unit_id', 'organization_id', 'tenure_band', 'wave_id']);
+    const keys = await sql(`SELECT count(*)::int AS count FROM information_schema.table_constraints WHERE table_name IN ('employee_answers', 'employee_answer_staging') AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')`);
+    expect(keys[0].count).toBe(0);
 
     const [participation] = await sql(
       `SELECT p.*, e.id AS employee FROM employee_participations p JOIN employees e ON e.id = p.employee_id WHERE e.email = 'ann@acme.test' AND p.wave_id = $1`,
@@ -442,13 +460,12 @@ describe('answering anonymously', () => {
     for (const secret of [participation.id, participation.employee, participation.token_hash, links['ann@acme.test']]) {
       expect(values.some((v) => v.includes(secret))).toBe(false);
     }
-    expect(answer.id).not.toBe(participation.id);
   });
 
   it('refuses a second answer on the same link with CONFLICT on token, and the first stays', async () => {
     const res = await submit(links['ann@acme.test'], { score: 10, reason: 'Changed my mind' });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'token' });
-    const answers = await sql(`SELECT score, reason FROM employee_answers WHERE wave_id = $1`, [waveId]);
+    const answers = await sql(`SELECT score, reason FROM employee_answer_staging WHERE wave_id = $1`, [waveId]);
     expect(answers).toEqual([{ score: 3, reason: 'Too much overtime lately.' }]);
   });
 
@@ -461,7 +478,18 @@ describe('answering anonymously', () => {
     ]);
     expect(results.filter((r) => r.data?.submitResponse?.ok)).toHaveLength(1);
     expect(results.filter((r) => codeOf(r) === 'CONFLICT')).toHaveLength(2);
-    expect(await count(`SELECT count(*)::int AS count FROM employee_answers WHERE wave_id = $1`, [waveId])).toBe(2);
+    expect(await count(`SELECT count(*)::int AS count FROM employee_answer_staging WHERE wave_id = $1`, [waveId])).toBe(2);
+  });
+
+  it('moves staged answers on in one shuffled batch once k are waiting, and never loses one', async () => {
+    await sql(`UPDATE organizations SET settings = settings || '{"anonymityThreshold": 3}' WHERE id = $1`, [acme.org.id]);
+    try {
+      expect((await submit(links['cid@acme.test'], { score: 7, reason: 'Fine.' })).data?.submitResponse).toEqual({ ok: true });
+      expect(await count(`SELECT count(*)::int AS count FROM employee_answer_staging WHERE wave_id = $1`, [waveId])).toBe(0);
+      expect(await count(`SELECT count(*)::int AS count FROM employee_answers WHERE wave_id = $1`, [waveId])).toBe(3);
+    } finally {
+      await sql(`UPDATE organizations SET settings = settings - 'anonymityThreshold' WHERE id = $1`, [acme.org.id]);
+    }
   });
 
   it('never lists employee answers as responses', async () => {
@@ -501,7 +529,7 @@ describe('reminders', () => {
 
   it('reach only the people who have not answered, with a new link, and tell HR how many, not who', async () => {
     // Not on the day of the invitations.
-    expect((await app.gql(REMIND, { w: waveId }, tokens.hr)).data.remindWave).toEqual({ reminded: 0, skipped: 4, unsubscribed: 0, recentlyMailed: 4, failed: 0 });
+    expect((await app.gql(REMIND, { w: waveId }, tokens.hr)).data.remindWave).toEqual({ reminded: 0, skipped: 3, unsubscribed: 0, recentlyMailed: 3, failed: 0 });
     expect(outbox(app).filter((m) => m.body.includes('Acme pulse') && /Przypomnienie|Reminder|Påmindelse|Напоминание|Opomnik/.test(m.raw))).toHaveLength(0);
 
     await sql(`UPDATE employee_participations SET invited_on = invited_on - 3 WHERE wave_id = $1`, [waveId]);
@@ -518,12 +546,11 @@ describe('reminders', () => {
       ),
     );
     const res = await app.gql(REMIND, { w: waveId }, tokens.hr);
-    expect(res.data.remindWave).toEqual({ reminded: 4, skipped: 0, unsubscribed: 0, recentlyMailed: 0, failed: 0 });
+    expect(res.data.remindWave).toEqual({ reminded: 3, skipped: 0, unsubscribed: 0, recentlyMailed: 0, failed: 0 });
 
-    // Ann and Bob answered: one mail each. Cid, Dee, Eve and Gus: the invitation and a reminder.
-    expect(waveMails('ann@acme.test')).toHaveLength(1);
-    expect(waveMails('bob@acme.test')).toHaveLength(1);
-    for (const name of ['cid', 'dee', 'eve', 'gus']) {
+    // Ann, Bob and Cid answered: one mail each. Dee, Eve and Gus: the invitation and a reminder.
+    for (const name of ['ann', 'bob', 'cid']) expect(waveMails(`${name}@acme.test`), name).toHaveLength(1);
+    for (const name of ['dee', 'eve', 'gus']) {
       const mails = waveMails(`${name}@acme.test`);
       expect(mails, name).toHaveLength(2);
       expect(mails[1].token).not.toBe(mails[0].token);
@@ -544,7 +571,7 @@ describe('reminders', () => {
     expect(rows.map((r: { email: string; reminders: number; reminded_on: string | null }) => [r.email.split('@')[0], r.reminders, r.reminded_on])).toEqual([
       ['ann', 0, null],
       ['bob', 0, null],
-      ['cid', 1, today],
+      ['cid', 0, null],
       ['dee', 1, today],
       ['eve', 1, today],
       ['gus', 1, today],
@@ -552,8 +579,8 @@ describe('reminders', () => {
     expect(rows.find((r: { email: string }) => r.email === 'gus@acme.test').token_hash).toBe(sha256(reminder.token));
 
     // Once a day: a second reminder today mails nobody.
-    expect((await app.gql(REMIND, { w: waveId }, tokens.hr)).data.remindWave).toMatchObject({ reminded: 0, recentlyMailed: 3 });
-    expect(waveMails('cid@acme.test')).toHaveLength(2);
+    expect((await app.gql(REMIND, { w: waveId }, tokens.hr)).data.remindWave).toMatchObject({ reminded: 0, recentlyMailed: 2 });
+    expect(waveMails('dee@acme.test')).toHaveLength(2);
   });
 });
 
@@ -573,23 +600,26 @@ describe('the demo organization', () => {
     expect(languages.map((r: { language: string }) => r.language)).toEqual(['da', 'en', 'pl', 'ru', 'sl']);
 
     const waves = await sql(
-      `SELECT w.name, w.status, (SELECT count(*)::int FROM employee_answers a WHERE a.wave_id = w.id) AS answers,
+      `SELECT w.name, w.status, (SELECT count(*)::int FROM employee_answers a WHERE a.wave_id = w.id)
+                                + (SELECT count(*)::int FROM employee_answer_staging a WHERE a.wave_id = w.id) AS answers,
+              (SELECT responses FROM employee_release_groups g WHERE g.wave_id = w.id AND g.key = 'all') AS released,
               (SELECT count(*)::int FROM employee_participations p WHERE p.wave_id = w.id) AS invited,
               (SELECT count(*)::int FROM employee_participations p WHERE p.wave_id = w.id AND p.responded) AS responded
          FROM waves w WHERE w.organization_id = $1 AND w.audience = 'EMPLOYEE' ORDER BY w.opens_at`,
       [demo.id],
     );
-    // Two earlier quarterly pulses (demo-history.ts), last quarter's closed one and the open one (demo-employees.ts).
-    expect(waves).toHaveLength(4);
-    expect(waves[0]).toMatchObject({ status: 'CLOSED', answers: 42, invited: 62, responded: 42 });
-    expect(waves[1]).toMatchObject({ status: 'CLOSED', answers: 44, invited: 62, responded: 44 });
-    expect(waves[2]).toMatchObject({ status: 'CLOSED', answers: 40, invited: 62, responded: 40 });
+    // Two earlier quarterly pulses (demo-history.ts), last quarter's, one that closed yesterday and
+    // the one running now (demo-employees.ts). Closed waves keep only their release.
+    expect(waves).toHaveLength(5);
+    expect(waves[0]).toMatchObject({ status: 'CLOSED', answers: 0, released: 42, invited: 62, responded: 42 });
+    expect(waves[1]).toMatchObject({ status: 'CLOSED', answers: 0, released: 44, invited: 62, responded: 44 });
+    expect(waves[2]).toMatchObject({ status: 'CLOSED', answers: 0, released: 40, invited: 62, responded: 40 });
+    expect(waves[3]).toMatchObject({ status: 'CLOSED', answers: 0, released: 31, invited: 60, responded: 31 });
     for (const w of waves) expect(w.name).toMatch(/^Employee pulse Q\d \d{4}$/);
-    expect(new Set(waves.map((w: { name: string }) => w.name)).size).toBe(4);
-    expect(waves[3]).toMatchObject({ status: 'OPEN', invited: 60 });
-    expect(waves[3].answers).toBe(waves[3].responded);
-    expect(waves[3].answers).toBeGreaterThan(10);
-    const commented = await count(`SELECT count(*)::int AS count FROM employee_answers WHERE organization_id = $1 AND reason IS NOT NULL`, [demo.id]);
+    expect(waves[4]).toMatchObject({ status: 'OPEN', invited: 60, released: null });
+    expect(waves[4].answers).toBe(waves[4].responded);
+    expect(waves[4].answers).toBeGreaterThan(3);
+    const commented = await count(`SELECT count(*)::int AS count FROM employee_release_comments WHERE organization_id = $1 AND key = 'all'`, [demo.id]);
     expect(commented).toBeGreaterThan(30);
   });
 });
@@ -599,7 +629,6 @@ describe('nothing leaks', () => {
     expect(seen.length).toBeGreaterThan(50);
     const employees: { id: string; email: string }[] = await sql(`SELECT id, email FROM employees`);
     const participations: { id: string; token_hash: string }[] = await sql(`SELECT id, token_hash FROM employee_participations`);
-    const answers: { id: string }[] = await sql(`SELECT id FROM employee_answers`);
     expect(employees.length).toBeGreaterThan(60);
     for (const { query, body } of seen) {
       const lower = body.toLowerCase();
@@ -608,7 +637,6 @@ describe('nothing leaks', () => {
         expect(lower.includes(p.id), query).toBe(false);
         expect(lower.includes(p.token_hash), query).toBe(false);
       }
-      for (const a of answers) expect(lower.includes(a.id), query).toBe(false);
       // The roster's purpose is its emails; nothing else shows one.
       if (!/\bemployees\s*\(/.test(query)) {
         for (const e of employees) expect(lower.includes(e.email), query).toBe(false);

@@ -5,8 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categorize } from '@tandem/nps-core';
 import { NpsSummary } from '../src/features/analytics/nps-summary.type.js';
 import { compareRows, order, rankCounts } from '../src/features/leaderboards/ranking.js';
-import { foldRates } from '../src/features/anonymity/rate-fold.js';
-import { listableTeams } from '../src/features/leaderboards/employee-team-rates.js';
 import { createOrganization } from './support/fixtures.js';
 import { insertTeam } from './support/employee-data.js';
 import { codeOf, fieldOf, startTestApp, type TestApp } from './support/test-app.js';
@@ -262,34 +260,6 @@ describe('employee response-rate leaderboard', () => {
     }
     const res = await app.gql(BOARD, { input: { period: Q2, entity: 'MANAGER', metric: 'RESPONSE_RATE', audience: 'EMPLOYEE' } }, tokens.leader);
     expect([codeOf(res), fieldOf(res)]).toEqual(['BAD_USER_INPUT', 'entity']);
-  });
-
-  it('hides a team whose total minus what a reader can know would single out fewer than k people', () => {
-    const tree = {
-      units: new Map([
-        ['P', { id: 'P', name: 'P', parentId: null }],
-        ['A', { id: 'A', name: 'A', parentId: 'P' }],
-        ['B', { id: 'B', name: 'B', parentId: 'P' }],
-      ]),
-      children: new Map([['P', ['A', 'B']]]),
-    };
-    /** Own people per key; what one wave's page shows of them (foldRates) is what a reader knows. */
-    const listed = (own: Record<string, number>) => {
-      const direct = new Map(Object.entries(own).map(([key, invited]) => [key, { invited, responded: 1 }]));
-      const units = [...direct].map(([key, c]) => ({ key, label: key, orgUnitId: key, ...c }));
-      const known = new Set(foldRates(units, 5).shown.map((u) => u.key));
-      return [...listableTeams(tree, direct, 5, known).keys()].sort();
-    };
-    expect(listed({ A: 10, B: 10 })).toEqual(['A', 'B', 'P']);
-    // P's own 2 people: the wave page merges them with A (its smallest unit), so P, and with it A, are left out.
-    expect(listed({ A: 10, B: 10, P: 2 })).toEqual(['B']);
-    expect(listed({ A: 10, B: 10, P: 6 })).toEqual(['A', 'B', 'P']);
-    // B has 2 and the wave page shows P's own 10: P minus A, or the total minus A, would give B away.
-    // (Listing P alone would be safe too; the rules leave out more than the least they could.)
-    expect(listed({ A: 10, B: 2, P: 10 })).toEqual([]);
-    // Three people without a unit: the organization's total minus the listed teams must not single them out.
-    expect(listed({ A: 10, B: 10, unassigned: 3 })).toEqual(['B']);
-    expect(listed({ A: 10, B: 10, unassigned: 5 })).toEqual(['A', 'B', 'P']);
   });
 });
 

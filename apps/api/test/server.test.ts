@@ -35,8 +35,12 @@ describe('operations endpoints', () => {
 });
 
 describe('graceful shutdown', () => {
+  let second: TestApp;
+  beforeAll(async () => {
+    second = await startTestApp({ seed: true });
+  });
+
   it('finishes a request already in flight before stopping', async () => {
-    const second = await startTestApp({ seed: true });
     const body = JSON.stringify({ query: `mutation { login(email: "admin@demo.test", password: "tandem-demo") { accessToken } }` });
     const { hostname, port } = new URL(second.url);
     // Send the headers and half the body: the request is in flight, its handler waiting for the rest.

@@ -1,7 +1,6 @@
 import { ApiClientEntity } from '../features/auth/api-client.entity.js';
 import { RefreshTokenEntity } from '../features/auth/refresh-token.entity.js';
 import { ContactEntity } from '../features/contacts/contact.entity.js';
-import { EmployeeAnswerEntity } from '../features/employees/employee-answer.entity.js';
 import { EmployeeEntity } from '../features/employees/employee.entity.js';
 import { ParticipationEntity } from '../features/employees/participation.entity.js';
 import { FollowUpEntity, FollowUpNoteEntity } from '../features/follow-ups/follow-up.entity.js';
@@ -37,7 +36,6 @@ export const entities = [
   FollowUpNoteEntity,
   EmployeeEntity,
   ParticipationEntity,
-  EmployeeAnswerEntity,
   ThemeEntity,
   ResponseThemeEntity,
   ImprovementEntity,

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { employeeWavesLoader } from '../features/anonymity/employee-results/index.js';
+import { waveTotalsLoader } from '../features/anonymity/index.js';
 import { contactLoader } from '../features/contacts/contact.loader.js';
 import { followUpByResponseLoader, followUpNotesLoader } from '../features/follow-ups/follow-up.loader.js';
 import { improvementLoaders } from '../features/improvements/improvement.loader.js';
@@ -36,7 +36,7 @@ export function createLoaders(db: EntityManager, organizationId: string | null) 
     waveScoreDistribution: waveScoreDistributionLoader(db, organizationId),
     waveFirstReaction: waveFirstReactionLoader(db, organizationId),
     waveComments: waveCommentsLoader(db, organizationId),
-    employeeWaves: employeeWavesLoader(db, organizationId),
+    employeeWaveTotals: waveTotalsLoader(db, organizationId),
     improvements: improvementLoaders(db, organizationId),
     themeById: themeByIdLoader(db, organizationId),
     acceptedThemeIdsByResponse: themeIdsByResponseLoader(db, organizationId, 'ACCEPTED'),

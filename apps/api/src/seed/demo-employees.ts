@@ -1,5 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { AppServices } from '../graphql/context.js';
+import type { Logger } from '../logger.js';
+import { freezeThemeCatalogue } from '../features/anonymity/catalogue.js';
+import { releaseInTransaction } from '../features/anonymity/release/service.js';
 import { recordEmployeeAnswer } from '../features/employees/anonymous-answer.service.js';
 import { createParticipations, deliverEmployeeLinks, utcDate, type IssuedLink } from '../features/employees/participation.service.js';
 import { writeRoster } from '../features/employees/roster.service.js';
@@ -232,16 +235,31 @@ const WAVES: DemoEmployeeWave[] = [
     },
   },
   {
-    status: 'OPEN',
-    openedDaysAgo: 14,
-    closesDaysAgo: -14,
+    // Closed yesterday: the current quarter's eNPS on the board comes from its release.
+    status: 'CLOSED',
+    openedDaysAgo: 29,
+    closesDaysAgo: 1,
     scores: {
-      'Sales EU': [10, 9, 9, 8, 10, 7],
-      'Sales US': [8, 9, 7],
-      'Customer Service': [7, 8, 6, 9, 8],
-      Recruitment: [9, 10, 8, 9],
-      Operations: [8, 7, 9, 6, 8],
+      'Sales EU': [10, 9, 9, 8, 10, 7, 9, 6],
+      'Sales US': [8, 9, 7, 6],
+      'Customer Service': [7, 8, 6, 9, 8, 10],
+      Recruitment: [9, 10, 8, 9, 7],
+      Operations: [8, 7, 9, 6, 8, 9, 5],
       'People & Culture': [10],
+    },
+  },
+  {
+    // Running since yesterday: only its participation shows until it closes.
+    status: 'OPEN',
+    openedDaysAgo: 1,
+    closesDaysAgo: -27,
+    scores: {
+      'Sales EU': [9, 8],
+      'Sales US': [7],
+      'Customer Service': [10],
+      Recruitment: [],
+      Operations: [8, 6],
+      'People & Culture': [],
     },
   },
 ];
@@ -268,6 +286,30 @@ function shuffled<T>(items: readonly T[], next: () => number): T[] {
 
 const categoryOf = (score: number): Category => (score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor');
 const quarterOf = (date: Date) => `Q${Math.floor(date.getUTCMonth() / 3) + 1} ${date.getUTCFullYear()}`;
+
+/** The demo organization keeps the default threshold. */
+const DEMO_THRESHOLD = 5;
+
+/** A seeded wave's end: closed at `closes` (its release comes later), or running until then. */
+export async function endSeededWave(tx: EntityManager, waveId: string, status: WaveStatus, closes: Date): Promise<void> {
+  await tx.query(`UPDATE waves SET status = $2, closes_at = $3, closed_at = CASE WHEN $2 = 'CLOSED' THEN $3::timestamptz END WHERE id = $1`, [waveId, status, closes]);
+}
+
+/**
+ * The demo's employee waves as if their theme catalogue had been frozen when each opened (the
+ * demo's themes are seeded after the waves), and the release of each closed one — made the way
+ * closeWave makes it, inside the seed's transaction.
+ */
+export async function seedEmployeeReleases(tx: EntityManager, organizationId: string, logger: Logger): Promise<void> {
+  const waves: { id: string; status: WaveStatus }[] = await tx.query(
+    `SELECT id, status FROM waves WHERE organization_id = $1 AND audience = 'EMPLOYEE' AND status <> 'DRAFT' ORDER BY closes_at`,
+    [organizationId],
+  );
+  for (const wave of waves) {
+    await freezeThemeCatalogue(tx, organizationId, wave.id);
+    if (wave.status === 'CLOSED') await releaseInTransaction(tx, logger, organizationId, wave.id, DEMO_THRESHOLD);
+  }
+}
 
 /** What the seeder mails after its transaction: the open wave's links of people who have not answered. */
 export interface SeededEmployees {
@@ -313,13 +355,15 @@ export async function seedEmployees(
         organizationId,
         name: `Employee pulse ${quarterOf(at(w.openedDaysAgo))}`,
         audience: 'EMPLOYEE',
-        status: w.status,
+        // Open while its answers come in; closed below like closeWave would (its release is made
+        // once the demo's themes exist: seedEmployeeReleases).
+        status: 'OPEN',
         anonymous: true,
         languages,
         opensAt: at(w.openedDaysAgo),
-        closesAt: at(w.closesDaysAgo),
+        closesAt: null,
         openedAt: at(w.openedDaysAgo),
-        closedAt: w.status === 'CLOSED' ? at(w.closesDaysAgo) : null,
+        closedAt: null,
         createdBy: users.get('hr@demo.test')!,
         createdAt: at(w.openedDaysAgo + 5),
       }),
@@ -358,9 +402,10 @@ export async function seedEmployees(
       // Every fourth answer is a score without words.
       const [reason, suggestion] = turn % 4 === 3 ? [null, null] : pool[turn % pool.length];
       const answer = validateAnswer(wave, questions, employee.language, { score, reason, suggestion, language: employee.language });
-      await recordEmployeeAnswer(tx, { tokenHash: hashSurveyToken(link.token), answer, answeredOn: utcDate(at(day)) });
+      await recordEmployeeAnswer(tx, { tokenHash: hashSurveyToken(link.token), answer, now: at(day), threshold: DEMO_THRESHOLD });
       links.delete(link.employeeId);
     }
+    await endSeededWave(tx, wave.id, w.status, at(w.closesDaysAgo));
     if (w.status === 'OPEN') pendingMail.push({ wave, issued: [...links.values()] });
   }
   return { pendingMail };

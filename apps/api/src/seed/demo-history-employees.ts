@@ -7,7 +7,7 @@ import { validateAnswer } from '../features/responses/answer.js';
 import { defaultQuestions, textsIn, WAVE_LANGUAGES } from '../features/waves/default-questions.js';
 import { WaveQuestionEntity } from '../features/waves/wave-question.entity.js';
 import { WaveEntity } from '../features/waves/wave.entity.js';
-import { COMMENTS } from './demo-employees.js';
+import { COMMENTS, endSeededWave } from './demo-employees.js';
 
 /**
  * Two earlier quarterly employee pulses (about 290 and 195 days back) before the two of
@@ -107,13 +107,13 @@ export async function seedEmployeeHistory(tx: EntityManager, organizationId: str
         organizationId,
         name: `Employee pulse ${quarterOf(at(w.openedDaysAgo))}`,
         audience: 'EMPLOYEE',
-        status: 'CLOSED',
+        status: 'OPEN',
         anonymous: true,
         languages,
         opensAt: at(w.openedDaysAgo),
-        closesAt: at(w.closedDaysAgo),
+        closesAt: null,
         openedAt: at(w.openedDaysAgo),
-        closedAt: at(w.closedDaysAgo),
+        closedAt: null,
         createdBy: users.get('hr@demo.test')!,
         createdAt: at(w.openedDaysAgo + 5),
       }),
@@ -145,8 +145,9 @@ export async function seedEmployeeHistory(tx: EntityManager, organizationId: str
       // Every third answer is a score without words; the comments start further along than demo-employees.ts.
       const [reason, suggestion] = turn % 3 === 2 ? [null, null] : pool[(turn + 1) % pool.length];
       const answer = validateAnswer(wave, questions, employee.language, { score, reason, suggestion, language: employee.language });
-      await recordEmployeeAnswer(tx, { tokenHash: hashSurveyToken(links.get(employee.id)!.token), answer, answeredOn: utcDate(at(day)) });
+      await recordEmployeeAnswer(tx, { tokenHash: hashSurveyToken(links.get(employee.id)!.token), answer, now: at(day), threshold: 5 });
     }
+    await endSeededWave(tx, wave.id, 'CLOSED', at(w.closedDaysAgo));
   }
   // Back to today's roster: the leavers left again.
   await writeRoster(tx, organizationId, values(roster.filter((r) => r.active)), columns);

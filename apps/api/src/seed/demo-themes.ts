@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { rematchEmployeeWave } from '../features/employees/answer-themes.js';
-import { compilerFor, rematchIdentifiedWave } from '../features/themes/suggest.service.js';
+import { rematchIdentifiedWave } from '../features/themes/suggest.service.js';
 import type { ThemeKeywordMap } from '../features/themes/theme.entity.js';
 import { themesOf } from '../features/themes/theme.service.js';
 
@@ -189,11 +188,9 @@ export async function seedThemes(tx: EntityManager, organizationId: string, now:
     ids.set(t.name, row.id);
   }
   const themes = await themesOf(tx, organizationId);
-  const waves: { id: string; audience: string }[] = await tx.query(`SELECT id, audience FROM waves WHERE organization_id = $1`, [organizationId]);
-  for (const wave of waves) {
-    if (wave.audience === 'EMPLOYEE') await rematchEmployeeWave(tx, organizationId, wave.id, compilerFor(themes));
-    else await rematchIdentifiedWave(tx, organizationId, wave.id, themes, now);
-  }
+  // Employee waves count their themes when released (seedEmployeeReleases), from a frozen catalogue.
+  const waves: { id: string }[] = await tx.query(`SELECT id FROM waves WHERE organization_id = $1 AND audience <> 'EMPLOYEE'`, [organizationId]);
+  for (const wave of waves) await rematchIdentifiedWave(tx, organizationId, wave.id, themes, now);
   await tx.query(
     `UPDATE response_themes rt SET status = 'ACCEPTED', tagged_at = $2
        FROM responses r

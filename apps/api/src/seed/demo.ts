@@ -7,7 +7,7 @@ import { OrgUnitEntity } from '../features/org-units/org-unit.entity.js';
 import { OrganizationEntity } from '../features/organizations/organization.entity.js';
 import { UserEntity, type Role } from '../features/users/user.entity.js';
 import { DEMO_CONTACTS, DEMO_MANAGERS, mailDemoInvitations, seedSurveys } from './demo-surveys.js';
-import { DEMO_EMPLOYEES, mailDemoEmployeeInvitations, seedEmployees } from './demo-employees.js';
+import { DEMO_EMPLOYEES, mailDemoEmployeeInvitations, seedEmployeeReleases, seedEmployees } from './demo-employees.js';
 import { seedBoard } from './demo-board.js';
 import { seedThemes } from './demo-themes.js';
 import { seedImprovements } from './demo-improvements.js';
@@ -85,6 +85,7 @@ export async function seedDemoIfEmpty(dataSource: DataSource, logger: Logger, op
     await seedHistory(tx, org.id, users, units, now);
     await seedBoard(tx, org.id, users.get('leader@demo.test') ?? null, now);
     await seedThemes(tx, org.id, now);
+    await seedEmployeeReleases(tx, org.id, logger);
     // After the surveys, employees and themes: improvements link to their rows.
     await seedImprovements(tx, org.id, users, units, now);
     // Enough answers per team in the last two quarters for the leaderboards (demo-awards.ts).

@@ -1,19 +1,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { categorize } from '@tandem/nps-core';
 
 /**
- * Employee survey data written straight into the tables (roster, participations, anonymous
- * answers), for tests of the reporting that reads them — without the roster import and the
- * anonymous answering path. As in the product, participation and answer share nothing.
+ * Employee survey data written straight into the tables (roster, participations with their
+ * snapshot, anonymous answers), for tests of the reporting that reads them — without the roster
+ * import and the anonymous answering path. As in the product, participation and answer share
+ * nothing. Results exist once the wave is released: closeEmployeeWave.
  */
 
 export interface EmployeeAnswerRow {
   score: number;
   reason?: string | null;
   suggestion?: string | null;
-  /** YYYY-MM-DD; today by default. */
-  answeredOn?: string;
 }
 
 export interface TeamSpec {
@@ -29,7 +27,6 @@ export interface TeamSpec {
 export interface Team {
   employeeIds: string[];
   emails: string[];
-  answerIds: string[];
 }
 
 async function organizationOf(db: EntityManager, waveId: string): Promise<string> {
@@ -41,7 +38,7 @@ async function organizationOf(db: EntityManager, waveId: string): Promise<string
 /** Employees on the roster of the wave's organization, invited to the wave; some of them answered. */
 export async function insertTeam(db: EntityManager, waveId: string, team: TeamSpec): Promise<Team> {
   const organizationId = await organizationOf(db, waveId);
-  const result: Team = { employeeIds: [], emails: [], answerIds: [] };
+  const result: Team = { employeeIds: [], emails: [] };
   for (let i = 0; i < team.invited; i++) {
     const email = `employee-${randomUUID()}@staff.test`;
     const location = team.locations ? team.locations[i % team.locations.length] : null;
@@ -55,19 +52,26 @@ export async function insertTeam(db: EntityManager, waveId: string, team: TeamSp
     result.emails.push(email);
     const responded = i < team.answers.length;
     await db.query(
-      `INSERT INTO employee_participations (organization_id, wave_id, employee_id, token_hash, responded, invited_on)
-       VALUES ($1, $2, $3, $4, $5, CURRENT_DATE)`,
-      [organizationId, waveId, id, randomBytes(32).toString('hex'), responded],
+      `INSERT INTO employee_participations (organization_id, wave_id, employee_id, token_hash, responded, invited_on, org_unit_id, location, tenure_band)
+       VALUES ($1, $2, $3, $4, $5, CURRENT_DATE, $6, $7, $8)`,
+      [organizationId, waveId, id, randomBytes(32).toString('hex'), responded, team.orgUnitId, location, tenureBand],
     );
     if (responded) {
       const answer = team.answers[i];
-      const [{ id: answerId }] = await db.query(
-        `INSERT INTO employee_answers (organization_id, wave_id, answered_on, score, category, reason, suggestion, language, org_unit_id, location, tenure_band)
-         VALUES ($1, $2, coalesce($3::date, CURRENT_DATE), $4, $5, $6, $7, 'en', $8, $9, $10) RETURNING id`,
-        [organizationId, waveId, answer.answeredOn ?? null, answer.score, categorize(answer.score), answer.reason ?? null, answer.suggestion ?? null, team.orgUnitId, location, tenureBand],
+      await db.query(
+        `INSERT INTO employee_answers (organization_id, wave_id, score, reason, suggestion, language, org_unit_id, location, tenure_band)
+         VALUES ($1, $2, $3, $4, $5, 'en', $6, $7, $8)`,
+        [organizationId, waveId, answer.score, answer.reason ?? null, answer.suggestion ?? null, team.orgUnitId, location, tenureBand],
       );
-      result.answerIds.push(answerId);
     }
   }
   return result;
+}
+
+/**
+ * Closes an employee wave the way closeWave does for its release (status CLOSED, then the release
+ * is made on the first read): `closedAt` dates it, which is what dates and periods select by.
+ */
+export async function closeEmployeeWave(db: EntityManager, waveId: string, closedAt: Date = new Date()): Promise<void> {
+  await db.query(`UPDATE waves SET status = 'CLOSED', closed_at = $2, closes_at = coalesce(closes_at, $2) WHERE id = $1`, [waveId, closedAt]);
 }

@@ -1,7 +1,7 @@
 import type { NpsCounts } from '@tandem/nps-core';
 import type { Context } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
-import { employeeBreakdown } from '../anonymity/employee-results/index.js';
+import { employeeBreakdown } from '../anonymity/index.js';
 import { snakeKey } from '../contacts/contact.rules.js';
 import { addScores, emptyScores, identifiedCounts, totalOfScores } from './identified-counts.js';
 import { NpsGroup, UNASSIGNED_KEY, type BreakdownDimension } from './nps-breakdown.types.js';

@@ -10,12 +10,10 @@ import type { EntityManager } from 'typeorm';
  * Whole months in the date range are read at month grain and the partial months at its edges at
  * day grain.
  *
- * Two doors, one per kind of answer:
- *  - `rollupCounts` reads identified responses only: its `audiences` are required and typed to the
- *    identified audiences, and it throws when handed EMPLOYEE.
- *  - `employeeRollupCounts` reads the rows of anonymous employee answers (audience EMPLOYEE). Only
- *    the anonymity guard's service (features/anonymity/) may call it: readers.test.ts scans src/
- *    for that, and for any other module naming the nps_rollup table.
+ * The rollup holds identified responses only (employee results are releases, features/anonymity/):
+ * `rollupCounts` reads them; its `audiences` are required and typed to the identified audiences,
+ * and it throws when handed EMPLOYEE. readers.test.ts scans src/ for any other module naming the
+ * nps_rollup table.
  */
 
 export const IDENTIFIED_ROLLUP_AUDIENCES = ['CUSTOMER', 'CANDIDATE', 'ASSOCIATE'] as const;
@@ -23,7 +21,7 @@ export type IdentifiedAudience = (typeof IDENTIFIED_ROLLUP_AUDIENCES)[number];
 
 export type Grouping = 'none' | 'wave' | 'audience' | 'audience-month' | 'day' | 'week' | 'month' | 'quarter' | 'attribute';
 
-export interface EmployeeCountQuery {
+interface BaseCountQuery {
   organizationId: string;
   waveIds: readonly string[] | null;
   /** Inclusive UTC days, YYYY-MM-DD. */
@@ -36,7 +34,7 @@ export interface EmployeeCountQuery {
   groupDim?: string;
 }
 
-export interface CountQuery extends EmployeeCountQuery {
+export interface CountQuery extends BaseCountQuery {
   /** The identified audiences to count (never EMPLOYEE): give every one of them for "all". */
   audiences: readonly IdentifiedAudience[];
 }
@@ -91,14 +89,6 @@ export async function rollupCounts(db: EntityManager, q: CountQuery): Promise<Gr
 }
 
 /**
- * Counts of anonymous employee answers, or null (see above). For features/anonymity only, whose
- * guard decides what of it may be shown.
- */
-export function employeeRollupCounts(db: EntityManager, q: EmployeeCountQuery): Promise<GroupCounts[] | null> {
-  return countsOf(db, q, ['EMPLOYEE']);
-}
-
-/**
  * Whether any identified response of the organization (still counted) has the dimension, e.g.
  * 'seg:region': read from the rollup's month rows of that dimension (summed over the writers'
  * shards) instead of a scan of the responses.
@@ -115,7 +105,7 @@ export async function identifiedDimensionExists(db: EntityManager, organizationI
   return rows.length > 0;
 }
 
-async function countsOf(db: EntityManager, q: EmployeeCountQuery, audiences: readonly string[]): Promise<GroupCounts[] | null> {
+async function countsOf(db: EntityManager, q: BaseCountQuery, audiences: readonly string[]): Promise<GroupCounts[] | null> {
   const dims = new Set<string>();
   if (q.attribute) dims.add(q.attribute.dim);
   if (q.groupBy === 'attribute') dims.add(q.groupDim ?? '');

@@ -1,9 +1,7 @@
 import type { Context, Principal } from '../../graphql/context.js';
 import { orgOf } from '../../graphql/context.js';
 import { badInput, forbidden } from '../../graphql/errors.js';
-import { mayReadEmployeeResults } from '../anonymity/access.js';
-import { EMPLOYEE_SEGMENT_KEYS, isEmployeeSegmentKey, type EmployeeFilter } from '../anonymity/employee-filter.js';
-import { employeeWavesOpenedIn, type DaySpan } from '../anonymity/wave-dates.js';
+import { mayReadEmployeeResults, resolveEmployeeFilter, type DaySpan, type EmployeeFilter } from '../anonymity/index.js';
 import { snakeKey } from '../contacts/contact.rules.js';
 import { readableAudiences } from '../waves/wave-access.js';
 import type { WaveEntity } from '../waves/wave.entity.js';
@@ -53,10 +51,10 @@ const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * How far a caller's analytics reach: identified results (everyone's, or one owner's), and employee
- * results (HR, ADMIN, LEADER, analytics:read clients — never CX or MANAGER).
+ * results (HR, ADMIN, LEADER, analytics:read clients; a manager their own unit's — never CX).
  */
 function analyticsAccess(principal: Principal): { identified: boolean; ownerId: string | null; employee: boolean } {
-  const employee = mayReadEmployeeResults(principal);
+  const employee = mayReadEmployeeResults(principal) || (principal.kind === 'user' && principal.roles.includes('MANAGER'));
   if (principal.kind === 'api') return { identified: true, ownerId: null, employee };
   const wide = principal.roles.some((r) => r === 'ADMIN' || r === 'CX' || r === 'LEADER');
   if (wide) return { identified: true, ownerId: null, employee };
@@ -133,23 +131,14 @@ export async function resolveNpsScope(ctx: Context, filter: NpsFilter, options: 
     throw badInput('filter.waveIds', 'Employee waves (anonymous) and identified waves cannot be mixed in one filter');
   }
   if (filter.audience && filter.audience !== 'EMPLOYEE' && employeeWave) throw badInput('filter.waveIds', `Not a ${filter.audience} wave: ${employeeWave.id}`);
+  // A manager reads identified results unless the filter asks for employees.
   const employee = employeeOnly || filter.audience === 'EMPLOYEE' || employeeWave !== undefined || !access.identified;
   if (employee && identifiedWave) throw badInput('filter.waveIds', `Not an employee wave: ${identifiedWave.id}`);
 
   if (employee) {
     if (!access.employee) throw forbidden('You may not read employee results');
-    if (ownerIds) throw badInput('filter.ownerIds', 'Employee answers have no owners: leave ownerIds out');
-    const employeeSegments: EmployeeFilter['segments'] = {};
-    for (const [key, values] of segments) {
-      if (!isEmployeeSegmentKey(key)) {
-        throw badInput('filter.segments', `Unknown segment key "${key}" for employee results: use ${EMPLOYEE_SEGMENT_KEYS.join(' or ')}`);
-      }
-      employeeSegments[key] = values;
-    }
-    // Employee results are dated by their wave: a date range selects the waves opened within it.
-    const span: DaySpan = { from: filter.from ? isoDay(filter.from) : null, to: filter.to ? isoDay(filter.to) : null };
-    const dated = span.from || span.to ? await employeeWavesOpenedIn(ctx, organizationId, span, waveIds) : waveIds;
-    return { kind: 'employee', filter: { organizationId, waveIds: dated, orgUnitIds, segments: employeeSegments }, span };
+    const resolved = await resolveEmployeeFilter(ctx, organizationId, filter, waveIds);
+    return { kind: 'employee', filter: resolved.filter, span: resolved.span };
   }
 
   const params: unknown[] = [];

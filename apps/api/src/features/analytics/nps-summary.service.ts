@@ -1,6 +1,6 @@
 import type { NpsCounts } from '@tandem/nps-core';
 import type { Context } from '../../graphql/context.js';
-import { employeeSummary } from '../anonymity/employee-results/index.js';
+import { employeeSummary } from '../anonymity/index.js';
 import { countsOfGroups, identifiedCounts } from './identified-counts.js';
 import type { NpsFilter } from './nps-filter.input.js';
 import { resolveNpsScope, type NpsScope } from './nps-scope.js';

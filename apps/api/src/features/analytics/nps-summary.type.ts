@@ -37,6 +37,13 @@ export class NpsSummary {
   @Field(() => Boolean)
   suppressed: boolean;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Employee results, when suppressed: THRESHOLD (fewer than k answers), PROTECTS_SMALLER (shown, it would let a smaller hidden group be derived) or NOT_RELEASED (the wave still runs: only participation is shown). Never how small.',
+  })
+  hiddenReason: string | null;
+
   /** The numbers of nps-core for these counts; population applies the finite population correction. */
   static of(counts: NpsCounts, options: { population?: number; bands?: BandDefinition } = {}): NpsSummary {
     const s = summarize(counts, options);
@@ -51,10 +58,11 @@ export class NpsSummary {
       ciHigh: s.ciHigh,
       band: s.band,
       suppressed: false,
+      hiddenReason: null,
     });
   }
 
-  static suppressed(): NpsSummary {
+  static suppressed(hiddenReason: string | null = null): NpsSummary {
     return Object.assign(new NpsSummary(), {
       responses: null,
       promoters: null,
@@ -66,6 +74,7 @@ export class NpsSummary {
       ciHigh: null,
       band: null,
       suppressed: true,
+      hiddenReason,
     });
   }
 }

@@ -1,6 +1,6 @@
 import type { Context } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
-import { employeeTrend } from '../anonymity/employee-results/index.js';
+import { employeeTrend } from '../anonymity/index.js';
 import { addScores, emptyScores, identifiedCounts, totalOfScores } from './identified-counts.js';
 import { categoriesOf, type GroupCounts, type Grouping, type ScoreCounts } from './nps-counts.js';
 import type { NpsFilter } from './nps-filter.input.js';

@@ -6,23 +6,22 @@ import type { EntityManager } from 'typeorm';
 import { rollupCounts, type CountQuery } from '../analytics/nps-counts.js';
 
 /**
- * Employee answers are read for reporting in ONE folder, employee-results/, where every
- * number passes the guard. This scans src/ so that no other module starts reading them: only the
- * answering path (features/employees), the seed, the migrations and the entity list may name the
- * table or its entity; elsewhere a mention must be a write (the respondent dispatch inserting an
- * answer) or an import.
+ * The boundary of employee answers, kept by scanning src/ (PRODUCT.md 5, docs/anonymity.md):
  *
- * The same holds for the counts of employee answers in the NPS rollup (audience EMPLOYEE): the
- * table is named only by its reader (analytics/nps-counts.ts) and the migrations; its only door to
- * employee rows, employeeRollupCounts, is called only from features/anonymity/; and rollupCounts,
- * the door every other module uses, refuses the EMPLOYEE audience.
+ *  - the answers (employee_answers, employee_answer_staging) are READ in one file only, the
+ *    release's input (anonymity/release/store.ts); the answering path (features/employees/) only
+ *    writes them (stage, move in batches), and the seed and the migrations may name them;
+ *  - the releases (employee_release* tables) are read only inside features/anonymity/: every other
+ *    module asks anonymity/index.ts;
+ *  - the NPS rollup holds no employee rows: the table is named only by its reader and the
+ *    migrations, and rollupCounts refuses the EMPLOYEE audience.
  */
 const SRC = fileURLToPath(new URL('../../', import.meta.url));
-const THE_READER = 'features/anonymity/employee-results/';
-const ALLOWED = [THE_READER, 'features/anonymity/readers.test.ts', 'features/employees/', 'seed/', 'db/migrations/', 'db/entities.ts'];
-const MENTION = /employee_answers|EmployeeAnswerEntity/;
-const WRITE_OR_IMPORT =
-  /^\s*(import\b.*|.*\bINSERT\s+INTO\s+employee_answers\b.*|.*\.(insert|save|create)\(\s*EmployeeAnswerEntity\b.*|EmployeeAnswerEntity,?)\s*$/;
+const THE_READER = 'features/anonymity/release/store.ts';
+const ANSWERS = /employee_answers|employee_answer_staging/;
+const WRITES = /^\s*(.*\bINSERT\s+INTO\s+employee_answer(s|_staging)\b.*|.*\bDELETE\s+FROM\s+employee_answer_staging\b.*|.*\bFROM\s+employee_answer_staging\s+WHERE\b.*\)\s*>=.*)\s*$/;
+const COMMENT = /^\s*(\*|\/\/|\/\*)/;
+const RELEASES = /\bemployee_release(s|_groups|_comments|_themes)\b/;
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -31,48 +30,37 @@ function files(dir: string): string[] {
   });
 }
 
+const sources = files(SRC).map((full) => ({ file: path.relative(SRC, full).split(path.sep).join('/'), text: readFileSync(full, 'utf8') }));
+const inside = (file: string, allowed: string[]) => allowed.some((a) => file === a || (a.endsWith('/') && file.startsWith(a)));
+const mentions = (pattern: RegExp, allowed: string[], excused: RegExp | null = null) =>
+  sources
+    .filter((s) => !inside(s.file, allowed))
+    .flatMap((s) => s.text.split('\n').flatMap((line, i) => (pattern.test(line) && !(excused && excused.test(line)) ? [`${s.file}:${i + 1}: ${line.trim()}`] : [])));
+
 describe('who reads employee answers', () => {
-  const sources = files(SRC).map((full) => ({ file: path.relative(SRC, full).split(path.sep).join('/'), text: readFileSync(full, 'utf8') }));
-
-  const reader = () => sources.filter((s) => s.file.startsWith(THE_READER)).map((s) => s.text).join('\n');
-
-  it('finds the reporting folder and the guard it uses', () => {
-    expect(reader()).toMatch(/FROM employee_answers/);
-    expect(reader()).toMatch(/from '\.\.\/guard\.js'/);
+  it('finds the one reader: the release input', () => {
+    const reader = sources.find((s) => s.file === THE_READER)?.text ?? '';
+    expect(reader).toMatch(/FROM employee_answers WHERE/);
+    expect(reader).toMatch(/FROM employee_answer_staging WHERE/);
   });
 
-  it('has no other module under src/ reading employee_answers', () => {
-    const offenders = sources
-      .filter((s) => !ALLOWED.some((allowed) => s.file === allowed || (allowed.endsWith('/') && s.file.startsWith(allowed))))
-      .flatMap((s) =>
-        s.text
-          .split('\n')
-          .map((line, i) => ({ line, at: `${s.file}:${i + 1}` }))
-          .filter(({ line }) => MENTION.test(line) && !WRITE_OR_IMPORT.test(line))
-          .map(({ at, line }) => `${at}: ${line.trim()}`),
-      );
-    expect(offenders).toEqual([]);
+  it('has the answering path only write them, and nothing else under src/ name them', () => {
+    expect(mentions(ANSWERS, [THE_READER, 'db/migrations/', 'features/anonymity/readers.test.ts', 'features/employees/'])).toEqual([]);
+    // In the answering path: writes only (comments aside).
+    expect(mentions(ANSWERS, [THE_READER, 'db/migrations/', 'features/anonymity/readers.test.ts'], new RegExp(`${WRITES.source}|${COMMENT.source}`))).toEqual([]);
+  });
+
+  it('has the releases read only inside features/anonymity/', () => {
+    expect(mentions(RELEASES, ['features/anonymity/', 'db/migrations/'])).toEqual([]);
   });
 });
 
 const ROLLUP_READER = 'features/analytics/nps-counts.ts';
-const inside = (file: string, allowed: string[]) => allowed.some((a) => file === a || (a.endsWith('/') && file.startsWith(a)));
 
-describe('who reads employee counts in the NPS rollup', () => {
-  const sources = files(SRC).map((full) => ({ file: path.relative(SRC, full).split(path.sep).join('/'), text: readFileSync(full, 'utf8') }));
-  const mentions = (pattern: RegExp, allowed: string[]) =>
-    sources
-      .filter((s) => !inside(s.file, allowed))
-      .flatMap((s) => s.text.split('\n').flatMap((line, i) => (pattern.test(line) ? [`${s.file}:${i + 1}: ${line.trim()}`] : [])));
-
-  it('has the table named only by its reader and the migrations', () => {
+describe('the NPS rollup', () => {
+  it('is named only by its reader and the migrations', () => {
     expect(sources.find((s) => s.file === ROLLUP_READER)?.text).toMatch(/FROM nps_rollup\b/);
     expect(mentions(/\bnps_rollup\b/, [ROLLUP_READER, 'db/migrations/', 'features/anonymity/readers.test.ts'])).toEqual([]);
-  });
-
-  it('has employee rows read only through employeeRollupCounts, called only from features/anonymity/', () => {
-    expect(sources.filter((s) => s.file.startsWith(THE_READER)).map((s) => s.text).join('\n')).toMatch(/employeeRollupCounts\(/);
-    expect(mentions(/employeeRollupCounts/, [ROLLUP_READER, 'features/anonymity/'])).toEqual([]);
   });
 
   it('has rollupCounts refuse the EMPLOYEE audience before it reads anything', async () => {

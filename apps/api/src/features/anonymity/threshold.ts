@@ -1,6 +1,15 @@
 import type { Context } from '../../graphql/context.js';
 import { settingsOf } from '../organizations/organization.service.js';
-import { effectiveThreshold } from './guard.js';
+
+/** The smallest threshold any organization may set. */
+export const MIN_THRESHOLD = 3;
+export const DEFAULT_THRESHOLD = 5;
+
+/** The organization's k, never below MIN_THRESHOLD. */
+export function effectiveThreshold(configured: number | null | undefined): number {
+  if (configured === null || configured === undefined || !Number.isFinite(configured)) return DEFAULT_THRESHOLD;
+  return Math.max(MIN_THRESHOLD, Math.floor(configured));
+}
 
 const perRequest = new WeakMap<object, Promise<number>>();
 

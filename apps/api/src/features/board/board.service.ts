@@ -4,7 +4,7 @@ import { orgOf } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
 import { IMPROVEMENT_STATUSES, type ImprovementStatus } from '../../graphql/enums.js';
 import { mayReadEmployeeResults } from '../anonymity/access.js';
-import { employeeBoard } from '../anonymity/employee-results/index.js';
+import { employeeBoard } from '../anonymity/index.js';
 import { categoriesOf, IDENTIFIED_ROLLUP_AUDIENCES, rollupCounts, type IdentifiedAudience } from '../analytics/nps-counts.js';
 import { resolveNpsScope } from '../analytics/nps-scope.js';
 import { identifiedSummaryCounts } from '../analytics/nps-summary.service.js';

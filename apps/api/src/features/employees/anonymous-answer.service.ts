@@ -1,20 +1,19 @@
 import type { EntityManager } from 'typeorm';
 import type { Context } from '../../graphql/context.js';
 import { DomainError, conflict, invalidState, notFound } from '../../graphql/errors.js';
-import { suggestOnEmployeeAnswer } from '../themes/suggest.service.js';
 import { updateReturning } from '../invitations/invitation.service.js';
 import { validateAnswer, type ValidAnswer } from '../responses/answer.js';
 import type { PublicSurvey, ResponseInput, SubmitResult } from '../responses/public-survey.types.js';
 import { isClosed, questionsOf, surveyPage } from '../responses/survey-page.js';
 import { WaveEntity } from '../waves/wave.entity.js';
 import { ParticipationEntity } from './participation.entity.js';
-import { anonymityThresholdOf, utcDate } from './participation.service.js';
+import { anonymityThresholdOf } from './participation.service.js';
 
 /**
  * Answering an anonymous employee survey (docs/anonymity.md). The link's token finds the
- * participation; the answer is written to employee_answers with nothing that leads back to it:
- * no employee id, no participation id, no token, no time finer than the date. Nothing here logs,
- * and a failed write surfaces without its parameters, so no log line ever holds an answer.
+ * participation; the answer is staged, then kept in employee_answers, with nothing that leads back
+ * to it: no employee id, no participation id, no token, no time. Nothing here logs, and a failed
+ * write surfaces without its parameters, so no log line ever holds an answer.
  */
 
 /** An employee's link: the participation its token's hash finds, and the wave. */
@@ -53,52 +52,88 @@ export async function employeeSurvey(ctx: Context, link: EmployeeLink, language:
 }
 
 /**
- * Writes one anonymous answer in the caller's transaction. Spending the link is a conditional
- * UPDATE (of concurrent submits exactly one gets past it; the others are CONFLICT); the answer
- * copies the employee's org unit, location and tenure band as they are now, and nothing else of
- * the employee or the participation. A link replaced by a reminder in the meantime is NOT_FOUND.
+ * Writes one anonymous answer (docs/anonymity.md, "Storage"), in three transactions of its own so
+ * that nothing — no key, no transaction id, no row order — links the participation to the answer:
+ *
+ *  1. the link is spent: a conditional UPDATE of the participation (of concurrent submits exactly
+ *     one gets past it; the others are CONFLICT; a link replaced by a reminder is NOT_FOUND). It
+ *     returns the person's unit, location and tenure band as the wave's snapshot has them;
+ *  2. the answer is staged (employee_answer_staging: no id, no time) — only while the wave row says
+ *     OPEN, read FOR SHARE so that closing the wave waits for it (release/service.ts). Once staged,
+ *     the answer is acknowledged. If staging fails, the link is given back (step 1 undone), so the
+ *     person can try again and nothing half-written stays;
+ *  3. when at least k answers are staged, they move to employee_answers in one statement, in random
+ *     order; fewer wait for the next answer, or for the release.
  */
-export async function recordEmployeeAnswer(tx: EntityManager, args: { tokenHash: string; answer: ValidAnswer; answeredOn: string }): Promise<void> {
+export async function recordEmployeeAnswer(db: EntityManager, args: { tokenHash: string; answer: ValidAnswer; now: Date; threshold: number }): Promise<void> {
   const { answer } = args;
-  const [spent] = await updateReturning<{ organization_id: string; wave_id: string; employee_id: string }>(
-    tx,
+  const [spent] = await updateReturning<{ organization_id: string; wave_id: string; org_unit_id: string | null; location: string | null; tenure_band: string | null }>(
+    db,
     `UPDATE employee_participations SET responded = true
       WHERE token_hash = $1 AND responded = false
-      RETURNING organization_id, wave_id, employee_id`,
+      RETURNING organization_id, wave_id, org_unit_id, location, tenure_band`,
     [args.tokenHash],
   );
   if (!spent) {
-    const [used] = await tx.query(`SELECT 1 FROM employee_participations WHERE token_hash = $1`, [args.tokenHash]);
+    const [used] = await db.query(`SELECT 1 FROM employee_participations WHERE token_hash = $1`, [args.tokenHash]);
     throw used ? conflict('token', 'This survey has already been answered') : notFound('Survey', 'token');
   }
-  const inserted: { id: string }[] = await tx.query(
-    `INSERT INTO employee_answers (organization_id, wave_id, answered_on, score, category, reason, suggestion, language, ratings,
-                                   org_unit_id, location, tenure_band)
-     SELECT $1, $2, $3::date, $4, $5, $6, $7, $8, $9::jsonb, e.org_unit_id, e.location, e.tenure_band
-       FROM employees e
-      WHERE e.id = $10 AND e.organization_id = $1
-     RETURNING id`,
-    [
-      spent.organization_id,
-      spent.wave_id,
-      args.answeredOn,
-      answer.score,
-      answer.category,
-      answer.reason,
-      answer.suggestion,
-      answer.language,
-      JSON.stringify(answer.ratings),
-      spent.employee_id,
-    ],
+  let staged: unknown[];
+  try {
+    staged = await db.query(
+      `INSERT INTO employee_answer_staging (organization_id, wave_id, org_unit_id, location, tenure_band, score, reason, suggestion, language, ratings)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb
+         FROM (SELECT 1 FROM waves w
+                WHERE w.id = $2 AND w.organization_id = $1 AND w.status = 'OPEN' AND (w.closes_at IS NULL OR w.closes_at > $11)
+                  FOR SHARE) AS open_wave
+       RETURNING 1`,
+      [
+        spent.organization_id,
+        spent.wave_id,
+        spent.org_unit_id,
+        spent.location,
+        spent.tenure_band,
+        answer.score,
+        answer.reason,
+        answer.suggestion,
+        answer.language,
+        JSON.stringify(answer.ratings),
+        args.now,
+      ],
+    );
+  } catch (error) {
+    await giveBack(db, args.tokenHash);
+    throw error;
+  }
+  if (staged.length !== 1) {
+    await giveBack(db, args.tokenHash);
+    throw invalidState('This survey is closed');
+  }
+  await moveStagedAnswers(db, spent.organization_id, spent.wave_id, args.threshold);
+}
+
+/** Undoes step 1 when the answer could not be staged: the link works again. */
+async function giveBack(db: EntityManager, tokenHash: string): Promise<void> {
+  await db.query(`UPDATE employee_participations SET responded = false WHERE token_hash = $1 AND responded`, [tokenHash]);
+}
+
+/**
+ * Moves a wave's staged answers to employee_answers once at least `atLeast` are waiting, all in one
+ * statement, inserted in random order. Concurrent movers cannot move an answer twice: the DELETE
+ * takes the rows.
+ */
+export async function moveStagedAnswers(db: EntityManager, organizationId: string, waveId: string, atLeast: number): Promise<void> {
+  await db.query(
+    `WITH moved AS (
+       DELETE FROM employee_answer_staging
+        WHERE organization_id = $1 AND wave_id = $2
+          AND (SELECT count(*) FROM employee_answer_staging WHERE organization_id = $1 AND wave_id = $2) >= $3
+       RETURNING organization_id, wave_id, org_unit_id, location, tenure_band, score, reason, suggestion, language, ratings
+     )
+     INSERT INTO employee_answers (organization_id, wave_id, org_unit_id, location, tenure_band, score, reason, suggestion, language, ratings)
+     SELECT * FROM moved ORDER BY random()`,
+    [organizationId, waveId, atLeast],
   );
-  if (inserted.length !== 1) throw new Error('The employee of a participation is missing');
-  // Themes the comment mentions, for guarded per-theme results (no person ever tags an employee answer).
-  await suggestOnEmployeeAnswer(tx, {
-    organizationId: spent.organization_id,
-    employeeAnswerId: inserted[0].id,
-    language: answer.language,
-    texts: [answer.reason, answer.suggestion],
-  });
 }
 
 /**
@@ -130,7 +165,7 @@ export async function submitEmployeeAnswer(ctx: Context, link: EmployeeLink, inp
   if (link.participation.responded) throw conflict('token', 'This survey has already been answered');
   const answer = validateAnswer(link.wave, await questionsOf(ctx.db, link.wave.id), await languageOf(ctx.db, link), input);
   try {
-    await ctx.db.transaction((tx) => recordEmployeeAnswer(tx, { tokenHash: link.tokenHash, answer, answeredOn: utcDate(now) }));
+    await recordEmployeeAnswer(ctx.db, { tokenHash: link.tokenHash, answer, now, threshold: await anonymityThresholdOf(ctx.db, link.wave.organizationId) });
   } catch (error) {
     if (error instanceof DomainError) throw error;
     throw new EmployeeAnswerWriteError(sqlStateOf(error));

@@ -32,4 +32,14 @@ export class ParticipationEntity {
 
   @Column({ type: 'int' })
   reminders: number;
+
+  /** The wave's snapshot of the person at invitation: roster changes later do not touch it. */
+  @Column({ type: 'uuid', name: 'org_unit_id', nullable: true })
+  orgUnitId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  location: string | null;
+
+  @Column({ type: 'text', name: 'tenure_band', nullable: true })
+  tenureBand: string | null;
 }

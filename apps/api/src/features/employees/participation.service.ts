@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { AppServices, Context } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
-import { effectiveThreshold } from '../anonymity/guard.js';
+import { effectiveThreshold } from '../anonymity/threshold.js';
 import { thresholdOf } from '../anonymity/threshold.js';
 import type { InvitationBatch, ReminderBatch } from '../invitations/invitation.types.js';
 import { hashSurveyToken, newSurveyToken, surveyUrl } from '../invitations/tokens.js';
@@ -36,39 +36,40 @@ export interface IssuedLink {
 }
 
 /**
- * Creates one participation per active employee not yet invited to the wave (set-based, in the
- * caller's transaction). Concurrent calls cannot invite anyone twice: (wave, employee) is unique.
+ * The wave's participants, fixed at its first invitation (docs/anonymity.md): one participation per
+ * active employee, each with the person's unit, location and tenure band as the roster has them
+ * now — the wave's snapshot, which later roster changes do not touch. Set-based, in the caller's
+ * transaction. A wave that already has participants gets nobody new: people added to the roster
+ * later are not invited to it (a reader could otherwise add people to a small team mid-wave).
+ * Concurrent first invitations cannot both create participants: the wave's row is locked.
  */
 export async function createParticipations(
   tx: EntityManager,
   args: { organizationId: string; waveId: string; invitedOn: string; token?: () => string },
 ): Promise<{ issued: IssuedLink[]; alreadyInvited: number }> {
   const { organizationId, waveId, invitedOn } = args;
-  const roster: { id: string; invited: boolean }[] = await tx.query(
-    `SELECT e.id, EXISTS (SELECT 1 FROM employee_participations p WHERE p.wave_id = $2 AND p.employee_id = e.id) AS invited
-       FROM employees e
-      WHERE e.organization_id = $1 AND e.active
-      ORDER BY e.id`,
+  await tx.query(`SELECT 1 FROM waves WHERE id = $1 AND organization_id = $2 FOR UPDATE`, [waveId, organizationId]);
+  const [{ existing }]: { existing: number }[] = await tx.query(
+    `SELECT count(*)::int AS existing FROM employee_participations WHERE organization_id = $1 AND wave_id = $2`,
     [organizationId, waveId],
   );
-  const eligible = roster.filter((e) => !e.invited).map((e) => e.id);
+  if (existing > 0) return { issued: [], alreadyInvited: existing };
+  const roster: { id: string }[] = await tx.query(`SELECT e.id FROM employees e WHERE e.organization_id = $1 AND e.active ORDER BY e.id`, [organizationId]);
   const makeToken = args.token ?? newSurveyToken;
-  const tokens = new Map(eligible.map((id) => [id, makeToken()]));
-  const inserted: { employee_id: string }[] = eligible.length
+  const tokens = new Map(roster.map((e) => [e.id, makeToken()]));
+  const inserted: { employee_id: string }[] = roster.length
     ? await tx.query(
-        `INSERT INTO employee_participations (organization_id, wave_id, employee_id, token_hash, responded, invited_on, reminders)
-         SELECT $1, $2, t.employee_id, t.token_hash, false, $5::date, 0
+        `INSERT INTO employee_participations (organization_id, wave_id, employee_id, token_hash, responded, invited_on, reminders,
+                                             org_unit_id, location, tenure_band)
+         SELECT $1, $2, e.id, t.token_hash, false, $5::date, 0, e.org_unit_id, e.location, e.tenure_band
            FROM unnest($3::uuid[], $4::text[]) AS t(employee_id, token_hash)
+           JOIN employees e ON e.id = t.employee_id AND e.organization_id = $1
          ON CONFLICT (wave_id, employee_id) DO NOTHING
          RETURNING employee_id`,
-        [organizationId, waveId, eligible, eligible.map((id) => hashSurveyToken(tokens.get(id)!)), invitedOn],
+        [organizationId, waveId, roster.map((e) => e.id), roster.map((e) => hashSurveyToken(tokens.get(e.id)!)), invitedOn],
       )
     : [];
-  return {
-    issued: inserted.map((r) => ({ employeeId: r.employee_id, token: tokens.get(r.employee_id)!, reminder: false })),
-    // Invited before, or by a concurrent call in between.
-    alreadyInvited: roster.length - inserted.length,
-  };
+  return { issued: inserted.map((r) => ({ employeeId: r.employee_id, token: tokens.get(r.employee_id)!, reminder: false })), alreadyInvited: 0 };
 }
 
 /**
@@ -117,8 +118,10 @@ export async function deliverEmployeeLinks(app: AppServices, db: EntityManager, 
 }
 
 /**
- * Invites every active employee not yet invited to an OPEN employee wave (the caller checked the
- * wave and the caller's role). Nobody picks individuals: contactIds must be left out.
+ * Invites the whole active roster to an OPEN employee wave the first time (the caller checked the
+ * wave and the caller's role); nobody picks individuals, so contactIds must be left out. Later
+ * calls add nobody (the participants were fixed by the first): they resend the links of those who
+ * have not answered, exactly as remindWave does, and say how many were already invited.
  */
 export async function inviteEmployees(ctx: Context, wave: WaveEntity, contactIds: string[] | null | undefined): Promise<InvitationBatch> {
   if (contactIds !== null && contactIds !== undefined) {
@@ -126,19 +129,13 @@ export async function inviteEmployees(ctx: Context, wave: WaveEntity, contactIds
   }
   const invitedOn = utcDate(ctx.app.now());
   const outcome = await ctx.db.transaction((tx) => createParticipations(tx, { organizationId: wave.organizationId, waveId: wave.id, invitedOn }));
+  if (outcome.alreadyInvited > 0) {
+    const resent = await remindEmployees(ctx, wave);
+    return { invited: 0, skipped: outcome.alreadyInvited, alreadyInvited: outcome.alreadyInvited, throttled: 0, unsubscribed: 0, failed: resent.failed };
+  }
   const delivery = await deliverEmployeeLinks(ctx.app, ctx.db, wave, outcome.issued);
-  ctx.logger.info(
-    { event: 'wave.invited', waveId: wave.id, invited: outcome.issued.length, alreadyInvited: outcome.alreadyInvited, failed: delivery.failed },
-    'employee survey invitations created',
-  );
-  return {
-    invited: outcome.issued.length,
-    skipped: outcome.alreadyInvited,
-    alreadyInvited: outcome.alreadyInvited,
-    throttled: 0,
-    unsubscribed: 0,
-    failed: delivery.failed,
-  };
+  ctx.logger.info({ event: 'wave.invited', waveId: wave.id, invited: outcome.issued.length, failed: delivery.failed }, 'employee survey invitations created');
+  return { invited: outcome.issued.length, skipped: 0, alreadyInvited: 0, throttled: 0, unsubscribed: 0, failed: delivery.failed };
 }
 
 /**

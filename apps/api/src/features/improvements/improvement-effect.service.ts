@@ -2,7 +2,7 @@ import { compareNps, type NpsCounts } from '@tandem/nps-core';
 import type { Context } from '../../graphql/context.js';
 import { orgOf } from '../../graphql/context.js';
 import { mayReadEmployeeResults } from '../anonymity/access.js';
-import { employeeSummary } from '../anonymity/employee-results/index.js';
+import { employeeSummary } from '../anonymity/index.js';
 import { resolveNpsScope } from '../analytics/nps-scope.js';
 import { identifiedSummaryCounts } from '../analytics/nps-summary.service.js';
 import { NpsSummary } from '../analytics/nps-summary.type.js';

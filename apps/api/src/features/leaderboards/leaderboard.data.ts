@@ -1,13 +1,16 @@
 import type { NpsCounts } from '@tandem/nps-core';
 import type { Context } from '../../graphql/context.js';
 import { isUuid } from '../../graphql/batch.js';
-import { foldRates } from '../anonymity/rate-fold.js';
-import { unitCountsOfWaves } from '../anonymity/response-rates.js';
 import { categoriesOf, rollupCounts, type IdentifiedAudience } from '../analytics/nps-counts.js';
 import type { OrgTree } from '../analytics/org-tree.js';
 import type { CalendarPeriod } from '../board/period.js';
 import type { LeaderboardEntity } from './leaderboard.types.js';
-import type { UnitCounts } from './employee-team-rates.js';
+
+/** Invited and responded of a team or manager. */
+export interface UnitCounts {
+  invited: number;
+  responded: number;
+}
 
 /**
  * The numbers behind a leaderboard, each read with ONE grouped statement per period, whatever the
@@ -92,38 +95,6 @@ export async function improvementCounts(
     [organizationId, audience, period.from, period.to],
   );
   return new Map(rows.filter((r) => r.key !== null).map((r) => [r.key!, r.count]));
-}
-
-/**
- * Invited and responded per employee's current org unit over the employee waves opened during the
- * period: participations only (features/anonymity/response-rates.ts), summed over the waves; and
- * which units a reader may know on their own — those every wave page shows (foldRates).
- */
-export async function employeeUnitCounts(
-  ctx: Context,
-  organizationId: string,
-  period: CalendarPeriod,
-  k: number,
-): Promise<{ direct: Map<string, UnitCounts>; known: Set<string> }> {
-  const waves: { id: string }[] = await ctx.db.query(
-    `SELECT id FROM waves
-      WHERE organization_id = $1 AND audience = 'EMPLOYEE' AND status <> 'DRAFT'
-        AND (coalesce(opened_at, opens_at, created_at) AT TIME ZONE 'UTC')::date BETWEEN $2::date AND $3::date`,
-    [organizationId, period.from, period.to],
-  );
-  const direct = new Map<string, UnitCounts>();
-  const hidden = new Set<string>();
-  if (waves.length === 0) return { direct, known: new Set() };
-  const byWave = await unitCountsOfWaves(ctx, waves.map((w) => w.id));
-  for (const units of byWave.values()) {
-    const shown = new Set(foldRates(units, k).shown.map((u) => u.key));
-    for (const u of units) {
-      const sum = direct.get(u.key) ?? { invited: 0, responded: 0 };
-      direct.set(u.key, { invited: sum.invited + u.invited, responded: sum.responded + u.responded });
-      if (u.invited > 0 && !shown.has(u.key)) hidden.add(u.key);
-    }
-  }
-  return { direct, known: new Set([...direct.keys()].filter((key) => !hidden.has(key))) };
 }
 
 /** The managers to rank: active users with the MANAGER role, and anyone else the numbers name as owner. */

@@ -4,15 +4,13 @@ import { badInput } from '../../graphql/errors.js';
 import { IDENTIFIED_ROLLUP_AUDIENCES, type IdentifiedAudience } from '../analytics/nps-counts.js';
 import { orgTreeOf } from '../analytics/org-tree.js';
 import { isoDay } from '../analytics/periods.js';
-import { thresholdOf } from '../anonymity/threshold.js';
+import { employeeTeamRates, employeeWavesClosedIn, thresholdOf } from '../anonymity/index.js';
 import { calendarPeriod, previousPeriod, type CalendarPeriod } from '../board/period.js';
 import { settingsOf } from '../organizations/organization.service.js';
 import type { Audience } from '../waves/wave.entity.js';
-import { listableTeams } from './employee-team-rates.js';
 import {
   addCounts,
   addRates,
-  employeeUnitCounts,
   improvementCounts,
   invitationCounts,
   managers,
@@ -117,15 +115,17 @@ export async function rankedEntries(
 }
 
 /**
- * Teams by employee response rate: participations only, and only teams listable under the
- * anonymity threshold (employee-team-rates.ts); the others are left out entirely, not shown as
- * ineligible. Eligible from the organization's minimum of invited people.
+ * Teams by employee response rate: participations only, over the employee waves that closed in the
+ * period, and only teams every one of those waves shows on its participation rows (anonymity:
+ * employeeTeamRates); the others are left out entirely, not shown as ineligible. Eligible from the
+ * organization's minimum of invited people (and never below k).
  */
 async function employeeRates(ctx: Context, organizationId: string, period: CalendarPeriod, min: number): Promise<Ranked[]> {
   const [tree, k] = await Promise.all([orgTreeOf(ctx), thresholdOf(ctx)]);
-  const { direct, known } = await employeeUnitCounts(ctx, organizationId, period, k);
-  const listed = listableTeams(tree, direct, k, known);
+  const waveIds = await employeeWavesClosedIn(ctx, organizationId, { from: period.from, to: period.to }, null);
+  const listed = await employeeTeamRates(ctx, waveIds);
   const subjects = [...listed]
+    .filter(([id]) => tree.units.has(id))
     .map(([id, c]) => ({ entityId: id, name: tree.units.get(id)!.name, invited: c.invited, responded: c.responded, counts: null }))
     .sort((a, b) => a.entityId.localeCompare(b.entityId));
   return rankRates(subjects, Math.max(min, k));

@@ -4,7 +4,6 @@ import { orgOf } from '../../graphql/context.js';
 import { isUuid } from '../../graphql/batch.js';
 import { notFound } from '../../graphql/errors.js';
 import { updateReturning } from '../invitations/invitation.service.js';
-import { rematchEmployeeWave } from '../employees/answer-themes.js';
 import { readableAudiences } from '../waves/wave-access.js';
 import { compileThemes, matchCompiled, type CompiledThemes, type MatchableTheme } from './matcher.js';
 import { themesOf } from './theme.service.js';
@@ -12,12 +11,12 @@ import { SuggestThemesResult } from './theme-results.types.js';
 
 /**
  * Suggestions: the matcher (matcher.ts) run over comments. On submit, with the answer
- * (suggestedThemeIds, suggestOnEmployeeAnswer); and over a whole wave after the catalogue's keywords changed
+ * (suggestedThemeIds); and over a whole wave after the catalogue's keywords changed
  * (suggestThemes), set-based: one read of the wave's comments, one DELETE of stale suggestions,
  * one INSERT of new ones. A person's decision (ACCEPTED, DISMISSED) is never touched.
  *
- * Employee answers get theme rows without a status (employee_answer_themes): nobody tags or reads
- * one employee answer; their themes are only counted, through the anonymity guard.
+ * Employee answers are never tagged or matched one by one here: a wave's release counts the themes
+ * of the catalogue frozen when the wave opened (features/anonymity/release/).
  */
 
 /** The org's themes compiled per language, lazily: a wave's comments come in a few languages. */
@@ -42,24 +41,6 @@ export async function suggestedThemeIds(
 ): Promise<string[]> {
   if (!texts.some((t) => t && t.trim())) return [];
   return matchCompiled(compileThemes(catalogue ?? (await themesOf(db, organizationId)), language), texts);
-}
-
-/**
- * The theme rows of one new employee answer, written in the caller's transaction (rows without a
- * status: nobody tags an employee answer). Identified responses write their SUGGESTED rows in the
- * answer's own statement (recordResponse).
- */
-export async function suggestOnEmployeeAnswer(
-  tx: EntityManager,
-  args: { organizationId: string; employeeAnswerId: string; language: string; texts: (string | null)[] },
-): Promise<void> {
-  const themeIds = await suggestedThemeIds(tx, args.organizationId, args.language, args.texts);
-  if (themeIds.length === 0) return;
-  await tx.query(
-    `INSERT INTO employee_answer_themes (answer_id, theme_id, organization_id)
-     SELECT $1, t, $3 FROM unnest($2::uuid[]) AS t ON CONFLICT DO NOTHING`,
-    [args.employeeAnswerId, themeIds, args.organizationId],
-  );
 }
 
 /**
@@ -103,8 +84,8 @@ export async function rematchIdentifiedWave(tx: EntityManager, organizationId: s
 /**
  * suggestThemes(waveId): the matcher over a wave's comments with the catalogue as it is now. For
  * an identified wave it answers how many comments were read and how many suggestions were added
- * and removed; for an employee wave it answers no numbers (they would count the wave's answers
- * past the anonymity guard).
+ * and removed; for an employee wave it does nothing and answers no numbers (the wave's release counts
+ * the themes of the catalogue frozen when it opened).
  */
 export async function suggestThemes(ctx: Context, waveId: string): Promise<SuggestThemesResult> {
   const organizationId = orgOf(ctx);
@@ -113,10 +94,9 @@ export async function suggestThemes(ctx: Context, waveId: string): Promise<Sugge
   const now = ctx.app.now();
   return ctx.db.transaction(async (tx) => {
     const themes = await themesOf(tx, organizationId);
-    if (wave.audience === 'EMPLOYEE') {
-      await rematchEmployeeWave(tx, organizationId, wave.id, compilerFor(themes));
-      return Object.assign(new SuggestThemesResult(), { comments: null, added: null, removed: null });
-    }
+    // An employee wave's themes are those of the catalogue frozen when it opened, counted by its
+    // release: changing the catalogue afterwards changes nothing about the wave.
+    if (wave.audience === 'EMPLOYEE') return Object.assign(new SuggestThemesResult(), { comments: null, added: null, removed: null });
     return Object.assign(new SuggestThemesResult(), await rematchIdentifiedWave(tx, organizationId, wave.id, themes, now));
   });
 }

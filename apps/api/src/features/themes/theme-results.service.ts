@@ -5,14 +5,12 @@ import type { NpsFilter } from '../analytics/nps-filter.input.js';
 import { resolveNpsScope } from '../analytics/nps-scope.js';
 import { identifiedSummaryCounts } from '../analytics/nps-summary.service.js';
 import { NpsSummary } from '../analytics/nps-summary.type.js';
-import { employeeThemeCounts } from '../anonymity/employee-results/index.js';
-import { mayReadEmployeeResults } from '../anonymity/access.js';
-import { employeeWavesOpenedIn } from '../anonymity/wave-dates.js';
+import { employeeTexts, employeeWavesClosedIn, mayReadEmployeeResults, type ReleasedTexts } from '../anonymity/index.js';
 import type { Board } from '../board/board.types.js';
 import type { Audience } from '../waves/wave.entity.js';
 import { BoardTopThemes, ThemeCount, ThemeResult } from './theme-results.types.js';
 import { themeImpact } from './theme-impact.js';
-import type { ThemeEntity } from './theme.entity.js';
+import { ThemeEntity } from './theme.entity.js';
 import { themesOf } from './theme.service.js';
 import { toThemeType } from './theme.type.js';
 
@@ -62,10 +60,7 @@ export async function themeResults(ctx: Context, filter: NpsFilter): Promise<The
   const organizationId = orgOf(ctx);
   const scope = await resolveNpsScope(ctx, filter);
   const themes = await themesOf(ctx.db, organizationId);
-  if (scope.kind === 'employee') {
-    const guarded = await employeeThemeCounts(ctx, scope.filter, themes.map((t) => t.id));
-    return ordered(themes.map((t) => themeResult(t, guarded.total, guarded.themes.get(t.id) ?? null)));
-  }
+  if (scope.kind === 'employee') return employeeThemeRows(themes, await employeeTexts(ctx, scope.filter, { comments: false, themes: true }));
   // The total from the rollup; the mentioners from the accepted tags (as many as there are tags),
   // each joined to its response for the filter.
   const [total, rows]: [NpsCounts, CountRow[]] = await Promise.all([
@@ -136,25 +131,50 @@ export async function boardTopThemes(ctx: Context, board: Board): Promise<BoardT
         const total = (category === 'DETRACTOR' ? summary.detractors : summary.promoters) ?? 0;
         return top(themes, new Map(of(category).map((r) => [r.theme_id, r.n])), total);
       };
-      result.set(audience, Object.assign(new BoardTopThemes(), { audience, amongDetractors: entry('DETRACTOR'), amongPromoters: entry('PROMOTER'), suppressed: false }));
+      result.set(audience, Object.assign(new BoardTopThemes(), { audience, amongDetractors: entry('DETRACTOR'), amongPromoters: entry('PROMOTER'), mentioned: [], suppressed: false }));
     }
   }
   if (audiences.includes('EMPLOYEE') && mayReadEmployeeResults(ctx.principal!)) {
-    // Employee results are dated by their wave: the period is the employee waves opened in it.
+    // Employee themes: mentions in the released comments of the waves that closed in the period,
+    // without any split by category (a theme's detractors could single a comment out).
     const iso = (d: Date) => d.toISOString().slice(0, 10);
-    const waveIds = await employeeWavesOpenedIn(ctx, organizationId, { from: iso(board.from), to: iso(board.to) }, null);
-    const guarded = await employeeThemeCounts(ctx, { organizationId, waveIds, orgUnitIds: null, segments: {} }, themes.map((t) => t.id));
-    const pick = (key: 'detractors' | 'promoters') =>
-      new Map([...guarded.themes].flatMap(([id, counts]) => (counts && counts[key] > 0 ? [[id, counts[key]] as [string, number]] : [])));
+    const waveIds = await employeeWavesClosedIn(ctx, organizationId, { from: iso(board.from), to: iso(board.to) }, null);
+    const texts = await employeeTexts(ctx, { organizationId, waveIds, unitId: null, segment: null }, { comments: false, themes: true });
+    const counts = new Map([...texts.mentions].map(([id, m]) => [id, m.count]));
     result.set(
       'EMPLOYEE',
       Object.assign(new BoardTopThemes(), {
         audience: 'EMPLOYEE',
-        amongDetractors: guarded.total ? top(themes, pick('detractors'), guarded.total.detractors) : [],
-        amongPromoters: guarded.total ? top(themes, pick('promoters'), guarded.total.promoters) : [],
-        suppressed: guarded.total === null,
+        amongDetractors: [],
+        amongPromoters: [],
+        mentioned: texts.suppressed ? [] : top(themes, counts, texts.responses ?? 0),
+        suppressed: texts.suppressed || waveIds.length === 0,
       }),
     );
   }
   return audiences.flatMap((a) => (result.has(a) ? [result.get(a)!] : []));
+}
+
+/**
+ * Employee theme results: each theme of the waves' frozen catalogues with how many answers of the
+ * released group mention it — nothing else. No NPS, category split or impact per theme: with the
+ * comments released, a theme's score could be narrowed to a few comments (crafted themes).
+ */
+function employeeThemeRows(current: ThemeEntity[], texts: ReleasedTexts): ThemeResult[] {
+  if (texts.suppressed) return ordered(current.map((t) => themeResult(t, null, null)));
+  const byId = new Map(current.map((t) => [t.id, t]));
+  const rows = [...texts.mentions].map(([id, m]) => {
+    const theme = byId.get(id) ?? Object.assign(new ThemeEntity(), { id, name: m.name, parentId: null, description: null, keywords: {} });
+    const mentions = Object.assign(NpsSummary.of({ promoters: 0, passives: 0, detractors: 0 }), { responses: m.count, promoters: null, passives: null, detractors: null });
+    return Object.assign(new ThemeResult(), {
+      theme: toThemeType(theme),
+      suppressed: false,
+      mentions,
+      share: texts.responses ? m.count / texts.responses : null,
+      impact: null,
+      impactMargin: null,
+      impactSignificant: null,
+    });
+  });
+  return ordered(rows);
 }

@@ -75,6 +75,11 @@ export class BoardTopThemes {
   @Field(() => [ThemeCount])
   amongPromoters: ThemeCount[];
 
+  @Field(() => [ThemeCount], {
+    description: "EMPLOYEE: the themes most mentioned in the period's released comments (share of answers); employee themes are never split by category. Empty for identified audiences",
+  })
+  mentioned: ThemeCount[];
+
   @Field(() => Boolean, { description: 'EMPLOYEE: the period has too few answers to show any theme' })
   suppressed: boolean;
 }

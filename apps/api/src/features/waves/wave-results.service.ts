@@ -2,7 +2,7 @@ import type { Context } from '../../graphql/context.js';
 import { orgOf } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
 import { NpsSummary } from '../analytics/nps-summary.type.js';
-import { employeeWaveResults } from '../anonymity/employee-results/index.js';
+import { employeeWaveResults } from '../anonymity/index.js';
 import { analysisProgress } from '../themes/theme.loader.js';
 import { commentOwnerRestriction, isAnonymousAudience } from './wave-access.js';
 import type { InvitationStats } from './wave.loader.js';
