@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { startEmbeddedPostgres } from './embedded.js';
 import { entities } from './entities.js';
@@ -10,7 +11,24 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function createDataSource(url: string, poolSize: number): DataSource {
+export interface PoolOptions {
+  poolSize?: number;
+  /** How long an idle connection stays in the pool (pg's default: 10 s). */
+  idleTimeoutMs?: number;
+}
+
+/**
+ * PGlite is one session for its whole life: what a connection left behind (named prepared
+ * statements, settings, temporary tables) is still there when the pool opens its next connection
+ * after dropping an idle one, and `PREPARE "respondent-invitation"` would then fail with "already
+ * exists". So on the embedded database every new connection starts with DISCARD ALL, as a fresh
+ * server session would; the pool awaits it before handing the connection out.
+ */
+const resetEmbeddedSession = async (client: pg.PoolClient) => {
+  await client.query('DISCARD ALL');
+};
+
+export function createDataSource(url: string, poolSize: number, idleTimeoutMs = 10_000, onConnect?: (client: pg.PoolClient) => Promise<void>): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -20,7 +38,7 @@ export function createDataSource(url: string, poolSize: number): DataSource {
     migrationsRun: false,
     uuidExtension: 'pgcrypto',
     logging: false,
-    extra: { max: poolSize },
+    extra: { max: poolSize, idleTimeoutMillis: idleTimeoutMs, onConnect },
   });
 }
 
@@ -30,16 +48,16 @@ export function createDataSource(url: string, poolSize: number): DataSource {
  */
 export async function openDatabase(
   config: { databaseUrl: string | null; embeddedDir: string | null },
-  options: { poolSize?: number } = {},
+  options: PoolOptions = {},
 ): Promise<Database> {
   if (config.databaseUrl) {
-    const dataSource = createDataSource(config.databaseUrl, options.poolSize ?? 10);
+    const dataSource = createDataSource(config.databaseUrl, options.poolSize ?? 10, options.idleTimeoutMs);
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'each' });
     return { dataSource, mode: 'postgres', close: () => dataSource.destroy() };
   }
   const embedded = await startEmbeddedPostgres(config.embeddedDir);
-  const dataSource = createDataSource(embedded.url, 1);
+  const dataSource = createDataSource(embedded.url, 1, options.idleTimeoutMs, resetEmbeddedSession);
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   return {
@@ -51,3 +69,4 @@ export async function openDatabase(
     },
   };
 }
+

@@ -8,6 +8,7 @@ import type { Database } from '../../src/db/data-source.js';
 import { startServer } from '../../src/http/server.js';
 import { createLogger } from '../../src/logger.js';
 import { DEMO_PASSWORD, seedDemoIfEmpty } from '../../src/seed/demo.js';
+import type { PoolOptions } from '../../src/db/data-source.js';
 import { openTestDatabase } from './database.js';
 
 export interface GqlResult<T = any> {
@@ -27,7 +28,7 @@ export interface TestApp {
 }
 
 /** The real HTTP server on a free port, over this test file's own database, with the demo seeded. */
-export async function startTestApp(options: { embedded?: boolean; seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(options: { embedded?: boolean; seed?: boolean; env?: Record<string, string>; pool?: PoolOptions } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tandem-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -41,7 +42,7 @@ export async function startTestApp(options: { embedded?: boolean; seed?: boolean
     ...options.env,
   });
   const logger = createLogger(config.logLevel);
-  const db = await openTestDatabase({ embedded: options.embedded });
+  const db = await openTestDatabase({ embedded: options.embedded, pool: options.pool });
   if (options.seed !== false) await seedDemoIfEmpty(db.dataSource, logger);
   const server = await startServer(config, logger, db);
 
