@@ -8,6 +8,8 @@ export interface Database {
   dataSource: DataSource;
   /** 'postgres' for a real server at DATABASE_URL, 'embedded' for PGlite. */
   mode: 'postgres' | 'embedded';
+  /** Embedded only: the whole database as a tarball, to start another PGlite from (tests). */
+  dump?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -47,7 +49,7 @@ export function createDataSource(url: string, poolSize: number, idleTimeoutMs = 
  * memory when that is null) and brings its schema up to date with the committed migrations.
  */
 export async function openDatabase(
-  config: { databaseUrl: string | null; embeddedDir: string | null },
+  config: { databaseUrl: string | null; embeddedDir: string | null; embeddedImage?: Blob },
   options: PoolOptions = {},
 ): Promise<Database> {
   if (config.databaseUrl) {
@@ -56,13 +58,14 @@ export async function openDatabase(
     await dataSource.runMigrations({ transaction: 'each' });
     return { dataSource, mode: 'postgres', close: () => dataSource.destroy() };
   }
-  const embedded = await startEmbeddedPostgres(config.embeddedDir);
+  const embedded = await startEmbeddedPostgres(config.embeddedDir, config.embeddedImage);
   const dataSource = createDataSource(embedded.url, 1, options.idleTimeoutMs, resetEmbeddedSession);
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   return {
     dataSource,
     mode: 'embedded',
+    dump: () => embedded.dump(),
     async close() {
       await dataSource.destroy();
       await embedded.stop();

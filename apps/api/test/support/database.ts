@@ -1,21 +1,26 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { readFileSync } from 'node:fs';
+import { inject } from 'vitest';
 import { openDatabase, type Database, type PoolOptions } from '../../src/db/data-source.js';
+import { adminQuery } from './global-setup.js';
 
 /**
  * A database of this test file's own: a fresh database on the server at DATABASE_URL when it is
  * set, otherwise a fresh in-memory PGlite. Pass { embedded: true } to test the embedded mode even
- * when DATABASE_URL is set.
+ * when DATABASE_URL is set. { seeded: true } starts from the run's migrated and seeded copy (see
+ * global-setup.ts) where there is one for that mode; otherwise the caller seeds.
  */
-export async function openTestDatabase(options: { embedded?: boolean; pool?: PoolOptions } = {}): Promise<Database> {
+export async function openTestDatabase(options: { embedded?: boolean; seeded?: boolean; pool?: PoolOptions } = {}): Promise<Database> {
   const serverUrl = options.embedded ? undefined : process.env.DATABASE_URL;
-  if (!serverUrl) return openDatabase({ databaseUrl: null, embeddedDir: null }, options.pool);
+  if (!serverUrl) {
+    const image = options.seeded && !process.env.DATABASE_URL ? inject('seededImage') : null;
+    const embeddedImage = image ? new Blob([readFileSync(image)]) : undefined;
+    return openDatabase({ databaseUrl: null, embeddedDir: null, embeddedImage }, options.pool);
+  }
 
   const name = `tandem_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  const template = options.seeded ? inject('seededTemplate') : null;
+  await adminQuery(serverUrl, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const db = await openDatabase({ databaseUrl: url.toString(), embeddedDir: null }, options.pool);
@@ -23,10 +28,7 @@ export async function openTestDatabase(options: { embedded?: boolean; pool?: Poo
     ...db,
     async close() {
       await db.close();
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }

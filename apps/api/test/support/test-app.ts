@@ -42,7 +42,7 @@ export async function startTestApp(options: { embedded?: boolean; seed?: boolean
     ...options.env,
   });
   const logger = createLogger(config.logLevel);
-  const db = await openTestDatabase({ embedded: options.embedded, pool: options.pool });
+  const db = await openTestDatabase({ embedded: options.embedded, seeded: options.seed !== false, pool: options.pool });
   if (options.seed !== false) await seedDemoIfEmpty(db.dataSource, logger);
   const server = await startServer(config, logger, db);
 
