@@ -19,7 +19,7 @@ function failure(env: Record<string, string>): ConfigError {
 describe('loadConfig', () => {
   it('has working defaults for a new user', () => {
     const config = loadConfig({ DATA_DIR: dataDir() });
-    expect(config).toMatchObject({ env: 'development', port: 4000, databaseUrl: null, smtpUrl: null, publicUrl: 'http://localhost:4000' });
+    expect(config).toMatchObject({ env: 'development', port: 4000, databaseUrl: null, smtpUrl: null, publicUrl: 'http://localhost:4000', logFormat: 'pretty' });
     expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
   });
 
@@ -41,6 +41,7 @@ describe('loadConfig', () => {
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ LOG_FORMAT: 'xml' }, 'LOG_FORMAT'],
     [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL'],
   ])('refuses %o naming %s', (env, variable) => {
     const error = failure(env);
@@ -55,6 +56,6 @@ describe('loadConfig', () => {
       JWT_SECRET: 'x'.repeat(40),
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
     });
-    expect(config).toMatchObject({ env: 'production', host: '0.0.0.0', databaseUrl: 'postgres://postgres@127.0.0.1:5432/test' });
+    expect(config).toMatchObject({ env: 'production', host: '0.0.0.0', databaseUrl: 'postgres://postgres@127.0.0.1:5432/test', logFormat: 'json' });
   });
 });

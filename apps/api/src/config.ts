@@ -19,6 +19,8 @@ export interface Config {
   mailFrom: string;
   outboxDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** LOG_FORMAT: readable lines in development, JSON lines (for a log collector) otherwise. */
+  logFormat: 'pretty' | 'json';
   webDist: string;
   /** Seed the demo organization into an empty database. */
   seedDemo: boolean;
@@ -122,6 +124,7 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom: mailFrom(env, publicUrl),
     outboxDir: path.resolve(env.OUTBOX_DIR || path.join(dataDir, 'outbox')),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, mode === 'test' ? 'warn' : 'info'),
+    logFormat: oneOf(env, 'LOG_FORMAT', ['pretty', 'json'] as const, mode === 'development' ? 'pretty' : 'json'),
     webDist: path.resolve(env.WEB_DIST || path.join(repoRoot, 'apps/web/dist')),
     seedDemo: oneOf(env, 'SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
     rateLimitPerMinute: count(env, 'RATE_LIMIT_PER_MINUTE', 1200),

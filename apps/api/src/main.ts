@@ -5,7 +5,7 @@ import { openDatabase } from './db/data-source.js';
 import { createLogger } from './logger.js';
 import { createMailer } from './features/mail/mailer.js';
 import { startServer } from './http/server.js';
-import { seedDemoIfEmpty } from './seed/demo.js';
+import { logDemoLogins, seedDemoIfEmpty } from './seed/demo.js';
 
 function readConfig(): Config {
   try {
@@ -20,7 +20,7 @@ function readConfig(): Config {
 }
 
 const config = readConfig();
-const logger = createLogger(config.logLevel);
+const logger = createLogger(config.logLevel, config.logFormat);
 const db = await openDatabase({ databaseUrl: config.databaseUrl, embeddedDir: path.join(config.dataDir, 'pglite') });
 logger.info(
   { database: db.mode, ...(db.mode === 'embedded' ? { dataDir: path.join(config.dataDir, 'pglite') } : {}) },
@@ -30,10 +30,11 @@ logger.info(
 );
 if (config.seedDemo) {
   // On the outbox mailer the demo's open invitations are written as .eml files, to try the survey page.
-  await seedDemoIfEmpty(db.dataSource, logger, { app: { config, logger, now: () => new Date(), mailer: createMailer(config, logger) } });
+  await seedDemoIfEmpty(db.dataSource, logger, { app: { config, logger, now: () => new Date(), mailer: createMailer(config, logger.child({}, { level: 'warn' })) } });
 }
 const server = await startServer(config, logger, db);
 logger.info({ url: server.url, port: server.port }, `Tandem is running at http://localhost:${server.port}`);
+if (config.seedDemo) await logDemoLogins(db.dataSource, logger);
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -6,8 +6,8 @@ import { hashSecret } from '../features/auth/passwords.js';
 import { OrgUnitEntity } from '../features/org-units/org-unit.entity.js';
 import { OrganizationEntity } from '../features/organizations/organization.entity.js';
 import { UserEntity, type Role } from '../features/users/user.entity.js';
-import { DEMO_CONTACTS, DEMO_MANAGERS, mailDemoInvitations, seedSurveys } from './demo-surveys.js';
-import { DEMO_EMPLOYEES, mailDemoEmployeeInvitations, seedEmployeeReleases, seedEmployees } from './demo-employees.js';
+import { DEMO_MANAGERS, mailDemoInvitations, seedSurveys } from './demo-surveys.js';
+import { mailDemoEmployeeInvitations, seedEmployeeReleases, seedEmployees } from './demo-employees.js';
 import { seedBoard } from './demo-board.js';
 import { seedThemes } from './demo-themes.js';
 import { seedImprovements } from './demo-improvements.js';
@@ -59,6 +59,19 @@ export interface SeedOptions {
  * chart, users, API client, a survey cycle (demo-surveys.ts), and the employee roster with two
  * anonymous employee waves (demo-employees.ts).
  */
+/** Every demo login, for the last lines of the start-up log (and the README's table). */
+export const DEMO_LOGINS = [...USERS, ...DEMO_MANAGERS].map((u) => ({ email: u.email, roles: u.roles, language: u.language }));
+
+/** The demo logins as the last lines a developer sees after `npm start`. */
+export async function logDemoLogins(dataSource: DataSource, logger: Logger): Promise<void> {
+  const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM organizations WHERE slug = 'demo'`);
+  if (!count) return;
+  const width = Math.max(...DEMO_LOGINS.map((l) => l.email.length));
+  logger.info(
+    ['Demo logins (password "' + DEMO_PASSWORD + '"):', ...DEMO_LOGINS.map((l) => `  ${l.email.padEnd(width)}  ${l.roles.join(', ')} (${l.language})`)].join('\n'),
+  );
+}
+
 export async function seedDemoIfEmpty(dataSource: DataSource, logger: Logger, options: SeedOptions = {}): Promise<boolean> {
   const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM organizations`);
   if (count > 0) return false;
@@ -96,20 +109,14 @@ export async function seedDemoIfEmpty(dataSource: DataSource, logger: Logger, op
     ? (await mailDemoInvitations(options.app, dataSource.manager, surveys.identified)) +
       (await mailDemoEmployeeInvitations(options.app, dataSource.manager, surveys.employees))
     : 0;
-  logger.info(
-    { logins: USERS.map((u) => `${u.email} (${u.roles.join(', ')})`), password: DEMO_PASSWORD, apiClient: DEMO_API_CLIENT.clientId },
-    `Seeded the demo organization. Log in as ${USERS.map((u) => u.email).join(', ')} with password "${DEMO_PASSWORD}"`,
+  const [counts] = await dataSource.query(
+    `SELECT (SELECT count(*)::int FROM contacts) AS contacts, (SELECT count(*)::int FROM employees) AS employees,
+            (SELECT count(*)::int FROM waves) AS waves, (SELECT count(*)::int FROM responses) AS responses`,
   );
   logger.info(
-    {
-      managers: DEMO_MANAGERS.map((u) => u.email),
-      contacts: DEMO_CONTACTS.length,
-      employees: DEMO_EMPLOYEES.length,
-      ...(mailed ? { outbox: options.app!.config.outboxDir, mailed } : {}),
-    },
-    mailed
-      ? `Seeded ${DEMO_CONTACTS.length} contacts and ${DEMO_EMPLOYEES.length} employees with waves, responses and follow-ups; ${mailed} demo invitation mails with survey links are in ${options.app!.config.outboxDir}`
-      : `Seeded ${DEMO_CONTACTS.length} contacts and ${DEMO_EMPLOYEES.length} employees with waves, responses and follow-ups`,
+    { ...counts, ...(mailed ? { outbox: options.app!.config.outboxDir, mailed } : {}) },
+    `Seeded the demo organization: ${counts.contacts} contacts, ${counts.employees} employees, ${counts.waves} waves, ${counts.responses} answers` +
+      (mailed ? `; ${mailed} demo invitation mails with survey links are in ${options.app!.config.outboxDir}` : ''),
   );
   return true;
 }
