@@ -207,6 +207,19 @@ describe('importContacts', () => {
     expect(await contactCount()).toBe(before);
   });
 
+  it('imports a semicolon file as Excel writes it in Polish, Danish, Russian or Slovenian', async () => {
+    const csv =
+      '\uFEFF' +
+      ['Email;Name;Language;Owner Email;Org Unit;Region', //
+        'ewa@semicolon.test;"Nowak; Ewa";pl;manager@demo.test;Sales EU;EU, North',
+        'ole@semicolon.test;Ole Sørensen;da;;;'].join('\r\n');
+    const res = await importCsv(csv);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.importContacts).toMatchObject({ imported: 2, created: 2, errors: [] });
+    const [ewa] = await find('ewa@semicolon.test');
+    expect(ewa).toMatchObject({ name: 'Nowak; Ewa', language: 'pl', orgUnit: { name: 'Sales EU' }, segments: [{ key: 'region', value: 'EU, North' }] });
+  });
+
   it('imports 10,000 rows in one go', async () => {
     const before = await contactCount();
     const csv = `${HEADER},region\n` + Array.from({ length: 10_000 }, (_, i) => `bulk${i}@bulk.test,Bulk ${i},en,manager@demo.test,Sales US,R${i % 7}`).join('\n');

@@ -27,15 +27,36 @@ export interface CsvRow {
   cells: string[];
 }
 
+export type CsvDelimiter = ',' | ';' | '\t';
+
 /**
- * Splits the text into records, each with the line it starts on. Quotes, a BOM, CRLF and line
- * breaks inside quoted cells are handled by csv-parse; blank lines (and rows of empty cells) are
- * skipped. A syntax error (an unclosed quote, ...) comes back as the line of the record it broke.
+ * The delimiter of a file, read off its header line: Excel writes semicolons where the decimal
+ * separator is a comma (Polish, Danish, Russian, Slovenian settings), and tabs when copied from a
+ * sheet. The character of the three that occurs most often outside quotes wins; comma on a tie.
+ */
+export function detectDelimiter(text: string): CsvDelimiter {
+  const counts: Record<CsvDelimiter, number> = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const char of text.replace(/^\uFEFF/, '')) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === '\n' || char === '\r')) {
+      if (counts[','] + counts[';'] + counts['\t'] > 0) break;
+    } else if (!quoted && char in counts) counts[char as CsvDelimiter]++;
+  }
+  return (Object.keys(counts) as CsvDelimiter[]).reduce((best, d) => (counts[d] > counts[best] ? d : best), ',');
+}
+
+/**
+ * Splits the text into records, each with the line it starts on. The delimiter is detected
+ * (detectDelimiter); quotes, a BOM, CRLF and line breaks inside quoted cells are handled by
+ * csv-parse; blank lines (and rows of empty cells) are skipped. A syntax error (an unclosed quote,
+ * ...) comes back as the line of the record it broke.
  */
 function records(text: string): { records: CsvRow[] } | { error: RowError } {
   let lastLine = 0;
   try {
     const parsed = parse(text, {
+      delimiter: detectDelimiter(text),
       bom: true,
       info: true,
       relax_column_count: true,
