@@ -4,7 +4,7 @@ import { createOrganization } from './support/fixtures.js';
 import { codeOf, fieldOf, startTestApp, type GqlResult, type TestApp } from './support/test-app.js';
 
 const FIELDS = `id email name language owner { email } orgUnit { name } segments { key value } unsubscribed unsubscribedAt lastInvitedAt`;
-const IMPORT = `mutation($csv: String!) { importContacts(csv: $csv) { imported created updated errors { line field message } } }`;
+const IMPORT = `mutation($csv: String!) { importContacts(csv: $csv) { imported created updated errors { line field message reason params { name value } } } }`;
 const LIST = `query($filter: ContactFilter, $first: Int, $after: String) {
   contacts(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${FIELDS} } } } }`;
 const GET = `query($id: ID!) { contact(id: $id) { ${FIELDS} } }`;
@@ -42,7 +42,7 @@ async function contactCount(): Promise<number> {
 }
 
 async function importCsv(csv: string, token = cx) {
-  return app.gql<{ importContacts: { imported: number; created: number; updated: number; errors: { line: number; field: string | null; message: string }[] } }>(
+  return app.gql<{ importContacts: { imported: number; created: number; updated: number; errors: { line: number; field: string | null; message: string; reason: string; params: { name: string; value: string }[] }[] } }>(
     IMPORT,
     { csv },
     token,
@@ -160,6 +160,13 @@ describe('importContacts', () => {
     ]);
     expect(errors.find((e) => e.line === 9)!.message).toContain('line 2');
     expect(errors.find((e) => e.line === 6)!.message).toMatch(/en, pl, da, ru, sl/);
+    // Each message also as a reason with its values, for the web app to say in the user's language.
+    expect(errors.map((e) => e.reason)).toEqual([
+      'EMAIL_INVALID', 'EMAIL_REQUIRED', 'NAME_REQUIRED', 'LANGUAGE_UNKNOWN', 'OWNER_UNKNOWN', 'ORG_UNIT_UNKNOWN', 'DUPLICATE_IN_FILE',
+      'LANGUAGE_UNKNOWN', 'NAME_REQUIRED', 'LANGUAGE_UNKNOWN', 'OWNER_UNKNOWN', 'ORG_UNIT_UNKNOWN', 'CSV_TOO_MANY_CELLS',
+    ]);
+    expect(errors.find((e) => e.line === 9)!.params).toEqual([{ name: 'line', value: '2' }, { name: 'value', value: 'ok@bad.test' }]);
+    expect(errors.find((e) => e.line === 8)!.params).toEqual([{ name: 'value', value: 'Atlantis' }]);
     expect(await contactCount()).toBe(before);
   });
 
@@ -178,14 +185,16 @@ describe('importContacts', () => {
     const ok = await importCsv(lines(`${HEADER},`, 'trail@comma.test,Trail,en,,,'));
     expect(ok.data!.importContacts).toMatchObject({ imported: 1, errors: [] });
     const bad = await importCsv(lines(`${HEADER},`, 'trail2@comma.test,Trail,en,,,oops'));
-    expect(bad.data!.importContacts.errors).toEqual([{ line: 1, field: null, message: expect.stringContaining('Column 6') }]);
+    expect(bad.data!.importContacts.errors).toEqual([
+      { line: 1, field: null, message: expect.stringContaining('Column 6'), reason: 'CSV_UNNAMED_COLUMN', params: [{ name: 'column', value: '6' }] },
+    ]);
   });
 
   it('reports a CSV syntax error with the line of the broken record', async () => {
     const before = await contactCount();
     const res = await importCsv(lines(HEADER, 'a@syntax.test,A,en,,', '', 'b@syntax.test,"B unclosed,en,,', 'c@syntax.test,C,en,,'));
     expect(res.data!.importContacts.imported).toBe(0);
-    expect(res.data!.importContacts.errors).toEqual([{ line: 4, field: null, message: expect.stringMatching(/quote/i) }]);
+    expect(res.data!.importContacts.errors).toEqual([{ line: 4, field: null, message: expect.stringMatching(/quote/i), reason: 'CSV_SYNTAX', params: [{ name: 'detail', value: expect.stringMatching(/quote/i) }] }]);
     expect(await contactCount()).toBe(before);
   });
 

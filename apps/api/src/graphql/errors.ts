@@ -5,7 +5,9 @@ import type { ValidationError } from 'class-validator';
 
 /**
  * The codes a client can rely on (extensions.code). BAD_USER_INPUT, NOT_FOUND and CONFLICT also
- * carry extensions.field, the argument or input field at fault.
+ * carry extensions.field, the argument or input field at fault. Where a client may want to word
+ * the message in its user's language, details carry extensions.reason (a stable code such as
+ * NAME_TOO_LONG) and extensions.params (the values the message names).
  */
 export type ErrorCode =
   | 'UNAUTHENTICATED'

@@ -7,6 +7,7 @@ import {
   ERROR_MESSAGE_KEYS,
   SERVER_ERROR_CODES,
   describeError,
+  describeRowError,
   errorField,
   fieldLabelKey,
   formField,
@@ -129,5 +130,37 @@ describe('describeError', () => {
     expect(describeError({ code: 'BAD_USER_INPUT', field: 'name', message: '' }, ru.t, ru.te)).toBe(
       'Проверьте поле «Название»: значение недопустимо.',
     );
+  });
+
+  it('says a server reason with its values in the current language, and falls back to the server’s message', () => {
+    const error = toApiError(gqlError('BAD_USER_INPUT', { field: 'input.name', reason: 'NAME_TOO_LONG', params: { max: 200 } }));
+    expect(error).toMatchObject({ reason: 'NAME_TOO_LONG', params: { max: '200' } });
+    expect(say(error)).toBe('The name is longer than 200 characters');
+    const pl = createAppI18n('pl').global;
+    expect(describeError(error, pl.t, pl.te)).toBe('Nazwa ma więcej niż 200 znaków');
+    // A reason the app has no text for: the field message, as before.
+    expect(say({ code: 'BAD_USER_INPUT', field: 'name', message: 'x', reason: 'SOMETHING_NEW' })).toBe('Check the field “Name”: its value is not valid.');
+  });
+});
+
+describe('describeRowError', () => {
+  const row = {
+    message: 'Column name "email_name_language_owner_email_org_unit_region_business_area" is longer than 64 characters',
+    reason: 'CSV_COLUMN_NAME_TOO_LONG',
+    params: [{ name: 'column', value: 'email_name_language' }, { name: 'max', value: '64' }],
+  };
+
+  it.each(['en', 'pl', 'da', 'ru', 'sl'] as const)('says every import reason in %s, every value in it', (language) => {
+    const { t, te } = createAppI18n(language).global;
+    const text = describeRowError(row, t, te);
+    expect(text).toContain('email_name_language');
+    expect(text).toContain('64');
+    if (language !== 'en') expect(text).not.toBe(describeRowError(row, createAppI18n('en').global.t, te));
+  });
+
+  it('keeps the server’s message for a row without a known reason', () => {
+    const { t, te } = createAppI18n('da').global;
+    expect(describeRowError({ message: 'Something odd', reason: null, params: [] }, t, te)).toBe('Something odd');
+    expect(describeRowError({ message: 'Newer server', reason: 'UNKNOWN_TO_THIS_APP', params: [] }, t, te)).toBe('Newer server');
   });
 });

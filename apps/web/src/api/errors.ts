@@ -29,10 +29,22 @@ export interface FieldProblem {
   message: string;
 }
 
-export type ApiError =
-  | { code: FieldErrorCode; field: string | null; message: string; problems?: FieldProblem[] }
-  | { code: Exclude<ServerErrorCode, FieldErrorCode>; message: string }
-  | { code: ClientErrorCode; message: string };
+/**
+ * What the server's message says, as a stable reason (extensions.reason, e.g. NAME_TOO_LONG) and
+ * the values it names (extensions.params): the app says it in the user's language
+ * (`errors.reasons.<reason>`), and falls back to the server's English message.
+ */
+export interface Explained {
+  reason?: string;
+  params?: Record<string, string>;
+}
+
+export type ApiError = Explained &
+  (
+    | { code: FieldErrorCode; field: string | null; message: string; problems?: FieldProblem[] }
+    | { code: Exclude<ServerErrorCode, FieldErrorCode>; message: string }
+    | { code: ClientErrorCode; message: string }
+  );
 
 export type ApiErrorCode = ApiError['code'];
 
@@ -48,7 +60,7 @@ export class ApiRequestError extends Error {
 
 interface GraphQLErrorLike {
   message?: unknown;
-  extensions?: { code?: unknown; field?: unknown; problems?: unknown } | null;
+  extensions?: { code?: unknown; field?: unknown; problems?: unknown; reason?: unknown; params?: unknown } | null;
 }
 
 const isServerCode = (code: unknown): code is ServerErrorCode =>
@@ -62,14 +74,27 @@ export function fromGraphQLError(error: GraphQLErrorLike): ApiError {
   const message = typeof error.message === 'string' ? error.message : '';
   const code = error.extensions?.code;
   if (!isServerCode(code)) return { code: 'UNKNOWN', message };
+  const explained = readExplained(error.extensions?.reason, error.extensions?.params);
   if (isFieldCode(code)) {
     const field = error.extensions?.field;
-    const result: ApiError = { code, field: typeof field === 'string' && field ? field : null, message };
+    const result: ApiError = { code, field: typeof field === 'string' && field ? field : null, message, ...explained };
     const problems = readProblems(error.extensions?.problems);
     if (problems.length > 0) result.problems = problems;
     return result;
   }
-  return { code, message };
+  return { code, message, ...explained };
+}
+
+/** extensions.reason and extensions.params (an object), or a RowError's params list. */
+export function readExplained(reason: unknown, params: unknown): Explained {
+  if (typeof reason !== 'string' || !reason) return {};
+  const named: Record<string, string> = {};
+  if (Array.isArray(params)) {
+    for (const p of params) if (isObject(p) && typeof p.name === 'string') named[p.name] = String(p.value ?? '');
+  } else if (isObject(params)) {
+    for (const [name, value] of Object.entries(params)) named[name] = String(value ?? '');
+  }
+  return { reason, params: named };
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -178,6 +203,8 @@ export const fieldLabelKey = (path: string): string => {
  * names a field names it too, by its label (`fields.<name>`) when there is one.
  */
 export function describeError(error: ApiError, t: Translate, te?: HasKey): string {
+  const explained = describeReason(error, t, te);
+  if (explained) return explained;
   const field = errorField(error);
   if (field && error.code in FIELD_MESSAGE_KEYS) {
     const labelKey = fieldLabelKey(field);
@@ -185,4 +212,19 @@ export function describeError(error: ApiError, t: Translate, te?: HasKey): strin
     return t(FIELD_MESSAGE_KEYS[error.code as FieldErrorCode], { field: label });
   }
   return t(ERROR_MESSAGE_KEYS[error.code]);
+}
+
+/** The reason's message in the current language, or null when the app has no text for it. */
+export function describeReason(error: Explained, t: Translate, te?: HasKey): string | null {
+  const key = error.reason ? `errors.reasons.${error.reason}` : null;
+  return key && te?.(key) ? t(key, error.params ?? {}) : null;
+}
+
+/** A row of an import's errors (RowError), in the current language, falling back to the server's message. */
+export function describeRowError(
+  row: { message: string; reason?: string | null; params?: { name: string; value: string }[] | null },
+  t: Translate,
+  te?: HasKey,
+): string {
+  return describeReason(readExplained(row.reason, row.params), t, te) ?? row.message;
 }

@@ -66,6 +66,9 @@ export interface Problem {
   segmentKey?: string;
   kind: 'invalid' | 'unknown';
   message: string;
+  /** A stable code for the message, with the values it names (RowError.reason and params). */
+  reason: string;
+  params?: Record<string, string | number>;
 }
 
 /** The organization's users and org units the candidates refer to, looked up in a few queries. */
@@ -110,17 +113,18 @@ function checkSegments(given: { key: string; value: string }[], problems: Proble
   for (const { key: rawKey, value: rawValue } of given) {
     const key = snakeKey(rawKey);
     const value = clean(rawValue);
-    const fail = (message: string) => problems.push({ field: 'segments', segmentKey: key || rawKey, kind: 'invalid', message });
-    if (!key) fail(`Segment key "${rawKey}" needs letters or digits`);
-    else if (key.length > MAX_SEGMENT_KEY) fail(`Segment key "${key}" is longer than ${MAX_SEGMENT_KEY} characters`);
-    else if ((CONTACT_COLUMNS as readonly string[]).includes(key)) fail(`"${key}" is a contact field, not a segment`);
-    else if (seen.has(key)) fail(`Segment "${key}" is given twice`);
-    else if (value.length > MAX_SEGMENT_VALUE) fail(`Segment "${key}" is longer than ${MAX_SEGMENT_VALUE} characters`);
+    const fail = (message: string, reason: string, params: Problem['params'] = {}) =>
+      problems.push({ field: 'segments', segmentKey: key || rawKey, kind: 'invalid', message, reason, params: { segment: key || rawKey, ...params } });
+    if (!key) fail(`Segment key "${rawKey}" needs letters or digits`, 'SEGMENT_KEY_EMPTY');
+    else if (key.length > MAX_SEGMENT_KEY) fail(`Segment key "${key}" is longer than ${MAX_SEGMENT_KEY} characters`, 'SEGMENT_KEY_TOO_LONG', { max: MAX_SEGMENT_KEY });
+    else if ((CONTACT_COLUMNS as readonly string[]).includes(key)) fail(`"${key}" is a contact field, not a segment`, 'SEGMENT_IS_CONTACT_FIELD');
+    else if (seen.has(key)) fail(`Segment "${key}" is given twice`, 'SEGMENT_REPEATED');
+    else if (value.length > MAX_SEGMENT_VALUE) fail(`Segment "${key}" is longer than ${MAX_SEGMENT_VALUE} characters`, 'VALUE_TOO_LONG', { max: MAX_SEGMENT_VALUE });
     else if (value) segments[key] = value;
     seen.add(key);
   }
   if (Object.keys(segments).length > MAX_SEGMENTS) {
-    problems.push({ field: 'segments', kind: 'invalid', message: `A contact has at most ${MAX_SEGMENTS} segments` });
+    problems.push({ field: 'segments', kind: 'invalid', message: `A contact has at most ${MAX_SEGMENTS} segments`, reason: 'TOO_MANY_SEGMENTS', params: { max: MAX_SEGMENTS } });
   }
   return segments;
 }
@@ -132,12 +136,12 @@ function checkOwner(candidate: ContactCandidate, refs: References, actor: Actor,
   const value = clean(owner.value).toLowerCase();
   const id = owner.by === 'email' ? refs.ownerByEmail.get(value) : isUuid(value) && refs.ownerIds.has(value) ? value : undefined;
   if (actor.scope === 'own' && id !== actor.userId) {
-    problems.push({ field: 'owner', kind: 'invalid', message: 'A manager can only own their contacts: leave the owner empty or name yourself' });
+    problems.push({ field: 'owner', kind: 'invalid', message: 'A manager can only own their contacts: leave the owner empty or name yourself', reason: 'OWNER_NOT_SELF' });
     return null;
   }
   if (!id) {
     const message = owner.by === 'email' ? `No active user with email "${clean(owner.value)}" in your organization` : 'Owner not found';
-    problems.push({ field: 'owner', kind: 'unknown', message });
+    problems.push({ field: 'owner', kind: 'unknown', message, reason: 'OWNER_UNKNOWN', params: { value: clean(owner.value) } });
     return null;
   }
   return id;
@@ -154,7 +158,7 @@ function checkOrgUnit(candidate: ContactCandidate, refs: References, problems: P
         : undefined;
   if (!id) {
     const message = candidate.orgUnit.by === 'name' ? `No org unit named "${value}" in your organization` : 'Org unit not found';
-    problems.push({ field: 'orgUnit', kind: 'unknown', message });
+    problems.push({ field: 'orgUnit', kind: 'unknown', message, reason: 'ORG_UNIT_UNKNOWN', params: { value } });
     return null;
   }
   return id;
@@ -168,11 +172,11 @@ export function checkContact(
 ): { values: ContactValues; problems: [] } | { values: null; problems: Problem[] } {
   const problems: Problem[] = [];
   const email = checkEmail(candidate.email, { quote: true });
-  if (email.problem) problems.push({ field: 'email', kind: 'invalid', message: email.problem });
+  if (email.problem) problems.push({ field: 'email', kind: 'invalid', ...email.problem });
   const name = checkName(candidate.name);
-  if (name.problem) problems.push({ field: 'name', kind: 'invalid', message: name.problem });
+  if (name.problem) problems.push({ field: 'name', kind: 'invalid', ...name.problem });
   const language = checkLanguage(candidate.language);
-  if (language.problem) problems.push({ field: 'language', kind: 'invalid', message: language.problem });
+  if (language.problem) problems.push({ field: 'language', kind: 'invalid', ...language.problem });
   const ownerId = checkOwner(candidate, refs, actor, problems);
   const orgUnitId = checkOrgUnit(candidate, refs, problems);
   const segments = checkSegments(candidate.segments, problems);

@@ -6,6 +6,7 @@ import { paginate, type Connection, type PageArgs } from '../../graphql/connecti
 import { DomainError, badInput, conflict, notFound } from '../../graphql/errors.js';
 import { ContactEntity } from './contact.entity.js';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, firstLines, nothingImported, readImportFile } from '../csv/import.js';
+import { rowError } from '../csv/csv-file.js';
 import { CONTACT_CSV_COLUMNS, contactRows } from './contact.csv.js';
 import {
   EMAIL_TAKEN,
@@ -91,10 +92,11 @@ async function checkInput(tx: EntityManager, actor: Actor, input: ContactInput):
   if (result.values) return result.values;
   const [first] = result.problems;
   const field = INPUT_FIELDS[first.field];
-  if (first.kind === 'unknown') throw new DomainError('NOT_FOUND', first.message, field);
+  const explained = { reason: first.reason, params: first.params ?? {} };
+  if (first.kind === 'unknown') throw new DomainError('NOT_FOUND', first.message, field, explained);
   // Every problem too, so a form can mark all its fields at once.
-  const problems = result.problems.map((p) => ({ field: INPUT_FIELDS[p.field], message: p.message }));
-  throw badInput(field, first.message, { problems });
+  const problems = result.problems.map((p) => ({ field: INPUT_FIELDS[p.field], message: p.message, reason: p.reason, params: p.params ?? {} }));
+  throw badInput(field, first.message, { ...explained, problems });
 }
 
 /**
@@ -210,12 +212,12 @@ export async function importContacts(ctx: Context, csv: string): Promise<ImportR
     const seen = firstLines();
     for (const { line, candidate } of rows) {
       const result = checkContact(candidate, refs, actor);
-      for (const problem of result.problems) errors.push({ line, field: csvField(problem), message: problem.message });
+      for (const problem of result.problems) errors.push(rowError(line, csvField(problem), problem.message, problem.reason, problem.params));
       if (result.problems.some((p) => p.field === 'email')) continue;
       const email = (candidate.email ?? '').trim().toLowerCase();
       const first = seen.repeatOf(email, line);
       if (first !== undefined) {
-        errors.push({ line, field: 'email', message: `"${email}" is already on line ${first}; each contact once per file` });
+        errors.push(rowError(line, 'email', `"${email}" is already on line ${first}; each contact once per file`, 'DUPLICATE_IN_FILE', { line: first, value: email }));
       } else if (result.values) {
         valid.push({ line, values: result.values });
       }
@@ -225,7 +227,7 @@ export async function importContacts(ctx: Context, csv: string): Promise<ImportR
         `SELECT email FROM contacts WHERE organization_id = $1 AND email = ANY($2::text[]) AND owner_id IS DISTINCT FROM $3`,
         [actor.organizationId, valid.map((v) => v.values.email), actor.userId],
       );
-      for (const { email } of taken) errors.push({ line: seen.lineOf(email)!, field: 'email', message: TAKEN_BY_OTHER_OWNER });
+      for (const { email } of taken) errors.push(rowError(seen.lineOf(email)!, 'email', TAKEN_BY_OTHER_OWNER, 'EMAIL_OWNED_BY_OTHER'));
     }
     if (errors.length > 0) return nothingImported(errors);
 

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import type { RowError } from './import-result.types.js';
+import { paramList, type Params, type RowError } from './import-result.types.js';
 
 /**
  * The generic part of every CSV import (contacts, employee roster): records with the line each
@@ -8,7 +8,13 @@ import type { RowError } from './import-result.types.js';
  * values mean is the importer's business (contact.csv.ts, employees/roster.csv.ts).
  */
 
-export const rowError = (line: number, field: string | null, message: string): RowError => ({ line, field, message });
+export const rowError = (line: number, field: string | null, message: string, reason: string, params?: Params): RowError => ({
+  line,
+  field,
+  message,
+  reason,
+  params: paramList(params),
+});
 
 /** Header names and segment keys: "Business Area", "business-area" and "businessArea" are business_area. */
 export function snakeKey(raw: string): string {
@@ -76,7 +82,7 @@ function records(text: string): { records: CsvRow[] } | { error: RowError } {
     return { records: out };
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/ at line \d+.*$/s, '') : 'The file is not valid CSV';
-    return { error: rowError(lastLine + 1, null, `Not valid CSV: ${message}`) };
+    return { error: rowError(lastLine + 1, null, `Not valid CSV: ${message}`, 'CSV_SYNTAX', { detail: message }) };
   }
 }
 
@@ -129,32 +135,52 @@ export function readCsvFile(text: string, columns: CsvColumns): CsvRead {
   keys.forEach((key, i) => {
     if (key === '') {
       if (data.some((row) => (row.cells[i] ?? '').trim() !== '')) {
-        errors.push(rowError(header.line, null, `Column ${i + 1} has values but no name in the header`));
+        errors.push(rowError(header.line, null, `Column ${i + 1} has values but no name in the header`, 'CSV_UNNAMED_COLUMN', { column: i + 1 }));
       }
     } else if (index.has(key)) {
-      errors.push(rowError(header.line, key, `Column "${key}" appears twice in the header`));
+      errors.push(rowError(header.line, key, `Column "${key}" appears twice in the header`, 'CSV_REPEATED_COLUMN', { column: key }));
     } else if (key.length > columns.maxColumnName) {
-      errors.push(rowError(header.line, key, `Column name "${key}" is longer than ${columns.maxColumnName} characters`));
+      errors.push(
+        rowError(header.line, key, `Column name "${key}" is longer than ${columns.maxColumnName} characters`, 'CSV_COLUMN_NAME_TOO_LONG', {
+          column: key,
+          max: columns.maxColumnName,
+        }),
+      );
     } else if (!columns.others.keep && !known.has(key)) {
-      errors.push(rowError(header.line, key, `Unknown column "${key}"; the columns are ${[...known].join(',')}`));
+      errors.push(rowError(header.line, key, `Unknown column "${key}"; the columns are ${[...known].join(',')}`, 'CSV_UNKNOWN_COLUMN', { column: key, columns: [...known].join(', ') }));
     }
     if (key !== '' && !index.has(key)) index.set(key, i);
   });
   for (const column of columns.required) {
     if (!index.has(column)) {
-      errors.push(rowError(header.line, column, `The header has no "${column}" column; it needs ${columns.required.join(',')}`));
+      errors.push(
+        rowError(header.line, column, `The header has no "${column}" column; it needs ${columns.required.join(',')}`, 'CSV_MISSING_COLUMN', {
+          column,
+          columns: columns.required.join(', '),
+        }),
+      );
     }
   }
   const extras = columns.others.keep ? [...index.keys()].filter((key) => !known.has(key)) : [];
   if (columns.others.keep && extras.length > columns.others.maxOthers) {
-    errors.push(rowError(header.line, null, `The file has ${extras.length} ${columns.others.othersNoun} columns; at most ${columns.others.maxOthers}`));
+    errors.push(
+      rowError(header.line, null, `The file has ${extras.length} ${columns.others.othersNoun} columns; at most ${columns.others.maxOthers}`, 'CSV_TOO_MANY_EXTRA_COLUMNS', {
+        count: extras.length,
+        max: columns.others.maxOthers,
+      }),
+    );
   }
   if (errors.length > 0) return { ok: false, errors };
 
   const rows: CsvRow[] = [];
   for (const row of data) {
     if (row.cells.length > header.cells.length) {
-      errors.push(rowError(row.line, null, `The row has ${row.cells.length} cells but the header has ${header.cells.length} columns`));
+      errors.push(
+        rowError(row.line, null, `The row has ${row.cells.length} cells but the header has ${header.cells.length} columns`, 'CSV_TOO_MANY_CELLS', {
+          cells: row.cells.length,
+          columns: header.cells.length,
+        }),
+      );
     } else {
       rows.push(row);
     }

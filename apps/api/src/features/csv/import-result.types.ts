@@ -1,5 +1,20 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
+/** A value a message refers to, by name, for a client that words the message in its own language. */
+@ObjectType('ErrorParam')
+export class ErrorParam {
+  @Field(() => String)
+  name: string;
+
+  @Field(() => String)
+  value: string;
+}
+
+/** What a message says, as a stable reason and its values: `{ reason: 'CSV_UNKNOWN_COLUMN', params: { column: 'mail' } }`. */
+export type Params = Record<string, string | number>;
+
+export const paramList = (params: Params = {}): ErrorParam[] => Object.entries(params).map(([name, value]) => ({ name, value: String(value) }));
+
 /** A problem with one row of an imported file. Line 1 is the header. */
 @ObjectType('RowError')
 export class RowError {
@@ -9,8 +24,14 @@ export class RowError {
   @Field(() => String, { nullable: true, description: 'The column at fault, when there is one' })
   field: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'In English; reason and params let a client say it in the user’s language' })
   message: string;
+
+  @Field(() => String, { description: 'A stable code for the message, e.g. CSV_UNKNOWN_COLUMN, NAME_TOO_LONG' })
+  reason: string;
+
+  @Field(() => [ErrorParam], { description: 'The values the message names (column, line, max, ...)' })
+  params: ErrorParam[];
 }
 
 /** The outcome of a CSV import: either everything was imported, or nothing and every bad row. */

@@ -41,19 +41,21 @@ export function checkRosterRow(
 ): { email: string | null; values: RosterValues | null; errors: RowError[] } {
   const errors: RowError[] = [];
   const email = checkEmail(table.cell(row, 'email'), { quote: false });
-  if (email.problem) errors.push(rowError(row.line, 'email', email.problem));
+  const problem = (field: string, p: { message: string; reason: string; params?: Record<string, string | number> }) =>
+    errors.push(rowError(row.line, field, p.message, p.reason, p.params));
+  if (email.problem) problem('email', email.problem);
   const name = checkName(table.cell(row, 'name'));
-  if (name.problem) errors.push(rowError(row.line, 'name', name.problem));
+  if (name.problem) problem('name', name.problem);
   const language = checkLanguage(table.cell(row, 'language'));
-  if (language.problem) errors.push(rowError(row.line, 'language', language.problem));
+  if (language.problem) problem('language', language.problem);
 
   const unitName = clean(table.cell(row, 'org_unit'));
   const orgUnitId = unitName ? (unitByName.get(unitName.toLowerCase()) ?? null) : null;
-  if (unitName && !orgUnitId) errors.push(rowError(row.line, 'org_unit', `No org unit named "${unitName}" in your organization`));
+  if (unitName && !orgUnitId) errors.push(rowError(row.line, 'org_unit', `No org unit named "${unitName}" in your organization`, 'ORG_UNIT_UNKNOWN', { value: unitName }));
 
   const attribute = (column: 'location' | 'tenure_band', label: string): string | null => {
     const value = clean(table.cell(row, column));
-    if (value.length > MAX_ATTRIBUTE) errors.push(rowError(row.line, column, `${label} is longer than ${MAX_ATTRIBUTE} characters`));
+    if (value.length > MAX_ATTRIBUTE) errors.push(rowError(row.line, column, `${label} is longer than ${MAX_ATTRIBUTE} characters`, 'VALUE_TOO_LONG', { max: MAX_ATTRIBUTE }));
     return value || null;
   };
   const location = attribute('location', 'The location');

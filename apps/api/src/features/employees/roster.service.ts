@@ -5,6 +5,7 @@ import { isUuid } from '../../graphql/batch.js';
 import type { Connection, PageArgs } from '../../graphql/connection.js';
 import { badInput } from '../../graphql/errors.js';
 import { firstLines, nothingImported, readImportFile } from '../csv/import.js';
+import { rowError } from '../csv/csv-file.js';
 import type { ImportResult, RowError } from '../csv/import-result.types.js';
 import { EmployeeType, type EmployeeFilter } from './employee.types.js';
 import { ROSTER_CSV_COLUMNS, checkRosterRow, type RosterValues } from './roster.csv.js';
@@ -169,7 +170,7 @@ export async function importEmployees(ctx: Context, csv: string): Promise<Import
       errors.push(...checked.errors);
       if (checked.email === null) continue;
       const first = seen.repeatOf(checked.email, row.line);
-      if (first !== undefined) errors.push({ line: row.line, field: 'email', message: `This email is already on line ${first}; each employee once per file` });
+      if (first !== undefined) errors.push(rowError(row.line, 'email', `This email is already on line ${first}; each employee once per file`, 'DUPLICATE_IN_FILE', { line: first }));
       else if (checked.values) people.push(checked.values);
     }
     if (errors.length > 0) return nothingImported(errors);
