@@ -59,6 +59,11 @@ export async function startServer(config: Config, logger: Logger, db: Database):
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   const httpServer = http.createServer(app);
+  // A client (or a load balancer, whose idle timeout is usually 60 s) must drop an idle keep-alive
+  // connection before the server does; otherwise a request sent just as the server closes it is
+  // reset (ECONNRESET). Node's default of 5 s raced with clients' own 4 s whenever the machine was busy.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const services: AppServices = { config, logger, now: () => new Date(), mailer: createMailer(config, logger) };
 
   // Query limits: depth, aliases, tokens and cost, so one request cannot ask for the whole database.
