@@ -184,7 +184,7 @@ describe('computeRelease', () => {
       }),
       { numRuns: 60 },
     );
-  });
+  }, 180_000);
 
   it('has an attacker that finds what a release with threshold suppression alone gives away', async () => {
     let exposed = 0;
