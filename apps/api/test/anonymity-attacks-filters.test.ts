@@ -50,7 +50,7 @@ beforeAll(async () => {
   // A theme of the catalogue before the wave opens: frozen with it, so it counts.
   await s.ok(CREATE_THEME, { input: { name: 'Meetings', keywords: [{ language: 'en', words: ['meetings'] }] } });
   wave = await s.openEmployeeWave('Pulse filters');
-}, 60_000);
+}, 240_000);
 afterAll(() => app?.close());
 
 describe('attack 9: a reader of the database while the wave runs', () => {

@@ -34,7 +34,7 @@ beforeAll(async () => {
   waves.push({ id: w2.id, people: snapshotOf(PEOPLE, [LEAVER]), truth: WAVE2 });
   reads = await readEverything(s, waves.map((w) => w.id));
   if (process.env.ATTACK_DUMP) (await import('node:fs')).writeFileSync(process.env.ATTACK_DUMP, JSON.stringify({ units: s.units, waves, reads }));
-}, 120_000);
+}, 300_000);
 afterAll(() => app?.close());
 
 describe('attack 8: every released group of both waves, solved as integer equations', () => {
