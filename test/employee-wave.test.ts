@@ -174,7 +174,7 @@ describe.skipIf(!runBrowserTests)('an anonymous employee wave, run by HR in the 
     await note.getByRole('heading', { name: 'Vaš odgovor je anonimen' }).waitFor();
     await note.getByText('Vaš odgovor shranimo brez vašega imena, e-poštnega naslova in časa odgovora').waitFor();
     await note.getByText('Rezultati so prikazani samo za skupine z vsaj 5 osebami.').waitFor();
-    expect(await note.getByTestId('stored').locator('li').allTextContents()).toContain('Datum odgovora, ne pa ure');
+    expect(await note.getByTestId('not-stored').locator('li').allTextContents()).toContain('Datuma in ure odgovora');
     expect(await note.getByTestId('not-stored').locator('li').allTextContents()).toContain('Vašega imena in e-poštnega naslova');
     await note.getByRole('heading', { name: 'Kaj shranimo' }).waitFor();
     await note.getByRole('heading', { name: 'Česa ne shranimo skupaj z odgovorom' }).waitFor();

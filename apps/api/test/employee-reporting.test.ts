@@ -25,7 +25,7 @@ const COMMENTS = `query($filter: NpsFilter!) { employeeComments(filter: $filter)
 const RATES = `query($waveId: ID!) { responseRatesByOrgUnit(waveId: $waveId) { key label orgUnitId parentKey invited responded responseRate } }`;
 const RELEASE = `query($waveId: ID!) { employeeRelease(waveId: $waveId) { waveId threshold madeAt
   groups { key dimension orgUnitId value label parentKey invited distribution commentsReleased summary { ${'responses promoters passives detractors nps suppressed hiddenReason'} } }
-  audit { method cells groups released hiddenBelowThreshold hiddenToProtect solves determined } } }`;
+  audit { method cells groups released hiddenBelowThreshold hiddenToProtect determined } } }`;
 const WAVE = `query($id: ID!) { wave(id: $id) { id anonymous invited responded responseRate
   summary { ${SUMMARY_FIELDS} } scoreDistribution latestComments { reason submittedAt } stages { survey firstReaction analysis improvements } } }`;
 

@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../features/auth/auth.resolver.js';
 import { ContactResolver } from '../features/contacts/contact.resolver.js';
 import { EmployeeResolver } from '../features/employees/employee.resolver.js';
+import { RosterChangeResolver } from '../features/employees/roster-changes.js';
 import { FollowUpNoteResolver, FollowUpResolver } from '../features/follow-ups/follow-up.resolver.js';
 import { ImprovementEventResolver, ImprovementResolver, ImprovementWaveResolver } from '../features/improvements/improvement.resolver.js';
 import { InvitationResolver } from '../features/invitations/invitation.resolver.js';
@@ -25,7 +26,7 @@ import { authChecker } from './auth-checker.js';
 
 export const resolvers = [AuthResolver, OrganizationResolver, OrgUnitResolver, UserResolver, ContactResolver,
   InvitationResolver, PublicSurveyResolver, ResponseResolver, FollowUpResolver, FollowUpNoteResolver, WaveResolver, AnalyticsResolver,
-  EmployeeResultsResolver, EmployeeResolver, BoardResolver,
+  EmployeeResultsResolver, EmployeeResolver, RosterChangeResolver, BoardResolver,
   ImprovementResolver, ImprovementWaveResolver, ImprovementEventResolver, LeaderboardResolver, AwardResolver,
   ThemeResolver, TaggingResolver, ThemeResultsResolver] as const;
 

@@ -67,7 +67,6 @@ export async function employeeRelease(ctx: Context, waveId: string): Promise<Emp
       released: Number(audit.released),
       hiddenBelowThreshold: Number(audit.hiddenBelowThreshold),
       hiddenToProtect: Number(audit.hiddenToProtect),
-      solves: Number(audit.solves),
       determined: Number(audit.findingsLeft),
     }),
   });

@@ -94,9 +94,6 @@ export class ReleaseAuditType {
   @Field(() => Int)
   hiddenToProtect: number;
 
-  @Field(() => Int, { description: 'Solver runs of the audit' })
-  solves: number;
-
   @Field(() => Int, { description: 'Individuals whose category, participation or hidden group the release lets a reader determine: always 0' })
   determined: number;
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { rosterArrivalsBefore } from './roster-changes.js';
 import type { Context } from '../../graphql/context.js';
 import { DomainError, conflict, invalidState, notFound } from '../../graphql/errors.js';
 import { updateReturning } from '../invitations/invitation.service.js';
@@ -41,7 +42,7 @@ async function languageOf(db: EntityManager, link: EmployeeLink): Promise<string
 
 /** The survey page of an employee's link, with what the page says about anonymity. Opening it records nothing. */
 export async function employeeSurvey(ctx: Context, link: EmployeeLink, language: string | null | undefined): Promise<PublicSurvey> {
-  return surveyPage(ctx.db, link.wave, {
+  const page = await surveyPage(ctx.db, link.wave, {
     requestedLanguage: language,
     respondentLanguage: await languageOf(ctx.db, link),
     alreadyAnswered: link.participation.responded,
@@ -49,6 +50,9 @@ export async function employeeSurvey(ctx: Context, link: EmployeeLink, language:
     anonymityThreshold: await anonymityThresholdOf(ctx.db, link.wave.organizationId),
     now: ctx.app.now(),
   });
+  // The roster's audit trail, as counts: who could have been added to a team just before it opened.
+  const until = link.wave.openedAt ?? ctx.app.now();
+  return { ...page, rosterArrivals: await rosterArrivalsBefore(ctx.db, link.wave.organizationId, until) };
 }
 
 /**

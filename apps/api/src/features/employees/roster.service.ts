@@ -116,7 +116,12 @@ export async function writeRoster(
   const payload = JSON.stringify(
     people.map((p) => ({ email: p.email, name: p.name, language: p.language, org_unit_id: p.orgUnitId, location: p.location, tenure_band: p.tenureBand })),
   );
-  const written: { inserted: boolean }[] = await tx.query(
+  // The roster as it was, for the audit trail (roster_changes): who was active in which unit.
+  const before: { email: string; org_unit_id: string | null; active: boolean }[] = await tx.query(
+    `SELECT email, org_unit_id, active FROM employees WHERE organization_id = $1`,
+    [organizationId],
+  );
+  const written: { id: string; email: string; org_unit_id: string | null; inserted: boolean }[] = await tx.query(
     `INSERT INTO employees (organization_id, email, name, language, org_unit_id, location, tenure_band, active, created_at, updated_at)
      SELECT $1, t.email, t.name, t.language, t.org_unit_id, t.location, t.tenure_band, true, now(), now()
        FROM jsonb_to_recordset($2::jsonb) AS t(email text, name text, language text, org_unit_id uuid, location text, tenure_band text)
@@ -125,20 +130,62 @@ export async function writeRoster(
             location = CASE WHEN $3::boolean THEN EXCLUDED.location ELSE employees.location END,
             tenure_band = CASE WHEN $4::boolean THEN EXCLUDED.tenure_band ELSE employees.tenure_band END,
             active = true, updated_at = now()
-     RETURNING (xmax = 0) AS inserted`,
+     RETURNING id, email, org_unit_id, (xmax = 0) AS inserted`,
     [organizationId, payload, columns.location, columns.tenureBand],
   );
-  const [{ deactivated }]: { deactivated: number }[] = await tx.query(
+  // Through a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
+  const leavers: { id: string; org_unit_id: string | null }[] = await tx.query(
     `WITH leavers AS (
        UPDATE employees SET active = false, updated_at = now()
         WHERE organization_id = $1 AND active AND NOT (email = ANY($2::text[]))
-        RETURNING 1
+        RETURNING id, org_unit_id
      )
-     SELECT count(*)::int AS deactivated FROM leavers`,
+     SELECT id, org_unit_id FROM leavers`,
     [organizationId, people.map((p) => p.email)],
   );
+  await recordRosterChanges(tx, organizationId, rosterChangesOf(before, written, leavers));
   const created = written.filter((row) => row.inserted).length;
-  return { created, updated: written.length - created, deactivated };
+  return { created, updated: written.length - created, deactivated: leavers.length };
+}
+
+export type RosterChangeKind = 'ADDED' | 'MOVED' | 'LEFT' | 'RESTORED';
+interface RosterChangeRow {
+  employeeId: string;
+  kind: RosterChangeKind;
+  orgUnitId: string | null;
+}
+
+/**
+ * What a roster write changed, person by person: new people ADDED, inactive ones listed again
+ * RESTORED, active ones in another unit MOVED, those the file leaves out LEFT (each with the unit
+ * they are in after the change, or were in when they left). Updates of a name, language, location
+ * or tenure band alone are not changes of who is in a unit.
+ */
+export function rosterChangesOf(
+  before: { email: string; org_unit_id: string | null; active: boolean }[],
+  written: { id: string; email: string; org_unit_id: string | null; inserted: boolean }[],
+  leavers: { id: string; org_unit_id: string | null }[],
+): RosterChangeRow[] {
+  const was = new Map(before.map((b) => [b.email, b]));
+  const changes: RosterChangeRow[] = [];
+  for (const w of written) {
+    const old = was.get(w.email);
+    if (w.inserted || !old) changes.push({ employeeId: w.id, kind: 'ADDED', orgUnitId: w.org_unit_id });
+    else if (!old.active) changes.push({ employeeId: w.id, kind: 'RESTORED', orgUnitId: w.org_unit_id });
+    else if (old.org_unit_id !== w.org_unit_id) changes.push({ employeeId: w.id, kind: 'MOVED', orgUnitId: w.org_unit_id });
+  }
+  for (const l of leavers) changes.push({ employeeId: l.id, kind: 'LEFT', orgUnitId: l.org_unit_id });
+  return changes;
+}
+
+/** Appends roster changes to the audit trail, in the caller's transaction: one statement. */
+export async function recordRosterChanges(tx: EntityManager, organizationId: string, changes: RosterChangeRow[]): Promise<void> {
+  if (changes.length === 0) return;
+  await tx.query(
+    `INSERT INTO roster_changes (organization_id, employee_id, kind, org_unit_id)
+     SELECT $1, t.employee_id, t.kind, t.org_unit_id FROM jsonb_to_recordset($2::jsonb) AS t(employee_id uuid, kind text, org_unit_id uuid)`,
+    [organizationId, JSON.stringify(changes.map((c) => ({ employee_id: c.employeeId, kind: c.kind, org_unit_id: c.orgUnitId })))],
+  );
 }
 
 /**

@@ -1,3 +1,4 @@
+import { RosterArrivals } from '../employees/roster-changes.js';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { AudienceEnum } from '../../graphql/enums.js';
 import type { Audience } from '../waves/wave.entity.js';
@@ -66,6 +67,13 @@ export class PublicSurvey {
 
   @Field(() => Int, { nullable: true, description: "Anonymous surveys: the organization's reporting threshold k; null for identified surveys" })
   anonymityThreshold: number | null;
+
+  @Field(() => [RosterArrivals], {
+    nullable: true,
+    description:
+      "Employee surveys: per unit, how many people were added to the roster in it (or moved into it, or back) in the 30 days before the wave opened — counts only, units with at least one; null for identified surveys",
+  })
+  rosterArrivals?: RosterArrivals[] | null;
 }
 
 @InputType('RatingInput')

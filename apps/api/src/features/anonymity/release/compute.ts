@@ -1,7 +1,7 @@
 import { ReleaseAudit, countsOf, invitedOf, type Finding } from './audit.js';
 import { atomsOf, laminarFamily } from './families.js';
 import { ALL_KEY, crossSiblings, groupModel, type GroupModel } from './groups.js';
-import { total, type Answer, type GroupResult, type HiddenReason, type ReleaseInput } from './model.js';
+import { total, type Answer, type GroupDef, type GroupResult, type HiddenReason, type ReleaseInput } from './model.js';
 
 /**
  * Computes an employee wave's release once, when the wave closes (PRODUCT.md section 5):
@@ -66,20 +66,14 @@ export async function computeRelease(input: ReleaseInput, options: ReleaseOption
   const model = groupModel(input);
   const size = (key: string) => total(countsOf(model, model.byKey.get(key)!));
   const released = new Set<string>();
-  const reasons = new Map<string, HiddenReason>();
-  for (const g of model.groups) {
-    if (size(g.key) >= k) released.add(g.key);
-    else reasons.set(g.key, 'THRESHOLD');
-  }
-  if (!released.has(ALL_KEY)) for (const g of model.groups) hide(g.key, 'THRESHOLD');
+  for (const g of model.groups) if (size(g.key) >= k) released.add(g.key);
+  if (!released.has(ALL_KEY)) for (const g of model.groups) hide(g.key);
+  // A unit's crosses with a demographic are all shown or all hidden.
+  for (const g of model.groups) if (!released.has(g.key)) hide(g.key);
 
-  function hide(key: string, reason: HiddenReason): boolean {
+  function hide(key: string): boolean {
     let hid = false;
-    for (const sibling of crossSiblings(model, key)) {
-      if (!released.delete(sibling)) continue;
-      reasons.set(sibling, reason);
-      hid = true;
-    }
+    for (const sibling of crossSiblings(model, key)) if (released.delete(sibling)) hid = true;
     return hid;
   }
 
@@ -92,7 +86,7 @@ export async function computeRelease(input: ReleaseInput, options: ReleaseOption
         const shown = relation.parts.filter((p) => released.has(p));
         const remainder = size(relation.parent) - shown.reduce((n, p) => n + size(p), 0);
         if (remainder > 0 && remainder < k && shown.length > 0) {
-          hide(smallestOf(shown, size), 'PROTECTS_SMALLER');
+          hide(smallestOf(shown, size));
           changed = true;
         }
       }
@@ -112,7 +106,7 @@ export async function computeRelease(input: ReleaseInput, options: ReleaseOption
     for (let finding = audit.firstFinding(); finding; finding = audit.firstFinding()) {
       const victim = settling(audit, model, finding, [...released].filter((key) => key !== ALL_KEY), size);
       options.onFinding?.(finding, victim, 'cell' in finding ? JSON.stringify(model.cells[finding.cell]) : finding.key);
-      if (!hide(victim, 'PROTECTS_SMALLER')) {
+      if (!hide(victim)) {
         // Nothing left to hide: cannot happen with the exceptions above, but never store it quietly.
         findingsLeft = audit.allFindings().length;
         break;
@@ -121,6 +115,12 @@ export async function computeRelease(input: ReleaseInput, options: ReleaseOption
       settleSums();
       sync();
     }
+    // Why a group is hidden says only what the roster and the shown participation already say:
+    // THRESHOLD when fewer than k were invited, or the group's shown participation has fewer than k
+    // answers; PROTECTS_SMALLER otherwise — also for a group with fewer than k answers that nobody
+    // can count, since "fewer than k answered" would be news about who answered.
+    const publicReason = (g: GroupDef): HiddenReason =>
+      invitedOf(model, g) < k || (participation.has(g.key) && size(g.key) < k) ? 'THRESHOLD' : 'PROTECTS_SMALLER';
     const comments = laminarFamily(model, (g) => size(g.key), k, (g) => released.has(g.key));
     const distributions = laminarFamily(model, (g) => size(g.key), 2 * k, (g) => released.has(g.key));
     const groups: GroupResult[] = model.groups.map((g) => {
@@ -131,7 +131,7 @@ export async function computeRelease(input: ReleaseInput, options: ReleaseOption
         responses: total(counts),
         counts,
         released: released.has(g.key),
-        hiddenReason: released.has(g.key) ? null : (reasons.get(g.key) ?? 'PROTECTS_SMALLER'),
+        hiddenReason: released.has(g.key) ? null : publicReason(g),
         distribution: distributions.has(g.key) ? g.cells.reduce((sum, c) => sum.map((n, s) => n + model.cells[c].scores[s]), new Array<number>(11).fill(0)) : null,
         comments: comments.has(g.key),
         participation: participation.has(g.key),

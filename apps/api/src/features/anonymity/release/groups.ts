@@ -71,7 +71,7 @@ export function cellsOf(input: ReleaseInput): Cell[] {
 /** The groups and the sums between them, for a snapshot's cells. */
 export function groupModel(input: ReleaseInput, cells: Cell[] = cellsOf(input)): GroupModel {
   const units = new Map(input.units.map((u) => [u.id, u]));
-  const answersIn = (indices: number[]) => indices.reduce((n, i) => n + cells[i].counts[0] + cells[i].counts[1] + cells[i].counts[2], 0);
+  const invitedIn = (indices: number[]) => indices.reduce((n, i) => n + cells[i].invited, 0);
   const groups: GroupDef[] = [];
   const relations: Relation[] = [];
   const all = cells.map((_, i) => i);
@@ -113,8 +113,10 @@ export function groupModel(input: ReleaseInput, cells: Cell[] = cellsOf(input)):
     if (values.length) relations.push({ parent: ALL_KEY, parts: values.map((v) => demographicKey(d, v)) });
   }
 
-  // A unit crossed with one demographic, only where every cell of the cross has at least k answers
-  // (and the unit's people without a value are none or at least k).
+  // A unit crossed with one demographic, only where every cell of the cross has at least k people
+  // invited (and the unit's people without a value are none or at least k). Decided on the roster
+  // snapshot, never on answers: whether a cross exists must not say how many of its people answered
+  // (the release then hides a cross with fewer than k answers, all of its cells at once).
   for (const id of unitIds) {
     const own = subtreeCells.get(id)!;
     // A unit that holds everyone (the company at the top) would only repeat the margins.
@@ -128,8 +130,8 @@ export function groupModel(input: ReleaseInput, cells: Cell[] = cellsOf(input)):
         else byValue.set(v, [...(byValue.get(v) ?? []), i]);
       }
       if (byValue.size < 2) continue;
-      const blankAnswers = answersIn(blank);
-      if ([...byValue.values()].some((c) => answersIn(c) < input.k) || (blankAnswers > 0 && blankAnswers < input.k)) continue;
+      const blankInvited = invitedIn(blank);
+      if ([...byValue.values()].some((c) => invitedIn(c) < input.k) || (blankInvited > 0 && blankInvited < input.k)) continue;
       const values = [...byValue.keys()].sort();
       for (const v of values) {
         groups.push({

@@ -200,6 +200,36 @@ describe('computeRelease', () => {
     expect(exposed).toBeGreaterThan(5);
   });
 
+  it('says nothing in its groups or hidden reasons that the roster and the shown participation do not (other answers, same shown counts)', async () => {
+    // Another world an attacker cannot tell apart by participation: within each shown participation
+    // group's remainder (atom), the same number answered, but other people and other scores.
+    const world = fc.tuple(roster, fc.integer({ min: 0, max: 1_000_000 }));
+    await fc.assert(
+      fc.asyncProperty(world, async ([{ units, people }, seed]) => {
+        const release = await computeRelease(inputOf(3, units, people));
+        const participation = release.groups.filter((g) => g.participation).map((g) => membersOf(units, people, g));
+        const atomOf = (i: number) => JSON.stringify(participation.filter((m) => m.includes(i)).sort((a, b) => a.length - b.length)[0] ?? null);
+        let state = seed;
+        const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+        const byAtom = new Map<string, number[]>();
+        people.forEach((_, i) => byAtom.set(atomOf(i), [...(byAtom.get(atomOf(i)) ?? []), i]));
+        const other: Person[] = people.map((p) => ({ ...p, score: null }));
+        for (const members of byAtom.values()) {
+          const answered = members.filter((i) => people[i].score !== null).length;
+          const shuffled = [...members].sort(() => random() - 0.5);
+          shuffled.slice(0, answered).forEach((i) => (other[i].score = Math.floor(random() * 11)));
+        }
+        const twin = await computeRelease(inputOf(3, units, other));
+        expect(twin.groups.map((g) => g.key)).toEqual(release.groups.map((g) => g.key));
+        for (const g of release.groups) {
+          const t = twin.groups.find((x) => x.key === g.key)!;
+          if (!g.released && !t.released) expect([g.key, t.hiddenReason]).toEqual([g.key, g.hiddenReason]);
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+
   it('is the same release for the same snapshot and answers', async () => {
     await fc.assert(
       fc.asyncProperty(roster, async ({ units, people }) => {

@@ -42,7 +42,7 @@ export async function storeRelease(tx: EntityManager, organizationId: string, wa
     waveId,
     organizationId,
     release.k,
-    JSON.stringify(release.audit),
+    JSON.stringify(storedAudit(release)),
   ]);
   const g = release.groups;
   await tx.query(
@@ -104,6 +104,17 @@ export async function storeRelease(tx: EntityManager, organizationId: string, wa
   await tx.query(`DELETE FROM employee_answers WHERE organization_id = $1 AND wave_id = $2`, [organizationId, waveId]);
   await tx.query(`DELETE FROM employee_answer_staging WHERE organization_id = $1 AND wave_id = $2`, [organizationId, waveId]);
   return true;
+}
+
+/**
+ * What is kept of the audit: what the release's groups already show (how many, how many hidden and
+ * why) and that nothing is determined. How many solves it took, how many findings it settled, or
+ * timeouts depend on the answers (a unanimous cell is one more check), so they go to the log line
+ * of the release only, never into the database or the API.
+ */
+function storedAudit(release: ComputedRelease) {
+  const { method, cells, groups, released, hiddenBelowThreshold, hiddenToProtect, findingsLeft } = release.audit;
+  return { method, cells, groups, released, hiddenBelowThreshold, hiddenToProtect, findingsLeft };
 }
 
 /** One stored group of a release, as the readers use it. */

@@ -44,7 +44,9 @@ export function combine(releases: readonly (StoredRelease | null)[], key: string
   }
   const shownLabel = label ?? fallbackLabel;
   if (hidden) return { state: 'hidden', label: shownLabel, reason: hidden };
-  if (!present) return { state: 'absent', label: shownLabel };
+  // A unit crossed with a location or tenure band exists only where the release made the cross: a
+  // cross it did not make is hidden (its people may well have answered), never "0 answers".
+  if (!present) return key.includes('|') ? { state: 'hidden', label: shownLabel, reason: 'PROTECTS_SMALLER' } : { state: 'absent', label: shownLabel };
   return { state: 'released', label: shownLabel, counts, invited, distribution };
 }
 
