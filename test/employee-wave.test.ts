@@ -8,9 +8,12 @@ import { allMails, recipientOf, surveyPath, type OutboxMail } from './support/ma
 // An anonymous employee wave end to end in the browser: HR imports a roster of 12 (8 in Operations,
 // 4 in Recruitment), creates and opens an EMPLOYEE wave and invites everyone; each employee answers
 // from the link in their mail (a Slovenian on a phone and a Dane in the real survey page, the rest
-// over HTTP); HR then sees the eNPS of the whole wave with its interval and band, both teams hidden
-// in the breakdown by org unit (8 and 4 answers with k = 5: Recruitment is too small, and
-// Operations would be the total minus it), the comments of the whole wave, and no email anywhere.
+// over HTTP). While the wave runs HR sees participation only — no eNPS, no comment, no group — with
+// a note that results appear when the wave closes. HR closes the wave, and the release shows the
+// eNPS of the whole wave with its interval, band and distribution; both teams hidden in the org-unit
+// tree (4 answers with k = 5: Recruitment is too small; Operations would be the total minus it, so it
+// is hidden to protect the smaller group), never with a number; the comments and theme mentions of
+// the whole wave, undated; and no email or name anywhere.
 
 const runBrowserTests = requireChromium();
 
@@ -144,15 +147,16 @@ describe.skipIf(!runBrowserTests)('an anonymous employee wave, run by HR in the 
     // Reminders go out at most once a day, for the whole wave: not on the day of the invitations.
     await hr.page.getByRole('button', { name: 'Send reminders' }).click();
     await hr.page.getByTestId('remind-result').filter({ hasText: 'No reminders sent: this wave was already mailed today.' }).waitFor();
-    expect(await hr.page.getByTestId('stat-invited').textContent()).toBe(String(ROSTER.length));
-    // Nobody has answered: the eNPS is hidden, with no number.
-    await hr.page.getByTestId('suppressed').waitFor();
-    expect(await hr.page.getByTestId('stat-nps').textContent()).toBe('Hidden');
-    // The breakdown lists the invited units at once, hidden while nobody has answered.
-    for (const unit of ['Operations', 'Recruitment']) {
-      await hr.page.getByTestId('breakdown').locator('.group', { hasText: unit }).getByTestId('group-hidden').waitFor();
+    // While the wave runs: participation only, and a note that results come when it closes.
+    const participation = hr.page.getByTestId('participation');
+    await participation.getByTestId('results-pending').filter({ hasText: 'Results appear when the wave closes' }).waitFor();
+    expect(await participation.getByTestId('participation-counts').textContent()).toBe(`0 of ${ROSTER.length} answered`);
+    // Recruitment (4 invited) is under k: neither team has a row, since Operations would be the rest.
+    expect(await participation.getByText('Operations').count()).toBe(0);
+    expect(await participation.getByText('Recruitment').count()).toBe(0);
+    for (const testId of ['stat-nps', 'breakdown', 'employee-comments', 'employee-themes', 'release-summary']) {
+      expect(await hr.page.getByTestId(testId).count(), testId).toBe(0);
     }
-    await hr.page.getByTestId('comments-hidden').waitFor();
     await screenshot(hr.page, 'employee-wave-hr-before-answers-desktop-en');
 
     // --- The links in the outbox: one per employee, named by nobody in the file name --------------
@@ -210,61 +214,80 @@ describe.skipIf(!runBrowserTests)('an anonymous employee wave, run by HR in the 
       expect(answered.submitResponse.ok).toBe(true);
     }
 
-    // --- HR: the results, only what anonymity allows -------------------------------------------------
+    // --- HR: while the wave runs, still participation only ---------------------------------------------
     await hr.page.reload();
     await hr.page.getByRole('heading', { name: waveName, level: 1 }).waitFor();
+    await participation.getByTestId('participation-counts').filter({ hasText: `${ROSTER.length} of ${ROSTER.length} answered` }).waitFor();
+    await participation.getByTestId('results-pending').waitFor();
+    for (const testId of ['stat-nps', 'breakdown', 'employee-comments', 'employee-themes', 'release-summary']) {
+      expect(await hr.page.getByTestId(testId).count(), testId).toBe(0);
+    }
+    await screenshot(hr.page, 'employee-wave-hr-open-desktop-en');
+
+    // --- HR closes the wave: its release is made once, and shown ---------------------------------------
+    await hr.page.getByRole('button', { name: 'Close wave' }).click();
+    await hr.page.getByRole('button', { name: 'Yes, close it' }).click();
+    await hr.page.getByTestId('wave-status').filter({ hasText: 'Closed' }).waitFor();
+    const summary = hr.page.getByTestId('release-summary');
     const nps = expectedNps(ROSTER.map((p) => p.score));
-    await hr.page.getByTestId('stat-nps').filter({ hasText: nps }).waitFor();
-    expect(await hr.page.getByTestId('stat-responded').textContent()).toBe(String(ROSTER.length));
-    expect(await hr.page.getByTestId('stat-band').textContent()).toBe('Great');
-    expect(await hr.page.getByTestId('stat-interval').textContent()).toMatch(/95 % interval: [+-]?\d+ to [+-]?\d+/);
-    await hr.page.getByText('eNPS', { exact: true }).first().waitFor();
+    await summary.getByTestId('stat-nps').filter({ hasText: nps }).waitFor();
+    expect(await summary.getByTestId('stat-responded').textContent()).toBe(String(ROSTER.length));
+    expect(await summary.getByTestId('stat-invited').textContent()).toBe(String(ROSTER.length));
+    expect(await summary.getByTestId('stat-band').textContent()).toBe('Great');
+    expect(await summary.getByTestId('stat-interval').textContent()).toMatch(/95 % interval: [+-]?\d+ to [+-]?\d+/);
+    await summary.getByTestId('release-audit').filter({ hasText: "nobody's answer can be worked out" }).waitFor();
+    expect(await hr.page.getByTestId('participation').count()).toBe(0);
 
-    // Response rates: Recruitment (4 invited) is under k, so it is merged into "Other units", and
-    // Operations with it: a merged row of 4 would otherwise be the wave's count minus Operations.
-    const rates = hr.page.getByTestId('response-rates');
-    await rates.getByText('Other units (merged)').waitFor();
-    expect(await rates.getByText('Operations').count()).toBe(0);
-    expect(await rates.getByText('Recruitment').count()).toBe(0);
-    await rates.getByText(`${ROSTER.length} of ${ROSTER.length} answered`).waitFor();
-
-    // The breakdown by org unit: Recruitment has 4 answers (under k = 5), so Operations (8) would be
-    // the total minus Recruitment: both hidden, neither with a number.
+    // The org-unit tree: Recruitment has 4 answers (under k = 5); Operations (8) would be the whole
+    // company minus Recruitment, so it is hidden to protect the smaller group. Neither says how small.
     const breakdown = hr.page.getByTestId('breakdown');
     const operations = breakdown.locator('.group', { hasText: 'Operations' });
     const recruitment = breakdown.locator('.group', { hasText: 'Recruitment' });
-    await operations.getByTestId('group-hidden').waitFor();
-    await recruitment.getByTestId('group-hidden').waitFor();
+    await operations.getByTestId('group-hidden').filter({ hasText: 'Hidden to protect a smaller group.' }).waitFor();
+    await recruitment.getByTestId('group-hidden').filter({ hasText: 'Hidden: fewer than 5 answers.' }).waitFor();
     /** A hidden group shows its name and why it is hidden: no eNPS, no count, no interval. */
     const expectNoNumber = async (group: Locator) => {
-      expect(await group.locator('.group-nps, .group-detail, .band').count()).toBe(0);
+      expect(await group.locator('.group-nps, .group-detail, .band, button').count()).toBe(0);
       const name = (await group.locator('.group-name').textContent()) ?? '';
       // The only number allowed is the threshold k the notice names ("fewer than 5 answers").
-      const text = ((await group.textContent()) ?? '').replace(name, '');
-      expect(text).toContain('5');
-      expect(text.replace('5', '')).not.toMatch(/\d/);
+      const text = ((await group.textContent()) ?? '').replace(name, '').replace('fewer than 5 answers', '');
+      expect(text).not.toMatch(/\d/);
     };
     for (const group of await breakdown.locator('.group.is-hidden').all()) await expectNoNumber(group);
+
+    // The whole wave is selected: its distribution (12 answers, at least 2k), comments and themes.
+    const detail = hr.page.getByTestId('group-detail');
+    await detail.getByRole('heading', { name: 'Whole wave' }).waitFor();
+    await detail.getByTestId('distribution').waitFor();
+    const comments = detail.getByTestId('employee-comments');
+    await comments.getByText(SLOVENIAN_COMMENT).waitFor();
+    await comments.getByText(DANISH_COMMENT).waitFor();
+    await comments.getByText('E2E: great mentoring from the team lead.').waitFor();
+    expect(await comments.locator('time').count()).toBe(0);
+    // Theme mentions: counts only (the catalogue frozen when the wave opened), no score per theme.
+    const themes = detail.getByTestId('employee-themes');
+    await themes.getByTestId('theme-mention').first().waitFor();
+    for (const count of await themes.getByTestId('theme-mention-count').allTextContents()) expect(count).toMatch(/^\s*\d+ mentions? \(\d+\s?%\)\s*$/);
+    expect(await themes.getByText('NPS').count()).toBe(0);
     await screenshot(hr.page, 'employee-wave-hr-desktop-en', 'employee-wave-hr');
 
     // Other dimensions: every group either shows its numbers or says it is hidden, never both.
     for (const dimension of ['Location', 'Tenure band']) {
       await breakdown.getByRole('button', { name: dimension, exact: true }).click();
       await breakdown.getByRole('button', { name: dimension, exact: true, pressed: true }).waitFor();
-      await hr.page.waitForFunction(() => !document.querySelector('[data-testid="breakdown"] .groups[aria-busy]'));
+      expect(await breakdown.locator('.group').count()).toBeGreaterThan(0);
       for (const group of await breakdown.locator('.group').all()) {
         const hidden = (await group.getByTestId('group-hidden').count()) > 0;
         if (hidden) await expectNoNumber(group);
         else expect(await group.locator('.group-nps').textContent()).toMatch(/^[+-]?\d+$/);
       }
     }
-
-    // The comments of the whole wave: shown, without dates.
-    const comments = hr.page.getByTestId('employee-comments');
-    await comments.getByText(SLOVENIAN_COMMENT).waitFor();
-    await comments.getByText(DANISH_COMMENT).waitFor();
-    await comments.getByText('E2E: great mentoring from the team lead.').waitFor();
-    expect(await comments.locator('time').count()).toBe(0);
+    // A tenure band's comments are never released (lists of texts could be intersected with a team's).
+    const shownLocation = breakdown.locator('.group:not(.is-hidden) button').first();
+    if ((await shownLocation.count()) > 0) {
+      await shownLocation.click();
+      await detail.getByTestId('comments-not-released').waitFor();
+    }
 
     // Nobody's email or name anywhere on the page.
     const html = await hr.page.content();

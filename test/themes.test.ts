@@ -3,8 +3,9 @@ import { PHONE, requireChromium, screenshot } from './support/browser.js';
 import { browserSession, fitsWidth, logIn } from './support/session.js';
 
 // Stage 3 in the browser: CX works the tagging queue of the demo (accepts a suggestion, tags two
-// comments at once), reads the results by theme, and HR sees employee theme rows withheld for
-// anonymity as such — in English, in Polish, and on a phone.
+// comments at once) and reads the results by theme; HR reads employee themes as the release has
+// them — mention counts of one released group of a closed wave, a hidden group with its reason and
+// no number — in English, in Polish, and on a phone.
 
 const runBrowserTests = requireChromium();
 
@@ -60,16 +61,35 @@ describe.skipIf(!runBrowserTests)('themes', () => {
     expect(marta.errors).toEqual([]);
   });
 
-  it('shows HR employee theme rows, those below the threshold as hidden for anonymity', async () => {
+  it('shows HR the theme mentions of released employee groups, and a hidden group with its reason', async () => {
     const hr = await session.open();
     await logIn(hr.page, 'hr@demo.test');
     await hr.page.getByLabel('Language').selectOption('en');
     await hr.page.goto('/themes');
-    const results = hr.page.getByTestId('theme-results');
-    await results.waitFor();
-    await results.getByTestId('theme-hidden').first().waitFor();
-    expect(await results.getByTestId('theme-hidden').first().textContent()).toContain('Hidden for anonymity');
+    const employee = hr.page.getByTestId('employee-theme-results');
+    await employee.waitFor();
+    // HR reads employee themes only: no audience to choose, no customer numbers.
+    expect(await hr.page.getByTestId('results-audience').count()).toBe(0);
+    // The newest closed wave, the whole wave: mention counts, no score, category or impact per theme.
+    const results = employee.getByTestId('theme-results');
+    await results.getByTestId('theme-mention').first().waitFor();
+    expect(await employee.getByTestId('theme-wave').locator('option').count()).toBeGreaterThan(0);
+    expect(await employee.getByTestId('theme-group').inputValue()).toBe('all');
+    for (const count of await results.getByTestId('theme-mention-count').allTextContents()) expect(count).toMatch(/^\s*\d+ mentions? \(\d+\s?%\)\s*$/);
+    for (const word of ['NPS', 'Detractors', 'Promoters', 'Impact']) expect(await employee.getByText(word, { exact: false }).count(), word).toBe(0);
     await screenshot(hr.page, 'themes-results-employee-desktop-en');
+
+    // A group the release hides says why, with no number but k.
+    const hiddenOption = employee.getByTestId('theme-group').locator('option', { hasText: '(hidden)' }).first();
+    const value = await hiddenOption.getAttribute('value');
+    expect(value).toBeTruthy();
+    await employee.getByTestId('theme-group').selectOption(value!);
+    const hidden = employee.getByTestId('theme-hidden');
+    await hidden.waitFor();
+    expect(await hidden.textContent()).toMatch(/Hidden: fewer than 5 answers\.|Hidden to protect a smaller group\./);
+    expect(((await hidden.textContent()) ?? '').replace('fewer than 5 answers', '')).not.toMatch(/\d/);
+    expect(await employee.getByTestId('theme-mention').count()).toBe(0);
+
     await hr.page.getByTestId('themes-tab-catalogue').click();
     await hr.page.getByTestId('theme-catalogue').waitFor();
     await hr.page.getByTestId('theme-new').click();
@@ -82,6 +102,15 @@ describe.skipIf(!runBrowserTests)('themes', () => {
     await hr.page.getByText('“Remote work” saved.').waitFor();
     await hr.page.getByTestId('theme-catalogue').getByRole('rowheader', { name: /Remote work/ }).waitFor();
     await screenshot(hr.page, 'themes-catalogue-desktop-en');
+
+    // Employee themes in Polish, on a phone.
+    await hr.page.getByLabel('Language').selectOption('pl');
+    await hr.page.goto('/themes?tab=results');
+    await hr.page.getByTestId('employee-theme-results').getByText('Zamknięta fala').waitFor();
+    await hr.page.setViewportSize(PHONE);
+    await hr.page.getByTestId('theme-results').getByTestId('theme-mention').first().waitFor();
+    expect(await fitsWidth(hr.page)).toBe(true);
+    await screenshot(hr.page, 'themes-results-employee-phone-pl');
     expect(hr.errors).toEqual([]);
   });
 });

@@ -351,6 +351,11 @@ describe('who may read employee results', () => {
       const token = await app.login(org.users.MANAGER, org.password);
       expect(await summary({ audience: 'EMPLOYEE' }, token)).toEqual(hidden('THRESHOLD'));
       expect(await summary({ audience: 'EMPLOYEE', orgUnitIds: [units.B] }, token)).toEqual(hidden('THRESHOLD'));
+      // The wave by id (a point of their trend), for their unit only: the summary, comments and themes.
+      expect(await summary({ audience: 'EMPLOYEE', waveIds: [wave] }, token)).toEqual(hidden('THRESHOLD'));
+      expect(await comments({ audience: 'EMPLOYEE', waveIds: [wave] }, token)).toEqual({ suppressed: true, hiddenReason: 'THRESHOLD', comments: [] });
+      expect((await errorOf(SUMMARY, { filter: { audience: 'EMPLOYEE', waveIds: [wave], orgUnitIds: [units.A] } }, token))?.code).toBe('FORBIDDEN');
+      expect(await errorOf(SUMMARY, { filter: { audience: 'EMPLOYEE', waveIds: [demoEmployeeWave] } }, token)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.waveIds' });
       expect((await errorOf(SUMMARY, { filter: { audience: 'EMPLOYEE', orgUnitIds: [units.A] } }, token))?.code).toBe('FORBIDDEN');
       expect((await errorOf(SUMMARY, { filter: { audience: 'EMPLOYEE', orgUnitIds: [units.root] } }, token))?.code).toBe('FORBIDDEN');
     } finally {

@@ -30,6 +30,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { name: 'employees', path: 'employees', label: 'nav.employees', roles: ['HR', 'ADMIN'], component: () => import('../pages/employees/EmployeesPage.vue') },
   { name: 'contacts', path: 'contacts', label: 'nav.contacts', roles: ['CX', 'ADMIN', 'MANAGER'], component: () => import('../pages/contacts/ContactsPage.vue') },
   { name: 'follow-ups', path: 'follow-ups', label: 'nav.followUps', roles: ['MANAGER', 'CX', 'ADMIN', 'LEADER'], component: () => import('../pages/follow-ups/FollowUpsPage.vue') },
+  { name: 'team', path: 'team', label: 'nav.team', roles: ['MANAGER'], component: () => import('../pages/team/TeamPage.vue') },
   { name: 'themes', path: 'themes', label: 'themes.nav', roles: ['CX', 'HR', 'ADMIN', 'MANAGER'], component: () => import('../pages/themes/ThemesPage.vue') },
   { name: 'improvements', path: 'improvements', label: 'improvements.nav', roles: ['CX', 'HR', 'MANAGER', 'LEADER', 'ADMIN'], component: () => import('../pages/improvements/ImprovementsPage.vue') },
   { name: 'improvement', path: 'improvements/:id', label: 'improvements.navItem', roles: ['CX', 'HR', 'MANAGER', 'LEADER', 'ADMIN'], component: () => import('../pages/improvements/ImprovementPage.vue'), inMenu: false, section: 'improvements' },

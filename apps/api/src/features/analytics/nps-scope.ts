@@ -118,7 +118,10 @@ export async function resolveNpsScope(ctx: Context, filter: NpsFilter, options: 
   const ownerIds = idList(filter.ownerIds, 'filter.ownerIds');
 
   const readable = readableAudiences(principal);
-  const waves: WaveEntity[] = await requireKnown(waveIds, (ids) => ctx.loaders.wave.loadMany(ids), (w) => readable.has(w.audience), 'filter.waveIds', 'wave');
+  // A manager reads the released results of their own unit in employee waves they cannot list:
+  // they may name those waves (the ids of their trend's points), and nothing else of them.
+  const visibleWave = (w: WaveEntity) => readable.has(w.audience) || (w.audience === 'EMPLOYEE' && access.employee);
+  const waves: WaveEntity[] = await requireKnown(waveIds, (ids) => ctx.loaders.wave.loadMany(ids), visibleWave, 'filter.waveIds', 'wave');
   await requireKnown(orgUnitIds, (ids) => ctx.loaders.orgUnit.loadMany(ids), () => true, 'filter.orgUnitIds', 'org unit');
   await requireKnown(ownerIds, (ids) => ctx.loaders.user.loadMany(ids), () => true, 'filter.ownerIds', 'owner');
   if (access.ownerId && ownerIds?.some((id) => id !== access.ownerId)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakdownArgs, decodeView, emptyView, encodeView, filterOf, MAX_IDS, type ExploreView } from './explore-query';
+import { breakdownArgs, decodeView, emptyView, employeeView, encodeView, filterOf, MAX_IDS, type ExploreView } from './explore-query';
 
 const U1 = '1771973d-8b1f-4c87-9991-7a32f2e84f76';
 const U2 = '10a15ba6-fb97-4aac-b709-50ab3be504d4';
@@ -100,5 +100,26 @@ describe('the explore view in the address', () => {
     expect([view.from, view.to]).toEqual(['2026-05-01', '2026-01-01']);
     expect(decodeView({ from: '2024-02-29' }).from).toBe('2024-02-29');
     expect(decodeView({ from: '2025-02-29' }).from).toBeNull();
+  });
+});
+
+describe('an employee view', () => {
+  it('keeps one org unit, drops owners and other segments, and breaks down by a released dimension', () => {
+    const view = employeeView({ ...full, audience: 'EMPLOYEE' });
+    expect(view.orgUnitIds).toEqual([U1]);
+    expect(view.ownerIds).toEqual([]);
+    expect(view.segment).toBeNull();
+    expect(view.by).toBe('SEGMENT');
+    expect(view.segmentKey).toBe('location');
+    expect(view.waveIds).toEqual([W1]);
+  });
+
+  it('keeps a location or tenure band, and falls back to org units for a dimension a release lacks', () => {
+    const view = employeeView({ ...emptyView(), audience: 'EMPLOYEE', segment: { key: 'tenure_band', value: '1-3y' }, by: 'OWNER' });
+    expect(view.segment).toEqual({ key: 'tenure_band', value: '1-3y' });
+    expect(view.by).toBe('ORG_UNIT');
+    expect(view.segmentKey).toBeNull();
+    expect(employeeView({ ...emptyView(), by: 'SEGMENT', segmentKey: 'tenure_band' }).segmentKey).toBe('tenure_band');
+    expect(employeeView({ ...emptyView(), by: 'AUDIENCE' }).by).toBe('ORG_UNIT');
   });
 });

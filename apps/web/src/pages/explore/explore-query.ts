@@ -144,3 +144,28 @@ export function breakdownArgs(view: ExploreView): { by: BreakdownDimension; segm
   if (view.by === 'SEGMENT') return view.segmentKey ? { by: 'SEGMENT', segmentKey: view.segmentKey } : null;
   return { by: view.by, segmentKey: null };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Employee results: what a release has (PRODUCT.md 5). One group — the whole organization, one
+// org unit, or one location or tenure band — and a breakdown of a released dimension.
+
+export const EMPLOYEE_SEGMENT_KEYS = ['location', 'tenure_band'] as const;
+export const EMPLOYEE_DIMENSIONS: readonly BreakdownDimension[] = ['ORG_UNIT', 'WAVE', 'SEGMENT'];
+const isEmployeeKey = (key: string | null | undefined) => !!key && (EMPLOYEE_SEGMENT_KEYS as readonly string[]).includes(key);
+
+/**
+ * A view made fit for employee results: at most one org unit, no owners, a segment only on
+ * location or tenure band, and a breakdown by org unit, wave or one of those two (location by
+ * default). Waves stay as chosen: several closed waves add up their released numbers.
+ */
+export function employeeView(view: ExploreView): ExploreView {
+  const by = EMPLOYEE_DIMENSIONS.includes(view.by) ? view.by : 'ORG_UNIT';
+  return {
+    ...view,
+    orgUnitIds: view.orgUnitIds.slice(0, 1),
+    ownerIds: [],
+    segment: view.segment && isEmployeeKey(view.segment.key) ? view.segment : null,
+    by,
+    segmentKey: by === 'SEGMENT' ? (isEmployeeKey(view.segmentKey) ? view.segmentKey : 'location') : null,
+  };
+}
