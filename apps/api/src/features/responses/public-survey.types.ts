@@ -30,7 +30,10 @@ export class PublicQuestion {
 /** What a respondent's link shows. No login; the token is the key. */
 @ObjectType('PublicSurvey')
 export class PublicSurvey {
-  @Field(() => String)
+  @Field(() => String, { description: "The survey's public title in the page's language (a neutral default when the wave has none); never the internal wave name" })
+  title: string;
+
+  @Field(() => String, { deprecationReason: 'Use title: this is the same public title; the internal wave name is not shown to respondents' })
   waveName: string;
 
   @Field(() => AudienceEnum)
@@ -66,6 +69,19 @@ export class PublicSurvey {
 
   @Field(() => Int, { nullable: true, description: "Anonymous surveys: the organization's reporting threshold k; null for identified surveys" })
   anonymityThreshold: number | null;
+}
+
+/** The frame of a respondent's page other than the survey (unsubscribe): which language, which to offer. */
+@ObjectType('RespondentPage')
+export class RespondentPage {
+  @Field(() => String, { description: "The page's language, by the same rule as the mail and the survey: the person's language if the wave has it, else the wave's first" })
+  language: string;
+
+  @Field(() => [String], { description: "The wave's languages, for a language switch" })
+  languages: string[];
+
+  @Field(() => String, { description: "The survey's public title in that language" })
+  title: string;
 }
 
 @InputType('RatingInput')
