@@ -266,7 +266,12 @@ describe('inviting employees', () => {
   it('refuses a draft wave, and naming individuals', async () => {
     const draft = await draftWave(app, tokens.hr, { name: 'Acme draft', audience: 'EMPLOYEE' });
     expect(codeOf(await app.gql(INVITE, { waveId: draft }, tokens.hr))).toBe('INVALID_STATE');
-    waveId = await openWave(app, tokens.hr, { name: 'Acme pulse', audience: 'EMPLOYEE' });
+    // Respondents read the public title, never the internal name: here they are the same words.
+    waveId = await openWave(app, tokens.hr, {
+      name: 'Acme pulse',
+      audience: 'EMPLOYEE',
+      publicTitles: ['en', 'pl', 'da', 'ru', 'sl'].map((language) => ({ language, text: 'Acme pulse' })),
+    });
     const named = await app.gql(INVITE, { waveId, contactIds: ['00000000-0000-4000-8000-000000000000'] }, tokens.hr);
     expect(named.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'contactIds' });
     expect(fieldOf(await app.gql(INVITE, { waveId, contactIds: [] }, tokens.hr))).toBe('contactIds');
@@ -503,7 +508,7 @@ describe('answering anonymously', () => {
   });
 
   it('refuses answers once the wave is closed', async () => {
-    const closing = await openWave(app, tokens.hr, { name: 'Acme closing pulse', audience: 'EMPLOYEE' });
+    const closing = await openWave(app, tokens.hr, { name: 'Acme closing pulse', audience: 'EMPLOYEE', publicTitles: ['en', 'pl', 'da', 'ru', 'sl'].map((language) => ({ language, text: 'Acme closing pulse' })) });
     await app.gql(INVITE, { waveId: closing }, tokens.hr);
     const link = waveMails('cid@acme.test', 'Acme closing pulse')[0].token;
     expect((await app.gql(`mutation($id: ID!) { closeWave(id: $id) { status } }`, { id: closing }, tokens.hr)).data.closeWave.status).toBe('CLOSED');

@@ -163,6 +163,31 @@ describe('creating and editing', () => {
     expect(fieldOf(await app.gql(UPDATE, { id, input: {} }, marta))).toBe('input');
     expect(codeOf(await app.gql(UPDATE, { id, input: { title: 'Mine now' } }, await app.login('manager.dk@demo.test')))).toBe('FORBIDDEN');
   });
+
+  it('edits title translations, refuses bad ones naming the field, and changes nothing then', async () => {
+    const { id } = await create(cx, { title: 'Faster invoices', titleTranslations: [{ language: 'pl', text: 'Szybsze faktury' }] });
+    const UPDATE = `mutation($id: ID!, $input: UpdateImprovementInput!) { updateImprovement(id: $id, input: $input) { title titleTranslations { language text } dueDate owner { email } } }`;
+    const res = await app.gql(UPDATE, { id, input: { titleTranslations: [{ language: 'da', text: 'Hurtigere fakturaer' }, { language: 'pl', text: ' ' }], dueDate: '2031-03-01', ownerId: ids.marta } }, cx);
+    expect(res.data.updateImprovement).toEqual({ title: 'Faster invoices', titleTranslations: [{ language: 'da', text: 'Hurtigere fakturaer' }], dueDate: '2031-03-01', owner: { email: 'manager@demo.test' } });
+    for (const bad of [[{ language: 'xx', text: 'T' }], [{ language: 'da', text: 'x'.repeat(201) }], [{ language: 'da', text: 'A' }, { language: 'da', text: 'B' }]]) {
+      expect(fieldOf(await app.gql(UPDATE, { id, input: { titleTranslations: bad, title: 'Changed?' } }, cx))).toBe('input.titleTranslations');
+    }
+    expect(fieldOf(await app.gql(UPDATE, { id, input: { description: 'x'.repeat(5001) } }, cx))).toBe('input.description');
+    const [row] = await q(`SELECT title, title_translations, description FROM improvements WHERE id = $1`, [id]);
+    expect(row).toEqual({ title: 'Faster invoices', title_translations: { da: 'Hurtigere fakturaer' }, description: null });
+  });
+
+  it("cannot edit another organization's improvement, nor give it another organization's owner or unit", async () => {
+    const { id } = await create(cx, { title: 'Ours' });
+    const UPDATE = `mutation($id: ID!, $input: UpdateImprovementInput!) { updateImprovement(id: $id, input: $input) { title } }`;
+    const foreign = await app.gql(UPDATE, { id, input: { title: 'Theirs now' } }, otherCx);
+    expect(codeOf(foreign)).toBe('NOT_FOUND');
+    expect(fieldOf(foreign)).toBe('id');
+    const [otherUser] = await q(`SELECT id FROM users WHERE organization_id = $1 LIMIT 1`, [other.org.id]);
+    expect(fieldOf(await app.gql(UPDATE, { id, input: { ownerId: otherUser.id } }, cx))).toBe('input.ownerId');
+    expect(fieldOf(await app.gql(UPDATE, { id, input: { orgUnitId: other.unit.id } }, cx))).toBe('input.orgUnitId');
+    expect((await q(`SELECT title, owner_id FROM improvements WHERE id = $1`, [id]))[0].title).toBe('Ours');
+  });
 });
 
 describe('linking feedback', () => {
@@ -463,7 +488,7 @@ describe('"you said, we did"', () => {
     const [responseId] = await insertResponses(app.db.dataSource.manager, waveId, [
       { score: 4, reason: 'SECRET-REASON nobody calls back', suggestion: 'SECRET-SUGGESTION', ownerId: ids.marta },
     ]);
-    const done = await create(marta, { title: 'Call back within a day', description: 'Every missed call is returned the same day.', responseIds: [responseId] });
+    const done = await create(marta, { title: 'Call back within a day', titleTranslations: [{ language: 'da', text: 'Vi ringer tilbage inden for en dag' }], description: 'Every missed call is returned the same day.', responseIds: [responseId] });
     for (const status of ['PLANNED', 'IN_PROGRESS', 'IMPLEMENTED']) await app.gql(MOVE, { id: done.id, status, note: 'SECRET-NOTE' }, marta);
     await create(marta, { title: 'Not done yet', responseIds: [responseId] });
     path = (await app.gql(SHARE, { waveId }, cx)).data.shareWaveOutcome;
@@ -484,11 +509,18 @@ describe('"you said, we did"', () => {
     const res = await app.gql(PUBLIC, { token, language: 'pl' });
     expect(res.errors).toBeUndefined();
     const page = res.data.youSaidWeDid;
-    expect(page).toMatchObject({ waveName: 'Improvement wave', organizationName: 'Demo Company', language: 'pl', languages: ['en', 'pl'] });
+    // No public title in Polish: a neutral one, never the internal wave name.
+    expect(page).toMatchObject({ waveName: 'Krótka ankieta', organizationName: 'Demo Company', language: 'pl', languages: ['en', 'pl'] });
+    expect(JSON.stringify(res)).not.toContain('Improvement wave');
     expect(page.improvements).toEqual([{ title: 'Call back within a day', description: 'Every missed call is returned the same day.', implementedOn: new Date().toISOString().slice(0, 10) }]);
     const text = JSON.stringify(res);
     for (const secret of ['SECRET', 'Marta', 'manager@demo.test', 'Not done yet']) expect(text).not.toContain(secret);
     expect((await app.gql(PUBLIC, { token, language: 'ru' })).data.youSaidWeDid.language).toBe('en');
+    // A translated title shows in the page's language only when the wave has that language (da: not here).
+    expect((await app.gql(PUBLIC, { token, language: 'da' })).data.youSaidWeDid.improvements[0].title).toBe('Call back within a day');
+    await q(`UPDATE waves SET languages = '{en,pl,da}' WHERE id = $1`, [waveId]);
+    expect((await app.gql(PUBLIC, { token, language: 'da' })).data.youSaidWeDid.improvements[0].title).toBe('Vi ringer tilbage inden for en dag');
+    await q(`UPDATE waves SET languages = '{en,pl}' WHERE id = $1`, [waveId]);
   });
 
   it('answers null for an unknown, altered or foreign token', async () => {

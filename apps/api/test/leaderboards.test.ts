@@ -165,9 +165,22 @@ describe('leaderboard', () => {
     expect(entries.map((e) => e.rank)).toEqual(entries.map((_, i) => i + 1));
     const eligible = entries.filter((e) => e.eligible);
     for (let i = 1; i < eligible.length; i++) expect(eligible[i - 1].rankedBy).toBeGreaterThanOrEqual(eligible[i].rankedBy);
-    // Teams are subtrees: HQ holds everything of the quarter; Big North counts in Big.
-    expect(entries.find((e) => e.name === 'HQ' || e.name === 'lb HQ')?.responses).toBe(200 + 2 + 7 + 12 + 12 + 15);
-    expect(entries.find((e) => e.name === 'Big North')).toMatchObject({ responses: 50, value: 100, eligible: true });
+    // Teams are subtrees of ONE level: not the company (lb HQ), not Big North beside its own parent Big.
+    expect(names(entries).sort()).toEqual(['Alpha', 'Beta', 'Big', 'Gamma', 'Mid', 'Small', 'Tiny']);
+    expect(names(await board({ period: Q2, entity: 'TEAM', metric: 'NPS', level: 2 }))).toEqual(['Big North']);
+    expect((await board({ period: Q2, entity: 'TEAM', metric: 'NPS', level: 2 }))[0]).toMatchObject({ responses: 50, value: 100, eligible: true });
+  });
+
+  it('offers the levels of the org chart, the widest by default, and refuses the company or a level it does not have', async () => {
+    const res = await app.gql(`query { leaderboardLevels { level unitNames isDefault } }`, {}, tokens.manager);
+    expect(res.data.leaderboardLevels).toEqual([
+      { level: 1, unitNames: ['Alpha', 'Beta', 'Big', 'Gamma', 'Mid', 'Small', 'Tiny'], isDefault: true },
+      { level: 2, unitNames: ['Big North'], isDefault: false },
+    ]);
+    for (const level of [0, 3, -1]) {
+      const bad = await app.gql(BOARD, { input: { period: Q2, entity: 'TEAM', metric: 'NPS', level } }, tokens.leader);
+      expect([codeOf(bad), fieldOf(bad)]).toEqual(['BAD_USER_INPUT', 'level']);
+    }
   });
 
   it('breaks ties the same way every time: same numbers → the name', async () => {
@@ -213,7 +226,7 @@ describe('leaderboard', () => {
   it('counts improvements that first reached IMPLEMENTED or VERIFIED in the period; same count → more responses, then name', async () => {
     const entries = await board({ period: Q2, entity: 'TEAM', metric: 'IMPROVEMENTS_IMPLEMENTED' });
     expect(entries.find((e) => e.name === 'Big')).toMatchObject({ value: 2, eligible: true });
-    expect(entries.find((e) => e.name === 'Big North')).toMatchObject({ value: 1 });
+    expect((await board({ period: Q2, entity: 'TEAM', metric: 'IMPROVEMENTS_IMPLEMENTED', level: 2 })).find((e) => e.name === 'Big North')).toMatchObject({ value: 1 });
     expect(entries.find((e) => e.name === 'Tiny')).toMatchObject({ value: 0, eligible: false });
     const ones = entries.filter((e) => e.eligible && e.value === 1).map((e) => e.name);
     expect(ones.indexOf('Gamma')).toBeLessThan(ones.indexOf('Alpha'));
@@ -247,10 +260,13 @@ describe('employee response-rate leaderboard', () => {
     for (const [name, invited, answered] of [['E1', 8, 6], ['E2', 6, 2], ['E3', 2, 1], ['E4', 3, 3]] as const) {
       await insertTeam(app.db.dataSource.manager, empWave, { orgUnitId: await unit(name, parent), invited, answers: Array(answered).fill({ score: 9 }) });
     }
-    const entries = await board({ period: Q2, entity: 'TEAM', metric: 'RESPONSE_RATE', audience: 'EMPLOYEE' });
-    // k = 5: E3 (2) and E4 (3) are absent; Staff (19) is listed since its part not covered by E1 and E2 is 5 people.
+    // The widest level (Staff beside Big, Tiny, ...) by default; its sub-teams on their own level.
+    const top = await board({ period: Q2, entity: 'TEAM', metric: 'RESPONSE_RATE', audience: 'EMPLOYEE' });
+    expect(top.map((e) => [e.name, e.invited, e.responses])).toEqual([['Staff', 19, 12]]);
+    const entries = await board({ period: Q2, entity: 'TEAM', metric: 'RESPONSE_RATE', audience: 'EMPLOYEE', level: 2 });
+    // k = 5: E3 (2) and E4 (3) are absent.
     expect(entries.map((e) => [e.name, e.invited, e.responses])).toEqual(
-      expect.arrayContaining([['E1', 8, 6], ['E2', 6, 2], ['Staff', 19, 12]]),
+      expect.arrayContaining([['E1', 8, 6], ['E2', 6, 2]]),
     );
     expect(names(entries).some((n) => n === 'E3' || n === 'E4')).toBe(false);
     expect(entries.every((e) => e.summary === null)).toBe(true);
@@ -387,5 +403,21 @@ describe('awards', () => {
     const entries = await board({ period: Q2, entity: 'TEAM', metric: 'NPS' });
     expect(entries.find((e) => e.name === 'Small')?.eligible).toBe(true);
     await sql(`UPDATE organizations SET settings = '{}' WHERE id = $1`, [org]);
+  });
+});
+
+describe('the demo organization', () => {
+  it("finalizes awards of teams of one level: the company never wins a place, nor a team beside its own sub-team", async () => {
+    const now = new Date();
+    const q = Math.floor(now.getUTCMonth() / 3);
+    const period = q === 0 ? { year: now.getUTCFullYear() - 1, quarter: 4 } : { year: now.getUTCFullYear(), quarter: q };
+    const entries = await board({ period, entity: 'TEAM', metric: 'NPS' }, tokens.demoLeader);
+    expect(names(entries)).not.toContain('Demo Company');
+    expect(names(entries).some((n) => n === 'Sales EU' || n === 'Sales US')).toBe(false);
+    const res = await app.gql(FINALIZE, { input: period }, tokens.demoLeader);
+    expect(res.errors).toBeUndefined();
+    const winners = res.data.finalizeAwards.filter((a: any) => a.entity === 'TEAM').map((a: any) => a.winnerName);
+    expect(winners).not.toContain('Demo Company');
+    expect(winners.some((n: string) => n === 'Sales EU' || n === 'Sales US')).toBe(false);
   });
 });

@@ -43,6 +43,10 @@ beforeAll(async () => {
   waveId = await openWave(app, cx, {
     name: 'Flow test wave',
     languages: ['en', 'pl', 'da'],
+    publicTitles: [
+      { language: 'en', text: 'How are we doing?' },
+      { language: 'pl', text: 'Jak nam idzie?' },
+    ],
     ratings: [
       {
         criterion: 'delivery',
@@ -184,7 +188,9 @@ describe('invitations', () => {
     expect(reminder.body).toContain('A quick reminder');
     expect(reminder.token).not.toBe(fiLink);
     expect((await app.gql(SURVEY, { token: fiLink })).data.surveyByToken).toBeNull();
-    expect((await app.gql(SURVEY, { token: reminder.token })).data.surveyByToken.waveName).toBe('Reminder wave');
+    // No public title: a neutral one, never the internal name.
+    expect((await app.gql(SURVEY, { token: reminder.token })).data.surveyByToken.waveName).toBe('Short survey');
+    expect(reminder.body).not.toContain('Reminder wave');
     const [row] = await app.db.dataSource.query(`SELECT reminders, reminded_at, token_hash FROM invitations WHERE wave_id = $1 AND contact_id = $2`, [
       wave,
       ids['fi@flow.example'],
@@ -201,7 +207,10 @@ describe('the survey link', () => {
     const token = lastMailTo(app, 'ola@flow.example').token;
     const res = await app.gql(SURVEY, { token });
     const survey = res.data.surveyByToken;
-    expect(survey).toMatchObject({ waveName: 'Flow test wave', audience: 'CUSTOMER', language: 'pl', languages: ['en', 'pl', 'da'], alreadyAnswered: false, closed: false, unsubscribed: false });
+    expect(survey).toMatchObject({ waveName: 'Jak nam idzie?', audience: 'CUSTOMER', language: 'pl', languages: ['en', 'pl', 'da'], alreadyAnswered: false, closed: false, unsubscribed: false });
+    expect(JSON.stringify(res)).not.toContain('Flow test wave');
+    expect(lastMailTo(app, 'ola@flow.example').body).toContain('Jak nam idzie?');
+    expect(lastMailTo(app, 'ola@flow.example').body).not.toContain('Flow test wave');
     expect(survey.questions.map((q: { kind: string }) => q.kind)).toEqual(['NPS', 'REASON', 'SUGGESTION', 'RATING']);
     expect(survey.questions[0]).toMatchObject({ text: 'Jak prawdopodobne jest, że polecisz nas znajomemu lub współpracownikowi?', min: 0, max: 10, maxLength: null });
     expect(survey.questions[1]).toMatchObject({ min: null, max: null, maxLength: 5000 });
@@ -220,8 +229,18 @@ describe('the survey link', () => {
     await app.db.dataSource.query(`UPDATE contacts SET last_invited_at = NULL WHERE id = $1`, [ids['ha@flow.example']]);
     const token = await inviteOne(app, cx, waveId, ids['ha@flow.example'], 'ha@flow.example');
     expect((await app.gql(SURVEY, { token })).data.surveyByToken.language).toBe('en');
-    // The mail itself is in Slovenian.
-    expect(lastMailTo(app, 'ha@flow.example').body).toContain('Pozdravljeni, Ha Holm');
+    // One rule for everything the respondent reads: the mail and the unsubscribe page are English too.
+    const mail = lastMailTo(app, 'ha@flow.example').body;
+    expect(mail).toContain('Hello Ha Holm');
+    expect(mail).toContain('How are we doing?');
+    expect(mail).not.toContain('Pozdravljeni');
+    const PAGE = `query($token: String!, $language: String) { respondentPage(token: $token, language: $language) { language languages title } }`;
+    expect((await app.gql(PAGE, { token })).data.respondentPage).toEqual({ language: 'en', languages: ['en', 'pl', 'da'], title: 'How are we doing?' });
+    expect((await app.gql(PAGE, { token, language: 'pl' })).data.respondentPage.title).toBe('Jak nam idzie?');
+    expect((await app.gql(PAGE, { token: 'A'.repeat(43) })).data.respondentPage).toBeNull();
+    // Looking at the unsubscribe page records nothing.
+    const [row] = await app.db.dataSource.query(`SELECT status FROM invitations WHERE token_hash = $1`, [sha256(token)]);
+    expect(row.status).toBe('OPENED');
   });
 
   it('answers null for an unknown or malformed token, without a login', async () => {

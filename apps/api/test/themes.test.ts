@@ -55,6 +55,19 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 describe('the catalogue', () => {
+  it('keeps a name per language, kept by an update that leaves them out, and refuses a bad one naming the field', async () => {
+    const T = `id name nameTranslations { language text }`;
+    const made = ok(await app.gql(`mutation($input: ThemeInput!) { createTheme(input: $input) { ${T} } }`, {
+      input: { name: 'Translated theme', nameTranslations: [{ language: 'pl', text: 'Fakturowanie' }, { language: 'da', text: 'Fakturering' }] },
+    }, cx)).createTheme;
+    expect(made.nameTranslations).toEqual([{ language: 'pl', text: 'Fakturowanie' }, { language: 'da', text: 'Fakturering' }]);
+    const kept = ok(await app.gql(`mutation($id: ID!, $input: ThemeInput!) { updateTheme(id: $id, input: $input) { ${T} } }`, { id: made.id, input: { name: 'Translated theme 2' } }, cx)).updateTheme;
+    expect(kept).toMatchObject({ name: 'Translated theme 2', nameTranslations: made.nameTranslations });
+    const bad = await app.gql(`mutation($id: ID!, $input: ThemeInput!) { updateTheme(id: $id, input: $input) { ${T} } }`, { id: made.id, input: { name: 'Translated theme 3', nameTranslations: [{ language: 'de', text: 'Rechnungen' }] } }, cx);
+    expect(bad.errors?.[0]?.extensions?.field).toBe('input.nameTranslations');
+    expect((await app.db.dataSource.query(`SELECT name FROM themes WHERE id = $1`, [made.id]))[0].name).toBe('Translated theme 2');
+  });
+
   it('creates themes with a parent and keywords per language, trimmed and merged, for CX and HR', async () => {
     const parent = await create({ name: 'Catalogue parent' });
     const child = await app.gql(CREATE, {

@@ -68,7 +68,13 @@ const OPEN_WAVE = `mutation($id: ID!) { openWave(id: $id) { id status } }`;
 export async function openWave(
   app: TestApp,
   token: string,
-  input: { name: string; audience?: string; languages?: string[]; ratings?: { criterion: string; texts: { language: string; text: string }[] }[] },
+  input: {
+    name: string;
+    audience?: string;
+    languages?: string[];
+    ratings?: { criterion: string; texts: { language: string; text: string }[] }[];
+    publicTitles?: { language: string; text: string }[];
+  },
 ): Promise<string> {
   const created = await app.gql(CREATE_WAVE, { input: { audience: 'CUSTOMER', ...input } }, token);
   if (!created.data?.createWave) throw new Error(`createWave failed: ${JSON.stringify(created.errors)}`);

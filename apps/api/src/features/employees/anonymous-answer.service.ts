@@ -32,7 +32,8 @@ export async function findEmployeeLink(db: EntityManager, tokenHash: string): Pr
   return wave ? { tokenHash, participation, wave } : null;
 }
 
-async function languageOf(db: EntityManager, link: EmployeeLink): Promise<string | null> {
+/** The employee's own language (for the respondent-language rule). */
+export async function languageOf(db: EntityManager, link: EmployeeLink): Promise<string | null> {
   const [row]: { language: string }[] = await db.query(`SELECT language FROM employees WHERE id = $1 AND organization_id = $2`, [
     link.participation.employeeId,
     link.participation.organizationId,

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { publicTitleIn, respondentLanguage } from '../waves/respondent-language.js';
 import type { AppServices, Context } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
 import { effectiveThreshold } from '../anonymity/threshold.js';
@@ -96,8 +97,8 @@ export async function deliverEmployeeLinks(app: AppServices, db: EntityManager, 
         employeeInvitationMail({
           to: employee.email,
           name: employee.name,
-          language: employee.language,
-          waveName: wave.name,
+          language: respondentLanguage(wave.languages, employee.language),
+          waveName: publicTitleIn(wave.publicTitles, respondentLanguage(wave.languages, employee.language)),
           organizationName: organization.name,
           surveyUrl: surveyUrl(app, item.token),
           threshold,

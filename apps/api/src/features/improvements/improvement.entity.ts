@@ -14,6 +14,10 @@ export class ImprovementEntity {
   @Column({ type: 'text' })
   title: string;
 
+  /** The title per language, shown in the reader's language; the original title otherwise. */
+  @Column({ type: 'jsonb', name: 'title_translations', default: () => "'{}'::jsonb" })
+  titleTranslations: Record<string, string>;
+
   @Column({ type: 'text', nullable: true })
   description: string | null;
 

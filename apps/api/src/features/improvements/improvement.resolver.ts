@@ -161,6 +161,11 @@ export class ImprovementResolver {
     return mayEdit(ctx, { ownerId: improvement.ownerId, createdBy: improvement.createdById }) ? [...NEXT_STATUSES[improvement.status]] : [];
   }
 
+  @FieldResolver(() => Boolean, { description: 'Whether the caller may edit it (updateImprovement): CX and ADMIN always, a MANAGER their own' })
+  canEdit(@Root() improvement: ImprovementType, @Ctx() ctx: Context): boolean {
+    return mayEdit(ctx, { ownerId: improvement.ownerId, createdBy: improvement.createdById });
+  }
+
   @FieldResolver(() => [ImprovementEventType], { description: 'Every status change, oldest first, starting with its creation' })
   async history(@Root() improvement: ImprovementType, @Ctx() ctx: Context): Promise<ImprovementEventType[]> {
     return (await ctx.loaders.improvements.events.load(improvement.id)).map(ImprovementEventType.from);

@@ -8,6 +8,7 @@ import type { ImprovementStatus } from '../../graphql/enums.js';
 import { subtreeSql } from '../analytics/nps-scope.js';
 import { idFilter } from '../responses/response.service.js';
 import { assertMayEdit } from './improvement-access.js';
+import { validTranslations } from '../waves/respondent-language.js';
 import { checkLinks, insertLinks, type LinkInput } from './improvement-links.js';
 import { mayMove, NEXT_STATUSES, OPEN_STATUSES } from './improvement-status.js';
 import { ImprovementEntity, ImprovementEventEntity } from './improvement.entity.js';
@@ -78,6 +79,10 @@ function checkTitle(title: string, field: string): string {
   return trimmed;
 }
 
+function checkTranslations(rows: { language: string; text: string }[] | null | undefined): Record<string, string> {
+  return validTranslations(rows ?? [], MAX_TITLE, (message) => badInput('input.titleTranslations', message));
+}
+
 function checkDescription(description: string | null | undefined, field: string): string | null {
   const trimmed = description?.trim() ?? '';
   if ([...trimmed].length > MAX_DESCRIPTION) throw badInput(field, `A description must be at most ${MAX_DESCRIPTION.toLocaleString('en')} characters`);
@@ -109,6 +114,7 @@ const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 
 export interface NewImprovement {
   title: string;
+  titleTranslations?: Record<string, string>;
   description: string | null;
   ownerId: string | null;
   orgUnitId: string | null;
@@ -141,12 +147,13 @@ export async function createImprovement(ctx: Context, input: CreateImprovementIn
   const user = userOf(ctx);
   const title = checkTitle(input.title, 'input.title');
   const description = checkDescription(input.description, 'input.description');
+  const titleTranslations = checkTranslations(input.titleTranslations);
   const row = await ctx.db.transaction(async (tx) => {
     const ownerId = input.ownerId ? await checkOwner(tx, organizationId, input.ownerId, 'input.ownerId') : user.id;
     const orgUnitId = input.orgUnitId ? await checkOrgUnit(tx, organizationId, input.orgUnitId, 'input.orgUnitId') : null;
     const links = await checkLinks(tx, ctx, organizationId, input, 'input');
     const dueDate = input.dueDate ? dayOf(input.dueDate) : null;
-    return insertImprovement(tx, ctx, organizationId, { title, description, ownerId, orgUnitId, audience: input.audience ?? null, dueDate }, links);
+    return insertImprovement(tx, ctx, organizationId, { title, titleTranslations, description, ownerId, orgUnitId, audience: input.audience ?? null, dueDate }, links);
   });
   ctx.logger.info({ event: 'improvement.created', improvementId: row.id }, 'improvement created');
   return ImprovementType.from(row, ctx.app.now());
@@ -173,6 +180,7 @@ export async function updateImprovement(ctx: Context, id: string, input: UpdateI
     if (input.title === null) throw badInput('input.title', 'An improvement needs a title');
     changes.title = checkTitle(input.title, 'input.title');
   }
+  if (input.titleTranslations !== undefined) changes.titleTranslations = checkTranslations(input.titleTranslations);
   if (input.description !== undefined) changes.description = checkDescription(input.description, 'input.description');
   if (input.audience !== undefined) changes.audience = input.audience;
   if (input.dueDate !== undefined) changes.dueDate = input.dueDate ? dayOf(input.dueDate) : null;

@@ -4,6 +4,8 @@ import { ConnectionType } from '../../graphql/connection.js';
 import { AudienceEnum, ImprovementStatusEnum, type ImprovementStatus } from '../../graphql/enums.js';
 import { NpsSummary } from '../analytics/nps-summary.type.js';
 import type { Audience } from '../waves/wave.entity.js';
+import { LocalizedTextInput } from '../waves/wave.inputs.js';
+import { LocalizedText, localizedTexts } from '../waves/wave.type.js';
 import { isOverdue } from './improvement-status.js';
 import type { ImprovementEntity, ImprovementEventEntity } from './improvement.entity.js';
 
@@ -15,8 +17,11 @@ export class ImprovementType {
   @Field(() => ID)
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The original title' })
   title: string;
+
+  @Field(() => [LocalizedText], { description: 'The title per language; readers (and the public page) see the one in their language, else the original' })
+  titleTranslations: LocalizedText[];
 
   @Field(() => String, { nullable: true })
   description: string | null;
@@ -48,6 +53,7 @@ export class ImprovementType {
     return Object.assign(new ImprovementType(), {
       id: row.id,
       title: row.title,
+      titleTranslations: localizedTexts(row.titleTranslations),
       description: row.description,
       status: row.status,
       audience: row.audience,
@@ -140,6 +146,9 @@ export class CreateImprovementInput {
   @Field(() => String, { description: '1 to 200 characters' })
   title: string;
 
+  @Field(() => [LocalizedTextInput], { nullable: true, description: 'The title per language (en, pl, da, ru, sl; at most 200 characters each)' })
+  titleTranslations?: LocalizedTextInput[] | null;
+
   @Field(() => String, { nullable: true, description: 'Up to 5,000 characters' })
   description?: string | null;
 
@@ -173,8 +182,11 @@ export class CreateImprovementInput {
 
 @InputType('UpdateImprovementInput', { description: 'Fields left out stay as they are; null clears an optional one' })
 export class UpdateImprovementInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '1 to 200 characters' })
   title?: string | null;
+
+  @Field(() => [LocalizedTextInput], { nullable: true, description: 'Replaces the title per language; an empty list or null clears them' })
+  titleTranslations?: LocalizedTextInput[] | null;
 
   @Field(() => String, { nullable: true })
   description?: string | null;

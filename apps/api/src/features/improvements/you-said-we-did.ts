@@ -6,6 +6,7 @@ import { isUuid } from '../../graphql/batch.js';
 import { notFound } from '../../graphql/errors.js';
 import { manageableAudiences } from '../waves/wave-access.js';
 import { DONE_STATUSES } from './improvement-status.js';
+import { publicTitleIn, respondentLanguage, translatedIn } from '../waves/respondent-language.js';
 import { waveLinksSql } from './improvement.service.js';
 import { shareLinkPath, shareTokenOf, waveOfShareToken } from './share-token.js';
 
@@ -23,16 +24,16 @@ export class PublicImprovement {
 
 @ObjectType('YouSaidWeDid', { description: "A wave's public \"you said, we did\" page. No respondent's data: no answers, comments, scores, people or owners." })
 export class YouSaidWeDid {
-  @Field(() => String)
+  @Field(() => String, { description: "The survey's public title in the page's language (a neutral default when it has none); never the internal wave name" })
   waveName: string;
 
   @Field(() => String)
   organizationName: string;
 
-  @Field(() => String, { description: 'The language the page is shown in: the one asked for when the wave has it, else its first' })
+  @Field(() => String, { description: 'The language the page is shown in: the one asked for when the wave has it, else its first (the respondent-language rule)' })
   language: string;
 
-  @Field(() => [String], { description: "The wave's languages (the page's texts are translated on the web side; titles are as written)" })
+  @Field(() => [String], { description: "The wave's languages (the page's texts are translated on the web side; titles in the page's language when translated)" })
   languages: string[];
 
   @Field(() => [PublicImprovement], { description: 'IMPLEMENTED and VERIFIED improvements linked to the wave (as a wave, or through its responses or follow-ups), newest first' })
@@ -47,14 +48,14 @@ export class YouSaidWeDid {
 export async function youSaidWeDid(ctx: Context, token: string, language: string | null | undefined): Promise<YouSaidWeDid | null> {
   const waveId = waveOfShareToken(ctx.app.config.jwtSecret, token);
   if (!waveId) return null;
-  const [wave]: { organization_id: string; name: string; languages: string[]; organization_name: string }[] = await ctx.db.query(
-    `SELECT w.organization_id, w.name, w.languages, o.name AS organization_name
+  const [wave]: { organization_id: string; public_titles: Record<string, string>; languages: string[]; organization_name: string }[] = await ctx.db.query(
+    `SELECT w.organization_id, w.public_titles, w.languages, o.name AS organization_name
        FROM waves w JOIN organizations o ON o.id = w.organization_id WHERE w.id = $1`,
     [waveId],
   );
   if (!wave) return null;
-  const rows: { title: string; description: string | null; implemented_at: Date }[] = await ctx.db.query(
-    `SELECT i.title, i.description, i.implemented_at
+  const rows: { title: string; title_translations: Record<string, string>; description: string | null; implemented_at: Date }[] = await ctx.db.query(
+    `SELECT i.title, i.title_translations, i.description, i.implemented_at
        FROM improvements i
       WHERE i.organization_id = $1 AND i.status = ANY($3::text[]) AND i.implemented_at IS NOT NULL
         AND i.id IN (SELECT l.improvement_id FROM (${waveLinksSql('$1', '$2')}) l)
@@ -62,14 +63,15 @@ export async function youSaidWeDid(ctx: Context, token: string, language: string
     [wave.organization_id, [waveId], DONE_STATUSES],
   );
   const languages = wave.languages.length ? wave.languages : ['en'];
+  const lang = respondentLanguage(languages, language);
   return Object.assign(new YouSaidWeDid(), {
-    waveName: wave.name,
+    waveName: publicTitleIn(wave.public_titles, lang),
     organizationName: wave.organization_name,
-    language: language && languages.includes(language) ? language : languages[0],
+    language: lang,
     languages,
     improvements: rows.map((r) =>
       Object.assign(new PublicImprovement(), {
-        title: r.title,
+        title: translatedIn(r.title, r.title_translations, lang),
         description: r.description,
         implementedOn: new Date(`${new Date(r.implemented_at).toISOString().slice(0, 10)}T00:00:00Z`),
       }),

@@ -6,6 +6,7 @@ import { badInput, forbidden, invalidState, notFound } from '../../graphql/error
 import { ContactEntity } from '../contacts/contact.entity.js';
 import { inviteEmployees, remindEmployees } from '../employees/participation.service.js';
 import { invitationMail } from '../mail/invitation-mail.js';
+import { publicTitleIn, respondentLanguage } from '../waves/respondent-language.js';
 import { MAIL_CONCURRENCY, eachConcurrently } from '../mail/mailer.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { settingsOf } from '../organizations/organization.service.js';
@@ -164,8 +165,8 @@ export async function deliverInvitations(
         invitationMail({
           to: contact.email,
           name: contact.name,
-          language: contact.language,
-          waveName: wave.name,
+          language: respondentLanguage(wave.languages, contact.language),
+          title: publicTitleIn(wave.publicTitles, respondentLanguage(wave.languages, contact.language)),
           organizationName: organization.name,
           surveyUrl: surveyUrl(app, item.token),
           unsubscribeUrl: unsubscribeUrl(app, item.token),

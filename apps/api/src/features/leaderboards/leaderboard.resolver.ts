@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { leaderboard } from './leaderboard.service.js';
-import { LeaderboardEntry, LeaderboardInput } from './leaderboard.types.js';
+import { leaderboard, leaderboardLevels } from './leaderboard.service.js';
+import { LeaderboardEntry, LeaderboardInput, LeaderboardLevel } from './leaderboard.types.js';
 
 @Resolver()
 export class LeaderboardResolver {
@@ -12,5 +12,11 @@ export class LeaderboardResolver {
   })
   leaderboard(@Arg('input', () => LeaderboardInput) input: LeaderboardInput, @Ctx() ctx: Context) {
     return leaderboard(ctx, input);
+  }
+
+  @Authorized('ANY_USER', 'analytics:read')
+  @Query(() => [LeaderboardLevel], { description: 'The levels of the org chart a team leaderboard can rank, top down' })
+  leaderboardLevels(@Ctx() ctx: Context) {
+    return leaderboardLevels(ctx);
   }
 }

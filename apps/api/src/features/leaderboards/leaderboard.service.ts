@@ -3,6 +3,7 @@ import { orgOf } from '../../graphql/context.js';
 import { badInput } from '../../graphql/errors.js';
 import { IDENTIFIED_ROLLUP_AUDIENCES, type IdentifiedAudience } from '../analytics/nps-counts.js';
 import { orgTreeOf } from '../analytics/org-tree.js';
+import { defaultLevel, rankableLevels } from './levels.js';
 import { isoDay } from '../analytics/periods.js';
 import { employeeTeamRates, employeeWavesClosedIn, thresholdOf } from '../anonymity/index.js';
 import { calendarPeriod, previousPeriod, type CalendarPeriod } from '../board/period.js';
@@ -19,7 +20,7 @@ import {
   zeroCounts,
   zeroRates,
 } from './leaderboard.data.js';
-import { LeaderboardEntry, type LeaderboardEntity, type LeaderboardMetric } from './leaderboard.types.js';
+import { LeaderboardEntry, LeaderboardLevel, type LeaderboardEntity, type LeaderboardMetric } from './leaderboard.types.js';
 import { rankCounts, rankImprovement, rankNps, rankRates, type Ranked, type Subject } from './ranking.js';
 
 export interface LeaderboardQuery {
@@ -27,6 +28,8 @@ export interface LeaderboardQuery {
   entity: LeaderboardEntity;
   metric: LeaderboardMetric;
   audience?: Audience | null;
+  /** TEAM only: the depth of the org tree to rank; left out, the level with the most units. */
+  level?: number | null;
 }
 
 /** Checks a leaderboard's input before anything is read; the period must have started. */
@@ -49,8 +52,21 @@ export function checkQuery(q: LeaderboardQuery, today: string): CalendarPeriod {
 export async function leaderboard(ctx: Context, q: LeaderboardQuery): Promise<LeaderboardEntry[]> {
   const organizationId = orgOf(ctx);
   const period = checkQuery(q, isoDay(ctx.app.now()));
-  const ranked = await rankedEntries(ctx, organizationId, period, q.entity, q.metric, q.audience ?? null);
+  const ranked = await rankedEntries(ctx, organizationId, period, q.entity, q.metric, q.audience ?? null, q.level ?? null);
   return ranked.map((r) => Object.assign(new LeaderboardEntry(), r));
+}
+
+/**
+ * The teams a TEAM leaderboard ranks: the units of one level of the org tree (levels.ts), the one
+ * asked for or else the widest. A level the tree does not have is BAD_USER_INPUT naming `level`.
+ */
+export async function teamsOfLevel(ctx: Context, level: number | null): Promise<string[]> {
+  const levels = rankableLevels(await orgTreeOf(ctx));
+  const chosen = level ?? defaultLevel(levels);
+  if (chosen === null) return [];
+  const found = levels.find((l) => l.level === chosen);
+  if (!found) throw badInput('level', `Choose one of the org chart's levels: ${levels.map((l) => l.level).join(', ')}`);
+  return found.unitIds;
 }
 
 /** The ranked entries of a checked query (also what finalizeAwards freezes). */
@@ -61,10 +77,12 @@ export async function rankedEntries(
   entity: LeaderboardEntity,
   metric: LeaderboardMetric,
   audience: Audience | null,
+  level: number | null = null,
 ): Promise<Ranked[]> {
   const { leaderboardMinResponses } = await settingsOf(ctx);
   const min = Math.max(1, leaderboardMinResponses);
-  if (audience === 'EMPLOYEE') return employeeRates(ctx, organizationId, period, min);
+  const teams = entity === 'TEAM' ? await teamsOfLevel(ctx, level) : null;
+  if (audience === 'EMPLOYEE') return employeeRates(ctx, organizationId, period, min, teams!);
 
   const audiences: IdentifiedAudience[] = audience ? [audience] : [...IDENTIFIED_ROLLUP_AUDIENCES];
   const previous = previousPeriod(period);
@@ -82,7 +100,7 @@ export async function rankedEntries(
   let improvedOf = improved;
   if (entity === 'TEAM') {
     const tree = await orgTreeOf(ctx);
-    subjects = [...tree.units.values()].map((u) => ({ entityId: u.id, name: u.name }));
+    subjects = teams!.map((id) => ({ entityId: id, name: tree.units.get(id)!.name }));
     countsOf = subtreeSums(tree, counts, zeroCounts, addCounts);
     if (before) beforeOf = subtreeSums(tree, before, zeroCounts, addCounts);
     if (rates) ratesOf = subtreeSums(tree, rates, zeroRates, addRates);
@@ -120,13 +138,29 @@ export async function rankedEntries(
  * employeeTeamRates); the others are left out entirely, not shown as ineligible. Eligible from the
  * organization's minimum of invited people (and never below k).
  */
-async function employeeRates(ctx: Context, organizationId: string, period: CalendarPeriod, min: number): Promise<Ranked[]> {
+async function employeeRates(ctx: Context, organizationId: string, period: CalendarPeriod, min: number, teams: readonly string[]): Promise<Ranked[]> {
+  const onLevel = new Set(teams);
   const [tree, k] = await Promise.all([orgTreeOf(ctx), thresholdOf(ctx)]);
   const waveIds = await employeeWavesClosedIn(ctx, organizationId, { from: period.from, to: period.to }, null);
   const listed = await employeeTeamRates(ctx, waveIds);
   const subjects = [...listed]
-    .filter(([id]) => tree.units.has(id))
+    .filter(([id]) => tree.units.has(id) && onLevel.has(id))
     .map(([id, c]) => ({ entityId: id, name: tree.units.get(id)!.name, invited: c.invited, responded: c.responded, counts: null }))
     .sort((a, b) => a.entityId.localeCompare(b.entityId));
   return rankRates(subjects, Math.max(min, k));
+}
+
+/** The levels a team leaderboard can rank, for the page's choice. */
+export async function leaderboardLevels(ctx: Context): Promise<LeaderboardLevel[]> {
+  orgOf(ctx);
+  const tree = await orgTreeOf(ctx);
+  const levels = rankableLevels(tree);
+  const chosen = defaultLevel(levels);
+  return levels.map((l) =>
+    Object.assign(new LeaderboardLevel(), {
+      level: l.level,
+      unitNames: l.unitIds.map((id) => tree.units.get(id)!.name).sort((a, b) => a.localeCompare(b)),
+      isDefault: l.level === chosen,
+    }),
+  );
 }

@@ -33,6 +33,24 @@ export class LeaderboardInput {
 
   @Field(() => AudienceEnum, { nullable: true, description: 'Left out: every identified audience together. EMPLOYEE: RESPONSE_RATE of teams only' })
   audience?: Audience | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'TEAM: the level of the org chart to rank (leaderboardLevels), each team with its subtree; left out: the level with the most units. Never the company itself, never a team beside its own sub-teams.',
+  })
+  level?: number | null;
+}
+
+@ObjectType('LeaderboardLevel', { description: 'One level of the org chart that team leaderboards can rank' })
+export class LeaderboardLevel {
+  @Field(() => Int, { description: '1 for the units under the company, 2 for theirs, ... (0 only when the chart has several top units)' })
+  level: number;
+
+  @Field(() => [String], { description: 'The names of its units, alphabetically' })
+  unitNames: string[];
+
+  @Field(() => Boolean, { description: 'The level ranked when none is asked for: the one with the most units' })
+  isDefault: boolean;
 }
 
 @ObjectType('LeaderboardEntry', { description: 'One team or manager on a leaderboard, with the numbers that put it there' })

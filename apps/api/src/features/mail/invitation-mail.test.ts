@@ -11,7 +11,7 @@ const input = {
   to: 'anna@example.com',
   name: 'Anna <b>Kowalska</b>',
   language: 'pl',
-  waveName: 'Customer NPS & more',
+  title: 'Customer NPS & more',
   organizationName: 'Demo Company',
   surveyUrl: 'https://tandem.example/s/TOKEN',
   unsubscribeUrl: 'https://tandem.example/unsubscribe/TOKEN',

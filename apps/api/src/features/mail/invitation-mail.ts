@@ -18,8 +18,8 @@ interface Texts {
 
 const TEXTS: Record<MailLanguage, Texts> = {
   en: {
-    subject: (wave) => `Your opinion matters: ${wave}`,
-    reminderSubject: (wave) => `Reminder: ${wave}`,
+    subject: (title) => `Your opinion matters: ${title}`,
+    reminderSubject: (title) => `Reminder: ${title}`,
     greeting: (name) => `Hello ${name},`,
     intro:
       'We would like to hear how we are doing. Answering takes about a minute: one question on a scale from 0 to 10 and, if you like, a few words.',
@@ -30,8 +30,8 @@ const TEXTS: Record<MailLanguage, Texts> = {
     unsubscribe: 'Do not want to receive these surveys? Unsubscribe:',
   },
   pl: {
-    subject: (wave) => `Twoja opinia jest dla nas ważna: ${wave}`,
-    reminderSubject: (wave) => `Przypomnienie: ${wave}`,
+    subject: (title) => `Twoja opinia jest dla nas ważna: ${title}`,
+    reminderSubject: (title) => `Przypomnienie: ${title}`,
     greeting: (name) => `Dzień dobry ${name},`,
     intro:
       'chcielibyśmy wiedzieć, jak oceniasz współpracę z nami. Odpowiedź zajmie około minuty: jedno pytanie w skali od 0 do 10 i, jeśli zechcesz, kilka słów komentarza.',
@@ -42,8 +42,8 @@ const TEXTS: Record<MailLanguage, Texts> = {
     unsubscribe: 'Nie chcesz otrzymywać takich ankiet? Wypisz się:',
   },
   da: {
-    subject: (wave) => `Din mening betyder noget: ${wave}`,
-    reminderSubject: (wave) => `Påmindelse: ${wave}`,
+    subject: (title) => `Din mening betyder noget: ${title}`,
+    reminderSubject: (title) => `Påmindelse: ${title}`,
     greeting: (name) => `Hej ${name},`,
     intro:
       'Vi vil gerne høre, hvordan vi klarer os. Det tager cirka et minut at svare: ét spørgsmål på en skala fra 0 til 10 og, hvis du har lyst, et par ord.',
@@ -54,8 +54,8 @@ const TEXTS: Record<MailLanguage, Texts> = {
     unsubscribe: 'Vil du ikke modtage disse undersøgelser? Afmeld her:',
   },
   ru: {
-    subject: (wave) => `Нам важно ваше мнение: ${wave}`,
-    reminderSubject: (wave) => `Напоминание: ${wave}`,
+    subject: (title) => `Нам важно ваше мнение: ${title}`,
+    reminderSubject: (title) => `Напоминание: ${title}`,
     greeting: (name) => `Здравствуйте, ${name}!`,
     intro:
       'Мы хотим узнать, насколько хорошо мы работаем. Ответ займёт около минуты: один вопрос по шкале от 0 до 10 и, если захотите, несколько слов.',
@@ -66,8 +66,8 @@ const TEXTS: Record<MailLanguage, Texts> = {
     unsubscribe: 'Не хотите получать такие опросы? Отписаться:',
   },
   sl: {
-    subject: (wave) => `Vaše mnenje nam veliko pomeni: ${wave}`,
-    reminderSubject: (wave) => `Opomnik: ${wave}`,
+    subject: (title) => `Vaše mnenje nam veliko pomeni: ${title}`,
+    reminderSubject: (title) => `Opomnik: ${title}`,
     greeting: (name) => `Pozdravljeni, ${name},`,
     intro:
       'radi bi izvedeli, kako nam gre. Odgovor vam bo vzel približno minuto: eno vprašanje na lestvici od 0 do 10 in, če želite, nekaj besed.',
@@ -91,20 +91,22 @@ export const escapeHtml = (value: string) =>
 export interface InvitationMailInput {
   to: string;
   name: string;
+  /** The respondent's language, already chosen by respondentLanguage (waves/respondent-language.ts). */
   language: string;
-  waveName: string;
+  /** The wave's public title in that language (publicTitleIn), never its internal name. */
+  title: string;
   organizationName: string;
   surveyUrl: string;
   unsubscribeUrl: string;
   reminder: boolean;
 }
 
-/** The invitation (or reminder) to one wave, in the contact's language, with the survey and unsubscribe links. */
+/** The invitation (or reminder) to one wave, in the respondent's language (the same as their survey page), with the survey and unsubscribe links. */
 export function invitationMail(input: InvitationMailInput): MailMessage {
   const lang = mailLanguage(input.language);
   const t = TEXTS[lang];
   const intro = input.reminder ? t.reminderIntro : t.intro;
-  const subject = input.reminder ? t.reminderSubject(input.waveName) : t.subject(input.waveName);
+  const subject = input.reminder ? t.reminderSubject(input.title) : t.subject(input.title);
   const text = [
     t.greeting(input.name),
     '',

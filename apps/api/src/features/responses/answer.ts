@@ -2,6 +2,7 @@ import { categorize, InvalidScoreError, type NpsCategory } from '@tandem/nps-cor
 import { badInput } from '../../graphql/errors.js';
 import type { WaveQuestionEntity } from '../waves/wave-question.entity.js';
 import type { WaveEntity } from '../waves/wave.entity.js';
+import { respondentLanguage } from '../waves/respondent-language.js';
 import type { RatingAnswer } from './response.entity.js';
 
 /** Longest free-text answer, in characters. */
@@ -27,12 +28,13 @@ export interface AnswerInput {
   ratings?: { criterion: string; value: number }[] | null;
 }
 
-/** The survey's language: the requested one if the wave has it, else the contact's, else the wave's first. */
+/**
+ * The survey's language: the one the respondent switched to on the page when the wave has it,
+ * else the one rule of respondentLanguage (the contact's if the wave has it, else the wave's first).
+ */
 export function surveyLanguage(wave: Pick<WaveEntity, 'languages'>, requested: string | null | undefined, contactLanguage: string | null): string {
-  const has = (code: string | null | undefined): code is string => !!code && wave.languages.includes(code);
-  if (has(requested)) return requested;
-  if (has(contactLanguage)) return contactLanguage;
-  return wave.languages[0] ?? 'en';
+  if (requested && wave.languages.includes(requested)) return requested;
+  return respondentLanguage(wave.languages, contactLanguage);
 }
 
 function text(field: string, value: string | null | undefined): string | null {

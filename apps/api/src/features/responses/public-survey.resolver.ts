@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
-import { PublicSurvey, ResponseInput, SubmitResult } from './public-survey.types.js';
-import { submitResponse, surveyByToken, unsubscribe } from './public-survey.service.js';
+import { PublicSurvey, RespondentPage, ResponseInput, SubmitResult } from './public-survey.types.js';
+import { respondentPage, submitResponse, surveyByToken, unsubscribe } from './public-survey.service.js';
 
 /** The respondent's side: no login, the token from the mail is the key. */
 @Resolver()
@@ -17,6 +17,19 @@ export class PublicSurveyResolver {
     @Ctx() ctx: Context,
   ) {
     return surveyByToken(ctx, token, language);
+  }
+
+  @Authorized('PUBLIC')
+  @Query(() => RespondentPage, {
+    nullable: true,
+    description: "The language and title of a link's other pages (unsubscribe), by the same rule as mail and survey; records nothing. Null for an unknown link.",
+  })
+  respondentPage(
+    @Arg('token', () => String) token: string,
+    @Arg('language', () => String, { nullable: true }) language: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return respondentPage(ctx, token, language);
   }
 
   @Authorized('PUBLIC')

@@ -6,7 +6,7 @@ import { ContactEntity } from '../contacts/contact.entity.js';
 import { InvitationEntity } from '../invitations/invitation.entity.js';
 import { hashSurveyToken, isSurveyToken } from '../invitations/tokens.js';
 import { DEFAULT_SETTINGS } from '../organizations/organization.service.js';
-import { employeeSurvey, findEmployeeLink, submitEmployeeAnswer, type EmployeeLink } from '../employees/anonymous-answer.service.js';
+import { employeeSurvey, findEmployeeLink, languageOf as employeeLanguageOf, submitEmployeeAnswer, type EmployeeLink } from '../employees/anonymous-answer.service.js';
 import type { MatchableTheme } from '../themes/matcher.js';
 import { WaveQuestionEntity } from '../waves/wave-question.entity.js';
 import { WaveEntity } from '../waves/wave.entity.js';
@@ -14,7 +14,9 @@ import { suggestedThemeIds } from '../themes/suggest.service.js';
 import { validateAnswer } from './answer.js';
 import { answerWriterOf } from './answer-writer.js';
 import { ALREADY_ANSWERED } from './record-responses.js';
-import type { PublicSurvey, ResponseInput, SubmitResult } from './public-survey.types.js';
+import { RespondentPage, type PublicSurvey, type ResponseInput, type SubmitResult } from './public-survey.types.js';
+import { publicTitleIn } from '../waves/respondent-language.js';
+import { surveyLanguage } from './answer.js';
 import { isClosed, surveyPage } from './survey-page.js';
 
 interface Found {
@@ -131,6 +133,19 @@ export async function submitResponse(ctx: Context, token: string, input: Respons
     'response recorded',
   );
   return { ok: true };
+}
+
+/**
+ * The language and title of a link's pages besides the survey (unsubscribe), by the one rule; it
+ * records nothing (mail scanners open links). Null for a link we do not know.
+ */
+export async function respondentPage(ctx: Context, token: string, language: string | null | undefined): Promise<RespondentPage | null> {
+  const link = await findLink(ctx.db, token);
+  if (!link) return null;
+  const wave = 'employee' in link ? link.employee.wave : link.identified.wave;
+  const own = 'employee' in link ? await employeeLanguageOf(ctx.db, link.employee) : link.identified.contact.language;
+  const lang = surveyLanguage(wave, language, own);
+  return Object.assign(new RespondentPage(), { language: lang, languages: wave.languages, title: publicTitleIn(wave.publicTitles, lang) });
 }
 
 /** The link's contact is never invited again. Idempotent; NOT_FOUND (token) for a link we do not know. */

@@ -31,7 +31,10 @@ export class PublicQuestion {
 /** What a respondent's link shows. No login; the token is the key. */
 @ObjectType('PublicSurvey')
 export class PublicSurvey {
-  @Field(() => String)
+  @Field(() => String, { description: "The survey's public title in the page's language (a neutral default when the wave has none); never the internal wave name" })
+  title: string;
+
+  @Field(() => String, { deprecationReason: 'Use title: this is the same public title; the internal wave name is not shown to respondents' })
   waveName: string;
 
   @Field(() => AudienceEnum)
@@ -74,6 +77,19 @@ export class PublicSurvey {
       "Employee surveys: per unit, how many people were added to the roster in it (or moved into it, or back) in the 30 days before the wave opened — counts only, units with at least one; null for identified surveys",
   })
   rosterArrivals?: RosterArrivals[] | null;
+}
+
+/** The frame of a respondent's page other than the survey (unsubscribe): which language, which to offer. */
+@ObjectType('RespondentPage')
+export class RespondentPage {
+  @Field(() => String, { description: "The page's language, by the same rule as the mail and the survey: the person's language if the wave has it, else the wave's first" })
+  language: string;
+
+  @Field(() => [String], { description: "The wave's languages, for a language switch" })
+  languages: string[];
+
+  @Field(() => String, { description: "The survey's public title in that language" })
+  title: string;
 }
 
 @InputType('RatingInput')

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { entityOf, preparedRows, selectColumns } from '../../db/prepared.js';
 import { WaveQuestionEntity } from '../waves/wave-question.entity.js';
 import type { WaveEntity } from '../waves/wave.entity.js';
+import { publicTitleIn } from '../waves/respondent-language.js';
 import { MAX_TEXT_LENGTH, RATING_MAX, RATING_MIN, surveyLanguage } from './answer.js';
 import type { PublicQuestion, PublicSurvey } from './public-survey.types.js';
 
@@ -56,8 +57,10 @@ export async function surveyPage(
 ): Promise<PublicSurvey> {
   const lang = surveyLanguage(wave, args.requestedLanguage, args.respondentLanguage);
   const questions = args.questions ?? (await questionsOf(db, wave.id));
+  const title = publicTitleIn(wave.publicTitles, lang);
   return {
-    waveName: wave.name,
+    title,
+    waveName: title,
     audience: wave.audience,
     language: lang,
     languages: wave.languages,

@@ -20,6 +20,10 @@ export class ThemeEntity {
   @Column({ type: 'text' })
   name: string;
 
+  /** The name per language, shown in the reader's language; the original name otherwise. */
+  @Column({ type: 'jsonb', name: 'name_translations', default: () => "'{}'::jsonb" })
+  nameTranslations: Record<string, string>;
+
   @Column({ type: 'text', nullable: true })
   description: string | null;
 

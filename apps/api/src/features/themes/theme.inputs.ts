@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
+import { LocalizedTextInput } from '../waves/wave.inputs.js';
 
 @InputType('ThemeKeywordsInput')
 export class ThemeKeywordsInput {
@@ -14,6 +15,9 @@ export class ThemeKeywordsInput {
 export class ThemeInput {
   @Field(() => String, { description: '1 to 120 characters, unique in the organization (ignoring case)' })
   name: string;
+
+  @Field(() => [LocalizedTextInput], { nullable: true, description: 'The name per language (en, pl, da, ru, sl; at most 120 characters each); left out on an update: kept as they are' })
+  nameTranslations?: LocalizedTextInput[] | null;
 
   @Field(() => String, { nullable: true, description: 'At most 2,000 characters' })
   description?: string | null;

@@ -8,6 +8,7 @@ import { updateReturning } from '../invitations/invitation.service.js';
 import { stemsOf } from './matcher.js';
 import { isThemeLanguage, THEME_LANGUAGES, ThemeEntity, type ThemeKeywordMap } from './theme.entity.js';
 import type { ThemeInput } from './theme.inputs.js';
+import { validTranslations } from '../waves/respondent-language.js';
 import { toThemeType, type ThemeType } from './theme.type.js';
 
 export const MAX_NAME = 120;
@@ -30,6 +31,8 @@ interface ValidTheme {
   description: string | null;
   parentId: string | null;
   keywords: ThemeKeywordMap;
+  /** Null: keep what the theme has (an update that leaves them out). */
+  nameTranslations: Record<string, string> | null;
 }
 
 /** Keywords per language: known languages once each; words trimmed, non-empty, with letters, merged ignoring case. */
@@ -77,7 +80,8 @@ function validate(input: ThemeInput, themes: ThemeEntity[], id: string | null): 
   }
   const keywords = validKeywords(input.keywords);
   if (themes.some((t) => t.id !== id && t.name.toLowerCase() === name.toLowerCase())) throw conflict('input.name', `A theme named "${name}" already exists`);
-  return { name, description, parentId, keywords };
+  const nameTranslations = input.nameTranslations ? validTranslations(input.nameTranslations, MAX_NAME, (m) => badInput('input.nameTranslations', m)) : null;
+  return { name, description, parentId, keywords, nameTranslations };
 }
 
 /** A unique-index race ends as the same CONFLICT as the check. */
@@ -97,9 +101,9 @@ export async function createTheme(ctx: Context, input: ThemeInput): Promise<Them
   const [row]: { id: string }[] = await saving(
     () =>
       ctx.db.query(
-        `INSERT INTO themes (organization_id, name, description, parent_id, keywords, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $6) RETURNING id`,
-        [organizationId, theme.name, theme.description, theme.parentId, JSON.stringify(theme.keywords), now],
+        `INSERT INTO themes (organization_id, name, description, parent_id, keywords, created_at, updated_at, name_translations)
+         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $6, $7::jsonb) RETURNING id`,
+        [organizationId, theme.name, theme.description, theme.parentId, JSON.stringify(theme.keywords), now, JSON.stringify(theme.nameTranslations ?? {})],
       ),
     theme.name,
   );
@@ -114,9 +118,11 @@ export async function updateTheme(ctx: Context, id: string, input: ThemeInput): 
   await saving(
     () =>
       ctx.db.query(
-        `UPDATE themes SET name = $3, description = $4, parent_id = $5, keywords = $6::jsonb, updated_at = $7
+        `UPDATE themes SET name = $3, description = $4, parent_id = $5, keywords = $6::jsonb, updated_at = $7,
+                name_translations = coalesce($8::jsonb, name_translations)
           WHERE id = $1 AND organization_id = $2`,
-        [id, organizationId, theme.name, theme.description, theme.parentId, JSON.stringify(theme.keywords), ctx.app.now()],
+        [id, organizationId, theme.name, theme.description, theme.parentId, JSON.stringify(theme.keywords), ctx.app.now(),
+          theme.nameTranslations ? JSON.stringify(theme.nameTranslations) : null],
       ),
     theme.name,
   );

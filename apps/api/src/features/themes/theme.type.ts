@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { THEME_LANGUAGES, type ThemeEntity } from './theme.entity.js';
+import { LocalizedText, localizedTexts } from '../waves/wave.type.js';
 
 /** The keywords of one language that suggest a theme. */
 @ObjectType('ThemeKeywords')
@@ -20,8 +21,11 @@ export class ThemeType {
   @Field(() => ID)
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The original name' })
   name: string;
+
+  @Field(() => [LocalizedText], { description: 'The name per language; readers see the one in their language, else the original name' })
+  nameTranslations: LocalizedText[];
 
   @Field(() => String, { nullable: true })
   description: string | null;
@@ -44,6 +48,7 @@ export function toThemeType(row: ThemeEntity): ThemeType {
   return Object.assign(new ThemeType(), {
     id: row.id,
     name: row.name,
+    nameTranslations: localizedTexts(row.nameTranslations),
     description: row.description,
     keywords: THEME_LANGUAGES.filter((l) => (row.keywords?.[l]?.length ?? 0) > 0).map((language) =>
       Object.assign(new ThemeKeywords(), { language, words: [...row.keywords[language]!] }),

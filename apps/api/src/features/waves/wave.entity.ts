@@ -29,6 +29,10 @@ export class WaveEntity {
   @Column({ type: 'text', array: true })
   languages: string[];
 
+  /** The survey title respondents see, per language; the internal name never reaches them. */
+  @Column({ type: 'jsonb', name: 'public_titles', default: () => "'{}'::jsonb" })
+  publicTitles: Record<string, string>;
+
   @Column({ type: 'timestamptz', name: 'opens_at', nullable: true })
   opensAt: Date | null;
 

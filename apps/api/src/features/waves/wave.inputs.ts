@@ -40,6 +40,9 @@ export class CreateWaveInput {
 
   @Field(() => [RatingQuestionInput], { nullable: true, description: 'Extra 1–5 ratings asked after the standard questions' })
   ratings?: RatingQuestionInput[] | null;
+
+  @Field(() => [LocalizedTextInput], { nullable: true, description: "The survey title respondents see, in some or all of the wave's languages (at most 200 characters each); the name stays internal" })
+  publicTitles?: LocalizedTextInput[] | null;
 }
 
 @InputType('WaveFilter')

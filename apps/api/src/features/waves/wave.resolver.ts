@@ -3,8 +3,8 @@ import type { Rule } from '../../graphql/auth-checker.js';
 import type { Context } from '../../graphql/context.js';
 import { NpsSummary } from '../analytics/nps-summary.type.js';
 import * as results from './wave-results.service.js';
-import { closeWave, createWave, findWave, listWaves, openWave, setQuestionText } from './wave.service.js';
-import { CreateWaveInput, WaveFilter } from './wave.inputs.js';
+import { closeWave, createWave, findWave, listWaves, openWave, setQuestionText, setWavePublicTitles } from './wave.service.js';
+import { CreateWaveInput, LocalizedTextInput, WaveFilter } from './wave.inputs.js';
 import { WaveComment, WaveConnection, WaveQuestionType, WaveStages, WaveType } from './wave.type.js';
 
 /** Who may read waves at all; the service narrows it by audience (MANAGER identified, HR employee). */
@@ -47,6 +47,16 @@ export class WaveResolver {
   @Mutation(() => WaveType, { description: 'OPEN → CLOSED' })
   closeWave(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return closeWave(ctx, id);
+  }
+
+  @Authorized(...RUNNERS)
+  @Mutation(() => WaveType, { description: "Replace the survey title respondents see, per language (any status); languages left out use a neutral default" })
+  setWavePublicTitles(
+    @Arg('waveId', () => ID) waveId: string,
+    @Arg('titles', () => [LocalizedTextInput]) titles: LocalizedTextInput[],
+    @Ctx() ctx: Context,
+  ) {
+    return setWavePublicTitles(ctx, waveId, titles);
   }
 
   @Authorized(...RUNNERS)

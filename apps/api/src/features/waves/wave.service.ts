@@ -106,6 +106,33 @@ function validateRatings(ratings: RatingQuestionInput[], languages: readonly Wav
   });
 }
 
+const MAX_TITLE = 200;
+
+/** Public titles: some of the wave's languages, each at most MAX_TITLE characters; an empty text drops that language. */
+function validateTitles(titles: LocalizedTextInput[], languages: readonly string[], field: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const seen = new Set<string>();
+  for (const { language, text } of titles) {
+    if (!languages.includes(language)) throw badInput(field, `"${language}" is not one of the wave's languages (${languages.join(', ')})`);
+    if (seen.has(language)) throw badInput(field, `The title in "${language}" is given twice`);
+    seen.add(language);
+    const trimmed = text.trim();
+    if (trimmed.length > MAX_TITLE) throw badInput(field, `The title in "${language}" must be at most ${MAX_TITLE} characters`);
+    if (trimmed) result[language] = trimmed;
+  }
+  return result;
+}
+
+/** Replaces a wave's public survey titles, in any status (they are only what respondents read). */
+export async function setWavePublicTitles(ctx: Context, waveId: string, titles: LocalizedTextInput[]): Promise<WaveType> {
+  const wave = await manageableWave(ctx, waveId, 'waveId');
+  const publicTitles = validateTitles(titles, wave.languages, 'titles');
+  await ctx.db.update(WaveEntity, { id: wave.id, organizationId: wave.organizationId }, { publicTitles });
+  const updated = { ...wave, publicTitles };
+  ctx.loaders.wave.clear(wave.id).prime(wave.id, updated);
+  return WaveType.from(updated);
+}
+
 /**
  * A DRAFT wave with the standard questions (likelihood to recommend, reason, suggestion) in each of
  * its languages, then the extra ratings. CX and admins create identified waves; HR and admins
@@ -123,6 +150,7 @@ export async function createWave(ctx: Context, input: CreateWaveInput): Promise<
   if (opensAt && closesAt && closesAt.getTime() <= opensAt.getTime()) throw badInput('input.closesAt', 'closesAt must be after opensAt');
   const languages = validateLanguages(input.languages);
   const ratings = validateRatings(input.ratings ?? [], languages);
+  const publicTitles = validateTitles(input.publicTitles ?? [], languages, 'input.publicTitles');
 
   const questions = [
     ...defaultQuestions(input.audience).map((q) => ({ kind: q.kind, criterion: null, texts: textsIn(q.texts, languages) })),
@@ -138,6 +166,7 @@ export async function createWave(ctx: Context, input: CreateWaveInput): Promise<
         status: 'DRAFT',
         anonymous: isAnonymousAudience(input.audience),
         languages,
+        publicTitles,
         opensAt,
         closesAt,
         openedAt: null,

@@ -16,6 +16,14 @@ export class LocalizedText {
   text: string;
 }
 
+/** A language → text map as LocalizedText rows, in the order of the five languages, then any others. */
+export function localizedTexts(texts: Record<string, string> | null | undefined): LocalizedText[] {
+  const map = texts ?? {};
+  const known = WAVE_LANGUAGES.filter((language) => language in map);
+  const others = Object.keys(map).filter((language) => !known.includes(language as never));
+  return [...known, ...others].map((language) => Object.assign(new LocalizedText(), { language, text: map[language] }));
+}
+
 @ObjectType('WaveQuestion')
 export class WaveQuestionType {
   @Field(() => ID)
@@ -101,6 +109,9 @@ export class WaveType {
   @Field(() => [String], { description: 'Language codes the wave is run in' })
   languages: string[];
 
+  @Field(() => [LocalizedText], { description: 'The survey title respondents see, per language (a neutral default where missing); the name stays internal' })
+  publicTitles: LocalizedText[];
+
   @Field(() => DateTimeResolver, { nullable: true })
   opensAt: Date | null;
 
@@ -124,6 +135,7 @@ export class WaveType {
       status: wave.status,
       anonymous: wave.anonymous,
       languages: wave.languages,
+      publicTitles: localizedTexts(wave.publicTitles),
       opensAt: wave.opensAt,
       closesAt: wave.closesAt,
       openedAt: wave.openedAt,

@@ -34,4 +34,5 @@ export interface EditedTheme {
   description?: string | null;
   parent?: { id: string } | null;
   keywords: KeywordsEntry[];
+  nameTranslations?: { language: string; text: string }[];
 }
