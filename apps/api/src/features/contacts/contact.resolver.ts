@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import type { Context } from '../../graphql/context.js';
 import { OrgUnitEntity } from '../org-units/org-unit.entity.js';
 import { UserType } from '../users/user.type.js';
+import { ImportPreview } from '../csv/import-preview.js';
 import { ContactEntity } from './contact.entity.js';
 import * as contacts from './contact.service.js';
 import { ContactConnection, ContactFilter, ContactInput, ImportResult, SegmentType } from './contact.types.js';
@@ -55,6 +56,14 @@ export class ContactResolver {
   })
   importContacts(@Arg('csv', () => String) csv: string, @Ctx() ctx: Context) {
     return contacts.importContacts(ctx, csv);
+  }
+
+  @Authorized(...CONTACT_RULE)
+  @Query(() => ImportPreview, {
+    description: 'A dry run of importContacts: the same checks and errors, and the contacts the file would add and update, by name. Writes nothing.',
+  })
+  previewContactImport(@Arg('csv', () => String) csv: string, @Ctx() ctx: Context) {
+    return contacts.previewContactImport(ctx, csv);
   }
 
   @FieldResolver(() => UserType, { nullable: true, description: 'The manager responsible; gets the follow-ups' })
