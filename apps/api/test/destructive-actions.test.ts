@@ -88,6 +88,30 @@ describe('previewContactImport', () => {
   });
 });
 
+describe('the contacts list', () => {
+  it('sorts by name with keyset pages, and keeps its total', async () => {
+    const LIST = `query($after: String, $search: String) { contacts(order: NAME, first: 2, after: $after, filter: { search: $search }) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } }`;
+    const names: string[] = [];
+    let after: string | null = null;
+    let totals = new Set<number>();
+    do {
+      const res: { data: { contacts: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { name: string } }[] } } } =
+        (await app.gql(LIST, { after }, tokens.CX)) as never;
+      names.push(...res.data.contacts.edges.map((e) => e.node.name));
+      totals.add(res.data.contacts.totalCount);
+      after = res.data.contacts.pageInfo.hasNextPage ? res.data.contacts.pageInfo.endCursor : null;
+    } while (after);
+    const all: { name: string }[] = await sql(`SELECT name FROM contacts WHERE organization_id = $1 ORDER BY lower(name), id`, [acme.org.id]);
+    expect(names).toEqual(all.map((r) => r.name));
+    expect([...totals]).toEqual([all.length]);
+    const searched = await app.gql(LIST, { search: 'bob' }, tokens.CX);
+    expect(searched.data.contacts.totalCount).toBe(1);
+    expect(fieldOf(await app.gql(LIST, { after: 'nonsense' }, tokens.CX))).toBe('after');
+    totals = new Set();
+  });
+});
+
 describe('previewEmployeeImport and restoreEmployees', () => {
   const header = 'email,name,language,org_unit';
   const roster = [header, 'e1@acme.test,Eve One,en,Sales', 'e2@acme.test,Eli Two,pl,Sales', 'e3@acme.test,Emma Three,da,Support', 'e4@acme.test,Ed Four,en,Support'];

@@ -21,7 +21,7 @@ import {
   type ContactValues,
   type Problem,
 } from './contact.rules.js';
-import type { ContactFilter, ContactInput, ImportResult, RowError } from './contact.types.js';
+import type { ContactFilter, ContactInput, ContactOrder, ImportResult, RowError } from './contact.types.js';
 
 export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS };
 const MAX_SEARCH = 200;
@@ -49,7 +49,30 @@ function whereIdIn(qb: SelectQueryBuilder<ContactEntity>, column: string, param:
   else qb.andWhere(`${column} = ANY(:${param})`, { [param]: valid });
 }
 
-export function listContacts(ctx: Context, filter: ContactFilter | null, page: PageArgs): Promise<Connection<ContactEntity>> {
+/** A page of contacts by name (A–Z, then id), with keyset cursors of [lower(name), id]. */
+async function pageByName(qb: SelectQueryBuilder<ContactEntity>, page: PageArgs): Promise<Connection<ContactEntity>> {
+  const first = page.first ?? 20;
+  if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'first must be from 1 to 100');
+  const totalCount = await qb.clone().getCount();
+  const q = qb.clone();
+  if (page.after) {
+    let cursor: unknown;
+    try {
+      cursor = JSON.parse(Buffer.from(page.after, 'base64url').toString());
+    } catch {
+      cursor = null;
+    }
+    if (!Array.isArray(cursor) || cursor.length !== 2 || !cursor.every((v) => typeof v === 'string') || !isUuid(cursor[1])) {
+      throw badInput('after', 'The cursor is not valid; pass an endCursor from an earlier page');
+    }
+    q.andWhere('(lower(c.name), c.id) > (:afterName, :afterId)', { afterName: cursor[0], afterId: cursor[1] });
+  }
+  const rows = await q.orderBy('lower(c.name)', 'ASC').addOrderBy('c.id', 'ASC').limit(first + 1).getMany();
+  const edges = rows.slice(0, first).map((node) => ({ cursor: Buffer.from(JSON.stringify([node.name.toLowerCase(), node.id])).toString('base64url'), node }));
+  return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+}
+
+export function listContacts(ctx: Context, filter: ContactFilter | null, page: PageArgs, order: ContactOrder = 'NEWEST_FIRST'): Promise<Connection<ContactEntity>> {
   const qb = visible(ctx.db, actorOf(ctx));
   const search = filter?.search?.trim();
   if (search) {
@@ -60,6 +83,7 @@ export function listContacts(ctx: Context, filter: ContactFilter | null, page: P
   whereIdIn(qb, 'c.org_unit_id', 'orgUnitIds', filter?.orgUnitIds);
   if (filter?.unsubscribed === true) qb.andWhere('c.unsubscribed_at IS NOT NULL');
   if (filter?.unsubscribed === false) qb.andWhere('c.unsubscribed_at IS NULL');
+  if (order === 'NAME') return pageByName(qb, page);
   return paginate(qb, page, { alias: 'c', time: 'createdAt' });
 }
 
