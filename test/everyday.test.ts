@@ -202,6 +202,8 @@ describe.skipIf(!runBrowserTests)('everyday use: previews, confirmations and hom
           for (const entry of entries) {
             await page.goto(entry.path);
             await entry.ready(page);
+            // Every query of the page answered: no "loading" in the shot.
+            await page.waitForLoadState('networkidle');
             expect(await fitsWidth(page), `${who} ${entry.path} ${locale} ${viewport.width}`).toBe(true);
             const name = `${entry.path === '/' ? `home-${who.split('@')[0]}` : entry.path.replace(/^\//, '').replace(/\/[0-9a-f-]{36}$/, '').replace(/\//g, '-')}-${viewport.width}-${locale}`;
             await screenshot(page, name);
