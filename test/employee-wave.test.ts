@@ -104,13 +104,17 @@ describe.skipIf(!runBrowserTests)('an anonymous employee wave, run by HR in the 
     await hr.page.getByRole('button', { name: 'Import the roster (CSV)' }).click();
     await hr.page.getByText('The file is the whole roster').waitFor();
     await hr.page.getByLabel('Or paste the CSV text').fill(`${CSV}\nghost@e2e-roster.example,Ghost,en,Atlantis,,`);
-    await hr.page.getByRole('button', { name: 'Import', exact: true }).click();
+    await hr.page.getByRole('button', { name: 'Check the file' }).click();
     await hr.page.getByRole('alert').filter({ hasText: 'Nothing was imported' }).waitFor();
     const errorRow = hr.page.getByTestId('import-errors').locator('tbody tr').first();
     expect(await errorRow.locator('td').first().textContent()).toBe(String(ROSTER.length + 2));
     expect(await errorRow.locator('td').nth(1).textContent()).toBe('org_unit');
     await hr.page.getByLabel('Or paste the CSV text').fill(CSV);
-    await hr.page.getByRole('button', { name: 'Import', exact: true }).click();
+    // The check names who is added and who would leave; leavers need an acknowledgement.
+    await hr.page.getByRole('button', { name: 'Check the file' }).click();
+    await hr.page.getByTestId('preview-added').filter({ hasText: `Adds ${ROSTER.length} people` }).waitFor();
+    if (activeBefore > 0) await hr.page.getByTestId('acknowledge-leavers').check();
+    await hr.page.getByTestId('confirm-import').click();
     const result = hr.page.getByTestId('import-result');
     await result.filter({ hasText: `${ROSTER.length} employees imported.` }).waitFor();
     expect(await result.getByTestId('import-created').textContent()).toBe(`New employees: ${ROSTER.length}`);
@@ -141,7 +145,9 @@ describe.skipIf(!runBrowserTests)('an anonymous employee wave, run by HR in the 
     await hr.page.getByRole('heading', { name: waveName, level: 1 }).waitFor();
     await hr.page.getByRole('button', { name: 'Open wave' }).click();
     await hr.page.getByTestId('wave-status').filter({ hasText: 'Open' }).waitFor();
+    await hr.page.getByTestId('invite-count').filter({ hasText: String(ROSTER.length) }).waitFor();
     await hr.page.getByRole('button', { name: 'Send invitations' }).click();
+    await hr.page.getByTestId('confirm-dialog-confirm').click();
     await hr.page.getByTestId('invite-result').filter({ hasText: `${ROSTER.length} employees invited.` }).waitFor();
     await hr.page.getByTestId('remind-note').filter({ hasText: 'nobody, you included, can see who' }).waitFor();
     // Reminders go out at most once a day, for the whole wave: not on the day of the invitations.

@@ -57,13 +57,16 @@ describe.skipIf(!runBrowserTests)('a customer wave from contact import to the fi
     await cx.page.getByRole('button', { name: 'Import from CSV' }).click();
     // A bad file imports nothing and says which line is wrong.
     await cx.page.getByLabel('Or paste the CSV text').fill(`${CSV}\nnot-an-email,Nobody,xx,,,`);
-    await cx.page.getByRole('button', { name: 'Import', exact: true }).click();
+    await cx.page.getByRole('button', { name: 'Check the file' }).click();
     await cx.page.getByRole('alert').filter({ hasText: 'Nothing was imported' }).waitFor();
     const errorRows = cx.page.getByTestId('import-errors').locator('tbody tr');
     expect(await errorRows.first().locator('td').first().textContent()).toBe('4');
     await screenshot(cx.page, 'contacts-import-errors-desktop-en');
     await cx.page.getByLabel('Or paste the CSV text').fill(CSV);
-    await cx.page.getByRole('button', { name: 'Import', exact: true }).click();
+    // The check lists who is added; nothing is written before the confirmation.
+    await cx.page.getByRole('button', { name: 'Check the file' }).click();
+    await cx.page.getByTestId('preview-added').filter({ hasText: 'Adds 2 people' }).waitFor();
+    await cx.page.getByTestId('confirm-import').click();
     await cx.page.getByTestId('import-result').filter({ hasText: '2 contacts imported.' }).waitFor();
     await cx.page.getByRole('cell', { name: 'Sales EU' }).first().waitFor();
     await cx.page.getByRole('rowheader', { name: new RegExp(POLISH_NAME) }).waitFor();
@@ -72,11 +75,13 @@ describe.skipIf(!runBrowserTests)('a customer wave from contact import to the fi
     expect(await cx.page.getByLabel('Owner').locator('option').allTextContents()).toContain('Marta Nowak (manager@demo.test)');
     await cx.page.getByRole('button', { name: 'Cancel' }).click();
 
-    // --- CX: invite all ------------------------------------------------------------------------
+    // --- CX: invite all, confirmed in a dialog ----------------------------------------------------
     await cx.page.goto(wavePath);
     await cx.page.getByRole('heading', { name: waveName, level: 1 }).waitFor();
     await cx.page.getByRole('radio', { name: 'All contacts' }).check();
+    await cx.page.getByTestId('invite-count').waitFor();
     await cx.page.getByRole('button', { name: 'Send invitations' }).click();
+    await cx.page.getByTestId('confirm-dialog-confirm').click();
     const batch = cx.page.getByTestId('invite-result');
     await batch.waitFor();
     expect(await batch.textContent()).toMatch(/\d+ contacts? invited\./);

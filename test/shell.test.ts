@@ -82,7 +82,7 @@ describe.skipIf(!runBrowserTests)('the app shell in Chromium', () => {
     await page.getByRole('heading', { name: 'Org units', exact: true }).waitFor();
     const parent = page.locator('select[name="parentId"] option', { hasText: 'Sales EU' });
     const parentId = await parent.getAttribute('value');
-    await page.getByLabel('Name').fill('E2E Team');
+    await page.getByLabel('Name', { exact: true }).fill('E2E Team');
     await page.getByLabel('Parent unit').selectOption(parentId!);
     await page.getByRole('button', { name: 'Add org unit' }).click();
     await page.getByRole('status').filter({ hasText: 'Added “E2E Team”.' }).waitFor();

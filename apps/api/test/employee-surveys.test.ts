@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_CLIENT } from '../src/seed/demo.js';
 import { createOrganization } from './support/fixtures.js';
-import { INVITE, SUBMIT, SURVEY, draftWave, mailsTo, openWave, outbox, type OutboxMail } from './support/surveys.js';
+import { ALL, INVITE, SUBMIT, SURVEY, draftWave, mailsTo, openWave, outbox, type OutboxMail } from './support/surveys.js';
 import { codeOf, fieldOf, startTestApp, type GqlResult, type TestApp } from './support/test-app.js';
 
 /**
@@ -279,7 +279,7 @@ describe('inviting employees', () => {
   });
 
   it('invites every active employee with an anonymous link in their language, storing only the hash and the date', async () => {
-    const res = await app.gql(INVITE, { waveId }, tokens.hr);
+    const res = await app.gql(INVITE, { waveId, target: ALL }, tokens.hr);
     expect(res.data.inviteToWave).toEqual({ invited: 6, skipped: 0, alreadyInvited: 0, throttled: 0, unsubscribed: 0, failed: 0 });
 
     for (const name of ['ann', 'bob', 'cid', 'dee', 'eve', 'gus']) {
@@ -330,7 +330,7 @@ describe('inviting employees', () => {
         'hal@acme.test,Hal Hunt,en,Engineering,Warsaw,<1y',
       ),
     );
-    const again = await app.gql(INVITE, { waveId }, tokens.hr);
+    const again = await app.gql(INVITE, { waveId, target: ALL }, tokens.hr);
     expect(again.data.inviteToWave).toMatchObject({ invited: 0, skipped: 6, alreadyInvited: 6 });
     expect(waveMails('ann@acme.test')).toHaveLength(1);
     expect(waveMails('hal@acme.test')).toHaveLength(0);
@@ -350,7 +350,7 @@ describe('inviting employees', () => {
     const customerWave = await openWave(app, tokens.cx, { name: 'Acme customers' });
     expect(codeOf(await app.gql(INVITE, { waveId: customerWave }, tokens.hr))).toBe('FORBIDDEN');
     // An admin may: nobody is left to invite.
-    expect((await app.gql(INVITE, { waveId }, tokens.admin)).data.inviteToWave.invited).toBe(0);
+    expect((await app.gql(INVITE, { waveId, target: ALL }, tokens.admin)).data.inviteToWave.invited).toBe(0);
   });
 
   it("gives another organization nothing of the demo's employee wave", async () => {
@@ -509,7 +509,7 @@ describe('answering anonymously', () => {
 
   it('refuses answers once the wave is closed', async () => {
     const closing = await openWave(app, tokens.hr, { name: 'Acme closing pulse', audience: 'EMPLOYEE', publicTitles: ['en', 'pl', 'da', 'ru', 'sl'].map((language) => ({ language, text: 'Acme closing pulse' })) });
-    await app.gql(INVITE, { waveId: closing }, tokens.hr);
+    await app.gql(INVITE, { waveId: closing, target: ALL }, tokens.hr);
     const link = waveMails('cid@acme.test', 'Acme closing pulse')[0].token;
     expect((await app.gql(`mutation($id: ID!) { closeWave(id: $id) { status } }`, { id: closing }, tokens.hr)).data.closeWave.status).toBe('CLOSED');
     const res = await submit(link, { score: 8 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_CLIENT } from '../src/seed/demo.js';
 import { createOrganization } from './support/fixtures.js';
-import { INVITE, SUBMIT, SURVEY, draftWave, importContacts, inviteOne, lastMailTo, mailsTo, openWave, outbox } from './support/surveys.js';
+import { ALL, INVITE, SUBMIT, SURVEY, draftWave, importContacts, inviteOne, lastMailTo, mailsTo, openWave, outbox } from './support/surveys.js';
 import { statementsOf } from './support/statements.js';
 import { codeOf, fieldOf, startTestApp, type GqlResult, type TestApp } from './support/test-app.js';
 
@@ -121,7 +121,7 @@ describe('invitations', () => {
     expect(later.data.inviteToWave).toMatchObject({ invited: 1, skipped: 0 });
   });
 
-  it("invite a manager's own contacts when none are named, and refuse another owner's contact", async () => {
+  it("invite a manager's own contacts with all: true, and refuse another owner's contact", async () => {
     const mine = await openWave(app, cx, { name: 'Manager wave' });
     const before = mailsTo(app, 'gu@flow.example').length;
     // Marta's uninvited contacts: Gu and Ha, the 14 customers of the demo's review waves (demo-awards.ts) and the
@@ -133,7 +133,7 @@ describe('invitations', () => {
           AND (c.last_invited_at IS NULL OR c.last_invited_at <= now() - interval '90 days')`,
     );
     expect(due).toBeGreaterThanOrEqual(14);
-    const all = await app.gql(INVITE, { waveId: mine }, marta);
+    const all = await app.gql(INVITE, { waveId: mine, target: ALL }, marta);
     expect(all.data.inviteToWave.invited).toBe(2 + due);
     expect(all.data.inviteToWave.unsubscribed).toBe(1);
     expect(mailsTo(app, 'gu@flow.example')).toHaveLength(before + 1);

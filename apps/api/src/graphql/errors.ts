@@ -37,6 +37,9 @@ export const forbidden = (message = 'You are not allowed to do this') => new Dom
 export const notFound = (what: string, field = 'id') => new DomainError('NOT_FOUND', `${what} not found`, field);
 export const badInput = (field: string, message: string, details?: Record<string, unknown>) =>
   new DomainError('BAD_USER_INPUT', message, field, details);
+/** BAD_USER_INPUT from a checked field's problem, with its reason and values (extensions.reason, params). */
+export const badInputOf = (field: string, problem: { message: string; reason: string; params?: Record<string, string | number> }) =>
+  badInput(field, problem.message, { reason: problem.reason, params: problem.params ?? {} });
 export const conflict = (field: string, message: string) => new DomainError('CONFLICT', message, field);
 export const invalidState = (message: string, field?: string) => new DomainError('INVALID_STATE', message, field);
 

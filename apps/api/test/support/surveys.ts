@@ -104,8 +104,10 @@ export async function importContacts(app: TestApp, token: string, rows: string[]
   return Object.fromEntries(found.map((c) => [c.email, c.id]));
 }
 
-export const INVITE = `mutation($waveId: ID!, $contactIds: [ID!]) {
-  inviteToWave(waveId: $waveId, contactIds: $contactIds) { invited skipped alreadyInvited throttled unsubscribed failed } }`;
+export const INVITE = `mutation($waveId: ID!, $contactIds: [ID!], $target: InvitationTargetInput) {
+  inviteToWave(waveId: $waveId, contactIds: $contactIds, target: $target) { invited skipped alreadyInvited throttled unsubscribed failed } }`;
+/** The explicit target of "everyone": inviteToWave has no default. */
+export const ALL = { all: true };
 export const SURVEY = `query($token: String!, $language: String) {
   surveyByToken(token: $token, language: $language) {
     waveName audience language languages alreadyAnswered closed closesAt unsubscribed

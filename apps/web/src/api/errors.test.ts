@@ -7,11 +7,12 @@ import {
   ERROR_MESSAGE_KEYS,
   SERVER_ERROR_CODES,
   describeError,
-  describeRowError,
+  describeReason,
   errorField,
   fieldLabelKey,
   formField,
   isUnauthenticated,
+  readExplained,
   toApiError,
   type ApiError,
 } from './errors';
@@ -143,7 +144,11 @@ describe('describeError', () => {
   });
 });
 
-describe('describeRowError', () => {
+/** An import's row error as CsvImport shows it: in the user's language, or the server's English. */
+const describeRowError = (row: { message: string; reason: string | null; params: { name: string; value: string }[] }, t: Parameters<typeof describeReason>[1], te: Parameters<typeof describeReason>[2]) =>
+  describeReason(readExplained(row.reason, row.params), t, te) ?? row.message;
+
+describe('describeReason for import rows', () => {
   const row = {
     message: 'Column name "email_name_language_owner_email_org_unit_region_business_area" is longer than 64 characters',
     reason: 'CSV_COLUMN_NAME_TOO_LONG',

@@ -219,12 +219,3 @@ export function describeReason(error: Explained, t: Translate, te?: HasKey): str
   const key = error.reason ? `errors.reasons.${error.reason}` : null;
   return key && te?.(key) ? t(key, error.params ?? {}) : null;
 }
-
-/** A row of an import's errors (RowError), in the current language, falling back to the server's message. */
-export function describeRowError(
-  row: { message: string; reason?: string | null; params?: { name: string; value: string }[] | null },
-  t: Translate,
-  te?: HasKey,
-): string {
-  return describeReason(readExplained(row.reason, row.params), t, te) ?? row.message;
-}

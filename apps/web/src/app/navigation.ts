@@ -37,6 +37,8 @@ export const NAVIGATION: readonly NavItem[] = [
   { name: 'leaderboard', path: 'leaderboard', label: 'leaderboard.nav', roles: ALL_ROLES, component: () => import('../pages/leaderboards/LeaderboardPage.vue') },
   { name: 'award-certificate', path: 'awards/:id/certificate', label: 'awards.certificate', roles: ALL_ROLES, component: () => import('../pages/leaderboards/AwardCertificatePage.vue'), inMenu: false, section: 'leaderboard' },
   { name: 'organization', path: 'organization', label: 'nav.organization', roles: ['ADMIN'], component: () => import('../pages/organization/OrganizationPage.vue') },
+  { name: 'organization-users', path: 'organization/users', label: 'organization.usersNav', roles: ['ADMIN'], component: () => import('../pages/organization/UsersPage.vue'), inMenu: false, section: 'organization' },
+  { name: 'organization-settings', path: 'organization/settings', label: 'organization.settingsNav', roles: ['ADMIN'], component: () => import('../pages/organization/SettingsPage.vue'), inMenu: false, section: 'organization' },
 ];
 
 export const canSee = (item: Pick<NavItem, 'roles'>, roles: readonly Role[]): boolean =>

@@ -31,6 +31,14 @@ describe('resolveAccess', () => {
     expect(resolveAccess(to('/organization', { roles: ['ADMIN'] }), manager)).toEqual({ name: 'home' });
     expect(resolveAccess(to('/organization', { roles: ['ADMIN'] }), admin)).toBe(true);
   });
+
+  it('lands a leader on the board, and keeps home for a leader who also manages', () => {
+    const leader = { authenticated: true, roles: ['LEADER'] as const };
+    expect(resolveAccess(to('/', {}, 'home'), leader)).toEqual({ name: 'board' });
+    expect(resolveAccess(to('/organization', { roles: ['ADMIN'] }), leader)).toEqual({ name: 'board' });
+    expect(resolveAccess(to('/', {}, 'home'), { authenticated: true, roles: ['LEADER', 'MANAGER'] })).toBe(true);
+    expect(resolveAccess(to('/', {}, 'home'), manager)).toBe(true);
+  });
 });
 
 describe('safeRedirect', () => {

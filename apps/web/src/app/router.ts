@@ -2,6 +2,7 @@ import { createRouter, createWebHistory, type RouteLocationRaw, type RouteRecord
 import type { Role } from '../gql/graphql';
 import type { Auth } from '../composables/use-auth';
 import { NAVIGATION } from './navigation';
+import { landsOnBoard } from '../pages/home/home-role';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -23,6 +24,9 @@ export const routes: RouteRecordRaw[] = [
     meta: { public: true },
   },
   // A wave's public "you said, we did" page: the link CX or HR share with the people surveyed.
+  // The single-use links of account mails (invitation, password reset), and asking for a reset.
+  { path: '/set-password/:token', name: 'set-password', component: () => import('../pages/account/SetPasswordPage.vue'), meta: { public: true } },
+  { path: '/forgot-password', name: 'forgot-password', component: () => import('../pages/account/ForgotPasswordPage.vue'), meta: { public: true } },
   { path: '/you-said-we-did/:token', name: 'you-said-we-did', component: () => import('../pages/improvements/YouSaidWeDidPage.vue'), meta: { public: true } },
   {
     path: '/',
@@ -61,7 +65,9 @@ export function resolveAccess(
   if (!session.authenticated) {
     return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
   }
-  if (to.meta.roles && !to.meta.roles.some((role) => session.roles.includes(role))) return { name: 'home' };
+  if (to.meta.roles && !to.meta.roles.some((role) => session.roles.includes(role))) return landsOnBoard(session.roles) ? { name: 'board' } : { name: 'home' };
+  // A leader's start is the board.
+  if (to.name === 'home' && landsOnBoard(session.roles)) return { name: 'board' };
   return true;
 }
 

@@ -8,6 +8,7 @@ import { RollupRebuild1764900000000 } from './1764900000000-RollupRebuild.js';
 import { WriterShards1765000000000 } from './1765000000000-WriterShards.js';
 import { Awards1764800000000 } from './1764800000000-Awards.js';
 import { EmployeeReleases1765100000000 } from './1765100000000-EmployeeReleases.js';
+import { AdminBasics1765300000000 } from './1765300000000-AdminBasics.js';
 import { RespondentTexts1765400000000 } from './1765400000000-RespondentTexts.js';
 import { RosterChanges1765500000000 } from './1765500000000-RosterChanges.js';
 
@@ -15,4 +16,4 @@ import { RosterChanges1765500000000 } from './1765500000000-RosterChanges.js';
 export const migrations = [Foundation1764000000000, Surveys1764100000000, EmployeeSurveys1764400000000, NpsRollups1764500000000, BoardTargets1764600000000,
   ClosedLoop1764700000000, Awards1764800000000,
   RollupRebuild1764900000000, WriterShards1765000000000, EmployeeReleases1765100000000,
-  RespondentTexts1765400000000, RosterChanges1765500000000];
+  AdminBasics1765300000000, RespondentTexts1765400000000, RosterChanges1765500000000];

@@ -2,9 +2,10 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import type { Context } from '../../graphql/context.js';
 import { OrgUnitEntity } from '../org-units/org-unit.entity.js';
 import { UserType } from '../users/user.type.js';
+import { ImportPreview } from '../csv/import-preview.js';
 import { ContactEntity } from './contact.entity.js';
 import * as contacts from './contact.service.js';
-import { ContactConnection, ContactFilter, ContactInput, ImportResult, SegmentType } from './contact.types.js';
+import { ContactConnection, ContactFilter, ContactInput, ContactOrderEnum, ImportResult, SegmentType, type ContactOrder } from './contact.types.js';
 
 /** CX and ADMIN work on every contact, a manager on the contacts they own; HR and LEADER on none. */
 const CONTACT_RULE = ['ADMIN', 'CX', 'MANAGER', 'contacts:write'] as const;
@@ -12,14 +13,15 @@ const CONTACT_RULE = ['ADMIN', 'CX', 'MANAGER', 'contacts:write'] as const;
 @Resolver(() => ContactEntity)
 export class ContactResolver {
   @Authorized(...CONTACT_RULE)
-  @Query(() => ContactConnection, { description: 'Contacts, newest first; a manager sees only the contacts they own' })
+  @Query(() => ContactConnection, { description: 'Contacts, newest first or by name; a manager sees only the contacts they own' })
   contacts(
     @Arg('filter', () => ContactFilter, { nullable: true }) filter: ContactFilter | null,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
+    @Arg('order', () => ContactOrderEnum, { nullable: true }) order: ContactOrder | null,
   ) {
-    return contacts.listContacts(ctx, filter ?? null, { first, after });
+    return contacts.listContacts(ctx, filter ?? null, { first, after }, order ?? 'NEWEST_FIRST');
   }
 
   @Authorized(...CONTACT_RULE)
@@ -55,6 +57,14 @@ export class ContactResolver {
   })
   importContacts(@Arg('csv', () => String) csv: string, @Ctx() ctx: Context) {
     return contacts.importContacts(ctx, csv);
+  }
+
+  @Authorized(...CONTACT_RULE)
+  @Query(() => ImportPreview, {
+    description: 'A dry run of importContacts: the same checks and errors, and the contacts the file would add and update, by name. Writes nothing.',
+  })
+  previewContactImport(@Arg('csv', () => String) csv: string, @Ctx() ctx: Context) {
+    return contacts.previewContactImport(ctx, csv);
   }
 
   @FieldResolver(() => UserType, { nullable: true, description: 'The manager responsible; gets the follow-ups' })

@@ -6,7 +6,8 @@ import { paginate, type Connection, type PageArgs } from '../../graphql/connecti
 import { DomainError, badInput, conflict, notFound } from '../../graphql/errors.js';
 import { ContactEntity } from './contact.entity.js';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, firstLines, nothingImported, readImportFile } from '../csv/import.js';
-import { rowError } from '../csv/csv-file.js';
+import { rowError, type CsvTable } from '../csv/csv-file.js';
+import { emptyPreview, previewGroup, type ImportPreview } from '../csv/import-preview.js';
 import { CONTACT_CSV_COLUMNS, contactRows } from './contact.csv.js';
 import {
   EMAIL_TAKEN,
@@ -20,7 +21,7 @@ import {
   type ContactValues,
   type Problem,
 } from './contact.rules.js';
-import type { ContactFilter, ContactInput, ImportResult, RowError } from './contact.types.js';
+import type { ContactFilter, ContactInput, ContactOrder, ImportResult, RowError } from './contact.types.js';
 
 export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS };
 const MAX_SEARCH = 200;
@@ -48,7 +49,30 @@ function whereIdIn(qb: SelectQueryBuilder<ContactEntity>, column: string, param:
   else qb.andWhere(`${column} = ANY(:${param})`, { [param]: valid });
 }
 
-export function listContacts(ctx: Context, filter: ContactFilter | null, page: PageArgs): Promise<Connection<ContactEntity>> {
+/** A page of contacts by name (A–Z, then id), with keyset cursors of [lower(name), id]. */
+async function pageByName(qb: SelectQueryBuilder<ContactEntity>, page: PageArgs): Promise<Connection<ContactEntity>> {
+  const first = page.first ?? 20;
+  if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'first must be from 1 to 100');
+  const totalCount = await qb.clone().getCount();
+  const q = qb.clone();
+  if (page.after) {
+    let cursor: unknown;
+    try {
+      cursor = JSON.parse(Buffer.from(page.after, 'base64url').toString());
+    } catch {
+      cursor = null;
+    }
+    if (!Array.isArray(cursor) || cursor.length !== 2 || !cursor.every((v) => typeof v === 'string') || !isUuid(cursor[1])) {
+      throw badInput('after', 'The cursor is not valid; pass an endCursor from an earlier page');
+    }
+    q.andWhere('(lower(c.name), c.id) > (:afterName, :afterId)', { afterName: cursor[0], afterId: cursor[1] });
+  }
+  const rows = await q.orderBy('lower(c.name)', 'ASC').addOrderBy('c.id', 'ASC').limit(first + 1).getMany();
+  const edges = rows.slice(0, first).map((node) => ({ cursor: Buffer.from(JSON.stringify([node.name.toLowerCase(), node.id])).toString('base64url'), node }));
+  return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+}
+
+export function listContacts(ctx: Context, filter: ContactFilter | null, page: PageArgs, order: ContactOrder = 'NEWEST_FIRST'): Promise<Connection<ContactEntity>> {
   const qb = visible(ctx.db, actorOf(ctx));
   const search = filter?.search?.trim();
   if (search) {
@@ -59,6 +83,7 @@ export function listContacts(ctx: Context, filter: ContactFilter | null, page: P
   whereIdIn(qb, 'c.org_unit_id', 'orgUnitIds', filter?.orgUnitIds);
   if (filter?.unsubscribed === true) qb.andWhere('c.unsubscribed_at IS NOT NULL');
   if (filter?.unsubscribed === false) qb.andWhere('c.unsubscribed_at IS NULL');
+  if (order === 'NAME') return pageByName(qb, page);
   return paginate(qb, page, { alias: 'c', time: 'createdAt' });
 }
 
@@ -199,36 +224,54 @@ const csvField = (p: Problem) => (p.field === 'segments' && p.segmentKey ? p.seg
  * own: owner_email empty or their own, and no email that is another owner's contact.
  * An empty or oversized file is a BAD_USER_INPUT error on `csv`, not a row error.
  */
+/**
+ * Checks every row of a contacts file against the organization, writing nothing: every bad row
+ * with its line and column, or the rows ready to write. Shared by the import and its preview.
+ */
+async function checkContactFile(tx: EntityManager, actor: Actor, table: CsvTable): Promise<{ errors: RowError[]; valid: { line: number; values: ContactValues }[] }> {
+  const rows = contactRows(table);
+  const refs = await loadReferences(tx, actor.organizationId, rows.map((row) => row.candidate));
+  const errors: RowError[] = [...table.errors];
+  const valid: { line: number; values: ContactValues }[] = [];
+  const seen = firstLines();
+  for (const { line, candidate } of rows) {
+    const result = checkContact(candidate, refs, actor);
+    for (const problem of result.problems) errors.push(rowError(line, csvField(problem), problem.message, problem.reason, problem.params));
+    if (result.problems.some((p) => p.field === 'email')) continue;
+    const email = (candidate.email ?? '').trim().toLowerCase();
+    const first = seen.repeatOf(email, line);
+    if (first !== undefined) {
+      errors.push(rowError(line, 'email', `"${email}" is already on line ${first}; each contact once per file`, 'DUPLICATE_IN_FILE', { line: first, value: email }));
+    } else if (result.values) {
+      valid.push({ line, values: result.values });
+    }
+  }
+  if (actor.scope === 'own' && valid.length > 0) {
+    const taken: { email: string }[] = await tx.query(
+      `SELECT email FROM contacts WHERE organization_id = $1 AND email = ANY($2::text[]) AND owner_id IS DISTINCT FROM $3`,
+      [actor.organizationId, valid.map((v) => v.values.email), actor.userId],
+    );
+    for (const { email } of taken) errors.push(rowError(seen.lineOf(email)!, 'email', TAKEN_BY_OTHER_OWNER, 'EMAIL_OWNED_BY_OTHER'));
+  }
+  return { errors, valid };
+}
+
+/**
+ * Imports a contacts CSV (see contact.csv.ts for the columns). Every row is checked first, by the
+ * rules createContact uses; a file with any bad row imports nothing and reports every bad row with
+ * its line and column. Otherwise all rows are written in one transaction and one statement: new
+ * emails are created, and an email the organization already has UPDATES that contact (upsert; see
+ * writeContacts for what is replaced). `imported` counts both. A manager imports only contacts they
+ * own: owner_email empty or their own, and no email that is another owner's contact.
+ * An empty or oversized file is a BAD_USER_INPUT error on `csv`, not a row error.
+ */
 export async function importContacts(ctx: Context, csv: string): Promise<ImportResult> {
   const actor = actorOf(ctx);
   const file = readImportFile(csv, CONTACT_CSV_COLUMNS, 'contacts');
   if (!file.ok) return nothingImported(file.errors);
-  const rows = contactRows(file.table);
 
   const outcome = await ctx.db.transaction(async (tx) => {
-    const refs = await loadReferences(tx, actor.organizationId, rows.map((row) => row.candidate));
-    const errors: RowError[] = [...file.table.errors];
-    const valid: { line: number; values: ContactValues }[] = [];
-    const seen = firstLines();
-    for (const { line, candidate } of rows) {
-      const result = checkContact(candidate, refs, actor);
-      for (const problem of result.problems) errors.push(rowError(line, csvField(problem), problem.message, problem.reason, problem.params));
-      if (result.problems.some((p) => p.field === 'email')) continue;
-      const email = (candidate.email ?? '').trim().toLowerCase();
-      const first = seen.repeatOf(email, line);
-      if (first !== undefined) {
-        errors.push(rowError(line, 'email', `"${email}" is already on line ${first}; each contact once per file`, 'DUPLICATE_IN_FILE', { line: first, value: email }));
-      } else if (result.values) {
-        valid.push({ line, values: result.values });
-      }
-    }
-    if (actor.scope === 'own' && valid.length > 0) {
-      const taken: { email: string }[] = await tx.query(
-        `SELECT email FROM contacts WHERE organization_id = $1 AND email = ANY($2::text[]) AND owner_id IS DISTINCT FROM $3`,
-        [actor.organizationId, valid.map((v) => v.values.email), actor.userId],
-      );
-      for (const { email } of taken) errors.push(rowError(seen.lineOf(email)!, 'email', TAKEN_BY_OTHER_OWNER, 'EMAIL_OWNED_BY_OTHER'));
-    }
+    const { errors, valid } = await checkContactFile(tx, actor, file.table);
     if (errors.length > 0) return nothingImported(errors);
 
     const written = await writeContacts(tx, actor, valid.map((v) => v.values), 'upsert', file.table.extras);
@@ -243,4 +286,29 @@ export async function importContacts(ctx: Context, csv: string): Promise<ImportR
     ctx.logger.info({ event: 'contacts.imported', created: outcome.created, updated: outcome.updated }, 'contacts imported');
   }
   return outcome;
+}
+
+/**
+ * What importContacts would do with this file, writing nothing: the same checks and errors, and
+ * the contacts it would add and update, by name. Contacts never leave through an import, so
+ * `leaving` is always empty.
+ */
+export async function previewContactImport(ctx: Context, csv: string): Promise<ImportPreview> {
+  const actor = actorOf(ctx);
+  const file = readImportFile(csv, CONTACT_CSV_COLUMNS, 'contacts');
+  if (!file.ok) return emptyPreview(file.errors);
+  const { errors, valid } = await checkContactFile(ctx.db, actor, file.table);
+  if (errors.length > 0) return emptyPreview(errors);
+  const existing: { email: string }[] = await ctx.db.query(`SELECT email FROM contacts WHERE organization_id = $1 AND email = ANY($2::text[])`, [
+    actor.organizationId,
+    valid.map((v) => v.values.email),
+  ]);
+  const known = new Set(existing.map((row) => row.email));
+  const people = valid.map((v) => ({ email: v.values.email, name: v.values.name }));
+  return {
+    errors: [],
+    added: previewGroup(people.filter((p) => !known.has(p.email))),
+    updated: previewGroup(people.filter((p) => known.has(p.email))),
+    leaving: previewGroup([]),
+  };
 }

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../../graphql/connection.js';
 import { ContactEntity } from './contact.entity.js';
 
@@ -66,6 +66,11 @@ export class ContactFilter {
   @Field(() => Boolean, { nullable: true })
   unsubscribed?: boolean | null;
 }
+
+export const CONTACT_ORDERS = ['NEWEST_FIRST', 'NAME'] as const;
+export type ContactOrder = (typeof CONTACT_ORDERS)[number];
+export const ContactOrderEnum = Object.fromEntries(CONTACT_ORDERS.map((o) => [o, o])) as { [O in ContactOrder]: O };
+registerEnumType(ContactOrderEnum, { name: 'ContactOrder', description: 'NEWEST_FIRST: by creation, newest first (the default). NAME: A–Z.' });
 
 export const ContactConnection = ConnectionType('Contact', ContactEntity);
 

@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Ro
 import type { Context } from '../../graphql/context.js';
 import { ImportResult } from '../csv/import-result.types.js';
 import { OrgUnitEntity } from '../org-units/org-unit.entity.js';
-import { EmployeeConnection, EmployeeFilter, EmployeeType } from './employee.types.js';
+import { ImportPreview } from '../csv/import-preview.js';
+import { EmployeeConnection, EmployeeFilter, EmployeeType, RestoreResult } from './employee.types.js';
 import * as roster from './roster.service.js';
 
 /** HR and admins manage the employee roster; nobody else reads it. */
@@ -33,6 +34,25 @@ export class EmployeeResolver {
   })
   importEmployees(@Arg('csv', () => String) csv: string, @Ctx() ctx: Context) {
     return roster.importEmployees(ctx, csv);
+  }
+
+  @Authorized(...ROSTER_RULE)
+  @Query(() => ImportPreview, {
+    description:
+      'A dry run of importEmployees: the same checks and errors, and who the file would add, update and mark as leaving, by name. Writes nothing.',
+  })
+  previewEmployeeImport(@Arg('csv', () => String) csv: string, @Ctx() ctx: Context) {
+    return roster.previewEmployeeImport(ctx, csv);
+  }
+
+  @Authorized(...ROSTER_RULE)
+  @Mutation(() => RestoreResult, {
+    description:
+      'Leavers back on the active roster, by email. NOT_FOUND (emails) when one is not an employee of the organization; nothing changes then. ' +
+      'Waves that already invited their participants do not gain them.',
+  })
+  restoreEmployees(@Arg('emails', () => [String]) emails: string[], @Ctx() ctx: Context) {
+    return roster.restoreEmployees(ctx, emails);
   }
 
   @FieldResolver(() => OrgUnitEntity, { nullable: true })

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../graphql/connection.js';
 
 /**
@@ -49,3 +49,12 @@ export class EmployeeFilter {
 }
 
 export const EmployeeConnection = ConnectionType('Employee', EmployeeType);
+
+@ObjectType('RestoreEmployeesResult')
+export class RestoreResult {
+  @Field(() => Int, { description: 'Leavers now active again' })
+  restored: number;
+
+  @Field(() => Int, { description: 'Named people who were active already' })
+  alreadyActive: number;
+}

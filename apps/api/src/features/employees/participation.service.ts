@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { publicTitleIn, respondentLanguage } from '../waves/respondent-language.js';
 import type { AppServices, Context } from '../../graphql/context.js';
-import { badInput } from '../../graphql/errors.js';
 import { effectiveThreshold } from '../anonymity/threshold.js';
 import { thresholdOf } from '../anonymity/threshold.js';
 import type { InvitationBatch, ReminderBatch } from '../invitations/invitation.types.js';
@@ -120,14 +119,11 @@ export async function deliverEmployeeLinks(app: AppServices, db: EntityManager, 
 
 /**
  * Invites the whole active roster to an OPEN employee wave the first time (the caller checked the
- * wave and the caller's role); nobody picks individuals, so contactIds must be left out. Later
+ * wave, the caller's role and that the target is { all: true }); nobody picks individuals. Later
  * calls add nobody (the participants were fixed by the first): they resend the links of those who
  * have not answered, exactly as remindWave does, and say how many were already invited.
  */
-export async function inviteEmployees(ctx: Context, wave: WaveEntity, contactIds: string[] | null | undefined): Promise<InvitationBatch> {
-  if (contactIds !== null && contactIds !== undefined) {
-    throw badInput('contactIds', 'Employee waves invite every active employee on the roster; leave contactIds out');
-  }
+export async function inviteEmployees(ctx: Context, wave: WaveEntity): Promise<InvitationBatch> {
   const invitedOn = utcDate(ctx.app.now());
   const outcome = await ctx.db.transaction((tx) => createParticipations(tx, { organizationId: wave.organizationId, waveId: wave.id, invitedOn }));
   if (outcome.alreadyInvited > 0) {

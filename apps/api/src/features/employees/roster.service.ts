@@ -3,11 +3,13 @@ import type { Context } from '../../graphql/context.js';
 import { orgOf } from '../../graphql/context.js';
 import { isUuid } from '../../graphql/batch.js';
 import type { Connection, PageArgs } from '../../graphql/connection.js';
-import { badInput } from '../../graphql/errors.js';
+import { badInput, notFound } from '../../graphql/errors.js';
+import type { CsvTable } from '../csv/csv-file.js';
+import { emptyPreview, previewGroup, type ImportPreview } from '../csv/import-preview.js';
 import { firstLines, nothingImported, readImportFile } from '../csv/import.js';
 import { rowError } from '../csv/csv-file.js';
 import type { ImportResult, RowError } from '../csv/import-result.types.js';
-import { EmployeeType, type EmployeeFilter } from './employee.types.js';
+import { EmployeeType, type EmployeeFilter, type RestoreResult } from './employee.types.js';
 import { ROSTER_CSV_COLUMNS, checkRosterRow, type RosterValues } from './roster.csv.js';
 
 /**
@@ -188,6 +190,26 @@ export async function recordRosterChanges(tx: EntityManager, organizationId: str
   );
 }
 
+/** Checks every row of a roster file against the organization's org units, writing nothing. */
+async function checkRosterFile(db: EntityManager, organizationId: string, table: CsvTable): Promise<{ errors: RowError[]; people: RosterValues[] }> {
+  const units: { id: string; name: string }[] = await db.query(`SELECT id, lower(btrim(name)) AS name FROM org_units WHERE organization_id = $1`, [
+    organizationId,
+  ]);
+  const unitByName = new Map(units.map((u) => [u.name, u.id]));
+  const errors: RowError[] = [...table.errors];
+  const people: RosterValues[] = [];
+  const seen = firstLines();
+  for (const row of table.rows) {
+    const checked = checkRosterRow(table, row, unitByName);
+    errors.push(...checked.errors);
+    if (checked.email === null) continue;
+    const first = seen.repeatOf(checked.email, row.line);
+    if (first !== undefined) errors.push(rowError(row.line, 'email', `This email is already on line ${first}; each employee once per file`, 'DUPLICATE_IN_FILE', { line: first }));
+    else if (checked.values) people.push(checked.values);
+  }
+  return { errors, people };
+}
+
 /**
  * Imports the roster CSV (roster.csv.ts). Every row is checked first; a file with any bad row
  * imports nothing and reports every bad row with its line and column (messages never repeat an
@@ -205,21 +227,7 @@ export async function importEmployees(ctx: Context, csv: string): Promise<Import
   const outcome = await ctx.db.transaction(async (tx): Promise<ImportResult> => {
     // One roster import per organization at a time: the leavers are those missing from THIS file.
     await tx.query(`SELECT 1 FROM organizations WHERE id = $1 FOR NO KEY UPDATE`, [organizationId]);
-    const units: { id: string; name: string }[] = await tx.query(`SELECT id, lower(btrim(name)) AS name FROM org_units WHERE organization_id = $1`, [
-      organizationId,
-    ]);
-    const unitByName = new Map(units.map((u) => [u.name, u.id]));
-    const errors: RowError[] = [...table.errors];
-    const people: RosterValues[] = [];
-    const seen = firstLines();
-    for (const row of table.rows) {
-      const checked = checkRosterRow(table, row, unitByName);
-      errors.push(...checked.errors);
-      if (checked.email === null) continue;
-      const first = seen.repeatOf(checked.email, row.line);
-      if (first !== undefined) errors.push(rowError(row.line, 'email', `This email is already on line ${first}; each employee once per file`, 'DUPLICATE_IN_FILE', { line: first }));
-      else if (checked.values) people.push(checked.values);
-    }
+    const { errors, people } = await checkRosterFile(tx, organizationId, table);
     if (errors.length > 0) return nothingImported(errors);
     const counts = await writeRoster(tx, organizationId, people, { location: table.has('location'), tenureBand: table.has('tenure_band') });
     return { imported: counts.created + counts.updated, ...counts, errors: [] };
@@ -227,5 +235,61 @@ export async function importEmployees(ctx: Context, csv: string): Promise<Import
   if (outcome.errors.length === 0) {
     ctx.logger.info({ event: 'employees.imported', created: outcome.created, updated: outcome.updated, deactivated: outcome.deactivated }, 'employee roster imported');
   }
+  return outcome;
+}
+
+/**
+ * What importEmployees would do with this file, writing nothing: the same checks and errors, the
+ * people it would add and update, and the active employees it would mark as leavers, by name.
+ */
+export async function previewEmployeeImport(ctx: Context, csv: string): Promise<ImportPreview> {
+  const organizationId = orgOf(ctx);
+  const file = readImportFile(csv, ROSTER_CSV_COLUMNS, 'employees');
+  if (!file.ok) return emptyPreview(file.errors);
+  const { errors, people } = await checkRosterFile(ctx.db, organizationId, file.table);
+  if (errors.length > 0) return emptyPreview(errors);
+  const listed = people.map((p) => p.email);
+  const [known, leaving]: { email: string; name: string }[][] = await Promise.all([
+    ctx.db.query(`SELECT email, name FROM employees WHERE organization_id = $1 AND email = ANY($2::text[])`, [organizationId, listed]),
+    ctx.db.query(`SELECT email, name FROM employees WHERE organization_id = $1 AND active AND NOT (email = ANY($2::text[]))`, [organizationId, listed]),
+  ]);
+  const knownEmails = new Set(known.map((row) => row.email));
+  const named = people.map((p) => ({ email: p.email, name: p.name }));
+  return {
+    errors: [],
+    added: previewGroup(named.filter((p) => !knownEmails.has(p.email))),
+    updated: previewGroup(named.filter((p) => knownEmails.has(p.email))),
+    leaving: previewGroup(leaving),
+  };
+}
+
+const MAX_RESTORE = 10_000;
+
+/**
+ * Brings leavers back onto the active roster, by email (employees have no public id). Every email
+ * must be one of the organization's employees (NOT_FOUND on `emails` otherwise, another
+ * organization's included, and nothing changes); people already active are counted, not touched.
+ * Waves that already invited their participants do not gain the restored people (docs/anonymity.md).
+ */
+export async function restoreEmployees(ctx: Context, emails: string[]): Promise<RestoreResult> {
+  const organizationId = orgOf(ctx);
+  const wanted = [...new Set(emails.map((e) => e.trim().toLowerCase()))];
+  if (wanted.length === 0) throw badInput('emails', 'Name at least one employee');
+  if (wanted.length > MAX_RESTORE) throw badInput('emails', `At most ${MAX_RESTORE} employees at a time`);
+  const outcome = await ctx.db.transaction(async (tx) => {
+    await tx.query(`SELECT 1 FROM organizations WHERE id = $1 FOR NO KEY UPDATE`, [organizationId]);
+    const found: { email: string; active: boolean }[] = await tx.query(
+      `SELECT email, active FROM employees WHERE organization_id = $1 AND email = ANY($2::text[]) FOR UPDATE`,
+      [organizationId, wanted],
+    );
+    if (found.length !== wanted.length) throw notFound('Employee', 'emails');
+    const leavers = found.filter((row) => !row.active).map((row) => row.email);
+    if (leavers.length > 0) {
+      await tx.query(`UPDATE employees SET active = true, updated_at = now() WHERE organization_id = $1 AND email = ANY($2::text[])`, [organizationId, leavers]);
+    }
+    // TODO(lead): when roster_changes (redteam's branch) is on main, record each restore there in this transaction.
+    return { restored: leavers.length, alreadyActive: found.length - leavers.length };
+  });
+  ctx.logger.info({ event: 'employees.restored', restored: outcome.restored }, 'leavers restored');
   return outcome;
 }

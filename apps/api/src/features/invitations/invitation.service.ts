@@ -15,11 +15,11 @@ import type { Role } from '../users/user.entity.js';
 import { manageableAudiences } from '../waves/wave-access.js';
 import { WaveEntity } from '../waves/wave.entity.js';
 import type { InvitationBatch, ReminderBatch } from './invitation.types.js';
+import { checkTarget, selectionWhere, type ContactSelection, type InvitationTargetCount, type InvitationTargetInput } from './invitation-target.js';
 import { hashSurveyToken, newSurveyToken, surveyUrl, unsubscribeUrl } from './tokens.js';
 
 /** A non-respondent is mailed again at most once in this many hours. */
 export const REMINDER_COOLDOWN_HOURS = 24;
-const MAX_CONTACT_IDS = 10_000;
 
 /** UPDATE ... RETURNING answers [rows, count] through TypeORM's query(); this returns the rows. */
 export async function updateReturning<T>(db: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
@@ -69,11 +69,44 @@ interface Candidate {
 }
 
 /**
+ * The contacts a selection names, each with why it would be skipped. `lock` takes FOR UPDATE,
+ * which serializes concurrent invitations of the same contacts so the throttle holds.
+ */
+async function candidatesOf(
+  db: EntityManager,
+  args: { organizationId: string; waveId: string; selection: ContactSelection; ownerScope: string | null; throttleDays: number; now: Date; lock: boolean },
+): Promise<Candidate[]> {
+  const where = selectionWhere(args.selection, args.ownerScope, 5);
+  return db.query(
+    `SELECT c.id,
+            c.unsubscribed_at IS NOT NULL AS unsubscribed,
+            (c.last_invited_at IS NOT NULL AND c.last_invited_at > $3::timestamptz - make_interval(days => $4::int)) AS throttled,
+            EXISTS (SELECT 1 FROM invitations i WHERE i.wave_id = $2 AND i.contact_id = c.id) AS invited
+       FROM contacts c
+      WHERE c.organization_id = $1 AND ${where.sql}
+      ORDER BY c.id
+      ${args.lock ? 'FOR UPDATE OF c' : ''}`,
+    [args.organizationId, args.waveId, args.now, args.throttleDays, ...where.params],
+  );
+}
+
+/** NOT_FOUND on the field when a named contact is not the organization's (or, for a manager, not theirs). */
+async function checkNamedContacts(db: EntityManager, organizationId: string, selection: ContactSelection, ownerScope: string | null, field: string) {
+  if (!selection.contactIds) return;
+  const [{ count }]: { count: number }[] = await db.query(
+    `SELECT count(*)::int AS count FROM contacts WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND ($3::uuid IS NULL OR owner_id = $3::uuid)`,
+    [organizationId, selection.contactIds, ownerScope],
+  );
+  if (count !== selection.contactIds.length) throw notFound('Contact', field);
+}
+
+/**
  * Creates one PENDING invitation per eligible contact (set-based, in the caller's transaction) and
  * stamps the contacts' last_invited_at. Contacts already invited to the wave, invited anywhere
- * within the throttle window, or unsubscribed are counted and left out. contactIds null means
- * every contact (of ownerId when given). Throws NOT_FOUND (contactIds) when a named contact is not
- * the organization's (or not ownerId's), before writing anything.
+ * within the throttle window, or unsubscribed are counted and left out. The contacts are the
+ * `selection` (invitation-target.ts), or else contactIds (null: every contact), in both cases only
+ * ownerId's when given. Throws NOT_FOUND (contactIds) when a named contact is not the
+ * organization's (or not ownerId's), before writing anything.
  */
 export async function createInvitations(
   tx: EntityManager,
@@ -81,6 +114,9 @@ export async function createInvitations(
     organizationId: string;
     waveId: string;
     contactIds: string[] | null;
+    selection?: ContactSelection;
+    /** The field named when a contact is unknown. */
+    field?: string;
     ownerId: string | null;
     throttleDays: number;
     now: Date;
@@ -88,21 +124,9 @@ export async function createInvitations(
   },
 ): Promise<{ issued: IssuedToken[]; alreadyInvited: number; throttled: number; unsubscribed: number }> {
   const { organizationId, waveId, contactIds, ownerId, throttleDays, now } = args;
-  // FOR UPDATE serializes concurrent invitations of the same contacts, so the throttle holds.
-  const candidates: Candidate[] = await tx.query(
-    `SELECT c.id,
-            c.unsubscribed_at IS NOT NULL AS unsubscribed,
-            (c.last_invited_at IS NOT NULL AND c.last_invited_at > $4::timestamptz - make_interval(days => $5::int)) AS throttled,
-            EXISTS (SELECT 1 FROM invitations i WHERE i.wave_id = $2 AND i.contact_id = c.id) AS invited
-       FROM contacts c
-      WHERE c.organization_id = $1
-        AND ($3::uuid[] IS NULL OR c.id = ANY($3::uuid[]))
-        AND ($6::uuid IS NULL OR c.owner_id = $6::uuid)
-      ORDER BY c.id
-        FOR UPDATE OF c`,
-    [organizationId, waveId, contactIds, now, throttleDays, ownerId],
-  );
-  if (contactIds && candidates.length !== contactIds.length) throw notFound('Contact', 'contactIds');
+  const selection: ContactSelection = args.selection ?? { all: contactIds === null, contactIds, orgUnitIds: null, ownerIds: null, segment: null };
+  await checkNamedContacts(tx, organizationId, selection, ownerId, args.field ?? 'contactIds');
+  const candidates = await candidatesOf(tx, { organizationId, waveId, selection, ownerScope: ownerId, throttleDays, now, lock: true });
 
   let alreadyInvited = 0;
   let throttled = 0;
@@ -183,30 +207,34 @@ export async function deliverInvitations(
   return { sent: sent.length, failed };
 }
 
-function checkContactIds(contactIds: string[] | null | undefined): string[] | null {
-  if (contactIds === null || contactIds === undefined) return null;
-  if (contactIds.length === 0) throw badInput('contactIds', 'Name at least one contact, or leave contactIds out to invite every contact');
-  const unique = [...new Set(contactIds)];
-  if (unique.length > MAX_CONTACT_IDS) throw badInput('contactIds', `At most ${MAX_CONTACT_IDS} contacts at a time`);
-  if (!unique.every(isUuid)) throw notFound('Contact', 'contactIds');
-  return unique;
-}
-
 /**
- * Invites contacts to an OPEN identified wave: contactIds, or every contact when null (a MANAGER:
- * only their own contacts, and naming another's is NOT_FOUND). The rows are written in one
- * transaction; the mails go out after it commits. An employee wave invites its whole active
- * roster instead (features/employees/participation.service.ts).
+ * Invites to an OPEN wave. Identified waves: the contacts of contactIds or of the target
+ * (invitation-target.ts; a MANAGER only ever reaches their own contacts, and naming another's is
+ * NOT_FOUND). Neither is BAD_USER_INPUT: nothing invites everyone unless asked with all: true.
+ * The rows are written in one transaction; the mails go out after it commits. An employee wave
+ * invites its whole active roster, and takes only target { all: true }
+ * (features/employees/participation.service.ts).
  */
-export async function inviteToWave(ctx: Context, waveId: string, contactIds: string[] | null | undefined): Promise<InvitationBatch> {
+export async function inviteToWave(
+  ctx: Context,
+  waveId: string,
+  contactIds: string[] | null | undefined,
+  target: InvitationTargetInput | null | undefined,
+): Promise<InvitationBatch> {
   const organizationId = orgOf(ctx);
   const wave = await waveToInvite(ctx, organizationId, waveId);
-  if (wave.anonymous) return inviteEmployees(ctx, wave, contactIds);
-  const ids = checkContactIds(contactIds);
+  if (wave.anonymous) {
+    checkEmployeeTarget(contactIds, target);
+    return inviteEmployees(ctx, wave);
+  }
+  const selection = await checkTarget(ctx.db, organizationId, contactIds, target);
+  const field = contactIds != null ? 'contactIds' : 'target.contactIds';
   const { throttleDays } = await settingsOf(ctx);
   const ownerId = ownScopeOf(ctx, ['ADMIN', 'CX']);
   const now = ctx.app.now();
-  const outcome = await ctx.db.transaction((tx) => createInvitations(tx, { organizationId, waveId: wave.id, contactIds: ids, ownerId, throttleDays, now }));
+  const outcome = await ctx.db.transaction((tx) =>
+    createInvitations(tx, { organizationId, waveId: wave.id, contactIds: null, selection, field, ownerId, throttleDays, now }),
+  );
   const delivery = await deliverInvitations(ctx.app, ctx.db, wave, outcome.issued);
   ctx.logger.info(
     { event: 'wave.invited', waveId: wave.id, invited: outcome.issued.length, failed: delivery.failed, alreadyInvited: outcome.alreadyInvited, throttled: outcome.throttled, unsubscribed: outcome.unsubscribed },
@@ -220,6 +248,59 @@ export async function inviteToWave(ctx: Context, waveId: string, contactIds: str
     unsubscribed: outcome.unsubscribed,
     failed: delivery.failed,
   };
+}
+
+/** An employee wave's only target is its whole active roster, asked for explicitly. */
+function checkEmployeeTarget(contactIds: string[] | null | undefined, target: InvitationTargetInput | null | undefined): void {
+  if (contactIds != null) throw badInput('contactIds', 'Employee waves invite every active employee on the roster; leave contactIds out and give target: { all: true }');
+  if (target == null) throw badInput('target', 'Employee waves invite every active employee on the roster: give target: { all: true }');
+  const others = [target.contactIds, target.orgUnitIds, target.ownerIds, target.segment].some((c) => c != null);
+  if (others || target.all !== true) throw badInput('target', 'Employee waves invite every active employee on the roster; nobody picks individuals or groups. Give target: { all: true }');
+}
+
+/**
+ * How many a target names and how many an invitation would reach now, writing nothing: the
+ * number the web app shows before asking to confirm. Same checks and errors as inviteToWave.
+ * An employee wave: its active roster if nobody is invited yet, else everyone already invited.
+ */
+export async function invitationTargetCount(
+  ctx: Context,
+  waveId: string,
+  contactIds: string[] | null | undefined,
+  target: InvitationTargetInput | null | undefined,
+): Promise<InvitationTargetCount> {
+  const organizationId = orgOf(ctx);
+  const wave = await waveToInvite(ctx, organizationId, waveId);
+  if (wave.anonymous) {
+    checkEmployeeTarget(contactIds, target);
+    const [row]: { roster: number; invited: number }[] = await ctx.db.query(
+      `SELECT (SELECT count(*)::int FROM employees WHERE organization_id = $1 AND active) AS roster,
+              (SELECT count(*)::int FROM employee_participations WHERE organization_id = $1 AND wave_id = $2) AS invited`,
+      [organizationId, wave.id],
+    );
+    return row.invited > 0
+      ? { total: row.invited, eligible: 0, alreadyInvited: row.invited, throttled: 0, unsubscribed: 0 }
+      : { total: row.roster, eligible: row.roster, alreadyInvited: 0, throttled: 0, unsubscribed: 0 };
+  }
+  const selection = await checkTarget(ctx.db, organizationId, contactIds, target);
+  const ownerScope = ownScopeOf(ctx, ['ADMIN', 'CX']);
+  await checkNamedContacts(ctx.db, organizationId, selection, ownerScope, contactIds != null ? 'contactIds' : 'target.contactIds');
+  const { throttleDays } = await settingsOf(ctx);
+  const where = selectionWhere(selection, ownerScope, 5);
+  const [row]: InvitationTargetCount[] = await ctx.db.query(
+    `SELECT count(*)::int AS total,
+            count(*) FILTER (WHERE invited)::int AS "alreadyInvited",
+            count(*) FILTER (WHERE NOT invited AND unsubscribed)::int AS unsubscribed,
+            count(*) FILTER (WHERE NOT invited AND NOT unsubscribed AND throttled)::int AS throttled,
+            count(*) FILTER (WHERE NOT invited AND NOT unsubscribed AND NOT throttled)::int AS eligible
+       FROM (SELECT c.unsubscribed_at IS NOT NULL AS unsubscribed,
+                    (c.last_invited_at IS NOT NULL AND c.last_invited_at > $3::timestamptz - make_interval(days => $4::int)) AS throttled,
+                    EXISTS (SELECT 1 FROM invitations i WHERE i.wave_id = $2 AND i.contact_id = c.id) AS invited
+               FROM contacts c
+              WHERE c.organization_id = $1 AND ${where.sql}) AS t`,
+    [organizationId, wave.id, ctx.app.now(), throttleDays, ...where.params],
+  );
+  return row;
 }
 
 /**

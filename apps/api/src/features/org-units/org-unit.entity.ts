@@ -19,6 +19,10 @@ export class OrgUnitEntity {
   @Field(() => String)
   name: string;
 
+  /** The unit's manager (a user of the organization); resolved by the manager field. */
+  @Column({ type: 'uuid', name: 'manager_id', nullable: true })
+  managerId: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 }

@@ -10,6 +10,10 @@ export interface OrganizationSettings {
   followUpSlaHours?: number;
   /** Minimum responses for a leaderboard entry to be eligible. */
   leaderboardMinResponses?: number;
+  /** IANA time zone of the organization (for dates shown and scheduled work). */
+  timeZone?: string;
+  /** NPS bands, nps-core's BandDefinition: [{ key, min }] from -100 up. */
+  npsBands?: { key: string; min: number }[];
 }
 
 @Entity({ name: 'organizations' })

@@ -1,3 +1,4 @@
+import { DEFAULT_BANDS } from '@tandem/nps-core';
 import type { Context } from '../../graphql/context.js';
 import { orgOf } from '../../graphql/context.js';
 import { notFound } from '../../graphql/errors.js';
@@ -8,6 +9,8 @@ export const DEFAULT_SETTINGS: Required<OrganizationSettings> = {
   throttleDays: 90,
   followUpSlaHours: 48,
   leaderboardMinResponses: 10,
+  timeZone: 'UTC',
+  npsBands: DEFAULT_BANDS.map((b) => ({ key: b.key, min: b.min })),
 };
 
 export async function currentOrganization(ctx: Context): Promise<OrganizationEntity> {
