@@ -77,10 +77,10 @@ const exited = (child: ChildProcess) =>
 /**
  * Starts the real server (apps/api/dist/main.js, which also serves
  * apps/web/dist) on a free port, with its own data directory and — when
- * DATABASE_URL is set — its own database. Resolves once /readyz answers 200;
+ * DATABASE_URL is set (and not `embedded`) — its own database. Resolves once /readyz answers 200;
  * the server seeds the demo organization into the empty database on start.
  */
-export async function startServer(options: { env?: Record<string, string>; readyTimeoutMs?: number } = {}): Promise<TestServer> {
+export async function startServer(options: { env?: Record<string, string>; readyTimeoutMs?: number; embedded?: boolean } = {}): Promise<TestServer> {
   if (!fromSource && !existsSync(serverEntry)) {
     throw new Error(`The API is not built: ${serverEntry} is missing. Run \`npx turbo run build\` at the repository root.`);
   }
@@ -90,7 +90,8 @@ export async function startServer(options: { env?: Record<string, string>; ready
 
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'tandem-e2e-'));
-  const database = process.env.DATABASE_URL ? await createDatabase(process.env.DATABASE_URL) : null;
+  // embedded: the server's own PGlite under DATA_DIR, as `npm start` runs it, even when DATABASE_URL is set.
+  const database = process.env.DATABASE_URL && !options.embedded ? await createDatabase(process.env.DATABASE_URL) : null;
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,

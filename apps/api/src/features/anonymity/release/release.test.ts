@@ -228,7 +228,7 @@ describe('computeRelease', () => {
       }),
       { numRuns: 80 },
     );
-  });
+  }, 180_000);
 
   it('is the same release for the same snapshot and answers', async () => {
     await fc.assert(
