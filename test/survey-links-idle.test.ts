@@ -18,9 +18,10 @@ describe.skipIf(!runBrowserTests)('survey links on the embedded database after t
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer({ embedded: true });
+    // Seeding the demo into PGlite takes longer than into PostgreSQL.
+    server = await startServer({ embedded: true, readyTimeoutMs: 300_000 });
     browser = await launchBrowser();
-  });
+  }, 360_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
@@ -37,7 +38,7 @@ describe.skipIf(!runBrowserTests)('survey links on the embedded database after t
     const errors = collectConsoleErrors(page);
     const opens = async (path: string) => {
       await page.goto(path);
-      await page.locator('.score-scale-buttons').waitFor({ timeout: 15_000 });
+      await page.locator('.score-scale-buttons').first().waitFor({ timeout: 15_000 });
       expect(await page.getByText('Something went wrong').count()).toBe(0);
     };
 
