@@ -116,7 +116,7 @@ describe('attack 6: fake colleagues imported and invited while the wave runs', (
       new Array(5).fill('ADDED Alpha fake'),
     );
     const mails = outbox(app).length;
-    const invited = await s.ok(`mutation($w: ID!) { inviteToWave(waveId: $w) { invited alreadyInvited } }`, { w: wave.id });
+    const invited = await s.ok(`mutation($w: ID!) { inviteToWave(waveId: $w, target: { all: true }) { invited alreadyInvited } }`, { w: wave.id });
     expect(invited.inviteToWave).toMatchObject({ invited: 0, alreadyInvited: 16 });
     const reminded = await s.ok(`mutation($w: ID!) { remindWave(waveId: $w) { reminded } }`, { w: wave.id });
     expect(outbox(app).slice(mails).some((m) => m.to.startsWith('fake'))).toBe(false);

@@ -100,7 +100,7 @@ describe('the survey page of an employee wave', () => {
     const created = await app.gql(`mutation { createWave(input: { name: "Trail pulse", audience: EMPLOYEE }) { id } }`, {}, tokens.hr);
     const waveId = created.data.createWave.id;
     await app.gql(`mutation($id: ID!) { openWave(id: $id) { id } }`, { id: waveId }, tokens.hr);
-    await app.gql(INVITE, { waveId }, tokens.hr);
+    await app.gql(INVITE, { waveId, target: { all: true } }, tokens.hr);
     // Arrivals after the wave opened are not counted for it.
     await importCsv('ann@trail.test,Ann,en,Support,Warsaw,<1', 'bob@trail.test,Bob,en,Support,Oslo,<1', 'cid@trail.test,Cid,en,Sales,Oslo,<1', 'eve@trail.test,Eve,en,Support,Oslo,<1', 'fay@trail.test,Fay,en,Sales,,');
     const res = await app.gql(SURVEY, { token: lastMailTo(app, 'eve@trail.test').token });

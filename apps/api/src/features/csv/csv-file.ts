@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { paramList, type Params, type RowError } from './import-result.types.js';
+import type { ErrorParam, RowError } from './import-result.types.js';
 
 /**
  * The generic part of every CSV import (contacts, employee roster): records with the line each
@@ -7,6 +7,11 @@ import { paramList, type Params, type RowError } from './import-result.types.js'
  * importer's columns, and rows with more cells than the header refused with their line. What the
  * values mean is the importer's business (contact.csv.ts, employees/roster.csv.ts).
  */
+
+/** The values a message names: `{ reason: 'CSV_UNKNOWN_COLUMN', params: { column: 'mail' } }`. */
+export type Params = Record<string, string | number>;
+
+const paramList = (params: Params = {}): ErrorParam[] => Object.entries(params).map(([name, value]) => ({ name, value: String(value) }));
 
 export const rowError = (line: number, field: string | null, message: string, reason: string, params?: Params): RowError => ({
   line,

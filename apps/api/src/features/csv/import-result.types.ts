@@ -10,11 +10,6 @@ export class ErrorParam {
   value: string;
 }
 
-/** What a message says, as a stable reason and its values: `{ reason: 'CSV_UNKNOWN_COLUMN', params: { column: 'mail' } }`. */
-export type Params = Record<string, string | number>;
-
-export const paramList = (params: Params = {}): ErrorParam[] => Object.entries(params).map(([name, value]) => ({ name, value: String(value) }));
-
 /** A problem with one row of an imported file. Line 1 is the header. */
 @ObjectType('RowError')
 export class RowError {
