@@ -19,7 +19,8 @@ export const RATES = `query($waveId: ID!) { responseRatesByOrgUnit(waveId: $wave
 export const RELEASE = `query($waveId: ID!) { employeeRelease(waveId: $waveId) { waveId threshold
   groups { key dimension orgUnitId value label parentKey invited distribution commentsReleased summary { ${SUMMARY_FIELDS} } }
   audit { method cells groups released hiddenBelowThreshold hiddenToProtect determined } } }`;
-export const WAVE = `query($id: ID!) { wave(id: $id) { id status invited responded responseRate summary { ${SUMMARY_FIELDS} } scoreDistribution } }`;
+export const WAVE = `query($id: ID!) { wave(id: $id) { id status invited responded responseRate summary { ${SUMMARY_FIELDS} } scoreDistribution
+  latestComments { reason } stages { survey firstReaction analysis improvements } } }`;
 export const BOARD = `query { board { audiences { audience summary { ${SUMMARY_FIELDS} } previous { ${SUMMARY_FIELDS} } responseRate trend { period summary { ${SUMMARY_FIELDS} } } }
   topThemes { audience suppressed mentioned { count share theme { name } } amongDetractors { count } amongPromoters { count } } } }`;
 
@@ -307,11 +308,12 @@ export async function readLive(s: Scenario, waveId: string, token = s.tokens.hr)
   return reads;
 }
 
-/** A read with its participation fields (responded, responseRate) taken out. */
+/** A read with its participation fields (responded, responseRate, the survey stage's rate) taken out. */
 export function withoutParticipation(reads: Read[]): unknown {
+  const PARTICIPATION = ['responded', 'responseRate', 'survey'];
   const strip = (x: unknown): unknown => {
     if (Array.isArray(x)) return x.map(strip);
-    if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'responded' && k !== 'responseRate').map(([k, v]) => [k, strip(v)]));
+    if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).filter(([k]) => !PARTICIPATION.includes(k)).map(([k, v]) => [k, strip(v)]));
     return x;
   };
   return reads.map((r) => ({ label: r.label, data: strip(r.data) }));
