@@ -6,7 +6,7 @@ import AnonymityNote from './AnonymityNote.vue';
 // The respondent's "what is stored" note: what the answer keeps, and the roster's audit trail as
 // counts per unit before the wave opened (issue 14) — never a name.
 
-const note = (props: Record<string, unknown>, language = 'en') => mount(AnonymityNote, { props: { threshold: 5, ...props }, global: { plugins: [createAppI18n(language)] } });
+const note = (props: Record<string, unknown>, language: 'en' | 'pl' = 'en') => mount(AnonymityNote, { props: { threshold: 5, ...props }, global: { plugins: [createAppI18n(language)] } });
 
 describe('AnonymityNote', () => {
   it('lists arrivals per unit with their counts, and a unit-less arrival as "without a team"', () => {
