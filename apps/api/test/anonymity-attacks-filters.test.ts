@@ -163,6 +163,9 @@ describe('after the wave closes', () => {
           expect(rest === 0 || rest >= K, `${b.key} − ${a.key} = ${rest} answers`).toBe(true);
         }
       }
+      // A unit with a location the release did not cross is hidden, never "0 answers" (its people answered).
+      const cross = (await s.ok(SUMMARY, { filter: { waveIds: [wave.id], orgUnitIds: [s.units.Alpha], segments: [{ key: 'location', value: 'Oslo' }] } })).npsSummary;
+      expect(cross).toMatchObject({ suppressed: true, responses: null, hiddenReason: 'PROTECTS_SMALLER' });
       // Breakdown cells are the same groups: each equals its group's summary.
       const byOrg = (await s.ok(BREAKDOWN, { filter: { waveIds: [wave.id] }, by: 'ORG_UNIT' })).npsBreakdown;
       for (const cell of byOrg) {

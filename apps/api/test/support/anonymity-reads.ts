@@ -19,9 +19,12 @@ export const RATES = `query($waveId: ID!) { responseRatesByOrgUnit(waveId: $wave
 export const RELEASE = `query($waveId: ID!) { employeeRelease(waveId: $waveId) { waveId threshold
   groups { key dimension orgUnitId value label parentKey invited distribution commentsReleased summary { ${SUMMARY_FIELDS} } }
   audit { method cells groups released hiddenBelowThreshold hiddenToProtect determined } } }`;
-export const WAVE = `query($id: ID!) { wave(id: $id) { id status invited responded responseRate summary { ${SUMMARY_FIELDS} } scoreDistribution } }`;
+export const WAVE = `query($id: ID!) { wave(id: $id) { id status invited responded responseRate summary { ${SUMMARY_FIELDS} } scoreDistribution
+  latestComments { reason } stages { survey firstReaction analysis improvements } } }`;
 export const BOARD = `query { board { audiences { audience summary { ${SUMMARY_FIELDS} } previous { ${SUMMARY_FIELDS} } responseRate trend { period summary { ${SUMMARY_FIELDS} } } }
   topThemes { audience suppressed mentioned { count share theme { name } } amongDetractors { count } amongPromoters { count } } } }`;
+
+export const LEADERBOARD = `query($input: LeaderboardInput!) { leaderboard(input: $input) { entityId name eligible invited responses note } }`;
 
 export const LOCATIONS = ['Oslo', 'Warsaw', 'Remote'];
 export const TENURE_BANDS = ['<1', '1-3', '3+'];
@@ -91,6 +94,9 @@ export async function readEverything(s: Scenario, waveIds: string[], token = s.t
     await read(`release ${w}`, RELEASE, { waveId: w }, [w], null);
   }
   await read('board', BOARD, {}, waveIds, null);
+  const now = new Date();
+  const period = { year: now.getUTCFullYear(), quarter: Math.floor(now.getUTCMonth() / 3) + 1 };
+  await read('leaderboard', LEADERBOARD, { input: { audience: 'EMPLOYEE', entity: 'TEAM', metric: 'RESPONSE_RATE', period } }, waveIds, null);
   return reads;
 }
 
@@ -196,6 +202,16 @@ export function equationsOf(s: Scenario, waves: WaveModel[], reads: Read[]): Att
         system.add({ terms: vars.map((v) => ({ v, cats: ANY })), lo: d.wave.responded, hi: d.wave.responded, source: r.label });
       }
     }
+    if (d.leaderboard) {
+      // A team's response counts summed over the period's waves: a participation equation when the
+      // invited count is the sum of the waves' snapshots (the attacker checks it the same way).
+      for (const e of d.leaderboard as { entityId: string | null; invited: number | null; responses: number }[]) {
+        if (!e.entityId || e.invited === null) continue;
+        const vars = varsOf(r.waves, `unit:${e.entityId}`);
+        if (vars.reduce((n, v) => n + system.vars[v].size, 0) !== e.invited) continue;
+        system.add({ terms: vars.map((v) => ({ v, cats: ANY })), lo: e.responses, hi: e.responses, source: `${r.label} ${e.entityId}` });
+      }
+    }
     if (d.responseRatesByOrgUnit) {
       for (const row of d.responseRatesByOrgUnit) {
         const vars = varsOf(r.waves, row.key);
@@ -292,11 +308,12 @@ export async function readLive(s: Scenario, waveId: string, token = s.tokens.hr)
   return reads;
 }
 
-/** A read with its participation fields (responded, responseRate) taken out. */
+/** A read with its participation fields (responded, responseRate, the survey stage's rate) taken out. */
 export function withoutParticipation(reads: Read[]): unknown {
+  const PARTICIPATION = ['responded', 'responseRate', 'survey'];
   const strip = (x: unknown): unknown => {
     if (Array.isArray(x)) return x.map(strip);
-    if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'responded' && k !== 'responseRate').map(([k, v]) => [k, strip(v)]));
+    if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).filter(([k]) => !PARTICIPATION.includes(k)).map(([k, v]) => [k, strip(v)]));
     return x;
   };
   return reads.map((r) => ({ label: r.label, data: strip(r.data) }));

@@ -57,15 +57,13 @@ export async function listRosterChanges(ctx: Context, first: number | null, afte
     where += ` AND c.id < $2::bigint`;
   }
   params.push(size + 1);
-  const [rows, [{ count }]]: [{ id: string; kind: string; at: Date; email: string; name: string; org_unit_id: string | null }[], { count: number }[]] = await Promise.all([
-    ctx.db.query(
-      `SELECT c.id::text AS id, c.kind, c.at, e.email, e.name, c.org_unit_id
-         FROM roster_changes c JOIN employees e ON e.id = c.employee_id AND e.organization_id = c.organization_id
-        WHERE ${where} ORDER BY c.id DESC LIMIT $${params.length}`,
-      params,
-    ),
-    ctx.db.query(`SELECT count(*)::int AS count FROM roster_changes WHERE organization_id = $1`, [organizationId]),
-  ]);
+  const rows: { id: string; kind: string; at: Date; email: string; name: string; org_unit_id: string | null }[] = await ctx.db.query(
+    `SELECT c.id::text AS id, c.kind, c.at, e.email, e.name, c.org_unit_id
+       FROM roster_changes c JOIN employees e ON e.id = c.employee_id AND e.organization_id = c.organization_id
+      WHERE ${where} ORDER BY c.id DESC LIMIT $${params.length}`,
+    params,
+  );
+  const [{ count }]: { count: number }[] = await ctx.db.query(`SELECT count(*)::int AS count FROM roster_changes WHERE organization_id = $1`, [organizationId]);
   const edges = rows.slice(0, size).map((r) => ({
     cursor: encode(r.id),
     node: Object.assign(new RosterChangeType(), { kind: r.kind, at: r.at, email: r.email, name: r.name, orgUnitId: r.org_unit_id }),

@@ -230,6 +230,70 @@ describe('computeRelease', () => {
     );
   }, 180_000);
 
+  it('tells an attacker who reruns the whole release on every world that fits its numbers nothing more (small rosters, k = 3)', async () => {
+    // The audit, like tau-ARGUS, solves what the numbers say. This attacker also knows the algorithm:
+    // of the worlds that fit the released counts and shown participation, it keeps those whose own
+    // release would have been exactly this one (same groups shown and hidden, same reasons), and
+    // looks for anyone those worlds agree on that the counts alone left open.
+    const REPRESENTATIVE = [10, 7, 0];
+    const view = (r: ComputedRelease) => JSON.stringify(r.groups.map((g) => [g.key, g.released, g.hiddenReason, g.released ? g.counts : null, g.participation ? g.responses : null]));
+    const small = fc.record({
+      people: fc.array(fc.record({ unit: fc.integer({ min: 0, max: 3 }), location: fc.constantFrom('X', 'Y', null), score: fc.option(fc.integer({ min: 0, max: 10 }), { freq: 4 }) }), { minLength: 4, maxLength: 5 }),
+    });
+    const units: Unit[] = [
+      { id: 'u0', parentId: null, name: 'Company' },
+      { id: 'u1', parentId: 'u0', name: 'Sales' },
+      { id: 'u2', parentId: 'u0', name: 'North' },
+      { id: 'u3', parentId: 'u0', name: 'Service' },
+    ];
+    let compared = 0;
+    await fc.assert(
+      fc.asyncProperty(small, async ({ people: raw }) => {
+        const people: Person[] = raw.map((p) => ({ unitId: `u${p.unit}`, location: p.location, tenureBand: 'old', score: p.score }));
+        const release = await computeRelease(inputOf(3, units, people));
+        const groups = release.groups.map((g) => ({ ...g, members: membersOf(units, people, g) }));
+        const fits = (world: number[]) =>
+          groups.every(
+            (g) =>
+              (!g.released || [0, 1, 2].every((c) => g.members.filter((m) => world[m] === c).length === g.counts[c])) &&
+              (!g.participation || g.members.filter((m) => world[m] !== N).length === g.responses),
+          );
+        const fitting: number[][] = [];
+        const world = new Array<number>(people.length).fill(N);
+        const walk = (i: number) => {
+          if (i === people.length) {
+            if (fits(world)) fitting.push([...world]);
+            return;
+          }
+          for (let state = 0; state <= N; state++) {
+            world[i] = state;
+            walk(i + 1);
+          }
+        };
+        walk(0);
+        if (fitting.length > 60) return;
+        compared++;
+        const same: number[][] = [];
+        for (const w of fitting) {
+          const alt = people.map((p, i) => ({ ...p, score: w[i] === N ? null : REPRESENTATIVE[w[i]] }));
+          if (view(await computeRelease(inputOf(3, units, alt))) === view(release)) same.push(w);
+        }
+        const states = (ws: number[][], i: number) => new Set(ws.map((w) => w[i]));
+        people.forEach((_, i) => {
+          const before = states(fitting, i);
+          const after = states(same, i);
+          const answeredBefore = [...before].filter((x) => x !== N);
+          const answeredAfter = [...after].filter((x) => x !== N);
+          // Nothing newly determined: category, having answered, or not having answered.
+          if (answeredBefore.length > 1) expect(answeredAfter.length, `person ${i}`).toBeGreaterThan(1);
+          if (before.has(N) && answeredBefore.length > 0) expect(after.has(N) && answeredAfter.length > 0, `person ${i}`).toBe(true);
+        });
+      }),
+      { numRuns: 12, seed: 3 },
+    );
+    expect(compared).toBeGreaterThan(4);
+  }, 240_000);
+
   it('is the same release for the same snapshot and answers', async () => {
     await fc.assert(
       fc.asyncProperty(roster, async ({ units, people }) => {
