@@ -186,7 +186,7 @@ describe.skipIf(!runBrowserTests)('everyday use: previews, confirmations and hom
       { who: 'admin@demo.test', path: '/', ready: (p) => p.getByTestId('home-admin').waitFor() },
       { who: 'admin@demo.test', path: '/organization', ready: (p) => p.locator('.org-tree-name').first().waitFor() },
       { who: 'admin@demo.test', path: '/organization/users', ready: (p) => p.getByTestId('users-table').waitFor() },
-      { who: 'admin@demo.test', path: '/organization/settings', ready: (p) => p.locator('select').first().waitFor() },
+      { who: 'admin@demo.test', path: '/organization/settings', ready: (p) => p.getByTestId('settings-form').locator('select').first().waitFor() },
       { who: 'cx@demo.test', path: '/contacts', ready: (p) => p.getByTestId('contacts-sort').waitFor() },
       { who: 'cx@demo.test', path: `/waves/${waveId}`, ready: (p) => p.getByRole('radio').first().waitFor() },
     ];

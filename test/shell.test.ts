@@ -190,7 +190,8 @@ describe.skipIf(!runBrowserTests)('the app shell in Chromium', () => {
     operations.length = 0;
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Organization' }).click();
     await page.locator('.org-tree-name', { hasText: 'Sales EU' }).waitFor();
-    expect(operations).toEqual(['OrgUnits', 'Refresh', 'OrgUnits']);
+    // (The menu's badges are read again on each page change: NavCounts and the page's other queries are not the point here.)
+    expect(operations.filter((name) => name === 'OrgUnits' || name === 'Refresh')).toEqual(['OrgUnits', 'Refresh', 'OrgUnits']);
     const secondToken = await page.evaluate(() => localStorage.getItem('tandem.refresh'));
     expect(secondToken).toBeTruthy();
     expect(secondToken).not.toBe(firstToken);

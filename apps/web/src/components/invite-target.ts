@@ -1,12 +1,13 @@
 import type { InvitationSegment, InvitationTargetInput } from '../gql/graphql';
 
 /** How the user chose who to invite. Nothing is chosen at first: there is no default "everyone". */
-export type InviteWho = '' | 'chosen' | 'units' | 'segment' | 'all';
+export type InviteWho = '' | 'chosen' | 'units' | 'owners' | 'segment' | 'all';
 
 export interface InviteChoice {
   who: InviteWho;
   contactIds: readonly string[];
   orgUnitIds: readonly string[];
+  ownerIds: readonly string[];
   segment: InvitationSegment | '';
 }
 
@@ -17,6 +18,8 @@ export function targetOf(choice: InviteChoice): InvitationTargetInput | null {
       return choice.contactIds.length ? { contactIds: [...choice.contactIds] } : null;
     case 'units':
       return choice.orgUnitIds.length ? { orgUnitIds: [...choice.orgUnitIds] } : null;
+    case 'owners':
+      return choice.ownerIds.length ? { ownerIds: [...choice.ownerIds] } : null;
     case 'segment':
       return choice.segment ? { segment: choice.segment } : null;
     case 'all':

@@ -115,6 +115,7 @@ type Documents = {
     "\n  mutation InviteToWave($waveId: ID!, $target: InvitationTargetInput) {\n    inviteToWave(waveId: $waveId, target: $target) {\n      invited\n      skipped\n      alreadyInvited\n      throttled\n      unsubscribed\n      failed\n    }\n  }\n": typeof types.InviteToWaveDocument,
     "\n  query InvitationTargetCount($waveId: ID!, $target: InvitationTargetInput) {\n    invitationTargetCount(waveId: $waveId, target: $target) {\n      total\n      eligible\n      alreadyInvited\n      throttled\n      unsubscribed\n    }\n  }\n": typeof types.InvitationTargetCountDocument,
     "\n  query InviteOrgUnits {\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n": typeof types.InviteOrgUnitsDocument,
+    "\n  query InviteOwners {\n    users(role: MANAGER) {\n      id\n      name\n    }\n  }\n": typeof types.InviteOwnersDocument,
     "\n  mutation RemindWave($waveId: ID!) {\n    remindWave(waveId: $waveId) {\n      reminded\n      skipped\n      recentlyMailed\n      unsubscribed\n      failed\n      countsHidden\n    }\n  }\n": typeof types.RemindWaveDocument,
     "\n  query WavePage($id: ID!) {\n    organization {\n      id\n      anonymityThreshold\n    }\n    wave(id: $id) {\n      id\n      name\n      audience\n      status\n      anonymous\n      languages\n      opensAt\n      closesAt\n      openedAt\n      closedAt\n      invited\n      summary {\n        suppressed\n      }\n      ...WaveResults\n      ...WaveComments\n      ...WaveQuestions\n      ...WavePublicTitle\n    }\n  }\n": typeof types.WavePageDocument,
     "\n  mutation OpenWave($id: ID!) {\n    openWave(id: $id) {\n      id\n      status\n      openedAt\n    }\n  }\n": typeof types.OpenWaveDocument,
@@ -228,6 +229,7 @@ const documents: Documents = {
     "\n  mutation InviteToWave($waveId: ID!, $target: InvitationTargetInput) {\n    inviteToWave(waveId: $waveId, target: $target) {\n      invited\n      skipped\n      alreadyInvited\n      throttled\n      unsubscribed\n      failed\n    }\n  }\n": types.InviteToWaveDocument,
     "\n  query InvitationTargetCount($waveId: ID!, $target: InvitationTargetInput) {\n    invitationTargetCount(waveId: $waveId, target: $target) {\n      total\n      eligible\n      alreadyInvited\n      throttled\n      unsubscribed\n    }\n  }\n": types.InvitationTargetCountDocument,
     "\n  query InviteOrgUnits {\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n": types.InviteOrgUnitsDocument,
+    "\n  query InviteOwners {\n    users(role: MANAGER) {\n      id\n      name\n    }\n  }\n": types.InviteOwnersDocument,
     "\n  mutation RemindWave($waveId: ID!) {\n    remindWave(waveId: $waveId) {\n      reminded\n      skipped\n      recentlyMailed\n      unsubscribed\n      failed\n      countsHidden\n    }\n  }\n": types.RemindWaveDocument,
     "\n  query WavePage($id: ID!) {\n    organization {\n      id\n      anonymityThreshold\n    }\n    wave(id: $id) {\n      id\n      name\n      audience\n      status\n      anonymous\n      languages\n      opensAt\n      closesAt\n      openedAt\n      closedAt\n      invited\n      summary {\n        suppressed\n      }\n      ...WaveResults\n      ...WaveComments\n      ...WaveQuestions\n      ...WavePublicTitle\n    }\n  }\n": types.WavePageDocument,
     "\n  mutation OpenWave($id: ID!) {\n    openWave(id: $id) {\n      id\n      status\n      openedAt\n    }\n  }\n": types.OpenWaveDocument,
@@ -658,6 +660,10 @@ export function graphql(source: "\n  query InvitationTargetCount($waveId: ID!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query InviteOrgUnits {\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query InviteOrgUnits {\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InviteOwners {\n    users(role: MANAGER) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query InviteOwners {\n    users(role: MANAGER) {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -53,7 +53,8 @@ async function payloadFor(ctx: Context, db: EntityManager, user: UserEntity, fam
 /** Wrong password and unknown email answer the same, after the same amount of work. */
 export async function login(ctx: Context, email: string, password: string): Promise<AuthPayload> {
   const user = await ctx.db.findOneBy(UserEntity, { email: email.trim().toLowerCase(), active: true });
-  const ok = await verifySecret(password, user?.passwordHash ?? (await decoyHash()));
+  // An invited user without a password yet is checked against the decoy too: the same time as a miss.
+  const ok = await verifySecret(password, user?.passwordHash || (await decoyHash()));
   if (!user || !ok) {
     ctx.logger.info({ event: 'login.failed' }, 'login failed');
     throw invalidCredentials();
