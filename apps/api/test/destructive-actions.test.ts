@@ -158,8 +158,14 @@ describe('previewEmployeeImport and restoreEmployees', () => {
     expect(await active()).toEqual(['e1@acme.test', 'e5@acme.test']);
 
     const res = await app.gql(RESTORE, { emails: ['E2@acme.test', 'e3@acme.test', 'e1@acme.test'] }, tokens.HR);
+    expect(res.errors).toBeUndefined();
     expect(res.data.restoreEmployees).toEqual({ restored: 2, alreadyActive: 1 });
     expect(await active()).toEqual(['e1@acme.test', 'e2@acme.test', 'e3@acme.test', 'e5@acme.test']);
+    // Each restore is in the roster's audit trail, written with it; the one already active is not.
+    const trail = await sql(
+      `SELECT e.email FROM roster_changes c JOIN employees e ON e.id = c.employee_id WHERE c.kind = 'RESTORED' AND e.email LIKE '%@acme.test' ORDER BY e.email`,
+    );
+    expect(trail.map((r: { email: string }) => r.email)).toEqual(['e2@acme.test', 'e3@acme.test']);
   });
 });
 

@@ -285,9 +285,14 @@ export async function restoreEmployees(ctx: Context, emails: string[]): Promise<
     if (found.length !== wanted.length) throw notFound('Employee', 'emails');
     const leavers = found.filter((row) => !row.active).map((row) => row.email);
     if (leavers.length > 0) {
-      await tx.query(`UPDATE employees SET active = true, updated_at = now() WHERE organization_id = $1 AND email = ANY($2::text[])`, [organizationId, leavers]);
+      // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+      const [restored]: [{ id: string; org_unit_id: string | null }[], number] = await tx.query(
+        `UPDATE employees SET active = true, updated_at = now() WHERE organization_id = $1 AND email = ANY($2::text[]) RETURNING id, org_unit_id`,
+        [organizationId, leavers],
+      );
+      // The audit trail employees see on their survey page, in the same transaction.
+      await recordRosterChanges(tx, organizationId, restored.map((r) => ({ employeeId: r.id, kind: 'RESTORED', orgUnitId: r.org_unit_id })));
     }
-    // TODO(lead): when roster_changes (redteam's branch) is on main, record each restore there in this transaction.
     return { restored: leavers.length, alreadyActive: found.length - leavers.length };
   });
   ctx.logger.info({ event: 'employees.restored', restored: outcome.restored }, 'leavers restored');
