@@ -222,8 +222,14 @@ describe.skipIf(!runBrowserTests)('an anonymous employee wave, run by HR in the 
     }
 
     // --- HR: while the wave runs, still participation only ---------------------------------------------
-    await hr.page.reload();
+    // The list shows the response rate and says when the eNPS comes.
+    await nav.getByRole('link', { name: 'Waves' }).click();
+    const listRow = hr.page.getByRole('row', { name: new RegExp(waveName) });
+    await listRow.getByText('100%').waitFor();
+    await listRow.getByText('When closed').waitFor();
+    await listRow.getByRole('link', { name: waveName }).click();
     await hr.page.getByRole('heading', { name: waveName, level: 1 }).waitFor();
+    await hr.page.getByTestId('stage-analysis').filter({ hasText: 'Counted at release' }).waitFor();
     await participation.getByTestId('participation-counts').filter({ hasText: `${ROSTER.length} of ${ROSTER.length} answered` }).waitFor();
     await participation.getByTestId('results-pending').waitFor();
     for (const testId of ['stat-nps', 'breakdown', 'employee-comments', 'employee-themes', 'release-summary']) {

@@ -180,14 +180,16 @@ describe('npsSummary', () => {
     expect(mixed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.waveIds' });
   });
 
-  it('keeps HR to employee results, and a manager to identified waves and their own unit’s releases', async () => {
+  it("keeps HR to employee results, and a manager's employee results to their own unit", async () => {
     expect(codeOf(await app.gql(SUMMARY, { filter: { audience: 'CUSTOMER' } }, tokens.hr))).toBe('FORBIDDEN');
     const hrCustomerWave = await app.gql(SUMMARY, { filter: { waveIds: [waves.customer] } }, tokens.hr);
     expect(hrCustomerWave.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.waveIds' });
-    // A manager may name an employee wave (their "My team" page does): what they get is their own
-    // unit's released group, tested in employee-reporting.test.ts.
+    // A manager may name an employee wave (a point of their team's trend): the answer is their own
+    // unit's released group, exactly as for audience EMPLOYEE; never the whole wave.
     const managerEmployeeWave = await app.gql(SUMMARY, { filter: { waveIds: [waves.employee] } }, tokens.manager);
     expect(managerEmployeeWave.errors).toBeUndefined();
+    const ownUnit = await app.gql(SUMMARY, { filter: { audience: 'EMPLOYEE', waveIds: [waves.employee] } }, tokens.manager);
+    expect(managerEmployeeWave.data.npsSummary).toEqual(ownUnit.data.npsSummary);
     expect(codeOf(await app.gql(SUMMARY, { filter: {} }))).toBe('UNAUTHENTICATED');
   });
 
