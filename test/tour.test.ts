@@ -44,14 +44,14 @@ describe.skipIf(!runBrowserTests)('a tour of every page', () => {
         // The session's name is in the phone's menu, so log in at desktop width, then narrow.
         const { page, errors } = await session.open({ viewport: DESKTOP });
         await logIn(page, tour.email);
-        await page.setViewportSize(viewport);
         const paths = [...tour.pages];
         for (const detail of tour.details ?? []) {
           await page.goto(detail.list);
           await settle(page);
-          const href = await page.locator(detail.link).first().getAttribute('href', { timeout: 10_000 });
+          const href = await page.locator(detail.link).first().getAttribute('href', { timeout: 20_000 });
           if (href) paths.push(href);
         }
+        await page.setViewportSize(viewport);
         const overflowing: string[] = [];
         for (const language of LANGUAGES) {
           await page.evaluate((locale) => localStorage.setItem('tandem.locale', locale), language);
