@@ -15,7 +15,7 @@ export interface Database {
 
 export interface PoolOptions {
   poolSize?: number;
-  /** How long an idle connection stays in the pool (pg's default: 10 s). */
+  /** How long an idle connection stays in the pool (pg's default: 10 s); the embedded database keeps its one. */
   idleTimeoutMs?: number;
 }
 
@@ -23,8 +23,8 @@ export interface PoolOptions {
  * PGlite is one session for its whole life: what a connection left behind (named prepared
  * statements, settings, temporary tables) is still there when the pool opens its next connection
  * after dropping an idle one, and `PREPARE "respondent-invitation"` would then fail with "already
- * exists". So on the embedded database every new connection starts with DISCARD ALL, as a fresh
- * server session would; the pool awaits it before handing the connection out.
+ * exists". So on the embedded database every new connection (after an error) starts with DISCARD
+ * ALL, as a fresh server session would; the pool awaits it before handing the connection out.
  */
 const resetEmbeddedSession = async (client: pg.PoolClient) => {
   await client.query('DISCARD ALL');
@@ -59,7 +59,10 @@ export async function openDatabase(
     return { dataSource, mode: 'postgres', close: () => dataSource.destroy() };
   }
   const embedded = await startEmbeddedPostgres(config.embeddedDir, config.embeddedImage);
-  const dataSource = createDataSource(embedded.url, 1, options.idleTimeoutMs, resetEmbeddedSession);
+  // The pool's one connection is never dropped for being idle (0): PGlite's socket server takes one
+  // connection at a time and sees the old one's close a moment late, so a request arriving just as
+  // the pool reconnected was refused ("Too many connections").
+  const dataSource = createDataSource(embedded.url, 1, 0, resetEmbeddedSession);
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   return {
