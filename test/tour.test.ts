@@ -6,7 +6,8 @@ import { browserSession, logIn } from './support/session.js';
 /**
  * Every page of the staff app, as the role that uses it, in all five languages on a phone: none
  * scrolls sideways and none logs a console error. Each page is saved to test/artifacts/tour/ to be
- * looked at; TOUR_DESKTOP=1 adds the same pages at desktop width.
+ * looked at; TOUR_DESKTOP=1 adds the same pages at desktop width. Not part of `npm test` (it takes
+ * minutes): run it with `npm run tour -w @tandem/e2e` after building.
  */
 const runBrowserTests = requireChromium();
 const LANGUAGES = ['en', 'pl', 'da', 'ru', 'sl'] as const;

@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', 'artifacts/**'],
+    // The tour (every page, five languages) is for looking at pages: `npm run tour -w @tandem/e2e`.
+    exclude: ['node_modules/**', 'artifacts/**', ...(process.env.TOUR === '1' ? [] : ['tour.test.ts'])],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     fileParallelism: false,
