@@ -72,6 +72,20 @@ describe.skipIf(!runBrowserTests)('from a detractor to "you said, we did"', () =
     await card('IMPLEMENTED').getByRole('link', { name: TITLE }).click();
     await cx.page.getByTestId('improvement-effect').waitFor();
     await cx.page.getByText('Every missed call is returned the same day').waitFor();
+    // Implemented today: no answers after it yet, so too early to tell, with the rule stated.
+    await cx.page.getByTestId('effect-change').getByText('Too early to tell').waitFor();
+    expect(await cx.page.getByTestId('effect-too-early').textContent()).toContain('at least 10 answers');
+    // Editing: the title per language, the due date; the page shows the title in the reader's language.
+    await cx.page.getByRole('button', { name: `Edit ${TITLE}` }).click();
+    const edit = cx.page.getByTestId('improvement-edit');
+    await edit.getByLabel('Polski').fill('Oddzwaniamy w ciągu jednego dnia');
+    await edit.getByLabel('Due date').fill('2031-01-31');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await cx.page.locator('.language-switcher select').first().selectOption('pl');
+    await cx.page.getByRole('heading', { name: 'Oddzwaniamy w ciągu jednego dnia', level: 1 }).waitFor();
+    await cx.page.locator('.language-switcher select').first().selectOption('en');
+    await cx.page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
     await screenshot(cx.page, 'improvement-page-desktop-en');
 
     // --- the wave page: share "you said, we did" --------------------------------------------------

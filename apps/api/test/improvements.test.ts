@@ -35,7 +35,7 @@ const FIELDS = `id title description status audience dueDate overdue implemented
 const CREATE = `mutation($input: CreateImprovementInput!) { createImprovement(input: $input) { ${FIELDS} } }`;
 const MOVE = `mutation($id: ID!, $status: ImprovementStatus!, $note: String) { setImprovementStatus(id: $id, status: $status, note: $note) { ${FIELDS} } }`;
 const GET = `query($id: ID!) { improvement(id: $id) { ${FIELDS}
-  effect { change significant themesApplied beforeFrom beforeTo afterFrom afterTo
+  effect { change significant themesApplied tooEarly minimumResponses beforeFrom beforeTo afterFrom afterTo
     before { responses promoters passives detractors nps ciLow ciHigh suppressed }
     after { responses promoters passives detractors nps ciLow ciHigh suppressed } } } }`;
 const LINK = `mutation($id: ID!, $responseIds: [ID!], $themeIds: [ID!], $followUpIds: [ID!], $waves: [ImprovementWaveInput!]) {
@@ -396,7 +396,15 @@ describe('the effect', () => {
       afterFrom: day(implementedAt),
       afterTo: day(new Date()),
       themesApplied: false,
+      // 6 answers after, fewer than the organization's minimum of 10: too early to tell (the change is kept).
+      tooEarly: true,
+      minimumResponses: 10,
     });
+    // With a minimum the period after reaches, it tells.
+    const [{ settings }] = await q(`SELECT settings FROM organizations WHERE slug = 'demo'`);
+    await q(`UPDATE organizations SET settings = settings || '{"leaderboardMinResponses": 6}'::jsonb WHERE slug = 'demo'`);
+    expect((await app.gql(GET, { id }, cx)).data.improvement.effect).toMatchObject({ tooEarly: false, minimumResponses: 6 });
+    await q(`UPDATE organizations SET settings = $1::jsonb WHERE slug = 'demo'`, [JSON.stringify(settings)]);
   });
 
   it('narrows to the responses tagged with its themes (accepted only)', async () => {
