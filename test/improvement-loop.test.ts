@@ -105,7 +105,9 @@ describe.skipIf(!runBrowserTests)('from a detractor to "you said, we did"', () =
     await visitor.page.getByRole('heading', { name: 'You said, we did', level: 1 }).waitFor();
     await page.getByRole('heading', { name: TITLE }).waitFor();
     const text = (await page.textContent()) ?? '';
-    expect(text).toContain(followUp!.wave.name);
+    // The public title (here the neutral default), never the internal wave name.
+    expect(text).toContain('Short survey');
+    expect(text).not.toContain(followUp!.wave.name);
     expect(text).not.toContain(secret);
     expect(text).not.toContain('David');
     expect(text).not.toContain('Carlos');
@@ -114,7 +116,8 @@ describe.skipIf(!runBrowserTests)('from a detractor to "you said, we did"', () =
 
     await visitor.page.getByLabel('Language').selectOption('pl');
     await visitor.page.getByRole('heading', { name: 'Powiedzieliście, zrobiliśmy', level: 1 }).waitFor();
-    await page.getByRole('heading', { name: TITLE }).waitFor();
+    // The title as translated on the improvement page above.
+    await page.getByRole('heading', { name: 'Oddzwaniamy w ciągu jednego dnia' }).waitFor();
     await screenshot(visitor.page, 'you-said-we-did-desktop-pl');
     expect(visitor.errors).toEqual([]);
 

@@ -27,7 +27,8 @@ const q = (sql: string, params: unknown[] = []) => app.db.dataSource.query(sql, 
 
 const FIELDS = `id title description status audience dueDate overdue implementedAt createdAt
   owner { email } orgUnit { id name }
-  themes { id name }
+  themes { id name nameTranslations { language text } audiences }
+  titleTranslations { language text } canEdit
   responses { id score reason }
   followUps { id }
   waves { wave { id audience } orgUnit { id } }
@@ -260,7 +261,7 @@ describe('linking feedback', () => {
     const linked = (await app.gql(LINK, { id: own.id, responseIds: [martaResponse], followUpIds: [martaFollowUp], themeIds: [themeId], waves: [{ waveId }] }, marta)).data.linkFeedback;
     expect(linked.responses.map((r: any) => r.id)).toEqual([martaResponse]);
     expect(linked.followUps.map((f: any) => f.id)).toEqual([martaFollowUp]);
-    expect(linked.themes).toEqual([{ id: themeId, name: 'Link test theme' }]);
+    expect(linked.themes).toEqual([{ id: themeId, name: 'Link test theme', nameTranslations: [], audiences: [] }]);
     // CX links Jessica's response too: Marta still sees only her own; CX and LEADER see both.
     await app.gql(LINK, { id: own.id, responseIds: [jessicaResponse] }, cx);
     expect((await app.gql(GET, { id: own.id }, marta)).data.improvement.responses.map((r: any) => r.id)).toEqual([martaResponse]);
