@@ -540,3 +540,15 @@ describe('"you said, we did"', () => {
     expect((await app.gql(PUBLIC, { token: 'A'.repeat(43) })).data.youSaidWeDid).toBeNull();
   });
 });
+
+describe('searching improvements', () => {
+  it('finds them by title, a translated title or the description, with the total', async () => {
+    const stamp = Date.now().toString(36);
+    await create(cx, { title: `Findable ${stamp}`, titleTranslations: [{ language: 'pl', text: `Szukane ${stamp}` }] });
+    for (const search of [`findable ${stamp}`, `szukane ${stamp}`]) {
+      const res = await app.gql(LIST, { filter: { search } }, cx);
+      expect(res.data.improvements.totalCount).toBe(1);
+    }
+    expect(fieldOf(await app.gql(LIST, { filter: { search: 'x'.repeat(101) } }, cx))).toBe('filter.search');
+  });
+});

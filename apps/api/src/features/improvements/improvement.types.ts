@@ -234,6 +234,9 @@ export class ImprovementFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'true: only overdue ones; false: only those not overdue' })
   overdue?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Text found in the title (or its translations) or description (at most 100 characters)' })
+  search?: string | null;
 }
 
 export const ImprovementConnection = ConnectionType('Improvement', ImprovementType);
