@@ -106,7 +106,7 @@ describe.skipIf(!runBrowserTests)('from a detractor to "you said, we did"', () =
     await page.getByRole('heading', { name: TITLE }).waitFor();
     const text = (await page.textContent()) ?? '';
     // The public title (here the neutral default), never the internal wave name.
-    expect(text).toContain('Short survey');
+    expect(text).toContain('Feedback survey');
     expect(text).not.toContain(followUp!.wave.name);
     expect(text).not.toContain(secret);
     expect(text).not.toContain('David');

@@ -519,7 +519,7 @@ describe('"you said, we did"', () => {
     expect(res.errors).toBeUndefined();
     const page = res.data.youSaidWeDid;
     // No public title in Polish: a neutral one, never the internal wave name.
-    expect(page).toMatchObject({ waveName: 'Krótka ankieta', organizationName: 'Demo Company', language: 'pl', languages: ['en', 'pl'] });
+    expect(page).toMatchObject({ waveName: 'Ankieta opinii', organizationName: 'Demo Company', language: 'pl', languages: ['en', 'pl'] });
     expect(JSON.stringify(res)).not.toContain('Improvement wave');
     expect(page.improvements).toEqual([{ title: 'Call back within a day', description: 'Every missed call is returned the same day.', implementedOn: new Date().toISOString().slice(0, 10) }]);
     const text = JSON.stringify(res);
