@@ -3,8 +3,8 @@ import { PHONE, requireChromium, screenshot } from './support/browser.js';
 import { browserSession, fitsWidth, logIn } from './support/session.js';
 
 // Stage 3 in the browser: CX works the tagging queue of the demo (accepts a suggestion, tags two
-// comments at once), reads the results by theme, and HR sees employee theme rows withheld for
-// anonymity as such — in English, in Polish, and on a phone.
+// comments at once), reads the results by theme, and HR sees only the employee themes (never a
+// customer theme as hidden) — in English, in Polish, and on a phone.
 
 const runBrowserTests = requireChromium();
 
@@ -60,15 +60,19 @@ describe.skipIf(!runBrowserTests)('themes', () => {
     expect(marta.errors).toEqual([]);
   });
 
-  it('shows HR employee theme rows, those below the threshold as hidden for anonymity', async () => {
+  it('shows HR the employee theme rows only, never customer themes as hidden', async () => {
     const hr = await session.open();
     await logIn(hr.page, 'hr@demo.test');
     await hr.page.getByLabel('Language').selectOption('en');
     await hr.page.goto('/themes');
     const results = hr.page.getByTestId('theme-results');
     await results.waitFor();
-    await results.getByTestId('theme-hidden').first().waitFor();
-    expect(await results.getByTestId('theme-hidden').first().textContent()).toContain('Hidden for anonymity');
+    // HR sees the employee (workplace) themes only: no customer theme, hidden or not.
+    await results.getByRole('rowheader', { name: /Workload/ }).waitFor();
+    await hr.page.getByText('Show themes nobody mentions').click();
+    for (const customerTheme of ['Invoicing', 'Price', 'Replacements']) {
+      expect(await results.getByRole('rowheader', { name: new RegExp(customerTheme) }).count()).toBe(0);
+    }
     await screenshot(hr.page, 'themes-results-employee-desktop-en');
     await hr.page.getByTestId('themes-tab-catalogue').click();
     await hr.page.getByTestId('theme-catalogue').waitFor();
