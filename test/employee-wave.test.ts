@@ -179,7 +179,7 @@ describe.skipIf(!runBrowserTests)('an anonymous employee wave, run by HR in the 
     const jana = await open({ viewport: PHONE });
     await jana.page.goto(link('jana.novak@e2e-roster.example'));
     // Respondents read the wave's public title (here the neutral default), never its internal name.
-    await jana.page.getByRole('heading', { name: 'Kratka anketa', level: 1 }).waitFor();
+    await jana.page.getByRole('heading', { name: 'Anketa o mnenju', level: 1 }).waitFor();
     expect(await jana.page.evaluate(() => document.documentElement.lang)).toBe('sl');
     const note = jana.page.getByTestId('anonymity-note');
     await note.getByRole('heading', { name: 'Vaš odgovor je anonimen' }).waitFor();
@@ -200,7 +200,7 @@ describe.skipIf(!runBrowserTests)('an anonymous employee wave, run by HR in the 
     // --- A Danish employee on a desktop ------------------------------------------------------------
     const freja = await open();
     await freja.page.goto(link('freja.holm@e2e-roster.example'));
-    await freja.page.getByRole('heading', { name: 'Kort undersøgelse', level: 1 }).waitFor();
+    await freja.page.getByRole('heading', { name: 'Feedbackundersøgelse', level: 1 }).waitFor();
     await freja.page.getByTestId('anonymity-note').getByRole('heading', { name: 'Det gemmer vi', exact: true }).waitFor();
     await freja.page.getByText('Resultater vises kun for grupper på mindst 5 personer.', { exact: false }).waitFor();
     await screenshot(freja.page, 'employee-survey-desktop-da');

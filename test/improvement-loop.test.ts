@@ -72,6 +72,20 @@ describe.skipIf(!runBrowserTests)('from a detractor to "you said, we did"', () =
     await card('IMPLEMENTED').getByRole('link', { name: TITLE }).click();
     await cx.page.getByTestId('improvement-effect').waitFor();
     await cx.page.getByText('Every missed call is returned the same day').waitFor();
+    // Implemented today: no answers after it yet, so too early to tell, with the rule stated.
+    await cx.page.getByTestId('effect-change').getByText('Too early to tell').waitFor();
+    expect(await cx.page.getByTestId('effect-too-early').textContent()).toContain('at least 10 answers');
+    // Editing: the title per language, the due date; the page shows the title in the reader's language.
+    await cx.page.getByRole('button', { name: `Edit ${TITLE}` }).click();
+    const edit = cx.page.getByTestId('improvement-edit');
+    await edit.getByLabel('Polski').fill('Oddzwaniamy w ciągu jednego dnia');
+    await edit.getByLabel('Due date').fill('2031-01-31');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await cx.page.locator('.language-switcher select').first().selectOption('pl');
+    await cx.page.getByRole('heading', { name: 'Oddzwaniamy w ciągu jednego dnia', level: 1 }).waitFor();
+    await cx.page.locator('.language-switcher select').first().selectOption('en');
+    await cx.page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
     await screenshot(cx.page, 'improvement-page-desktop-en');
 
     // --- the wave page: share "you said, we did" --------------------------------------------------
@@ -91,7 +105,9 @@ describe.skipIf(!runBrowserTests)('from a detractor to "you said, we did"', () =
     await visitor.page.getByRole('heading', { name: 'You said, we did', level: 1 }).waitFor();
     await page.getByRole('heading', { name: TITLE }).waitFor();
     const text = (await page.textContent()) ?? '';
-    expect(text).toContain(followUp!.wave.name);
+    // The public title (here the neutral default), never the internal wave name.
+    expect(text).toContain('Feedback survey');
+    expect(text).not.toContain(followUp!.wave.name);
     expect(text).not.toContain(secret);
     expect(text).not.toContain('David');
     expect(text).not.toContain('Carlos');
@@ -100,7 +116,8 @@ describe.skipIf(!runBrowserTests)('from a detractor to "you said, we did"', () =
 
     await visitor.page.getByLabel('Language').selectOption('pl');
     await visitor.page.getByRole('heading', { name: 'Powiedzieliście, zrobiliśmy', level: 1 }).waitFor();
-    await page.getByRole('heading', { name: TITLE }).waitFor();
+    // The title as translated on the improvement page above.
+    await page.getByRole('heading', { name: 'Oddzwaniamy w ciągu jednego dnia' }).waitFor();
     await screenshot(visitor.page, 'you-said-we-did-desktop-pl');
     expect(visitor.errors).toEqual([]);
 

@@ -99,7 +99,7 @@ describe.skipIf(!runBrowserTests)('a customer wave from contact import to the fi
     const page = respondent.page;
     await page.goto(link);
     // The wave's public title (here the neutral default), never its internal name.
-    await page.getByRole('heading', { name: 'Krótka ankieta', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Ankieta opinii', level: 1 }).waitFor();
     await page.getByText(POLISH_QUESTION).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('pl');
     expect(await page.getByRole('navigation', { name: 'Main navigation' }).count()).toBe(0);
@@ -129,7 +129,7 @@ describe.skipIf(!runBrowserTests)('a customer wave from contact import to the fi
     await page.getByText(POLISH_QUESTION).waitFor();
 
     // Keyboard only: Tab into the scale, Space checks 0, arrows move to 3.
-    await page.getByRole('heading', { name: 'Krótka ankieta', level: 1 }).focus();
+    await page.getByRole('heading', { name: 'Ankieta opinii', level: 1 }).focus();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-value'))).toBe('0');
     await page.keyboard.press('Space');

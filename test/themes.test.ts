@@ -5,7 +5,7 @@ import { browserSession, fitsWidth, logIn } from './support/session.js';
 // Stage 3 in the browser: CX works the tagging queue of the demo (accepts a suggestion, tags two
 // comments at once) and reads the results by theme; HR reads employee themes as the release has
 // them — mention counts of one released group of a closed wave, a hidden group with its reason and
-// no number — in English, in Polish, and on a phone.
+// no number, and never a customer theme — in English, in Polish, and on a phone.
 
 const runBrowserTests = requireChromium();
 
@@ -77,6 +77,10 @@ describe.skipIf(!runBrowserTests)('themes', () => {
     expect(await employee.getByTestId('theme-group').inputValue()).toBe('all');
     for (const count of await results.getByTestId('theme-mention-count').allTextContents()) expect(count).toMatch(/^\s*\d+ mentions? \(\d+\s?%\)\s*$/);
     for (const word of ['NPS', 'Detractors', 'Promoters', 'Impact']) expect(await employee.getByText(word, { exact: false }).count(), word).toBe(0);
+    // Only themes of the employee audience: no customer theme, counted or hidden.
+    for (const customerTheme of ['Invoicing', 'Price', 'Replacements']) {
+      expect(await results.getByText(customerTheme, { exact: false }).count(), customerTheme).toBe(0);
+    }
     await screenshot(hr.page, 'themes-results-employee-desktop-en');
 
     // A group the release hides says why, with no number but k.

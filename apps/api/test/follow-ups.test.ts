@@ -208,3 +208,14 @@ describe('tenancy', () => {
     expect(count).toBe(0);
   });
 });
+
+describe('searching follow-ups', () => {
+  it("finds them by the contact's name or email, counts them, and refuses a search that is too long", async () => {
+    const res = await app.gql(FOLLOW_UPS, { filter: { search: 'ben@fu.exa' } }, cx);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.followUps.totalCount).toBe(res.data.followUps.edges.length);
+    expect(res.data.followUps.totalCount).toBeGreaterThanOrEqual(1);
+    expect((await app.gql(FOLLOW_UPS, { filter: { search: 'no-such-person-%' } }, cx)).data.followUps.totalCount).toBe(0);
+    expect(fieldOf(await app.gql(FOLLOW_UPS, { filter: { search: 'x'.repeat(101) } }, cx))).toBe('filter.search');
+  });
+});

@@ -27,7 +27,8 @@ const q = (sql: string, params: unknown[] = []) => app.db.dataSource.query(sql, 
 
 const FIELDS = `id title description status audience dueDate overdue implementedAt createdAt
   owner { email } orgUnit { id name }
-  themes { id name }
+  themes { id name nameTranslations { language text } audiences }
+  titleTranslations { language text } canEdit
   responses { id score reason }
   followUps { id }
   waves { wave { id audience } orgUnit { id } }
@@ -35,7 +36,7 @@ const FIELDS = `id title description status audience dueDate overdue implemented
 const CREATE = `mutation($input: CreateImprovementInput!) { createImprovement(input: $input) { ${FIELDS} } }`;
 const MOVE = `mutation($id: ID!, $status: ImprovementStatus!, $note: String) { setImprovementStatus(id: $id, status: $status, note: $note) { ${FIELDS} } }`;
 const GET = `query($id: ID!) { improvement(id: $id) { ${FIELDS}
-  effect { change significant themesApplied beforeFrom beforeTo afterFrom afterTo
+  effect { change significant themesApplied tooEarly minimumResponses beforeFrom beforeTo afterFrom afterTo
     before { responses promoters passives detractors nps ciLow ciHigh suppressed }
     after { responses promoters passives detractors nps ciLow ciHigh suppressed } } } }`;
 const LINK = `mutation($id: ID!, $responseIds: [ID!], $themeIds: [ID!], $followUpIds: [ID!], $waves: [ImprovementWaveInput!]) {
@@ -260,7 +261,7 @@ describe('linking feedback', () => {
     const linked = (await app.gql(LINK, { id: own.id, responseIds: [martaResponse], followUpIds: [martaFollowUp], themeIds: [themeId], waves: [{ waveId }] }, marta)).data.linkFeedback;
     expect(linked.responses.map((r: any) => r.id)).toEqual([martaResponse]);
     expect(linked.followUps.map((f: any) => f.id)).toEqual([martaFollowUp]);
-    expect(linked.themes).toEqual([{ id: themeId, name: 'Link test theme' }]);
+    expect(linked.themes).toEqual([{ id: themeId, name: 'Link test theme', nameTranslations: [], audiences: [] }]);
     // CX links Jessica's response too: Marta still sees only her own; CX and LEADER see both.
     await app.gql(LINK, { id: own.id, responseIds: [jessicaResponse] }, cx);
     expect((await app.gql(GET, { id: own.id }, marta)).data.improvement.responses.map((r: any) => r.id)).toEqual([martaResponse]);
@@ -396,7 +397,15 @@ describe('the effect', () => {
       afterFrom: day(implementedAt),
       afterTo: day(new Date()),
       themesApplied: false,
+      // 6 answers after, fewer than the organization's minimum of 10: too early to tell (the change is kept).
+      tooEarly: true,
+      minimumResponses: 10,
     });
+    // With a minimum the period after reaches, it tells.
+    const [{ settings }] = await q(`SELECT settings FROM organizations WHERE slug = 'demo'`);
+    await q(`UPDATE organizations SET settings = settings || '{"leaderboardMinResponses": 6}'::jsonb WHERE slug = 'demo'`);
+    expect((await app.gql(GET, { id }, cx)).data.improvement.effect).toMatchObject({ tooEarly: false, minimumResponses: 6 });
+    await q(`UPDATE organizations SET settings = $1::jsonb WHERE slug = 'demo'`, [JSON.stringify(settings)]);
   });
 
   it('narrows to the responses tagged with its themes (accepted only)', async () => {
@@ -510,7 +519,7 @@ describe('"you said, we did"', () => {
     expect(res.errors).toBeUndefined();
     const page = res.data.youSaidWeDid;
     // No public title in Polish: a neutral one, never the internal wave name.
-    expect(page).toMatchObject({ waveName: 'Krótka ankieta', organizationName: 'Demo Company', language: 'pl', languages: ['en', 'pl'] });
+    expect(page).toMatchObject({ waveName: 'Ankieta opinii', organizationName: 'Demo Company', language: 'pl', languages: ['en', 'pl'] });
     expect(JSON.stringify(res)).not.toContain('Improvement wave');
     expect(page.improvements).toEqual([{ title: 'Call back within a day', description: 'Every missed call is returned the same day.', implementedOn: new Date().toISOString().slice(0, 10) }]);
     const text = JSON.stringify(res);
@@ -529,5 +538,17 @@ describe('"you said, we did"', () => {
     expect((await app.gql(PUBLIC, { token: altered })).data.youSaidWeDid).toBeNull();
     // A well-formed token for a wave id that does not exist, signed with a different secret.
     expect((await app.gql(PUBLIC, { token: 'A'.repeat(43) })).data.youSaidWeDid).toBeNull();
+  });
+});
+
+describe('searching improvements', () => {
+  it('finds them by title, a translated title or the description, with the total', async () => {
+    const stamp = Date.now().toString(36);
+    await create(cx, { title: `Findable ${stamp}`, titleTranslations: [{ language: 'pl', text: `Szukane ${stamp}` }] });
+    for (const search of [`findable ${stamp}`, `szukane ${stamp}`]) {
+      const res = await app.gql(LIST, { filter: { search } }, cx);
+      expect(res.data.improvements.totalCount).toBe(1);
+    }
+    expect(fieldOf(await app.gql(LIST, { filter: { search: 'x'.repeat(101) } }, cx))).toBe('filter.search');
   });
 });

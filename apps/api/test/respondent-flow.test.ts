@@ -189,7 +189,7 @@ describe('invitations', () => {
     expect(reminder.token).not.toBe(fiLink);
     expect((await app.gql(SURVEY, { token: fiLink })).data.surveyByToken).toBeNull();
     // No public title: a neutral one, never the internal name.
-    expect((await app.gql(SURVEY, { token: reminder.token })).data.surveyByToken.waveName).toBe('Short survey');
+    expect((await app.gql(SURVEY, { token: reminder.token })).data.surveyByToken.waveName).toBe('Feedback survey');
     expect(reminder.body).not.toContain('Reminder wave');
     const [row] = await app.db.dataSource.query(`SELECT reminders, reminded_at, token_hash FROM invitations WHERE wave_id = $1 AND contact_id = $2`, [
       wave,

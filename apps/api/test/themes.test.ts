@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareNps, summarize } from '@tandem/nps-core';
+import { interval, summarize } from '@tandem/nps-core';
 import { closeEmployeeWave, insertTeam } from './support/employee-data.js';
 import { createOrganization } from './support/fixtures.js';
 import { insertResponses } from './support/survey-data.js';
@@ -32,7 +32,7 @@ const DISMISS = `mutation($responseId: ID!, $themeId: ID!) { dismissSuggestion(r
 const SUGGEST = `mutation($waveId: ID!) { suggestThemes(waveId: $waveId) { comments added removed } }`;
 const RESPONSES = `query($filter: ResponseFilter) { responses(filter: $filter, first: 100) { totalCount edges { node { ${RESPONSE_FIELDS} } } } }`;
 const SUMMARY = 'responses promoters passives detractors nps marginOfError ciLow ciHigh suppressed';
-const RESULTS = `query($filter: NpsFilter!) { themeResults(filter: $filter) { theme { id name } suppressed share impact impactMargin impactSignificant mentions { ${SUMMARY} } } }`;
+const RESULTS = `query($filter: NpsFilter!) { themeResults(filter: $filter) { theme { id name } suppressed share impact impactMargin impactLow impactHigh impactSignificant mentions { ${SUMMARY} } } }`;
 
 const ok = (res: GqlResult) => {
   expect(res.errors).toBeUndefined();
@@ -275,6 +275,7 @@ describe('suggestions and tagging', () => {
       `SELECT t.id, t.name, count(*)::int AS n FROM response_themes rt JOIN responses r ON r.id = rt.response_id JOIN themes t ON t.id = rt.theme_id
         WHERE r.organization_id = (SELECT id FROM organizations WHERE slug = 'demo') AND rt.status = 'ACCEPTED' AND r.audience = 'CUSTOMER'
           AND r.category = 'PROMOTER' AND r.submitted_at >= $1::date AND r.submitted_at < $2::date + 1
+          AND (cardinality(t.audiences) = 0 OR 'CUSTOMER' = ANY(t.audiences))
         GROUP BY t.id, t.name`,
       [res.board.from, res.board.to],
     );
@@ -289,7 +290,8 @@ describe('per-theme results', () => {
     const waveId = await openWave(app, cx, { name: 'Impact wave' });
     const t = await create({ name: 'Impact theme' });
     // 10 responses: 5 promoters, 2 passives, 3 detractors → NPS 20. The 3 detractors and 1 passive
-    // mention the theme: without them 6 responses, 5 P, 1 Pa → NPS 100·5/6 = 83.33; impact 63.33.
+    // mention the theme: without them 6 responses, 5 P, 1 Pa → NPS 100·5/6 = 83.33; impact
+    // NPS(all) − NPS(rest) = 20 − 83.33 = −63.33: the theme pulls the NPS down.
     const responses = await insertResponses(app.db.dataSource.manager, waveId, [10, 9, 9, 10, 9, 8, 7, 0, 3, 6].map((score) => ({ score, reason: 'x' })));
     ok(await app.gql(TAG_MANY, { responseIds: responses.slice(6), themeIds: [t.id] }, cx));
     const rows = ok(await app.gql(RESULTS, { filter: { waveIds: [waveId] } }, cx)).themeResults as Record<string, any>[];
@@ -300,10 +302,16 @@ describe('per-theme results', () => {
       share: 0.4,
       mentions: { responses: 4, promoters: 0, passives: 1, detractors: 3, nps: -75, ciLow: mentions.ciLow, ciHigh: mentions.ciHigh },
     });
-    expect(row.impact).toBeCloseTo(500 / 6 - 20, 10);
-    const c = compareNps({ promoters: 5, passives: 2, detractors: 3 }, { promoters: 5, passives: 1, detractors: 0 });
-    expect(row.impactMargin).toBeCloseTo(c.threshold, 10);
-    expect(row.impactSignificant).toBe(c.significant);
+    expect(row.impact).toBeCloseTo(20 - 500 / 6, 10);
+    // Its own interval: 1.96 · share · √(SE_mentioners² + SE_rest²).
+    const se = (c: { promoters: number; passives: number; detractors: number }) => interval(c).standardError;
+    const margin = 1.96 * 0.4 * Math.sqrt(se({ promoters: 0, passives: 1, detractors: 3 }) ** 2 + se({ promoters: 5, passives: 1, detractors: 0 }) ** 2);
+    expect(row.impactMargin).toBeCloseTo(margin, 10);
+    expect(row.impactLow).toBeCloseTo(row.impact - margin, 10);
+    expect(row.impactHigh).toBeCloseTo(row.impact + margin, 10);
+    expect(row.impactSignificant).toBe(row.impactHigh < 0 || row.impactLow > 0);
+    // Passives that mention a theme are counted as passives.
+    expect(row.mentions.passives).toBe(1);
     // Themes nobody mentions are listed with zero mentions and no impact.
     const none = rows.find((r) => r.theme.name === 'Zebra stripes')!;
     expect(none).toMatchObject({ suppressed: false, share: 0, impact: null, mentions: { responses: 0, nps: null } });
@@ -316,6 +324,21 @@ describe('per-theme results', () => {
     const billing = (list: Record<string, any>[]) => list.find((r) => r.theme.name === 'Billing errors')!.mentions.responses;
     expect(billing(rows)).toBeLessThanOrEqual(billing(all));
     expect(codeOf(await app.gql(RESULTS, { filter: { audience: 'EMPLOYEE' } }, cx))).toBe('FORBIDDEN');
+  });
+});
+
+describe('themes of an audience', () => {
+  it("lists each audience's own themes only: no employee theme among customers, no customer theme for HR", async () => {
+    const customerOnly = await create({ name: 'Delivery dates', audiences: ['CUSTOMER'] });
+    const employeeOnly = await create({ name: 'Shift planning', audiences: ['EMPLOYEE'] });
+    const customers = ok(await app.gql(RESULTS, { filter: { audience: 'CUSTOMER' } }, cx)).themeResults as Record<string, any>[];
+    expect(customers.some((r) => r.theme.id === customerOnly.id)).toBe(true);
+    expect(customers.some((r) => r.theme.id === employeeOnly.id)).toBe(false);
+    const candidates = ok(await app.gql(RESULTS, { filter: { audience: 'CANDIDATE' } }, cx)).themeResults as Record<string, any>[];
+    expect(candidates.some((r) => r.theme.id === customerOnly.id)).toBe(false);
+    const hrRows = ok(await app.gql(RESULTS, { filter: { audience: 'EMPLOYEE' } }, hr)).themeResults as Record<string, any>[];
+    expect(hrRows.some((r) => r.theme.id === customerOnly.id)).toBe(false);
+    expect(hrRows.some((r) => r.theme.name === 'Invoicing')).toBe(false);
   });
 });
 

@@ -542,3 +542,19 @@ describe('cost of a page of waves', () => {
     expect(forTwelve).toBe(forTwo);
   });
 });
+
+describe('searching waves', () => {
+  it('finds waves by their name or public title, with the total', async () => {
+    const stamp = Date.now().toString(36);
+    const created = await app.gql(CREATE, { input: { name: `Searchable ${stamp}`, audience: 'CUSTOMER', languages: ['en', 'pl'], publicTitles: [{ language: 'pl', text: `Ankieta ${stamp}x` }] } }, tokens.cx);
+    expect(created.errors).toBeUndefined();
+    for (const search of [`searchable ${stamp}`, `ankieta ${stamp}x`]) {
+      const res = await app.gql(LIST, { filter: { search } }, tokens.cx);
+      expect(res.data.waves.totalCount).toBe(1);
+      expect(res.data.waves.edges[0].node.id).toBe(created.data.createWave.id);
+    }
+    // Bad public titles are refused naming the field.
+    const bad = await app.gql(CREATE, { input: { name: 'Bad titles', audience: 'CUSTOMER', languages: ['en'], publicTitles: [{ language: 'pl', text: 'Nie' }] } }, tokens.cx);
+    expect(bad.errors?.[0]?.extensions?.field).toBe('input.publicTitles');
+  });
+});

@@ -9,6 +9,7 @@ export { countScores, type NpsCounts, totalOf, validateCounts } from './counts.j
 export { nps } from './nps.js';
 export { finitePopulationFactor, interval, type IntervalOptions, type NpsInterval } from './interval.js';
 export { compareNps, type CompareOptions, type NpsComparison } from './significance.js';
+export { themeImpact, type ThemeImpact, withoutCounts } from './impact.js';
 export { type Band, band, type BandDefinition, DEFAULT_BAND_LABELS, DEFAULT_BANDS, validateBands } from './bands.js';
 export { type NpsSummary, summarize, type SummaryOptions } from './summary.js';
 export { round } from './round.js';

@@ -93,3 +93,14 @@ export async function paginate<E extends ObjectLiteral & { id: string }, N>(
   const edges = entities.slice(0, first).map((row, i) => ({ cursor: encode([raw[i].cursor_time as string, row.id]), node: toNode(row) }));
   return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
 }
+
+/**
+ * A list filter's free text as an ILIKE pattern (%text%, with %, _ and \\ taken literally), or
+ * null when there is none. More than 100 characters is BAD_USER_INPUT naming filter.search.
+ */
+export function searchPattern(search: string | null | undefined): string | null {
+  const text = (search ?? '').trim();
+  if (!text) return null;
+  if ([...text].length > 100) throw badInput('filter.search', 'Search for at most 100 characters');
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -171,19 +171,43 @@ export const DEMO_THEMES: DemoTheme[] = [
   },
 ];
 
+/** The demo themes' names in the other four languages (readers see them in their own). */
+const NAMES: Record<string, Record<string, string>> = {
+  Service: { pl: 'Obsługa', da: 'Service', ru: 'Обслуживание', sl: 'Storitev' },
+  Price: { pl: 'Cena', da: 'Pris', ru: 'Цена', sl: 'Cena' },
+  'Speed of response': { pl: 'Szybkość reakcji', da: 'Svartid', ru: 'Скорость ответа', sl: 'Hitrost odziva' },
+  Communication: { pl: 'Komunikacja', da: 'Kommunikation', ru: 'Коммуникация', sl: 'Komunikacija' },
+  'Account manager': { pl: 'Opiekun klienta', da: 'Kundeansvarlig', ru: 'Менеджер клиента', sl: 'Skrbnik stranke' },
+  Replacements: { pl: 'Zastępstwa', da: 'Erstatninger', ru: 'Замены', sl: 'Nadomestila' },
+  'Candidate quality': { pl: 'Jakość kandydatów', da: 'Kandidaternes kvalitet', ru: 'Качество кандидатов', sl: 'Kakovost kandidatov' },
+  Onboarding: { pl: 'Wdrożenie', da: 'Onboarding', ru: 'Адаптация', sl: 'Uvajanje' },
+  Invoicing: { pl: 'Fakturowanie', da: 'Fakturering', ru: 'Выставление счетов', sl: 'Fakturiranje' },
+  Workplace: { pl: 'Miejsce pracy', da: 'Arbejdsplads', ru: 'Место работы', sl: 'Delovno mesto' },
+  'Career growth': { pl: 'Rozwój kariery', da: 'Karriereudvikling', ru: 'Карьерный рост', sl: 'Karierni razvoj' },
+  Workload: { pl: 'Obciążenie pracą', da: 'Arbejdsbyrde', ru: 'Нагрузка', sl: 'Obremenitev' },
+  Management: { pl: 'Zarządzanie', da: 'Ledelse', ru: 'Руководство', sl: 'Vodenje' },
+  'Team and colleagues': { pl: 'Zespół i współpracownicy', da: 'Team og kolleger', ru: 'Команда и коллеги', sl: 'Ekipa in sodelavci' },
+  Pay: { pl: 'Wynagrodzenie', da: 'Løn', ru: 'Оплата труда', sl: 'Plača' },
+};
+
+/** The workplace themes are about employees; the others about customers, candidates and associates. */
+const audiencesOf = (t: DemoTheme): string[] =>
+  t.name === 'Workplace' || t.parent === 'Workplace' ? ['EMPLOYEE'] : ['CUSTOMER', 'CANDIDATE', 'ASSOCIATE'];
+
 /**
  * Seeds the catalogue, runs the matcher over every demo wave (identified responses get
  * suggestions, employee answers their theme rows), and accepts the suggestions of the commented
- * detractors and promoters of identified waves, so the board shows top themes; the other
- * suggestions wait in the tagging queue.
+ * responses of identified waves older than two weeks — detractors, passives and promoters alike, so
+ * the theme results count every category (accepting only scores 0–4 and 9–10 left every theme with
+ * 0 passives) — while the last two weeks' suggestions wait in the tagging queue.
  */
 export async function seedThemes(tx: EntityManager, organizationId: string, now: Date): Promise<void> {
   const ids = new Map<string, string>();
   for (const t of DEMO_THEMES) {
     const [row]: { id: string }[] = await tx.query(
-      `INSERT INTO themes (organization_id, name, description, parent_id, keywords, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $6) RETURNING id`,
-      [organizationId, t.name, t.description, t.parent ? ids.get(t.parent)! : null, JSON.stringify(t.keywords), now],
+      `INSERT INTO themes (organization_id, name, description, parent_id, keywords, created_at, updated_at, name_translations, audiences)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $6, $7::jsonb, $8::text[]) RETURNING id`,
+      [organizationId, t.name, t.description, t.parent ? ids.get(t.parent)! : null, JSON.stringify(t.keywords), now, JSON.stringify(NAMES[t.name] ?? {}), audiencesOf(t)],
     );
     ids.set(t.name, row.id);
   }
@@ -194,7 +218,7 @@ export async function seedThemes(tx: EntityManager, organizationId: string, now:
   await tx.query(
     `UPDATE response_themes rt SET status = 'ACCEPTED', tagged_at = $2
        FROM responses r
-      WHERE rt.response_id = r.id AND r.organization_id = $1 AND rt.status = 'SUGGESTED' AND (r.score <= 4 OR r.score >= 9)`,
-    [organizationId, now],
+      WHERE rt.response_id = r.id AND r.organization_id = $1 AND rt.status = 'SUGGESTED' AND r.submitted_at < $3`,
+    [organizationId, now, new Date(now.getTime() - 14 * 24 * 3600_000)],
   );
 }

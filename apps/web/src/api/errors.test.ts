@@ -120,7 +120,7 @@ describe('describeError', () => {
   it('labels a field named by its path in the input', () => {
     expect(say({ code: 'BAD_USER_INPUT', field: 'input.closesAt', message: '' })).toBe('Check the field “Closes”: its value is not valid.');
     expect(say({ code: 'BAD_USER_INPUT', field: 'input.ratings[1].criterion', message: '' })).toBe(
-      'Check the field “Criterion key”: its value is not valid.',
+      'Check the field “Criterion”: its value is not valid.',
     );
     expect(say({ code: 'CONFLICT', field: 'input.email', message: '' })).toBe('The value of “Email” is already in use. Choose another one.');
   });

@@ -1,7 +1,7 @@
 import type { Context } from '../../graphql/context.js';
 import { orgOf, userOf } from '../../graphql/context.js';
 import { isUuid } from '../../graphql/batch.js';
-import { paginate, type Connection, type PageArgs } from '../../graphql/connection.js';
+import { searchPattern, paginate, type Connection, type PageArgs } from '../../graphql/connection.js';
 import { badInput, invalidState, notFound } from '../../graphql/errors.js';
 import { ownScopeOf } from '../responses/access.js';
 import { idFilter } from '../responses/response.service.js';
@@ -29,6 +29,14 @@ export async function listFollowUps(ctx: Context, filter: FollowUpFilter | null 
     if (ids) qb.andWhere(ids.length ? `f.${column} = ANY(:${column})` : 'false', { [column]: ids });
   }
   if (f.status) qb.andWhere('f.status = :status', { status: f.status });
+  const search = searchPattern(f.search);
+  if (search) {
+    qb.andWhere(
+      `EXISTS (SELECT 1 FROM responses sr LEFT JOIN contacts sc ON sc.id = sr.contact_id
+                WHERE sr.id = f.response_id AND (sc.name ILIKE :search OR sc.email ILIKE :search OR sr.reason ILIKE :search))`,
+      { search },
+    );
+  }
   if (f.overdue === true) qb.andWhere(`f.status <> 'RESOLVED' AND f.due_at < :now`, { now });
   if (f.overdue === false) qb.andWhere(`(f.status = 'RESOLVED' OR f.due_at >= :now)`, { now });
   return paginate(qb, page, { alias: 'f', time: 'createdAt' }, (row) => FollowUpType.from(row, now));

@@ -80,6 +80,9 @@ export class FollowUpFilter {
 
   @Field(() => [ID], { nullable: true })
   waveIds?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: "Text found in the contact's name or email, or in the answer's reason (at most 100 characters)" })
+  search?: string | null;
 }
 
 @InputType('FollowUpUpdateInput', { description: 'A status change, a note, or both' })

@@ -7,6 +7,7 @@ import { resolveNpsScope } from '../analytics/nps-scope.js';
 import { identifiedSummaryCounts } from '../analytics/nps-summary.service.js';
 import { NpsSummary } from '../analytics/nps-summary.type.js';
 import { addDays, isoDay } from '../analytics/periods.js';
+import { settingsOf } from '../organizations/organization.service.js';
 import { ImprovementEffectType, type ImprovementType } from './improvement.types.js';
 
 /** The length of each period compared, in days. */
@@ -110,6 +111,9 @@ export async function improvementEffect(ctx: Context, improvement: ImprovementTy
   const a = countsOf(before);
   const b = countsOf(after);
   const comparison = a && b ? compareNps(a, b) : null;
+  // Too early to tell until the period after has the organization's minimum of answers.
+  const { leaderboardMinResponses: minimumResponses } = await settingsOf(ctx);
+  const tooEarly = after.suppressed || (after.responses ?? 0) < minimumResponses;
   return Object.assign(new ImprovementEffectType(), {
     before,
     after,
@@ -120,5 +124,7 @@ export async function improvementEffect(ctx: Context, improvement: ImprovementTy
     afterFrom: day(w.afterFrom),
     afterTo: day(w.afterTo),
     themesApplied,
+    tooEarly,
+    minimumResponses,
   });
 }

@@ -3,7 +3,8 @@ import { In, type EntityManager } from 'typeorm';
 import { isUuid } from '../../graphql/batch.js';
 import { FollowUpEntity } from '../follow-ups/follow-up.entity.js';
 import { ResponseEntity } from '../responses/response.entity.js';
-import { ThemeType } from '../themes/theme.type.js';
+import { toThemeType, type ThemeType } from '../themes/theme.type.js';
+import { ThemeEntity } from '../themes/theme.entity.js';
 import { waveLinksSql } from './improvement.service.js';
 import { DONE_STATUSES } from './improvement-status.js';
 import { ImprovementEventEntity, ImprovementWaveEntity } from './improvement.entity.js';
@@ -32,6 +33,8 @@ export interface ThemeRow {
   id: string;
   name: string;
   parent_id: string | null;
+  name_translations?: Record<string, string>;
+  audiences?: string[];
 }
 
 /**
@@ -57,7 +60,7 @@ export function improvementLoaders(db: EntityManager, organizationId: string | n
       organizationId,
       (org, ids) =>
         db.query(
-          `SELECT it.improvement_id, t.id, t.name, t.parent_id
+          `SELECT it.improvement_id, t.id, t.name, t.parent_id, t.name_translations, t.audiences
              FROM improvement_themes it JOIN themes t ON t.id = it.theme_id
             WHERE t.organization_id = $1 AND it.improvement_id = ANY($2::uuid[])
             ORDER BY lower(t.name), t.id`,
@@ -125,4 +128,13 @@ export function improvementLoaders(db: EntityManager, organizationId: string | n
   };
 }
 
-export const themeOf = (row: ThemeRow): ThemeType => Object.assign(new ThemeType(), { id: row.id, name: row.name, parent: null, parentId: row.parent_id });
+export const themeOf = (row: ThemeRow): ThemeType =>
+  toThemeType(Object.assign(new ThemeEntity(), {
+    id: row.id,
+    name: row.name,
+    parentId: row.parent_id,
+    nameTranslations: row.name_translations ?? {},
+    audiences: row.audiences ?? [],
+    description: null,
+    keywords: {},
+  }));

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Context } from '../../graphql/context.js';
 import { orgOf, userOf } from '../../graphql/context.js';
 import { isUuid } from '../../graphql/batch.js';
-import { paginate, type Connection, type PageArgs } from '../../graphql/connection.js';
+import { paginate, searchPattern, type Connection, type PageArgs } from '../../graphql/connection.js';
 import { badInput, invalidState, notFound } from '../../graphql/errors.js';
 import type { ImprovementStatus } from '../../graphql/enums.js';
 import { subtreeSql } from '../analytics/nps-scope.js';
@@ -61,6 +61,10 @@ export async function listImprovements(ctx: Context, filter: ImprovementFilter |
   if (waves) qb.andWhere(waves.length ? linkedToWavesSql('i.id', ':waves') : 'false', { waves });
   const units = idFilter(f.orgUnitIds);
   if (units) qb.andWhere(units.length ? `i.org_unit_id IN (${subtreeSql(':organizationId', ':units')})` : 'false', { units });
+  const search = searchPattern(f.search);
+  if (search) {
+    qb.andWhere(`(i.title ILIKE :search OR i.description ILIKE :search OR EXISTS (SELECT 1 FROM jsonb_each_text(i.title_translations) t WHERE t.value ILIKE :search))`, { search });
+  }
   if (f.overdue === true) qb.andWhere('i.due_date < :today AND i.status IN (:...open)', { today: today(ctx), open: OPEN_STATUSES });
   if (f.overdue === false) qb.andWhere('(i.due_date IS NULL OR i.due_date >= :today OR i.status NOT IN (:...open))', { today: today(ctx), open: OPEN_STATUSES });
   return paginate(qb, page, { alias: 'i', time: 'createdAt' }, (row) => ImprovementType.from(row, now));

@@ -1,5 +1,5 @@
 import { DateResolver } from 'graphql-scalars';
-import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../graphql/connection.js';
 import { AudienceEnum, ImprovementStatusEnum, type ImprovementStatus } from '../../graphql/enums.js';
 import { NpsSummary } from '../analytics/nps-summary.type.js';
@@ -122,6 +122,14 @@ export class ImprovementEffectType {
 
   @Field(() => Boolean, { description: 'For EMPLOYEE improvements: themes do not narrow the group (employee answers are never selected by theme here)' })
   themesApplied: boolean;
+
+  @Field(() => Boolean, {
+    description: "Too early to tell: the period after has fewer answers than minimumResponses (or none released); change stays computed, but says little yet",
+  })
+  tooEarly: boolean;
+
+  @Field(() => Int, { description: "The organization's minimum of answers for a result (its leaderboard minimum, default 10) that the period after needs" })
+  minimumResponses: number;
 }
 
 /** A wave the improvement is linked to as a whole, or one org unit of it. */
@@ -226,6 +234,9 @@ export class ImprovementFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'true: only overdue ones; false: only those not overdue' })
   overdue?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Text found in the title (or its translations) or description (at most 100 characters)' })
+  search?: string | null;
 }
 
 export const ImprovementConnection = ConnectionType('Improvement', ImprovementType);

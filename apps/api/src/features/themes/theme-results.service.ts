@@ -1,4 +1,4 @@
-import type { NpsCounts } from '@tandem/nps-core';
+import { themeImpact, type NpsCounts } from '@tandem/nps-core';
 import type { Context } from '../../graphql/context.js';
 import { orgOf } from '../../graphql/context.js';
 import type { NpsFilter } from '../analytics/nps-filter.input.js';
@@ -9,7 +9,6 @@ import { employeeTexts, employeeWavesClosedIn, mayReadEmployeeResults, type Rele
 import type { Board } from '../board/board.types.js';
 import type { Audience } from '../waves/wave.entity.js';
 import { BoardTopThemes, ThemeCount, ThemeResult } from './theme-results.types.js';
-import { themeImpact } from './theme-impact.js';
 import { ThemeEntity } from './theme.entity.js';
 import { themesOf } from './theme.service.js';
 import { toThemeType } from './theme.type.js';
@@ -31,11 +30,15 @@ interface CountRow {
   detractors: number;
 }
 
+/** Whether a theme is about one of the audiences (a theme without audiences is about every one). */
+export const isAboutAny = (theme: Pick<ThemeEntity, 'audiences'>, audiences: readonly string[]) =>
+  !theme.audiences?.length || theme.audiences.some((a) => audiences.includes(a));
+
 /** One row: the theme's mentioners and impact, or a suppressed row (counts null). */
 export function themeResult(theme: ThemeEntity, total: NpsCounts | null, mentions: NpsCounts | null): ThemeResult {
   const result = Object.assign(new ThemeResult(), { theme: toThemeType(theme) });
   if (!total || !mentions) {
-    return Object.assign(result, { suppressed: true, mentions: NpsSummary.suppressed(), share: null, impact: null, impactMargin: null, impactSignificant: null });
+    return Object.assign(result, { suppressed: true, mentions: NpsSummary.suppressed(), share: null, impact: null, impactMargin: null, impactLow: null, impactHigh: null, impactSignificant: null });
   }
   const impact = themeImpact(total, mentions);
   const all = sizeOf(total);
@@ -43,9 +46,11 @@ export function themeResult(theme: ThemeEntity, total: NpsCounts | null, mention
     suppressed: false,
     mentions: NpsSummary.of(mentions),
     share: all === 0 ? null : sizeOf(mentions) / all,
-    impact: impact.impact,
-    impactMargin: impact.margin,
-    impactSignificant: impact.significant,
+    impact: impact?.impact ?? null,
+    impactMargin: impact?.margin ?? null,
+    impactLow: impact?.low ?? null,
+    impactHigh: impact?.high ?? null,
+    impactSignificant: impact?.significant ?? null,
   });
 }
 
@@ -60,7 +65,11 @@ export async function themeResults(ctx: Context, filter: NpsFilter): Promise<The
   const organizationId = orgOf(ctx);
   const scope = await resolveNpsScope(ctx, filter);
   const themes = await themesOf(ctx.db, organizationId);
-  if (scope.kind === 'employee') return employeeThemeRows(themes, await employeeTexts(ctx, scope.filter, { comments: false, themes: true }));
+  // Each audience sees its own themes: HR's employee results never list customer-only themes.
+  if (scope.kind === 'employee') {
+    return employeeThemeRows(themes.filter((t) => isAboutAny(t, ['EMPLOYEE'])), await employeeTexts(ctx, scope.filter, { comments: false, themes: true }), themes);
+  }
+  const own = themes.filter((t) => isAboutAny(t, scope.selection.audiences));
   // The total from the rollup; the mentioners from the accepted tags (as many as there are tags),
   // each joined to its response for the filter.
   const [total, rows]: [NpsCounts, CountRow[]] = await Promise.all([
@@ -78,7 +87,7 @@ export async function themeResults(ctx: Context, filter: NpsFilter): Promise<The
     ),
   ]);
   const byTheme = new Map(rows.map((r) => [r.theme_id!, r]));
-  return ordered(themes.map((t) => themeResult(t, total, byTheme.get(t.id) ?? ZERO)));
+  return ordered(own.map((t) => themeResult(t, total, byTheme.get(t.id) ?? ZERO)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -87,8 +96,9 @@ export async function themeResults(ctx: Context, filter: NpsFilter): Promise<The
 const TOP = 5;
 const DAY_MS = 24 * 3600_000;
 
-function top(themes: ThemeEntity[], counts: Map<string, number>, of: number): ThemeCount[] {
-  return themes
+function top(all: ThemeEntity[], counts: Map<string, number>, of: number, audience: Audience): ThemeCount[] {
+  return all
+    .filter((t) => isAboutAny(t, [audience]))
     .map((t) => ({ t, n: counts.get(t.id) ?? 0 }))
     .filter((x) => x.n > 0)
     .sort((a, b) => b.n - a.n || a.t.name.localeCompare(b.t.name))
@@ -129,7 +139,7 @@ export async function boardTopThemes(ctx: Context, board: Board): Promise<BoardT
       const entry = (category: 'DETRACTOR' | 'PROMOTER') => {
         const summary = summaryOf(audience);
         const total = (category === 'DETRACTOR' ? summary.detractors : summary.promoters) ?? 0;
-        return top(themes, new Map(of(category).map((r) => [r.theme_id, r.n])), total);
+        return top(themes, new Map(of(category).map((r) => [r.theme_id, r.n])), total, audience);
       };
       result.set(audience, Object.assign(new BoardTopThemes(), { audience, amongDetractors: entry('DETRACTOR'), amongPromoters: entry('PROMOTER'), mentioned: [], suppressed: false }));
     }
@@ -147,7 +157,7 @@ export async function boardTopThemes(ctx: Context, board: Board): Promise<BoardT
         audience: 'EMPLOYEE',
         amongDetractors: [],
         amongPromoters: [],
-        mentioned: texts.suppressed ? [] : top(themes, counts, texts.responses ?? 0),
+        mentioned: texts.suppressed ? [] : top(themes, counts, texts.responses ?? 0, 'EMPLOYEE'),
         suppressed: texts.suppressed || waveIds.length === 0,
       }),
     );
@@ -160,11 +170,13 @@ export async function boardTopThemes(ctx: Context, board: Board): Promise<BoardT
  * released group mention it — nothing else. No NPS, category split or impact per theme: with the
  * comments released, a theme's score could be narrowed to a few comments (crafted themes).
  */
-function employeeThemeRows(current: ThemeEntity[], texts: ReleasedTexts): ThemeResult[] {
+function employeeThemeRows(current: ThemeEntity[], texts: ReleasedTexts, all: ThemeEntity[]): ThemeResult[] {
   if (texts.suppressed) return ordered(current.map((t) => themeResult(t, null, null)));
   const byId = new Map(current.map((t) => [t.id, t]));
-  const rows = [...texts.mentions].map(([id, m]) => {
-    const theme = byId.get(id) ?? Object.assign(new ThemeEntity(), { id, name: m.name, parentId: null, description: null, keywords: {} });
+  // A theme of the frozen catalogue now marked for other audiences only is left out; a deleted one keeps its frozen name.
+  const elsewhere = new Set(all.filter((t) => !byId.has(t.id)).map((t) => t.id));
+  const rows = [...texts.mentions].filter(([id]) => !elsewhere.has(id)).map(([id, m]) => {
+    const theme = byId.get(id) ?? Object.assign(new ThemeEntity(), { id, name: m.name, parentId: null, description: null, keywords: {}, audiences: [], nameTranslations: {} });
     const mentions = Object.assign(NpsSummary.of({ promoters: 0, passives: 0, detractors: 0 }), { responses: m.count, promoters: null, passives: null, detractors: null });
     return Object.assign(new ThemeResult(), {
       theme: toThemeType(theme),
@@ -173,6 +185,8 @@ function employeeThemeRows(current: ThemeEntity[], texts: ReleasedTexts): ThemeR
       share: texts.responses ? m.count / texts.responses : null,
       impact: null,
       impactMargin: null,
+      impactLow: null,
+      impactHigh: null,
       impactSignificant: null,
     });
   });

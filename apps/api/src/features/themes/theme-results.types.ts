@@ -37,18 +37,24 @@ export class ThemeResult {
   @Field(() => Float, {
     nullable: true,
     description:
-      "Impact on the overall NPS: the NPS of the filter's responses without those mentioning the theme, minus the NPS of all of them. " +
-      'Positive: the theme pulls the NPS down. Null without mentions or when no response is left without them.',
+      "Impact on the NPS (nps-core themeImpact): the NPS of all the filter's responses minus the NPS of those not mentioning the theme. " +
+      'Positive: the theme lifts the NPS (its mentioners are happier than the rest); negative: it pulls the NPS down. Null without mentions or when no response is left without them.',
   })
   impact: number | null;
 
   @Field(() => Float, {
     nullable: true,
-    description: "Half-width of the impact's 95 % band: 1.96·√(SE₁² + SE₂²) from nps-core's compareNps (treats the two groups as independent, so it is wide)",
+    description: "Half-width of this theme's own 95 % interval of the impact: 1.96 · share · √(SE_mentioners² + SE_rest²) (disjoint groups, adjusted-Wald SEs)",
   })
   impactMargin: number | null;
 
-  @Field(() => Boolean, { nullable: true, description: '|impact| > impactMargin' })
+  @Field(() => Float, { nullable: true, description: 'Lower end of the impact\'s 95 % interval' })
+  impactLow: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Upper end of the impact\'s 95 % interval' })
+  impactHigh: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'The interval excludes 0' })
   impactSignificant: boolean | null;
 }
 

@@ -24,6 +24,10 @@ export class ThemeEntity {
   @Column({ type: 'jsonb', name: 'name_translations', default: () => "'{}'::jsonb" })
   nameTranslations: Record<string, string>;
 
+  /** The audiences the theme is about (CUSTOMER, CANDIDATE, ASSOCIATE, EMPLOYEE); empty: all of them. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  audiences: string[];
+
   @Column({ type: 'text', nullable: true })
   description: string | null;
 

@@ -1,5 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { LocalizedTextInput } from '../waves/wave.inputs.js';
+import { AudienceEnum } from '../../graphql/enums.js';
+import type { Audience } from '../waves/wave.entity.js';
 
 @InputType('ThemeKeywordsInput')
 export class ThemeKeywordsInput {
@@ -18,6 +20,9 @@ export class ThemeInput {
 
   @Field(() => [LocalizedTextInput], { nullable: true, description: 'The name per language (en, pl, da, ru, sl; at most 120 characters each); left out on an update: kept as they are' })
   nameTranslations?: LocalizedTextInput[] | null;
+
+  @Field(() => [AudienceEnum], { nullable: true, description: 'The audiences the theme is about; empty or left out on create: every audience; left out on an update: kept' })
+  audiences?: Audience[] | null;
 
   @Field(() => String, { nullable: true, description: 'At most 2,000 characters' })
   description?: string | null;

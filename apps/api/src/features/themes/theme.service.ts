@@ -33,6 +33,8 @@ interface ValidTheme {
   keywords: ThemeKeywordMap;
   /** Null: keep what the theme has (an update that leaves them out). */
   nameTranslations: Record<string, string> | null;
+  /** Null: keep what the theme has. */
+  audiences: string[] | null;
 }
 
 /** Keywords per language: known languages once each; words trimmed, non-empty, with letters, merged ignoring case. */
@@ -81,7 +83,8 @@ function validate(input: ThemeInput, themes: ThemeEntity[], id: string | null): 
   const keywords = validKeywords(input.keywords);
   if (themes.some((t) => t.id !== id && t.name.toLowerCase() === name.toLowerCase())) throw conflict('input.name', `A theme named "${name}" already exists`);
   const nameTranslations = input.nameTranslations ? validTranslations(input.nameTranslations, MAX_NAME, (m) => badInput('input.nameTranslations', m)) : null;
-  return { name, description, parentId, keywords, nameTranslations };
+  const audiences = input.audiences ? [...new Set(input.audiences)] : null;
+  return { name, description, parentId, keywords, nameTranslations, audiences };
 }
 
 /** A unique-index race ends as the same CONFLICT as the check. */
@@ -101,9 +104,9 @@ export async function createTheme(ctx: Context, input: ThemeInput): Promise<Them
   const [row]: { id: string }[] = await saving(
     () =>
       ctx.db.query(
-        `INSERT INTO themes (organization_id, name, description, parent_id, keywords, created_at, updated_at, name_translations)
-         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $6, $7::jsonb) RETURNING id`,
-        [organizationId, theme.name, theme.description, theme.parentId, JSON.stringify(theme.keywords), now, JSON.stringify(theme.nameTranslations ?? {})],
+        `INSERT INTO themes (organization_id, name, description, parent_id, keywords, created_at, updated_at, name_translations, audiences)
+         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $6, $7::jsonb, $8::text[]) RETURNING id`,
+        [organizationId, theme.name, theme.description, theme.parentId, JSON.stringify(theme.keywords), now, JSON.stringify(theme.nameTranslations ?? {}), theme.audiences ?? []],
       ),
     theme.name,
   );
@@ -119,10 +122,10 @@ export async function updateTheme(ctx: Context, id: string, input: ThemeInput): 
     () =>
       ctx.db.query(
         `UPDATE themes SET name = $3, description = $4, parent_id = $5, keywords = $6::jsonb, updated_at = $7,
-                name_translations = coalesce($8::jsonb, name_translations)
+                name_translations = coalesce($8::jsonb, name_translations), audiences = coalesce($9::text[], audiences)
           WHERE id = $1 AND organization_id = $2`,
         [id, organizationId, theme.name, theme.description, theme.parentId, JSON.stringify(theme.keywords), ctx.app.now(),
-          theme.nameTranslations ? JSON.stringify(theme.nameTranslations) : null],
+          theme.nameTranslations ? JSON.stringify(theme.nameTranslations) : null, theme.audiences],
       ),
     theme.name,
   );

@@ -1,4 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { AudienceEnum } from '../../graphql/enums.js';
+import type { Audience } from '../waves/wave.entity.js';
 import { THEME_LANGUAGES, type ThemeEntity } from './theme.entity.js';
 import { LocalizedText, localizedTexts } from '../waves/wave.type.js';
 
@@ -27,6 +29,9 @@ export class ThemeType {
   @Field(() => [LocalizedText], { description: 'The name per language; readers see the one in their language, else the original name' })
   nameTranslations: LocalizedText[];
 
+  @Field(() => [AudienceEnum], { description: 'The audiences the theme is about; empty: every audience. Theme results of an audience list only its themes' })
+  audiences: Audience[];
+
   @Field(() => String, { nullable: true })
   description: string | null;
 
@@ -49,6 +54,7 @@ export function toThemeType(row: ThemeEntity): ThemeType {
     id: row.id,
     name: row.name,
     nameTranslations: localizedTexts(row.nameTranslations),
+    audiences: (row.audiences ?? []) as Audience[],
     description: row.description,
     keywords: THEME_LANGUAGES.filter((l) => (row.keywords?.[l]?.length ?? 0) > 0).map((language) =>
       Object.assign(new ThemeKeywords(), { language, words: [...row.keywords[language]!] }),

@@ -23,8 +23,8 @@ describe('respondentLanguage', () => {
 describe('publicTitleIn and translatedIn', () => {
   it('fall back to a neutral default and to the original', () => {
     expect(publicTitleIn({ pl: 'Ankieta klienta' }, 'pl')).toBe('Ankieta klienta');
-    expect(publicTitleIn({ pl: 'Ankieta klienta' }, 'en')).toBe('Short survey');
-    expect(publicTitleIn({}, 'da')).toBe('Kort undersøgelse');
+    expect(publicTitleIn({ pl: 'Ankieta klienta' }, 'en')).toBe('Feedback survey');
+    expect(publicTitleIn({}, 'da')).toBe('Feedbackundersøgelse');
     expect(translatedIn('Price', { pl: 'Cena' }, 'pl')).toBe('Cena');
     expect(translatedIn('Price', { pl: 'Cena' }, 'da')).toBe('Price');
     expect(translatedIn('Price', { pl: ' ' }, 'pl')).toBe('Price');

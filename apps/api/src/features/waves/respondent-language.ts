@@ -13,11 +13,11 @@ export function respondentLanguage(waveLanguages: readonly string[], personLangu
 
 /** The title a respondent sees when the wave has none in their language: neutral, never the internal wave name. */
 export const DEFAULT_PUBLIC_TITLE: Record<string, string> = {
-  en: 'Short survey',
-  pl: 'Krótka ankieta',
-  da: 'Kort undersøgelse',
-  ru: 'Короткий опрос',
-  sl: 'Kratka anketa',
+  en: 'Feedback survey',
+  pl: 'Ankieta opinii',
+  da: 'Feedbackundersøgelse',
+  ru: 'Опрос мнений',
+  sl: 'Anketa o mnenju',
 };
 
 /** The wave's public title in the language, else the neutral default in that language (English when we have none). */

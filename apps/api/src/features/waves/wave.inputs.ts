@@ -52,4 +52,7 @@ export class WaveFilter {
 
   @Field(() => WaveStatusEnum, { nullable: true })
   status?: WaveStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'Text found in the name or a public title (at most 100 characters)' })
+  search?: string | null;
 }

@@ -1,7 +1,7 @@
 import type { Context, Principal } from '../../graphql/context.js';
 import { orgOf } from '../../graphql/context.js';
 import { isUuid } from '../../graphql/batch.js';
-import { paginate, type Connection, type PageArgs } from '../../graphql/connection.js';
+import { paginate, searchPattern, type Connection, type PageArgs } from '../../graphql/connection.js';
 import { badInput, forbidden, invalidState, notFound } from '../../graphql/errors.js';
 import { freezeThemeCatalogue, releaseNow } from '../anonymity/index.js';
 import { WAVE_LANGUAGES, defaultQuestions, isWaveLanguage, textsIn, type WaveLanguage } from './default-questions.js';
@@ -41,6 +41,8 @@ export function listWaves(ctx: Context, filter: WaveFilter, page: PageArgs): Pro
   else qb.andWhere('w.audience IN (:...audiences)', { audiences });
   if (filter.audience) qb.andWhere('w.audience = :audience', { audience: filter.audience });
   if (filter.status) qb.andWhere('w.status = :status', { status: filter.status });
+  const search = searchPattern(filter.search);
+  if (search) qb.andWhere(`(w.name ILIKE :search OR EXISTS (SELECT 1 FROM jsonb_each_text(w.public_titles) t WHERE t.value ILIKE :search))`, { search });
   return paginate(qb, page, { alias: 'w', time: 'createdAt' }, WaveType.from);
 }
 

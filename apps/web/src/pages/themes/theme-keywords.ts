@@ -35,4 +35,5 @@ export interface EditedTheme {
   parent?: { id: string } | null;
   keywords: KeywordsEntry[];
   nameTranslations?: { language: string; text: string }[];
+  audiences?: string[];
 }
