@@ -80,8 +80,9 @@ function ids(list: string[] | null | undefined, field: string, what: string): st
 
 /**
  * The target of inviteToWave (or invitationTargetCount) from its two inputs: the contract's
- * contactIds, or the target. Neither, both, an empty target or all: true with another criterion is
- * BAD_USER_INPUT naming the field; an org unit or owner that is not the organization's is NOT_FOUND
+ * contactIds, or the target. Neither is everyone, as the contract has always had it (scripts and the
+ * README's first steps rely on it; the web app always names its target and asks first). Both, an
+ * empty target or all: true with another criterion is BAD_USER_INPUT naming the field; an org unit or owner that is not the organization's is NOT_FOUND
  * (contacts are checked when they are read). Reads only.
  */
 export async function checkTarget(
@@ -92,7 +93,7 @@ export async function checkTarget(
 ): Promise<ContactSelection> {
   if (contactIds != null && target != null) throw badInput('target', 'Give contactIds or target, not both');
   if (contactIds != null) return { all: false, contactIds: ids(contactIds, 'contactIds', 'Contact'), orgUnitIds: null, ownerIds: null, segment: null };
-  if (target == null) throw badInput('target', 'Choose who to invite: contactIds, or a target (contacts, org units, owners, a segment, or all: true)');
+  if (target == null) return { all: true, contactIds: null, orgUnitIds: null, ownerIds: null, segment: null };
   const criteria = [target.contactIds, target.orgUnitIds, target.ownerIds, target.segment].filter((c) => c != null).length;
   if (target.all === true) {
     if (criteria > 0) throw badInput('target.all', 'all: true invites everyone; leave the other criteria out');

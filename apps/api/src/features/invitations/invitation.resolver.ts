@@ -10,10 +10,10 @@ export class InvitationResolver {
   @Mutation(() => InvitationBatch, {
     description:
       'Invite contacts to an OPEN customer, candidate or associate wave (CX, managers, admins): contactIds, or a target ' +
-      '(contacts, org units, owners, a segment, or all: true; a manager reaches only their own contacts). Neither is BAD_USER_INPUT (field target): ' +
-      'nothing invites everyone unless asked. Skips contacts already invited, unsubscribed, or invited within the throttle window. ' +
+      '(contacts, org units, owners, a segment, or all: true; a manager reaches only their own contacts). Neither is everyone ' +
+      '(as all: true). Skips contacts already invited, unsubscribed, or invited within the throttle window. ' +
       'An OPEN employee wave (HR, admins) invites every active employee on the roster not yet invited, each with an anonymous link; ' +
-      'it takes target: { all: true } and nothing else (BAD_USER_INPUT), and the answer gives counts only.',
+      'it takes no target or target: { all: true }, nothing else (BAD_USER_INPUT), and the answer gives counts only.',
   })
   inviteToWave(
     @Arg('waveId', () => ID) waveId: string,

@@ -250,10 +250,10 @@ export async function inviteToWave(
   };
 }
 
-/** An employee wave's only target is its whole active roster, asked for explicitly. */
+/** An employee wave's only target is its whole active roster: no target, or target: { all: true }. */
 function checkEmployeeTarget(contactIds: string[] | null | undefined, target: InvitationTargetInput | null | undefined): void {
   if (contactIds != null) throw badInput('contactIds', 'Employee waves invite every active employee on the roster; leave contactIds out and give target: { all: true }');
-  if (target == null) throw badInput('target', 'Employee waves invite every active employee on the roster: give target: { all: true }');
+  if (target == null) return;
   const others = [target.contactIds, target.orgUnitIds, target.ownerIds, target.segment].some((c) => c != null);
   if (others || target.all !== true) throw badInput('target', 'Employee waves invite every active employee on the roster; nobody picks individuals or groups. Give target: { all: true }');
 }
