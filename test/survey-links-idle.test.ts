@@ -7,7 +7,7 @@ import { startServer, type TestServer } from './support/server.js';
 /**
  * Issue 15, item 1, as a new user meets it: the server of `npm start` (the embedded database), a
  * survey link opened from the demo's outbox, the server left idle past the pool's idle timeout
- * (10 s, when the pool drops its connection), then other links opened. Each must show its survey,
+ * (10 s, when a pool on PostgreSQL would drop its connection), then other links opened. Each must show its survey,
  * not "Something went wrong on our side".
  */
 const runBrowserTests = requireChromium();
@@ -45,7 +45,6 @@ describe.skipIf(!runBrowserTests)('survey links on the embedded database after t
     await opens(links[0]!);
     await page.waitForTimeout(IDLE_TIMEOUT_MS + 2_000);
     await opens(links[1]!);
-    await page.waitForTimeout(IDLE_TIMEOUT_MS + 2_000);
     await opens(links[2]!);
     await opens(links[0]!);
     expect(errors).toEqual([]);
