@@ -102,7 +102,7 @@ describe.skipIf(!runBrowserTests)('leaderboards and awards, in the browser', () 
       await page.getByTestId('leaderboard-row').first().waitFor();
       // Marta (the manager) sees herself highlighted.
       await page.getByTestId('your-team').waitFor();
-      expect(await fitsWidth(page)).toBe(true);
+      await expect.poll(() => fitsWidth(page), { timeout: 5_000 }).toBe(true);
       await screenshot(page, `awards-phone-${locale}`);
       expect(errors).toEqual([]);
     }

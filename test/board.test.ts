@@ -186,7 +186,7 @@ describe.skipIf(!runBrowserTests)('the leadership board and explore, in the brow
     await page.setViewportSize(PHONE_390);
     await page.goto('/board');
     await expectChart(byTestId(page, 'board-EMPLOYEE'));
-    expect(await fitsWidth(page)).toBe(true);
+    await expect.poll(() => fitsWidth(page), { timeout: 5_000 }).toBe(true);
     // The charts resize to the card: none wider than the screen.
     const widest = await page.evaluate(() => Math.max(...[...document.querySelectorAll('[data-testid=chart-canvas] svg')].map((svg) => svg.getBoundingClientRect().right)));
     expect(widest).toBeLessThanOrEqual(PHONE_390.width);

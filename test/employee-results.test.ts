@@ -55,7 +55,7 @@ describe.skipIf(!runBrowserTests)('employee results for managers and in explore'
     await screenshot(page, 'team-manager-desktop-en');
 
     await page.setViewportSize(PHONE);
-    expect(await fitsWidth(page)).toBe(true);
+    await expect.poll(() => fitsWidth(page), { timeout: 5_000 }).toBe(true);
     await screenshot(page, 'team-manager-phone-en');
     expect(errors).toEqual([]);
   });

@@ -189,7 +189,7 @@ describe.skipIf(!runBrowserTests)('an anonymous employee wave, run by HR in the 
     expect(await note.getByTestId('not-stored').locator('li').allTextContents()).toContain('Vašega imena in e-poštnega naslova');
     await note.getByRole('heading', { name: 'Kaj shranimo' }).waitFor();
     await note.getByRole('heading', { name: 'Česa ne shranimo skupaj z odgovorom' }).waitFor();
-    expect(await fitsWidth(jana.page)).toBe(true);
+    await expect.poll(() => fitsWidth(jana.page), { timeout: 5_000 }).toBe(true);
     await screenshot(jana.page, 'employee-survey-phone-sl', 'employee-survey-phone-sl');
     await jana.page.locator('.score-button[data-value="9"]').click();
     await jana.page.locator('textarea').first().fill(SLOVENIAN_COMMENT);
@@ -322,11 +322,11 @@ describe.skipIf(!runBrowserTests)('an anonymous employee wave, run by HR in the 
     await language.selectOption('pl');
     await hr.page.getByText('eNPS według grup').waitFor();
     await hr.page.setViewportSize(PHONE);
-    expect(await fitsWidth(hr.page)).toBe(true);
+    await expect.poll(() => fitsWidth(hr.page), { timeout: 5_000 }).toBe(true);
     await screenshot(hr.page, 'employee-wave-hr-phone-pl');
     await hr.page.goto('/employees');
     await hr.page.getByRole('heading', { name: 'Pracownicy', level: 1 }).waitFor();
-    expect(await fitsWidth(hr.page)).toBe(true);
+    await expect.poll(() => fitsWidth(hr.page), { timeout: 5_000 }).toBe(true);
     await screenshot(hr.page, 'employees-phone-pl');
     expect(hr.errors).toEqual([]);
   });

@@ -124,7 +124,7 @@ describe.skipIf(!runBrowserTests)('from a detractor to "you said, we did"', () =
     const phone = await session.open({ viewport: PHONE });
     await phone.page.goto(path!);
     await phone.page.getByTestId('you-said-we-did').getByRole('heading', { name: TITLE }).waitFor();
-    expect(await fitsWidth(phone.page)).toBe(true);
+    await expect.poll(() => fitsWidth(phone.page), { timeout: 5_000 }).toBe(true);
     await screenshot(phone.page, 'you-said-we-did-phone-en');
 
     // The demo's improvement implemented two months ago: its effect has numbers on both sides.
@@ -145,7 +145,7 @@ describe.skipIf(!runBrowserTests)('from a detractor to "you said, we did"', () =
     await marta.page.goto('/improvements');
     await marta.page.getByRole('heading', { name: 'Usprawnienia', level: 1 }).waitFor();
     await marta.page.getByTestId('improvement-board').locator(`[data-improvement="${TITLE}"]`).waitFor();
-    expect(await fitsWidth(marta.page)).toBe(true);
+    await expect.poll(() => fitsWidth(marta.page), { timeout: 5_000 }).toBe(true);
     await screenshot(marta.page, 'improvements-board-phone-pl');
     expect(marta.errors).toEqual([]);
 

@@ -114,7 +114,7 @@ describe.skipIf(!runBrowserTests)('a customer wave from contact import to the fi
       expect(box.width).toBeGreaterThanOrEqual(44);
       expect(box.height).toBeGreaterThanOrEqual(44);
     }
-    expect(await fitsWidth(page)).toBe(true);
+    await expect.poll(() => fitsWidth(page), { timeout: 5_000 }).toBe(true);
     await page.getByRole('button', { name: 'Wyślij odpowiedź' }).waitFor();
     await screenshot(page, 'respondent-phone-pl', 'respondent-phone-pl');
 

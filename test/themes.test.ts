@@ -53,11 +53,11 @@ describe.skipIf(!runBrowserTests)('themes', () => {
     await marta.page.getByTestId('theme-catalogue').waitFor();
     await marta.page.getByRole('heading', { name: 'Katalog tematów' }).waitFor();
     await screenshot(marta.page, 'themes-catalogue-phone-pl');
-    expect(await fitsWidth(marta.page)).toBe(true);
+    await expect.poll(() => fitsWidth(marta.page), { timeout: 5_000 }).toBe(true);
     await marta.page.goto('/themes?tab=queue');
     await marta.page.getByTestId('themes-tabs').waitFor();
     await screenshot(marta.page, 'themes-queue-phone-pl', 'themes-queue-phone-pl');
-    expect(await fitsWidth(marta.page)).toBe(true);
+    await expect.poll(() => fitsWidth(marta.page), { timeout: 5_000 }).toBe(true);
     expect(marta.errors).toEqual([]);
   });
 
@@ -113,7 +113,7 @@ describe.skipIf(!runBrowserTests)('themes', () => {
     await hr.page.getByTestId('employee-theme-results').getByText('Zamknięta fala').waitFor();
     await hr.page.setViewportSize(PHONE);
     await hr.page.getByTestId('theme-results').getByTestId('theme-mention').first().waitFor();
-    expect(await fitsWidth(hr.page)).toBe(true);
+    await expect.poll(() => fitsWidth(hr.page), { timeout: 5_000 }).toBe(true);
     await screenshot(hr.page, 'themes-results-employee-phone-pl');
     expect(hr.errors).toEqual([]);
   });
