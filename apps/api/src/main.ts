@@ -5,6 +5,7 @@ import { openDatabase } from './db/data-source.js';
 import { createLogger } from './logger.js';
 import { createMailer } from './features/mail/mailer.js';
 import { startServer } from './http/server.js';
+import { startBackground } from './jobs.js';
 import { logDemoLogins, seedDemoIfEmpty } from './seed/demo.js';
 
 function readConfig(): Config {
@@ -28,6 +29,8 @@ logger.info(
     ? 'using the embedded PostgreSQL (PGlite); set DATABASE_URL to use a PostgreSQL server'
     : 'using the PostgreSQL server at DATABASE_URL',
 );
+// Background jobs start first, so whatever the seed or a request queues has its workers.
+const background = await startBackground(db, config, logger);
 if (config.seedDemo) {
   // On the outbox mailer the demo's open invitations are written as .eml files, to try the survey page.
   await seedDemoIfEmpty(db.dataSource, logger, { app: { config, logger, now: () => new Date(), mailer: createMailer(config, logger.child({}, { level: 'warn' })) } });
@@ -47,6 +50,7 @@ async function shutdown(signal: string) {
   }, 15_000);
   force.unref();
   await server.stop();
+  await background.jobs.stop(); // running jobs finish (10 s at most) or go back to the queue
   await db.close();
   logger.info('stopped');
   process.exit(0);

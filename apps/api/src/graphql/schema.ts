@@ -25,13 +25,14 @@ import { AwardResolver } from '../features/awards/award.resolver.js';
 import { UserAdminResolver } from '../features/users/user-admin.resolver.js';
 import { NpsBandResolver } from '../features/analytics/nps-band.resolver.js';
 import { HomeResolver } from '../features/home/home.resolver.js';
+import { JobAdminResolver } from '../platform/jobs/admin.resolver.js';
 import { authChecker } from './auth-checker.js';
 
 export const resolvers = [AuthResolver, OrganizationResolver, OrgUnitResolver, UserResolver, ContactResolver,
   InvitationResolver, PublicSurveyResolver, ResponseResolver, FollowUpResolver, FollowUpNoteResolver, WaveResolver, AnalyticsResolver,
   EmployeeResultsResolver, EmployeeResolver, RosterChangeResolver, BoardResolver,
   ImprovementResolver, ImprovementWaveResolver, ImprovementEventResolver, LeaderboardResolver, AwardResolver,
-  ThemeResolver, TaggingResolver, ThemeResultsResolver, UserAdminResolver, NpsBandResolver, HomeResolver] as const;
+  ThemeResolver, TaggingResolver, ThemeResultsResolver, UserAdminResolver, NpsBandResolver, HomeResolver, JobAdminResolver] as const;
 
 export function buildTandemSchema(): Promise<GraphQLSchema> {
   return buildSchema({

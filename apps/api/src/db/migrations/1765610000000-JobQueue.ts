@@ -25,7 +25,8 @@ export async function installPgBoss(q: QueryRunner): Promise<void> {
     return;
   }
   const [{ version }] = await q.query(`SELECT version FROM ${JOB_SCHEMA}.version`);
-  if (Number(version) < PG_BOSS_SCHEMA_VERSION) await q.query(PgBoss.getMigrationPlans(JOB_SCHEMA, Number(version)));
+  // pg-boss compares the version as a number; its typings say string.
+  if (Number(version) < PG_BOSS_SCHEMA_VERSION) await q.query(PgBoss.getMigrationPlans(JOB_SCHEMA, Number(version) as unknown as string));
 }
 
 /**

@@ -88,13 +88,15 @@ export class QueueWorker {
   private async run(): Promise<void> {
     const { boss, queue, concurrency, pollingIntervalMs } = this.deps;
     while (!this.stopping) {
+      // Reset on every turn, before anything is awaited: a wake that arrives later in this turn
+      // skips the sleep below; one that arrived before does not make the loop spin when it is full.
+      this.wakeRequested = false;
       const free = concurrency - this.running.size;
       if (free > 0) {
-        this.wakeRequested = false;
         // pg-boss's fetch answers [] when the database is unreachable; polling goes on until it is back.
         const jobs = (await boss.fetch<JobData>(queue, { batchSize: free, includeMetadata: true })) ?? [];
         for (const job of jobs) this.execute(job);
-        if (jobs.length === free) continue;
+        if (jobs.length === free) continue; // there may be more; when full, the next turn sleeps until a job ends
       }
       if (!this.wakeRequested && !this.stopping) await this.sleep(pollingIntervalMs);
     }
