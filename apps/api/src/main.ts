@@ -49,8 +49,9 @@ async function shutdown(signal: string) {
     process.exit(1);
   }, 15_000);
   force.unref();
-  await server.stop();
-  await background.jobs.stop(); // running jobs finish (10 s at most) or go back to the queue
+  // Running jobs get their 10 s to finish (or go back to the queue) while requests drain, not after.
+  await Promise.all([server.stop(), background.jobs.stopWorkers()]);
+  await background.jobs.stop();
   await db.close();
   logger.info('stopped');
   process.exit(0);

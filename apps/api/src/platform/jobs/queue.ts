@@ -69,6 +69,7 @@ export class JobQueue {
   private readonly workers = new Map<string, QueueWorker>();
   private state: 'new' | 'starting' | 'started' | 'stopped' = 'new';
   private listener: pg.Client | null = null;
+  private workersStopped = false;
   private readonly subscriber: EntitySubscriberInterface;
   private readonly logger: Logger;
 
@@ -81,9 +82,12 @@ export class JobQueue {
     const common = {
       schema: JOB_SCHEMA,
       migrate: false,
-      // Maintenance (expiring stuck jobs, archiving finished ones) and pg-boss's cron run where workers do.
+      // Maintenance (failing jobs stuck past their time limit so they retry, archiving finished
+      // ones after 12 h) runs where workers do; pg-boss takes a lock so one process does it at a time.
       supervise: options.runWorkers,
-      schedule: options.runWorkers,
+      // pg-boss's cron (boss.schedule) is not used yet: schedules are jobs with startAfter. Turning
+      // it on adds a poller on the embedded database's one connection; do it with a schedule() here.
+      schedule: false,
     };
     if (database.mode === 'embedded') {
       const pool = (database.dataSource.driver as unknown as { master: pg.Pool }).master;
@@ -186,7 +190,8 @@ export class JobQueue {
   /**
    * Queues a job. With `db` (a transaction's EntityManager) it is written in that transaction;
    * its worker is woken after the commit. Answers the job's id, or null when a job with the given
-   * id exists already.
+   * id exists already. Inside a transaction always pass it as `db`: on the embedded database a send
+   * without it waits for the one connection the transaction holds, for ever.
    */
   async send<T extends JobData>(queue: string, data: T, options: SendOptions = {}): Promise<string | null> {
     if (this.state !== 'started') throw new Error(`The job queue is not running (sending to ${queue})`);
@@ -215,18 +220,26 @@ export class JobQueue {
   }
 
   /**
-   * Graceful stop: workers stop fetching, running jobs get until the timeout to finish, the rest
-   * go back to the queue. The database stays open.
+   * First half of a graceful stop: this process's workers stop fetching, running jobs get until the
+   * timeout to finish, the rest go back to the queue. Sending still works (requests still being
+   * answered may queue jobs; other processes, or this one after a restart, run them).
    */
-  async stop(options: { timeoutMs?: number } = {}): Promise<void> {
-    if (this.state === 'stopped') return;
-    this.state = 'stopped';
-    const deadline = Date.now() + (options.timeoutMs ?? this.options.shutdownTimeoutMs ?? 10_000);
-    await Promise.all([...this.workers.values()].map((worker) => worker.stop(deadline)));
+  async stopWorkers(options: { timeoutMs?: number } = {}): Promise<void> {
+    this.workersStopped = true;
+    const workers = [...this.workers.values()];
     this.workers.clear();
     const listener = this.listener;
     this.listener = null;
+    const deadline = Date.now() + (options.timeoutMs ?? this.options.shutdownTimeoutMs ?? 10_000);
+    await Promise.all(workers.map((worker) => worker.stop(deadline)));
     await listener?.end().catch(() => undefined);
+  }
+
+  /** Stops the workers (see stopWorkers) and the queue; sending is refused from then on. The database stays open. */
+  async stop(options: { timeoutMs?: number } = {}): Promise<void> {
+    if (this.state === 'stopped') return;
+    await this.stopWorkers(options);
+    this.state = 'stopped';
     const subscribers = this.database.dataSource.subscribers;
     const index = subscribers.indexOf(this.subscriber);
     if (index >= 0) subscribers.splice(index, 1);
@@ -254,7 +267,7 @@ export class JobQueue {
         client.end().catch(() => undefined);
         this.logger.warn({ err: error }, 'job queue lost its LISTEN connection; reconnecting');
         const again = () => {
-          if (this.state === 'stopped') return;
+          if (this.workersStopped) return;
           open().then(use, () => setTimeout(again, 1000).unref());
         };
         setTimeout(again, 1000).unref();
@@ -272,7 +285,7 @@ export class JobQueue {
       return client;
     };
     const use = (client: pg.Client) => {
-      if (this.state === 'stopped') {
+      if (this.workersStopped) {
         client.end().catch(() => undefined);
         return;
       }
