@@ -1,8 +1,8 @@
 import type { AuthChecker } from 'type-graphql';
-import type { Role } from '../features/users/user.entity.js';
-import type { Scope } from '../features/auth/api-client.entity.js';
-import type { Context } from './context.js';
-import { forbidden, unauthenticated } from './errors.js';
+import type { Role } from '../identity/users/user.entity.js';
+import type { Scope } from '../identity/auth/api-client.entity.js';
+import type { Context } from '../kernel/context.js';
+import { forbidden, unauthenticated } from '../kernel/errors.js';
 
 /**
  * What an operation declares in @Authorized: the roles and API scopes that may call it, or

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
-import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '../features/follow-ups/follow-up.entity.js';
-import { AUDIENCES, WAVE_STATUSES, type Audience, type WaveStatus } from '../features/waves/wave.entity.js';
+import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '../survey/follow-ups/follow-up.entity.js';
+import { AUDIENCES, WAVE_STATUSES, type Audience, type WaveStatus } from '../survey/waves/wave.entity.js';
 
 const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 

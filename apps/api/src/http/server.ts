@@ -11,10 +11,10 @@ import { rateLimit } from 'express-rate-limit';
 import type { Config } from '../config.js';
 import type { Database } from '../db/data-source.js';
 import type { Logger } from '../logger.js';
-import { verifyAccessToken } from '../features/auth/access-tokens.js';
-import { createMailer } from '../features/mail/mailer.js';
-import { buildContext, type AppServices, type Context, type Principal } from '../graphql/context.js';
-import { DomainError, formatError, isExpectedError, unauthenticated } from '../graphql/errors.js';
+import { verifyAccessToken } from '../identity/auth/access-tokens.js';
+import { createMailer } from '../platform/mail/mailer.js';
+import { buildContext, type AppServices, type Context, type Principal } from '../kernel/context.js';
+import { DomainError, formatError, isExpectedError, unauthenticated } from '../kernel/errors.js';
 import { buildTandemSchema } from '../graphql/schema.js';
 import { requestContext } from './request-id.js';
 
