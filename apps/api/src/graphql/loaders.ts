@@ -45,4 +45,10 @@ export function createLoaders(db: EntityManager, organizationId: string | null) 
   };
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+type LoaderRegistry = ReturnType<typeof createLoaders>;
+
+// Every module's loaders become ctx.loaders' type: the kernel declares an empty Loaders interface.
+declare module '../kernel/context.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Loaders extends LoaderRegistry {}
+}

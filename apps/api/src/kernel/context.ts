@@ -1,11 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { Logger } from '../logger.js';
 import type { Config } from '../config.js';
-import type { Mailer } from '../platform/mail/mailer.js';
-import type { Role } from '../identity/users/user.entity.js';
-import type { Scope } from '../identity/auth/api-client.entity.js';
+import type { Mailer } from './mailer.js';
+import type { Role, Scope } from './policies.js';
 import { DomainError, unauthenticated } from './errors.js';
-import { createLoaders, type Loaders } from '../graphql/loaders.js';
 
 /** Who is calling: a logged-in user or an integrator's API client, always of one organization. */
 export interface Principal {
@@ -26,6 +24,17 @@ export interface AppServices {
   mailer: Mailer;
 }
 
+/**
+ * The DataLoaders of one request, each scoped to the caller's organization. The kernel knows no
+ * feature, so this interface is empty here; the wiring (graphql/loaders.ts) adds every module's
+ * loaders to it by declaration merging, and builds them per request.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Loaders {}
+
+/** Builds a request's loaders for one organization (null: no caller, every loader finds nothing). */
+export type LoaderFactory = (db: EntityManager, organizationId: string | null) => Loaders;
+
 export interface Context {
   requestId: string;
   logger: Logger;
@@ -35,10 +44,12 @@ export interface Context {
   /** Why the presented token was refused, reported only if the operation needs one. */
   authError: DomainError | null;
   loaders: Loaders;
+  /** How this request's loaders are made, to make them again for a caller who just logged in. */
+  createLoaders: LoaderFactory;
 }
 
 export function buildContext(input: Omit<Context, 'loaders'>): Context {
-  return { ...input, loaders: createLoaders(input.db, input.principal?.organizationId ?? null) };
+  return { ...input, loaders: input.createLoaders(input.db, input.principal?.organizationId ?? null) };
 }
 
 /**
@@ -48,7 +59,7 @@ export function buildContext(input: Omit<Context, 'loaders'>): Context {
 export function authenticateAs(ctx: Context, principal: Principal): void {
   ctx.principal = principal;
   ctx.authError = null;
-  ctx.loaders = createLoaders(ctx.db, principal.organizationId);
+  ctx.loaders = ctx.createLoaders(ctx.db, principal.organizationId);
 }
 
 /** The caller's organization. It comes from the token, never from an argument. */

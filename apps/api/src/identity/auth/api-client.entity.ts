@@ -1,8 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { SCOPES, type Scope } from '../../kernel/policies.js';
 
-/** The scopes an integrator's token can carry. */
-export const SCOPES = ['responses:read', 'responses:write', 'contacts:write', 'analytics:read', 'waves:write'] as const;
-export type Scope = (typeof SCOPES)[number];
+/** The scopes an integrator's token can carry (kernel/policies.ts). */
+export { SCOPES, type Scope };
 
 /** An integrator: exchanges client id and secret (stored as a scrypt hash) for a scoped JWT. */
 @Entity({ name: 'api_clients' })

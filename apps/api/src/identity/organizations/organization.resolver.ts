@@ -3,6 +3,7 @@ import type { Context } from '../../kernel/context.js';
 import { OrganizationType } from './organization.type.js';
 import { currentOrganization, settingsOf } from './organization.service.js';
 import { OrganizationSettingsInput, updateSettings } from './organization-settings.js';
+import { ADMINS, ORGANIZATION_READERS } from '../../kernel/policies.js';
 
 async function organizationOf(ctx: Context): Promise<OrganizationType> {
   const org = await currentOrganization(ctx);
@@ -21,13 +22,13 @@ async function organizationOf(ctx: Context): Promise<OrganizationType> {
 
 @Resolver(() => OrganizationType)
 export class OrganizationResolver {
-  @Authorized('ANY_USER', 'analytics:read', 'responses:read', 'responses:write', 'contacts:write')
+  @Authorized(...ORGANIZATION_READERS)
   @Query(() => OrganizationType, { description: "The caller's organization (from the token)" })
   organization(@Ctx() ctx: Context): Promise<OrganizationType> {
     return organizationOf(ctx);
   }
 
-  @Authorized('ADMIN')
+  @Authorized(...ADMINS)
   @Mutation(() => OrganizationType, {
     description:
       'Name, time zone, anonymity threshold k (for releases from now on; not lowered while an employee wave is open), follow-up SLA, throttle window, NPS bands. ' +

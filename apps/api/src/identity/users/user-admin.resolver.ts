@@ -3,16 +3,17 @@ import type { Context } from '../../kernel/context.js';
 import { OrgUnitEntity } from '../org-units/org-unit.entity.js';
 import * as admin from './user-admin.service.js';
 import { InviteUserInput, ManagedUser, PasswordLinkType, UpdateUserInput } from './user-admin.types.js';
+import { ADMINS } from '../../kernel/policies.js';
 
 @Resolver(() => ManagedUser)
 export class UserAdminResolver {
-  @Authorized('ADMIN')
+  @Authorized(...ADMINS)
   @Query(() => [ManagedUser], { description: "Every user of the organization, invited and deactivated ones included, by name" })
   managedUsers(@Ctx() ctx: Context) {
     return admin.listManagedUsers(ctx);
   }
 
-  @Authorized('ADMIN')
+  @Authorized(...ADMINS)
   @Mutation(() => ManagedUser, {
     description:
       'Creates a user without a password and mails them a single-use link to set one (valid 7 days). ' +
@@ -22,25 +23,25 @@ export class UserAdminResolver {
     return admin.inviteUser(ctx, input);
   }
 
-  @Authorized('ADMIN')
+  @Authorized(...ADMINS)
   @Mutation(() => ManagedUser, { description: 'Name, roles, language, org unit. INVALID_STATE (roles) when it would leave no active admin.' })
   updateUser(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: Context) {
     return admin.updateUser(ctx, id, input);
   }
 
-  @Authorized('ADMIN')
+  @Authorized(...ADMINS)
   @Mutation(() => ManagedUser, { description: 'The user can no longer log in; their sessions end. Not yourself, not the last active admin.' })
   deactivateUser(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return admin.setUserActive(ctx, id, false);
   }
 
-  @Authorized('ADMIN')
+  @Authorized(...ADMINS)
   @Mutation(() => ManagedUser)
   reactivateUser(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return admin.setUserActive(ctx, id, true);
   }
 
-  @Authorized('ADMIN')
+  @Authorized(...ADMINS)
   @Mutation(() => ManagedUser, {
     description: 'Mails the user a single-use link: an invitation again if they never set a password, else a password reset (valid 2 hours)',
   })

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { ROLES, type Role } from '../../kernel/policies.js';
 
-export const ROLES = ['ADMIN', 'HR', 'CX', 'MANAGER', 'LEADER'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 /** A person who logs in. Holds a password hash, so the API exposes it only through UserType. */
 @Entity({ name: 'users' })

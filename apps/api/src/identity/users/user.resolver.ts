@@ -4,6 +4,7 @@ import { OrgUnitEntity } from '../org-units/org-unit.entity.js';
 import type { Role } from './user.entity.js';
 import { currentUser, listUsers } from './user.service.js';
 import { RoleEnum, UserType } from './user.type.js';
+import { STAFF } from '../../kernel/policies.js';
 
 @Resolver(() => UserType)
 export class UserResolver {
@@ -13,7 +14,7 @@ export class UserResolver {
     return currentUser(ctx);
   }
 
-  @Authorized('ADMIN', 'CX', 'HR', 'LEADER', 'MANAGER')
+  @Authorized(...STAFF)
   @Query(() => [UserType], { description: "The organization's active users, e.g. users(role: MANAGER) for contact owners" })
   users(@Arg('role', () => RoleEnum, { nullable: true }) role: Role | null, @Ctx() ctx: Context): Promise<UserType[]> {
     return listUsers(ctx, role ?? null);

@@ -1,12 +1,9 @@
 import type { Context } from '../../kernel/context.js';
 import { forbidden } from '../../kernel/errors.js';
+import { hasAnyRole, IDENTIFIED_READERS, IMPROVEMENT_EDITORS } from '../../kernel/policies.js';
 import { ownScopeOf } from '../../survey/responses/access.js';
 import type { ImprovementEntity } from './improvement.entity.js';
 
-/** Who reads improvements: every role of the organization (the list and one improvement). */
-export const IMPROVEMENT_READERS = ['CX', 'HR', 'MANAGER', 'LEADER', 'ADMIN'] as const;
-/** Who logs and edits them. LEADER reads only. */
-export const IMPROVEMENT_EDITORS = ['CX', 'HR', 'MANAGER', 'ADMIN'] as const;
 
 /**
  * Whose identified feedback (responses, follow-ups) the caller may see and link: null for everyone's
@@ -14,7 +11,7 @@ export const IMPROVEMENT_EDITORS = ['CX', 'HR', 'MANAGER', 'ADMIN'] as const;
  * HR sees and links none (HR reads employee feedback only as guarded aggregates). The same rule as
  * the responses and followUps queries.
  */
-export const feedbackOwnerScope = (ctx: Context): string | null => ownScopeOf(ctx, ['ADMIN', 'CX', 'LEADER']);
+export const feedbackOwnerScope = (ctx: Context): string | null => ownScopeOf(ctx, IDENTIFIED_READERS);
 
 /**
  * A MANAGER edits, links to and moves only the improvements they own or logged; CX, HR and ADMIN
@@ -27,7 +24,7 @@ export function assertMayEdit(ctx: Context, row: Pick<ImprovementEntity, 'ownerI
 /** Whether the caller may edit, link to and move this improvement (see assertMayEdit). */
 export function mayEdit(ctx: Context, row: Pick<ImprovementEntity, 'ownerId' | 'createdBy'>): boolean {
   const principal = ctx.principal;
-  if (!principal || !IMPROVEMENT_EDITORS.some((role) => principal.kind === 'user' && principal.roles.includes(role))) return false;
+  if (!principal || !hasAnyRole(principal, IMPROVEMENT_EDITORS)) return false;
   const own = ownScopeOf(ctx, ['ADMIN', 'CX', 'HR']);
   return !own || row.ownerId === own || row.createdBy === own;
 }

@@ -1,4 +1,5 @@
 import { compareNps, type NpsCounts } from '@tandem/nps-core';
+import { hasAnyRole, IDENTIFIED_READERS } from '../../kernel/policies.js';
 import type { Context } from '../../kernel/context.js';
 import { orgOf } from '../../kernel/context.js';
 import { mayReadEmployeeResults } from '../../reporting/anonymity/access.js';
@@ -33,7 +34,7 @@ function readsAudience(ctx: Context, employee: boolean): boolean {
   const principal = ctx.principal!;
   if (employee) return mayReadEmployeeResults(principal);
   if (principal.kind === 'api') return principal.scopes.includes('analytics:read');
-  return principal.roles.some((r) => r === 'ADMIN' || r === 'CX' || r === 'LEADER' || r === 'MANAGER');
+  return hasAnyRole(principal, [...IDENTIFIED_READERS, 'MANAGER']);
 }
 
 const countsOf = (s: NpsSummary): NpsCounts | null =>

@@ -1,4 +1,4 @@
-import type { ImprovementStatus } from '../../graphql/enums.js';
+import type { ImprovementStatus } from './improvement.enums.js';
 
 /**
  * The life of an improvement:

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { ImprovementStatus } from '../../graphql/enums.js';
+import type { ImprovementStatus } from './improvement.enums.js';
 import type { Audience } from '../../survey/waves/wave.entity.js';
 
 /** An initiative logged because of feedback (migration ClosedLoop). Every column is read by the service only. */

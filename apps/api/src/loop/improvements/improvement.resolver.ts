@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../kernel/context.js';
-import { ImprovementStatusEnum, type ImprovementStatus } from '../../graphql/enums.js';
+import { ImprovementStatusEnum, type ImprovementStatus } from './improvement.enums.js';
 import { FollowUpType } from '../../survey/follow-ups/follow-up.types.js';
 import { OrgUnitEntity } from '../../identity/org-units/org-unit.entity.js';
 import { ResponseType } from '../../survey/responses/response.types.js';
@@ -9,7 +9,7 @@ import { UserType } from '../../identity/users/user.type.js';
 import { readableAudiences } from '../../survey/waves/wave-access.js';
 import { WaveType } from '../../survey/waves/wave.type.js';
 import { createImprovementFromFollowUp } from './from-follow-up.service.js';
-import { feedbackOwnerScope, IMPROVEMENT_EDITORS, IMPROVEMENT_READERS, mayEdit } from './improvement-access.js';
+import { feedbackOwnerScope, mayEdit } from './improvement-access.js';
 import { NEXT_STATUSES } from './improvement-status.js';
 import { improvementEffect } from './improvement-effect.service.js';
 import { themeOf } from './improvement.loader.js';
@@ -26,6 +26,7 @@ import {
   UpdateImprovementInput,
 } from './improvement.types.js';
 import { shareWaveOutcome, youSaidWeDid, YouSaidWeDid } from './you-said-we-did.js';
+import { IMPROVEMENT_EDITORS, IMPROVEMENT_READERS, OUTCOME_SHARERS } from '../../kernel/policies.js';
 
 @Resolver(() => ImprovementType)
 export class ImprovementResolver {
@@ -92,7 +93,7 @@ export class ImprovementResolver {
     return createImprovementFromFollowUp(ctx, followUpId, title);
   }
 
-  @Authorized('CX', 'HR', 'ADMIN')
+  @Authorized(...OUTCOME_SHARERS)
   @Mutation(() => String, { description: 'The path of the wave\'s public "you said, we did" page (/you-said-we-did/<token>); the same for the same wave' })
   shareWaveOutcome(@Arg('waveId', () => ID) waveId: string, @Ctx() ctx: Context) {
     return shareWaveOutcome(ctx, waveId);

@@ -1,7 +1,8 @@
 import { DateResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../kernel/connection.js';
-import { AudienceEnum, ImprovementStatusEnum, type ImprovementStatus } from '../../graphql/enums.js';
+import { AudienceEnum } from '../../survey/waves/wave.enums.js';
+import { ImprovementStatusEnum, type ImprovementStatus } from './improvement.enums.js';
 import { NpsSummary } from '../../reporting/analytics/nps-summary.type.js';
 import type { Audience } from '../../survey/waves/wave.entity.js';
 import { LocalizedTextInput } from '../../survey/waves/wave.inputs.js';

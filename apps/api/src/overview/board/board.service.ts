@@ -2,7 +2,7 @@ import { compareNps, type NpsCounts } from '@tandem/nps-core';
 import type { Context, Principal } from '../../kernel/context.js';
 import { orgOf } from '../../kernel/context.js';
 import { badInput } from '../../kernel/errors.js';
-import { IMPROVEMENT_STATUSES, type ImprovementStatus } from '../../graphql/enums.js';
+import { IMPROVEMENT_STATUSES, type ImprovementStatus } from '../../loop/improvements/improvement.enums.js';
 import { mayReadEmployeeResults } from '../../reporting/anonymity/access.js';
 import { employeeBoard } from '../../reporting/anonymity/index.js';
 import { categoriesOf, IDENTIFIED_ROLLUP_AUDIENCES, rollupCounts, type IdentifiedAudience } from '../../reporting/analytics/nps-counts.js';
@@ -17,6 +17,7 @@ import type { Audience } from '../../survey/waves/wave.entity.js';
 import { Board, BoardAudience, StatusCount, type BenchmarkType, type PeriodInput } from './board.types.js';
 import { calendarPeriod, previousPeriod, quarterOf, type CalendarPeriod } from './period.js';
 import { listBenchmarks, targetsFor } from './targets.service.js';
+import { IDENTIFIED_READERS, hasAnyRole } from '../../kernel/policies.js';
 
 /**
  * The combined leadership board of one period (a quarter, by default the current one, or a year).
@@ -96,7 +97,7 @@ export async function board(ctx: Context, periodInput: PeriodInput | null | unde
 /** ADMIN, CX and LEADER users and analytics:read clients read identified results on the board. */
 function readsIdentified(principal: Principal): boolean {
   if (principal.kind === 'api') return principal.scopes.includes('analytics:read');
-  return principal.roles.some((r) => r === 'ADMIN' || r === 'CX' || r === 'LEADER');
+  return hasAnyRole(principal, IDENTIFIED_READERS);
 }
 
 interface IdentifiedParts {

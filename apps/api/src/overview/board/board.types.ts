@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
-import { AudienceEnum, ImprovementStatusEnum, type ImprovementStatus } from '../../graphql/enums.js';
+import { AudienceEnum } from '../../survey/waves/wave.enums.js';
+import { ImprovementStatusEnum, type ImprovementStatus } from '../../loop/improvements/improvement.enums.js';
 import { NpsSummary } from '../../reporting/analytics/nps-summary.type.js';
 import { NpsPoint } from '../../reporting/analytics/nps-trend.types.js';
 import type { Audience } from '../../survey/waves/wave.entity.js';

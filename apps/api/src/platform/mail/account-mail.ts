@@ -1,5 +1,5 @@
 import { escapeHtml, mailLanguage, type MailLanguage } from './invitation-mail.js';
-import type { MailMessage } from './mailer.js';
+import type { MailMessage } from '../../kernel/mailer.js';
 
 /**
  * Mails about a user's account: the invitation to set a first password, and a password reset.

@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { employeeInvitationMail } from './employee-mail.js';
 import { MAIL_LANGUAGES } from './invitation-mail.js';
-import { outboxMailer } from './mailer.js';
+import { outboxMailer } from '../../kernel/mailer.js';
 
 const input = {
   to: 'ann.able@acme.example',

@@ -1,5 +1,5 @@
 import { escapeHtml, mailLanguage, type MailLanguage } from './invitation-mail.js';
-import type { MailMessage } from './mailer.js';
+import type { MailMessage } from '../../kernel/mailer.js';
 
 /**
  * The invitation (and reminder) to an anonymous employee survey, in the employee's language. It

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { MAIL_LANGUAGES, invitationMail, mailLanguage } from './invitation-mail.js';
-import { outboxMailer } from './mailer.js';
+import { outboxMailer } from '../../kernel/mailer.js';
 
 const input = {
   to: 'anna@example.com',

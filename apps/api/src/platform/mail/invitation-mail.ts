@@ -1,4 +1,4 @@
-import type { MailMessage } from './mailer.js';
+import type { MailMessage } from '../../kernel/mailer.js';
 
 /** The languages the respondent's mail and page ship in (PRODUCT.md section 3). */
 export const MAIL_LANGUAGES = ['en', 'pl', 'da', 'ru', 'sl'] as const;

@@ -7,10 +7,11 @@ import { npsSummary } from './nps-summary.service.js';
 import { NpsSummary } from './nps-summary.type.js';
 import { npsTrend } from './nps-trend.service.js';
 import { NpsPoint, TrendIntervalEnum, type TrendInterval } from './nps-trend.types.js';
+import { REPORT_READERS } from '../../kernel/policies.js';
 
 @Resolver()
 export class AnalyticsResolver {
-  @Authorized('ADMIN', 'CX', 'LEADER', 'MANAGER', 'HR', 'analytics:read')
+  @Authorized(...REPORT_READERS)
   @Query(() => NpsSummary, {
     description:
       "NPS with its 95 % interval over the filtered responses; a manager's covers their own contacts. Employee answers (HR, ADMIN, LEADER, analytics:read) only through the anonymity guard",
@@ -19,7 +20,7 @@ export class AnalyticsResolver {
     return npsSummary(ctx, filter);
   }
 
-  @Authorized('ADMIN', 'CX', 'LEADER', 'MANAGER', 'HR', 'analytics:read')
+  @Authorized(...REPORT_READERS)
   @Query(() => [NpsGroup], {
     description:
       'The filtered results per org unit (identified: each with its subtree; employee: its own answers), owner, wave, audience or segment. Employee breakdowns list every group, each released or suppressed by the anonymity guard',
@@ -33,7 +34,7 @@ export class AnalyticsResolver {
     return npsBreakdown(ctx, filter, by, segmentKey);
   }
 
-  @Authorized('ADMIN', 'CX', 'LEADER', 'MANAGER', 'HR', 'analytics:read')
+  @Authorized(...REPORT_READERS)
   @Query(() => [NpsPoint], {
     description:
       'The filtered results per wave, ISO week, month or quarter, each point flagged when its change from the previous one is significant. Employee points (HR, ADMIN, LEADER, analytics:read) are guarded like a breakdown',

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
-import { AudienceEnum } from '../../graphql/enums.js';
+import { AudienceEnum } from '../../survey/waves/wave.enums.js';
 // One SegmentInput in the schema: the contacts feature's { key, value } serves the analytics filter too.
 import { SegmentInput } from '../../survey/contacts/contact.types.js';
 import type { Audience } from '../../survey/waves/wave.entity.js';

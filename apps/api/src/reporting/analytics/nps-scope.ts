@@ -7,6 +7,7 @@ import { readableAudiences } from '../../survey/waves/wave-access.js';
 import type { WaveEntity } from '../../survey/waves/wave.entity.js';
 import type { NpsFilter } from './nps-filter.input.js';
 import { IDENTIFIED_ROLLUP_AUDIENCES, type IdentifiedAudience } from './nps-counts.js';
+import { IDENTIFIED_READERS, hasAnyRole } from '../../kernel/policies.js';
 
 /**
  * What an NpsFilter covers for this caller: either employee answers, which report only through the
@@ -56,7 +57,7 @@ const DAY_MS = 24 * 3600 * 1000;
 function analyticsAccess(principal: Principal): { identified: boolean; ownerId: string | null; employee: boolean } {
   const employee = mayReadEmployeeResults(principal) || (principal.kind === 'user' && principal.roles.includes('MANAGER'));
   if (principal.kind === 'api') return { identified: true, ownerId: null, employee };
-  const wide = principal.roles.some((r) => r === 'ADMIN' || r === 'CX' || r === 'LEADER');
+  const wide = hasAnyRole(principal, IDENTIFIED_READERS);
   if (wide) return { identified: true, ownerId: null, employee };
   if (principal.roles.includes('MANAGER')) return { identified: true, ownerId: principal.id, employee };
   return { identified: false, ownerId: null, employee };

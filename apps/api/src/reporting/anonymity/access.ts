@@ -1,4 +1,5 @@
 import type { Context, Principal } from '../../kernel/context.js';
+import { EMPLOYEE_RESULT_READERS, hasAnyRole } from '../../kernel/policies.js';
 
 /**
  * Who reads released employee results (never an answer: only releases, PRODUCT.md section 5):
@@ -9,7 +10,7 @@ import type { Context, Principal } from '../../kernel/context.js';
  */
 export function mayReadEmployeeResults(principal: Principal): boolean {
   if (principal.kind === 'api') return principal.scopes.includes('analytics:read');
-  return principal.roles.some((r) => r === 'HR' || r === 'ADMIN' || r === 'LEADER');
+  return hasAnyRole(principal, EMPLOYEE_RESULT_READERS);
 }
 
 export type EmployeeReadScope = { kind: 'all' } | { kind: 'unit'; unitId: string } | null;

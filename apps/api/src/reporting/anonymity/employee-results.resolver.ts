@@ -3,10 +3,11 @@ import type { Context } from '../../kernel/context.js';
 import { NpsFilter } from '../analytics/nps-filter.input.js';
 import { employeeComments, employeeRelease, responseRatesByOrgUnit } from './employee-results.service.js';
 import { CommentsResult, EmployeeRelease, OrgUnitResponseRate } from './employee-results.types.js';
+import { EMPLOYEE_COMMENT_READERS, EMPLOYEE_RELEASE_READERS } from '../../kernel/policies.js';
 
 @Resolver()
 export class EmployeeResultsResolver {
-  @Authorized('HR', 'ADMIN', 'LEADER', 'MANAGER')
+  @Authorized(...EMPLOYEE_COMMENT_READERS)
   @Query(() => CommentsResult, {
     description:
       "Reasons and suggestions of one released org-unit group (or the whole wave) over closed employee waves, shuffled, undated, unattributed; a manager reads their own unit's",
@@ -15,7 +16,7 @@ export class EmployeeResultsResolver {
     return employeeComments(ctx, filter);
   }
 
-  @Authorized('HR', 'ADMIN', 'LEADER', 'analytics:read')
+  @Authorized(...EMPLOYEE_RELEASE_READERS)
   @Query(() => [OrgUnitResponseRate], {
     description:
       "An employee wave's participation: the whole wave, then org units of the wave's snapshot chosen so that no difference of two rows holds fewer than k invited people; never who",
@@ -24,7 +25,7 @@ export class EmployeeResultsResolver {
     return responseRatesByOrgUnit(ctx, waveId);
   }
 
-  @Authorized('HR', 'ADMIN', 'LEADER', 'analytics:read')
+  @Authorized(...EMPLOYEE_RELEASE_READERS)
   @Query(() => EmployeeRelease, {
     nullable: true,
     description: "A closed employee wave's release: every group it shows or hides (and why), made once when the wave closed and audited; null while the wave runs",

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { AudienceEnum } from '../../graphql/enums.js';
+import { AudienceEnum } from '../../survey/waves/wave.enums.js';
 import { LeaderboardEntityEnum, LeaderboardMetricEnum, type LeaderboardEntity, type LeaderboardMetric } from '../leaderboards/leaderboard.types.js';
 import type { Audience } from '../../survey/waves/wave.entity.js';
 

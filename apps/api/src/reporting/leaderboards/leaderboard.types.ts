@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { AudienceEnum } from '../../graphql/enums.js';
+import { AudienceEnum } from '../../survey/waves/wave.enums.js';
 import { NpsSummary } from '../analytics/nps-summary.type.js';
 import { PeriodInput } from '../../overview/board/board.types.js';
 import type { Audience } from '../../survey/waves/wave.entity.js';

@@ -6,13 +6,13 @@ import { ImportPreview } from '../../platform/csv/import-preview.js';
 import { ContactEntity } from './contact.entity.js';
 import * as contacts from './contact.service.js';
 import { ContactConnection, ContactFilter, ContactInput, ContactOrderEnum, ImportResult, SegmentType, type ContactOrder } from './contact.types.js';
+import { CONTACT_KEEPERS } from '../../kernel/policies.js';
 
 /** CX and ADMIN work on every contact, a manager on the contacts they own; HR and LEADER on none. */
-const CONTACT_RULE = ['ADMIN', 'CX', 'MANAGER', 'contacts:write'] as const;
 
 @Resolver(() => ContactEntity)
 export class ContactResolver {
-  @Authorized(...CONTACT_RULE)
+  @Authorized(...CONTACT_KEEPERS)
   @Query(() => ContactConnection, { description: 'Contacts, newest first or by name; a manager sees only the contacts they own' })
   contacts(
     @Arg('filter', () => ContactFilter, { nullable: true }) filter: ContactFilter | null,
@@ -24,31 +24,31 @@ export class ContactResolver {
     return contacts.listContacts(ctx, filter ?? null, { first, after }, order ?? 'NEWEST_FIRST');
   }
 
-  @Authorized(...CONTACT_RULE)
+  @Authorized(...CONTACT_KEEPERS)
   @Query(() => ContactEntity, { nullable: true, description: "NOT_FOUND for an unknown id, and for a manager another owner's contact" })
   contact(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return contacts.getContact(ctx, id);
   }
 
-  @Authorized(...CONTACT_RULE)
+  @Authorized(...CONTACT_KEEPERS)
   @Mutation(() => ContactEntity, { description: 'CONFLICT on input.email when the organization already has a contact with that email' })
   createContact(@Arg('input', () => ContactInput) input: ContactInput, @Ctx() ctx: Context) {
     return contacts.createContact(ctx, input);
   }
 
-  @Authorized(...CONTACT_RULE)
+  @Authorized(...CONTACT_KEEPERS)
   @Mutation(() => ContactEntity, { description: 'Replaces every field of the contact with the input' })
   updateContact(@Arg('id', () => ID) id: string, @Arg('input', () => ContactInput) input: ContactInput, @Ctx() ctx: Context) {
     return contacts.updateContact(ctx, id, input);
   }
 
-  @Authorized(...CONTACT_RULE)
+  @Authorized(...CONTACT_KEEPERS)
   @Mutation(() => ContactEntity, { description: 'The contact is never invited again; unsubscribing twice keeps the first date' })
   unsubscribeContact(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return contacts.unsubscribeContact(ctx, id);
   }
 
-  @Authorized(...CONTACT_RULE)
+  @Authorized(...CONTACT_KEEPERS)
   @Mutation(() => ImportResult, {
     description:
       'CSV with a header row: email,name,language,owner_email,org_unit, then any other column is a segment. ' +
@@ -59,7 +59,7 @@ export class ContactResolver {
     return contacts.importContacts(ctx, csv);
   }
 
-  @Authorized(...CONTACT_RULE)
+  @Authorized(...CONTACT_KEEPERS)
   @Query(() => ImportPreview, {
     description: 'A dry run of importContacts: the same checks and errors, and the contacts the file would add and update, by name. Writes nothing.',
   })

@@ -5,13 +5,13 @@ import { OrgUnitEntity } from '../../identity/org-units/org-unit.entity.js';
 import { ImportPreview } from '../../platform/csv/import-preview.js';
 import { EmployeeConnection, EmployeeFilter, EmployeeType, RestoreResult } from './employee.types.js';
 import * as roster from './roster.service.js';
+import { ROSTER_KEEPERS } from '../../kernel/policies.js';
 
 /** HR and admins manage the employee roster; nobody else reads it. */
-const ROSTER_RULE = ['HR', 'ADMIN'] as const;
 
 @Resolver(() => EmployeeType)
 export class EmployeeResolver {
-  @Authorized(...ROSTER_RULE)
+  @Authorized(...ROSTER_KEEPERS)
   @Query(() => EmployeeConnection, {
     description: 'The employee roster in alphabetical order: roster data only, nothing about who was invited to or answered a survey',
   })
@@ -24,7 +24,7 @@ export class EmployeeResolver {
     return roster.listEmployees(ctx, filter ?? null, { first, after });
   }
 
-  @Authorized(...ROSTER_RULE)
+  @Authorized(...ROSTER_KEEPERS)
   @Mutation(() => ImportResult, {
     description:
       'The employee roster as CSV with a header row: email,name,language,org_unit, and optionally location,tenure_band ' +
@@ -36,7 +36,7 @@ export class EmployeeResolver {
     return roster.importEmployees(ctx, csv);
   }
 
-  @Authorized(...ROSTER_RULE)
+  @Authorized(...ROSTER_KEEPERS)
   @Query(() => ImportPreview, {
     description:
       'A dry run of importEmployees: the same checks and errors, and who the file would add, update and mark as leaving, by name. Writes nothing.',
@@ -45,7 +45,7 @@ export class EmployeeResolver {
     return roster.previewEmployeeImport(ctx, csv);
   }
 
-  @Authorized(...ROSTER_RULE)
+  @Authorized(...ROSTER_KEEPERS)
   @Mutation(() => RestoreResult, {
     description:
       'Leavers back on the active roster, by email. NOT_FOUND (emails) when one is not an employee of the organization; nothing changes then. ' +

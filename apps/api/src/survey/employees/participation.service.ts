@@ -6,7 +6,7 @@ import { thresholdOf } from '../../reporting/anonymity/threshold.js';
 import type { InvitationBatch, ReminderBatch } from '../invitations/invitation.types.js';
 import { hashSurveyToken, newSurveyToken, surveyUrl } from '../invitations/tokens.js';
 import { employeeInvitationMail } from '../../platform/mail/employee-mail.js';
-import { MAIL_CONCURRENCY, eachConcurrently } from '../../platform/mail/mailer.js';
+import { MAIL_CONCURRENCY, eachConcurrently } from '../../kernel/mailer.js';
 import { OrganizationEntity } from '../../identity/organizations/organization.entity.js';
 import type { WaveEntity } from '../waves/wave.entity.js';
 

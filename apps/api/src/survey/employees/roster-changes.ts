@@ -4,6 +4,7 @@ import { orgOf } from '../../kernel/context.js';
 import { ConnectionType, type Connection } from '../../kernel/connection.js';
 import { badInput } from '../../kernel/errors.js';
 import { OrgUnitEntity } from '../../identity/org-units/org-unit.entity.js';
+import { ROSTER_KEEPERS } from '../../kernel/policies.js';
 
 /**
  * The roster's audit trail (migration RosterChanges): who was added, moved, left or came back, to
@@ -102,7 +103,7 @@ export async function rosterArrivalsBefore(db: Context['db'], organizationId: st
 
 @Resolver(() => RosterChangeType)
 export class RosterChangeResolver {
-  @Authorized('HR', 'ADMIN')
+  @Authorized(...ROSTER_KEEPERS)
   @Query(() => RosterChangeConnection, {
     description: "The roster's audit trail, newest first: who was added, moved, left or came back, to which unit and when. Nothing about surveys.",
   })

@@ -5,10 +5,11 @@ import { UserType } from '../../identity/users/user.type.js';
 import { WaveType } from '../waves/wave.type.js';
 import { FollowUpConnection, FollowUpFilter, FollowUpNoteType, FollowUpType, FollowUpUpdateInput } from './follow-up.types.js';
 import { getFollowUp, listFollowUps, updateFollowUp } from './follow-up.service.js';
+import { FEEDBACK_ACTORS, FOLLOW_UP_READERS } from '../../kernel/policies.js';
 
 @Resolver(() => FollowUpType)
 export class FollowUpResolver {
-  @Authorized('CX', 'ADMIN', 'LEADER', 'MANAGER')
+  @Authorized(...FOLLOW_UP_READERS)
   @Query(() => FollowUpConnection, { description: "Detractor follow-ups, newest first. A manager's inbox: only their own." })
   followUps(
     @Arg('filter', () => FollowUpFilter, { nullable: true }) filter: FollowUpFilter | null,
@@ -19,13 +20,13 @@ export class FollowUpResolver {
     return listFollowUps(ctx, filter, { first, after });
   }
 
-  @Authorized('CX', 'ADMIN', 'LEADER', 'MANAGER')
+  @Authorized(...FOLLOW_UP_READERS)
   @Query(() => FollowUpType, { nullable: true, description: "One follow-up; null when unknown or not the caller's to see" })
   followUp(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return getFollowUp(ctx, id);
   }
 
-  @Authorized('CX', 'ADMIN', 'MANAGER')
+  @Authorized(...FEEDBACK_ACTORS)
   @Mutation(() => FollowUpType, { description: 'Move a follow-up forward (never back) and/or add a note. Its owner, CX or ADMIN.' })
   updateFollowUp(
     @Arg('id', () => ID) id: string,

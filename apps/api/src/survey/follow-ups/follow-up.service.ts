@@ -7,6 +7,7 @@ import { ownScopeOf } from '../responses/access.js';
 import { idFilter } from '../responses/response.service.js';
 import { FollowUpEntity, FollowUpNoteEntity, type FollowUpStatus } from './follow-up.entity.js';
 import { FollowUpType, type FollowUpFilter, type FollowUpUpdateInput } from './follow-up.types.js';
+import { FEEDBACK_OWNERS_OF_ALL, IDENTIFIED_READERS } from '../../kernel/policies.js';
 
 export const MAX_NOTE_LENGTH = 5000;
 
@@ -22,7 +23,7 @@ export async function listFollowUps(ctx: Context, filter: FollowUpFilter | null 
   const f = filter ?? {};
   const now = ctx.app.now();
   const qb = ctx.db.createQueryBuilder(FollowUpEntity, 'f').where('f.organization_id = :organizationId', { organizationId });
-  const own = ownScopeOf(ctx, ['ADMIN', 'CX', 'LEADER']);
+  const own = ownScopeOf(ctx, IDENTIFIED_READERS);
   if (own) qb.andWhere('f.owner_id = :own', { own });
   const lists = { owner_id: idFilter(f.ownerIds), wave_id: idFilter(f.waveIds) };
   for (const [column, ids] of Object.entries(lists)) {
@@ -47,7 +48,7 @@ export async function getFollowUp(ctx: Context, id: string): Promise<FollowUpTyp
   const organizationId = orgOf(ctx);
   if (!isUuid(id)) return null;
   const row = await ctx.db.findOneBy(FollowUpEntity, { id, organizationId });
-  const own = ownScopeOf(ctx, ['ADMIN', 'CX', 'LEADER']);
+  const own = ownScopeOf(ctx, IDENTIFIED_READERS);
   if (!row || (own && row.ownerId !== own)) return null;
   return FollowUpType.from(row, ctx.app.now());
 }
@@ -72,7 +73,7 @@ export async function updateFollowUp(ctx: Context, id: string, input: FollowUpUp
   const note = checkNote(input.note);
   if (status === null && note === null) throw badInput('input', 'Give a status, a note, or both');
   if (!isUuid(id)) throw notFound('Follow-up');
-  const own = ownScopeOf(ctx, ['ADMIN', 'CX']);
+  const own = ownScopeOf(ctx, FEEDBACK_OWNERS_OF_ALL);
   const now = ctx.app.now();
   const updated = await ctx.db.transaction(async (tx) => {
     const row = await tx

@@ -1,7 +1,10 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../../kernel/connection.js';
-import { FollowUpStatusEnum } from '../../graphql/enums.js';
-import type { FollowUpEntity, FollowUpNoteEntity, FollowUpStatus } from './follow-up.entity.js';
+import { enumOf } from '../../kernel/enums.js';
+import { FOLLOW_UP_STATUSES, type FollowUpEntity, type FollowUpNoteEntity, type FollowUpStatus } from './follow-up.entity.js';
+
+export const FollowUpStatusEnum = enumOf<FollowUpStatus>(FOLLOW_UP_STATUSES);
+registerEnumType(FollowUpStatusEnum, { name: 'FollowUpStatus' });
 
 @ObjectType('FollowUpNote')
 export class FollowUpNoteType {

@@ -3,10 +3,11 @@ import { InvitationTargetCount, InvitationTargetInput } from './invitation-targe
 import type { Context } from '../../kernel/context.js';
 import { InvitationBatch, ReminderBatch } from './invitation.types.js';
 import { invitationTargetCount, inviteToWave, remindWave } from './invitation.service.js';
+import { INVITERS } from '../../kernel/policies.js';
 
 @Resolver()
 export class InvitationResolver {
-  @Authorized('CX', 'ADMIN', 'MANAGER', 'HR')
+  @Authorized(...INVITERS)
   @Mutation(() => InvitationBatch, {
     description:
       'Invite contacts to an OPEN customer, candidate or associate wave (CX, managers, admins): contactIds, or a target ' +
@@ -24,7 +25,7 @@ export class InvitationResolver {
     return inviteToWave(ctx, waveId, contactIds, target);
   }
 
-  @Authorized('CX', 'ADMIN', 'MANAGER', 'HR')
+  @Authorized(...INVITERS)
   @Query(() => InvitationTargetCount, {
     description: 'How many contacts inviteToWave with these arguments would name and reach now, writing nothing. Same rules and errors as inviteToWave.',
   })
@@ -37,7 +38,7 @@ export class InvitationResolver {
     return invitationTargetCount(ctx, waveId, contactIds, target);
   }
 
-  @Authorized('CX', 'ADMIN', 'MANAGER', 'HR')
+  @Authorized(...INVITERS)
   @Mutation(() => ReminderBatch, {
     description:
       "Mail the wave's non-respondents again (a manager: their own contacts). Each reminder carries a new link; the earlier link stops working. " +

@@ -7,7 +7,7 @@ import { ContactEntity } from '../contacts/contact.entity.js';
 import { inviteEmployees, remindEmployees } from '../employees/participation.service.js';
 import { invitationMail } from '../../platform/mail/invitation-mail.js';
 import { publicTitleIn, respondentLanguage } from '../waves/respondent-language.js';
-import { MAIL_CONCURRENCY, eachConcurrently } from '../../platform/mail/mailer.js';
+import { MAIL_CONCURRENCY, eachConcurrently } from '../../kernel/mailer.js';
 import { OrganizationEntity } from '../../identity/organizations/organization.entity.js';
 import { settingsOf } from '../../identity/organizations/organization.service.js';
 import { ownScopeOf } from '../responses/access.js';
@@ -17,6 +17,7 @@ import { WaveEntity } from '../waves/wave.entity.js';
 import type { InvitationBatch, ReminderBatch } from './invitation.types.js';
 import { checkTarget, selectionWhere, type ContactSelection, type InvitationTargetCount, type InvitationTargetInput } from './invitation-target.js';
 import { hashSurveyToken, newSurveyToken, surveyUrl, unsubscribeUrl } from './tokens.js';
+import { FEEDBACK_OWNERS_OF_ALL } from '../../kernel/policies.js';
 
 /** A non-respondent is mailed again at most once in this many hours. */
 export const REMINDER_COOLDOWN_HOURS = 24;
@@ -230,7 +231,7 @@ export async function inviteToWave(
   const selection = await checkTarget(ctx.db, organizationId, contactIds, target);
   const field = contactIds != null ? 'contactIds' : 'target.contactIds';
   const { throttleDays } = await settingsOf(ctx);
-  const ownerId = ownScopeOf(ctx, ['ADMIN', 'CX']);
+  const ownerId = ownScopeOf(ctx, FEEDBACK_OWNERS_OF_ALL);
   const now = ctx.app.now();
   const outcome = await ctx.db.transaction((tx) =>
     createInvitations(tx, { organizationId, waveId: wave.id, contactIds: null, selection, field, ownerId, throttleDays, now }),
@@ -283,7 +284,7 @@ export async function invitationTargetCount(
       : { total: row.roster, eligible: row.roster, alreadyInvited: 0, throttled: 0, unsubscribed: 0 };
   }
   const selection = await checkTarget(ctx.db, organizationId, contactIds, target);
-  const ownerScope = ownScopeOf(ctx, ['ADMIN', 'CX']);
+  const ownerScope = ownScopeOf(ctx, FEEDBACK_OWNERS_OF_ALL);
   await checkNamedContacts(ctx.db, organizationId, selection, ownerScope, contactIds != null ? 'contactIds' : 'target.contactIds');
   const { throttleDays } = await settingsOf(ctx);
   const where = selectionWhere(selection, ownerScope, 5);
@@ -315,7 +316,7 @@ export async function remindWave(ctx: Context, waveId: string): Promise<Reminder
   const organizationId = orgOf(ctx);
   const wave = await waveToInvite(ctx, organizationId, waveId);
   if (wave.anonymous) return remindEmployees(ctx, wave);
-  const ownerId = ownScopeOf(ctx, ['ADMIN', 'CX']);
+  const ownerId = ownScopeOf(ctx, FEEDBACK_OWNERS_OF_ALL);
   const now = ctx.app.now();
   const outcome = await ctx.db.transaction(async (tx) => {
     const rows: { id: string; contact_id: string; status: string; unsubscribed: boolean; recent: boolean }[] = await tx.query(

@@ -1,6 +1,6 @@
 import { RosterArrivals } from '../employees/roster-changes.js';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { AudienceEnum } from '../../graphql/enums.js';
+import { AudienceEnum } from '../waves/wave.enums.js';
 import type { Audience } from '../waves/wave.entity.js';
 
 /** One question as the respondent sees it, in the page's language. */

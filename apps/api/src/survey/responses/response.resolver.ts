@@ -7,10 +7,11 @@ import { UserType } from '../../identity/users/user.type.js';
 import { WaveType } from '../waves/wave.type.js';
 import { ResponseConnection, ResponseFilter, ResponseType } from './response.types.js';
 import { listResponses } from './response.service.js';
+import { RESPONSE_READERS } from '../../kernel/policies.js';
 
 @Resolver(() => ResponseType)
 export class ResponseResolver {
-  @Authorized('CX', 'ADMIN', 'LEADER', 'MANAGER', 'responses:read')
+  @Authorized(...RESPONSE_READERS)
   @Query(() => ResponseConnection, {
     description: 'Identified responses, newest first. A manager sees the responses of the contacts they owned when they answered.',
   })

@@ -6,6 +6,7 @@ import { badInput } from '../../kernel/errors.js';
 import { ownScopeOf } from './access.js';
 import { ResponseEntity } from './response.entity.js';
 import { ResponseType, type ResponseFilter } from './response.types.js';
+import { IDENTIFIED_READERS } from '../../kernel/policies.js';
 
 const DAY_MS = 24 * 3600_000;
 
@@ -33,7 +34,7 @@ export async function listResponses(ctx: Context, filter: ResponseFilter | null 
   const f = filter ?? {};
   const { from, until } = dayRange(f.from, f.to);
   const qb = ctx.db.createQueryBuilder(ResponseEntity, 'r').where('r.organization_id = :organizationId', { organizationId });
-  const own = ownScopeOf(ctx, ['ADMIN', 'CX', 'LEADER']);
+  const own = ownScopeOf(ctx, IDENTIFIED_READERS);
   if (own) qb.andWhere('r.owner_id = :own', { own });
   const lists = { wave_id: idFilter(f.waveIds), owner_id: idFilter(f.ownerIds), org_unit_id: idFilter(f.orgUnitIds) };
   for (const [column, ids] of Object.entries(lists)) {

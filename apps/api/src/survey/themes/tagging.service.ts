@@ -6,6 +6,7 @@ import { updateReturning } from '../invitations/invitation.service.js';
 import { ownScopeOf } from '../responses/access.js';
 import { ResponseEntity } from '../responses/response.entity.js';
 import { ResponseType } from '../responses/response.types.js';
+import { FEEDBACK_OWNERS_OF_ALL } from '../../kernel/policies.js';
 
 /**
  * Tagging identified responses with themes (CX, ADMIN; a MANAGER only the responses of the
@@ -23,7 +24,7 @@ function distinct(ids: readonly string[]): string[] {
 
 /** The responses the caller may tag, in the order asked; NOT_FOUND naming `field` for any other. */
 async function taggableResponses(ctx: Context, ids: string[], field: string): Promise<ResponseEntity[]> {
-  const own = ownScopeOf(ctx, ['ADMIN', 'CX']);
+  const own = ownScopeOf(ctx, FEEDBACK_OWNERS_OF_ALL);
   const rows = await ctx.loaders.response.loadMany(ids);
   return rows.map((row) => {
     if (!row || row instanceof Error || (own !== null && row.ownerId !== own)) throw notFound('Response', field);

@@ -5,10 +5,11 @@ import { Board } from '../../overview/board/board.types.js';
 import { suggestThemes } from './suggest.service.js';
 import { boardTopThemes, themeResults } from './theme-results.service.js';
 import { BoardTopThemes, SuggestThemesResult, ThemeResult } from './theme-results.types.js';
+import { REPORT_READERS, THEME_EDITORS } from '../../kernel/policies.js';
 
 @Resolver(() => Board)
 export class ThemeResultsResolver {
-  @Authorized('ADMIN', 'HR', 'CX', 'MANAGER', 'LEADER', 'analytics:read')
+  @Authorized(...REPORT_READERS)
   @Query(() => [ThemeResult], {
     description:
       'Per theme: mentions by category, the NPS of those mentioning it with its interval, and its impact on the NPS. ' +
@@ -18,7 +19,7 @@ export class ThemeResultsResolver {
     return themeResults(ctx, filter);
   }
 
-  @Authorized('ADMIN', 'HR', 'CX')
+  @Authorized(...THEME_EDITORS)
   @Mutation(() => SuggestThemesResult, {
     description: "Re-runs the keyword matcher over a wave's comments (after the catalogue changed); accepted and dismissed themes stay as they are",
   })

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { AudienceEnum } from '../../graphql/enums.js';
+import { AudienceEnum } from '../waves/wave.enums.js';
 import { NpsSummary } from '../../reporting/analytics/nps-summary.type.js';
 import type { Audience } from '../waves/wave.entity.js';
 import { ThemeType } from './theme.type.js';

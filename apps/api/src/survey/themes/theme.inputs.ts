@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { LocalizedTextInput } from '../waves/wave.inputs.js';
-import { AudienceEnum } from '../../graphql/enums.js';
+import { AudienceEnum } from '../waves/wave.enums.js';
 import type { Audience } from '../waves/wave.entity.js';
 
 @InputType('ThemeKeywordsInput')

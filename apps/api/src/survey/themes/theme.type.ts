@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { AudienceEnum } from '../../graphql/enums.js';
+import { AudienceEnum } from '../waves/wave.enums.js';
 import type { Audience } from '../waves/wave.entity.js';
 import { THEME_LANGUAGES, type ThemeEntity } from './theme.entity.js';
 import { LocalizedText, localizedTexts } from '../waves/wave.type.js';

@@ -1,5 +1,6 @@
 import type { Principal } from '../../kernel/context.js';
 import { AUDIENCES, type Audience } from './wave.entity.js';
+import { IDENTIFIED_READERS, hasAnyRole } from '../../kernel/policies.js';
 
 export const IDENTIFIED_AUDIENCES: readonly Audience[] = ['CUSTOMER', 'CANDIDATE', 'ASSOCIATE'];
 const EMPLOYEE_ONLY: readonly Audience[] = ['EMPLOYEE'];
@@ -16,7 +17,7 @@ export function readableAudiences(principal: Principal): Set<Audience> {
   const audiences = new Set<Audience>(manageableAudiences(principal));
   const add = (list: readonly Audience[]) => list.forEach((a) => audiences.add(a));
   if (principal.kind === 'user') {
-    if (principal.roles.some((r) => r === 'ADMIN' || r === 'CX' || r === 'LEADER')) add(AUDIENCES);
+    if (hasAnyRole(principal, IDENTIFIED_READERS)) add(AUDIENCES);
     if (principal.roles.includes('MANAGER')) add(IDENTIFIED_AUDIENCES);
     if (principal.roles.includes('HR')) add(EMPLOYEE_ONLY);
   } else if (principal.scopes.some((s) => s === 'analytics:read' || s === 'responses:read')) {
@@ -48,6 +49,6 @@ export function manageableAudiences(principal: Principal): Set<Audience> {
  */
 export function commentOwnerRestriction(principal: Principal): string | null {
   if (principal.kind !== 'user') return null;
-  const wide = principal.roles.some((r) => r === 'ADMIN' || r === 'CX' || r === 'LEADER');
+  const wide = hasAnyRole(principal, IDENTIFIED_READERS);
   return !wide && principal.roles.includes('MANAGER') ? principal.id : null;
 }

@@ -1,6 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { AudienceEnum, WaveStatusEnum } from '../../graphql/enums.js';
+import { AudienceEnum, WaveStatusEnum } from './wave.enums.js';
 import type { Audience, WaveStatus } from './wave.entity.js';
 
 @InputType('LocalizedTextInput')

@@ -1,20 +1,15 @@
 import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Rule } from '../../graphql/auth-checker.js';
 import type { Context } from '../../kernel/context.js';
 import { NpsSummary } from '../../reporting/analytics/nps-summary.type.js';
 import * as results from './wave-results.service.js';
 import { closeWave, createWave, findWave, listWaves, openWave, setQuestionText, setWavePublicTitles } from './wave.service.js';
 import { CreateWaveInput, LocalizedTextInput, WaveFilter } from './wave.inputs.js';
 import { WaveComment, WaveConnection, WaveQuestionType, WaveStages, WaveType } from './wave.type.js';
-
-/** Who may read waves at all; the service narrows it by audience (MANAGER identified, HR employee). */
-const READERS: Rule[] = ['ADMIN', 'CX', 'LEADER', 'MANAGER', 'HR', 'analytics:read', 'responses:read'];
-/** Who may run waves at all; the service narrows it by audience (CX identified, HR employee). */
-const RUNNERS: Rule[] = ['ADMIN', 'CX', 'HR', 'waves:write'];
+import { COMMENT_READERS, SURVEY_READERS, WAVE_RUNNERS } from '../../kernel/policies.js';
 
 @Resolver(() => WaveType)
 export class WaveResolver {
-  @Authorized(...READERS)
+  @Authorized(...SURVEY_READERS)
   @Query(() => WaveConnection, { description: 'Waves the caller may read, newest first' })
   waves(
     @Arg('filter', () => WaveFilter, { nullable: true }) filter: WaveFilter | null,
@@ -25,31 +20,31 @@ export class WaveResolver {
     return listWaves(ctx, filter ?? {}, { first, after });
   }
 
-  @Authorized(...READERS)
+  @Authorized(...SURVEY_READERS)
   @Query(() => WaveType, { nullable: true, description: 'Null for an unknown wave or one the caller may not read' })
   wave(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return findWave(ctx, id);
   }
 
-  @Authorized(...RUNNERS)
+  @Authorized(...WAVE_RUNNERS)
   @Mutation(() => WaveType, { description: 'A DRAFT wave with the standard questions in each of its languages' })
   createWave(@Arg('input', () => CreateWaveInput) input: CreateWaveInput, @Ctx() ctx: Context) {
     return createWave(ctx, input);
   }
 
-  @Authorized(...RUNNERS)
+  @Authorized(...WAVE_RUNNERS)
   @Mutation(() => WaveType, { description: 'DRAFT → OPEN' })
   openWave(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return openWave(ctx, id);
   }
 
-  @Authorized(...RUNNERS)
+  @Authorized(...WAVE_RUNNERS)
   @Mutation(() => WaveType, { description: 'OPEN → CLOSED' })
   closeWave(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return closeWave(ctx, id);
   }
 
-  @Authorized(...RUNNERS)
+  @Authorized(...WAVE_RUNNERS)
   @Mutation(() => WaveType, { description: "Replace the survey title respondents see, per language (any status); languages left out use a neutral default" })
   setWavePublicTitles(
     @Arg('waveId', () => ID) waveId: string,
@@ -59,7 +54,7 @@ export class WaveResolver {
     return setWavePublicTitles(ctx, waveId, titles);
   }
 
-  @Authorized(...RUNNERS)
+  @Authorized(...WAVE_RUNNERS)
   @Mutation(() => WaveQuestionType, { description: "Change a question's text in one of the wave's languages, while the wave is a draft" })
   setQuestionText(
     @Arg('waveId', () => ID) waveId: string,
@@ -106,7 +101,7 @@ export class WaveResolver {
     return results.scoreDistribution(ctx, wave);
   }
 
-  @Authorized('ADMIN', 'CX', 'LEADER', 'MANAGER', 'HR', 'responses:read')
+  @Authorized(...COMMENT_READERS)
   @FieldResolver(() => [WaveComment], {
     description: 'The newest commented responses, newest first: identified waves only (a manager sees their own contacts)',
   })

@@ -1,7 +1,8 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { ConnectionType } from '../../kernel/connection.js';
-import { AudienceEnum, NpsCategoryEnum, WaveStatusEnum } from '../../graphql/enums.js';
+import { AudienceEnum, WaveStatusEnum } from './wave.enums.js';
+import { NpsCategoryEnum } from '../../kernel/enums.js';
 import type { NpsCategory } from '@tandem/nps-core';
 import { WAVE_LANGUAGES } from './default-questions.js';
 import { QUESTION_KINDS, type QuestionKind, type WaveQuestionEntity } from './wave-question.entity.js';

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import type { Config } from '../../config.js';
-import type { Logger } from '../../logger.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
 
 /** One message, already rendered: plain text plus a simple HTML alternative. */
 export interface MailMessage {
