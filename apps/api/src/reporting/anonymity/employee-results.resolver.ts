@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../kernel/context.js';
-import { NpsFilter } from '../analytics/nps-filter.input.js';
+import { NpsFilter } from '../base/nps-filter.input.js';
 import { employeeComments, employeeRelease, responseRatesByOrgUnit } from './employee-results.service.js';
 import { CommentsResult, EmployeeRelease, OrgUnitResponseRate } from './employee-results.types.js';
 import { EMPLOYEE_COMMENT_READERS, EMPLOYEE_RELEASE_READERS } from '../../kernel/policies.js';

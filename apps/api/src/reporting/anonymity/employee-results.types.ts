@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { NpsSummary } from '../analytics/nps-summary.type.js';
+import { NpsSummary } from '../base/nps-summary.type.js';
 
 /** Employee comments of a released group: shuffled, undated, unattributed. */
 @ObjectType('CommentsResult')

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { EntityManager } from 'typeorm';
-import { rollupCounts, type CountQuery } from '../analytics/nps-counts.js';
+import { rollupCounts, type CountQuery } from '../base/nps-counts.js';
 
 /**
  * The boundary of employee answers, kept by scanning src/ (PRODUCT.md 5, docs/anonymity.md):
@@ -55,7 +55,7 @@ describe('who reads employee answers', () => {
   });
 });
 
-const ROLLUP_READER = 'reporting/analytics/nps-counts.ts';
+const ROLLUP_READER = 'reporting/base/nps-counts.ts';
 
 describe('the NPS rollup', () => {
   it('is named only by its reader and the migrations', () => {

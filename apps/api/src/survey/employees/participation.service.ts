@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { publicTitleIn, respondentLanguage } from '../waves/respondent-language.js';
 import type { AppServices, Context } from '../../kernel/context.js';
-import { effectiveThreshold } from '../../reporting/anonymity/threshold.js';
-import { thresholdOf } from '../../reporting/anonymity/threshold.js';
+import { effectiveThreshold } from '../../identity/organizations/anonymity-threshold.js';
+import { thresholdOf } from '../../identity/organizations/anonymity-threshold.js';
 import type { InvitationBatch, ReminderBatch } from '../invitations/invitation.types.js';
 import { hashSurveyToken, newSurveyToken, surveyUrl } from '../invitations/tokens.js';
 import { employeeInvitationMail } from '../../platform/mail/employee-mail.js';

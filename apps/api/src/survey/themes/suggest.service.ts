@@ -7,7 +7,7 @@ import { updateReturning } from '../invitations/invitation.service.js';
 import { readableAudiences } from '../waves/wave-access.js';
 import { compileThemes, matchCompiled, type CompiledThemes, type MatchableTheme } from './matcher.js';
 import { themesOf } from './theme.service.js';
-import { SuggestThemesResult } from './theme-results.types.js';
+import { SuggestThemesResult } from './theme.type.js';
 
 /**
  * Suggestions: the matcher (matcher.ts) run over comments. On submit, with the answer

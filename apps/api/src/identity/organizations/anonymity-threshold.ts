@@ -1,5 +1,5 @@
 import type { Context } from '../../kernel/context.js';
-import { settingsOf } from '../../identity/organizations/organization.service.js';
+import { settingsOf } from './organization.service.js';
 
 /** The smallest threshold any organization may set. */
 export const MIN_THRESHOLD = 3;

@@ -1,20 +1,8 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { AudienceEnum } from '../waves/wave.enums.js';
-import { NpsSummary } from '../../reporting/analytics/nps-summary.type.js';
-import type { Audience } from '../waves/wave.entity.js';
-import { ThemeType } from './theme.type.js';
-
-@ObjectType('SuggestThemesResult', { description: 'What re-running the matcher over a wave did; employee waves answer no numbers' })
-export class SuggestThemesResult {
-  @Field(() => Int, { nullable: true, description: 'Commented responses read; null for an employee wave' })
-  comments: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'Suggestions added; null for an employee wave' })
-  added: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'Suggestions that no longer match, removed; null for an employee wave' })
-  removed: number | null;
-}
+import { AudienceEnum } from '../../survey/waves/wave.enums.js';
+import { NpsSummary } from '../base/nps-summary.type.js';
+import type { Audience } from '../../survey/waves/wave.entity.js';
+import { ThemeType } from '../../survey/themes/theme.type.js';
 
 @ObjectType('ThemeResult', {
   description:

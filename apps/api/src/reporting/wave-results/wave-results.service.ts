@@ -1,12 +1,11 @@
 import type { Context } from '../../kernel/context.js';
 import { orgOf } from '../../kernel/context.js';
 import { badInput } from '../../kernel/errors.js';
-import { NpsSummary } from '../../reporting/analytics/nps-summary.type.js';
-import { employeeWaveResults } from '../../reporting/anonymity/index.js';
-import { analysisProgress } from '../themes/theme.loader.js';
-import { commentOwnerRestriction, isAnonymousAudience } from './wave-access.js';
-import type { InvitationStats } from './wave.loader.js';
-import { WaveComment, WaveQuestionType, WaveStages, type WaveType } from './wave.type.js';
+import { NpsSummary } from '../base/nps-summary.type.js';
+import { employeeWaveResults } from '../anonymity/index.js';
+import { commentOwnerRestriction, isAnonymousAudience } from '../../survey/waves/wave-access.js';
+import type { InvitationStats } from './wave-results.loader.js';
+import { WaveComment, type WaveType } from '../../survey/waves/wave.type.js';
 
 /**
  * The results of one wave, for the Wave field resolvers. Each goes through a request loader, so a
@@ -21,10 +20,6 @@ import { WaveComment, WaveQuestionType, WaveStages, type WaveType } from './wave
  */
 
 const MAX_COMMENTS = 50;
-
-export async function waveQuestions(ctx: Context, wave: WaveType): Promise<WaveQuestionType[]> {
-  return (await ctx.loaders.waveQuestions.load(wave.id)).map(WaveQuestionType.from);
-}
 
 export async function invitationStats(ctx: Context, wave: WaveType): Promise<InvitationStats> {
   if (isAnonymousAudience(wave.audience)) {
@@ -51,29 +46,6 @@ export async function waveSummary(ctx: Context, wave: WaveType): Promise<NpsSumm
 export async function scoreDistribution(ctx: Context, wave: WaveType): Promise<number[]> {
   if (isAnonymousAudience(wave.audience)) return (await employeeWaveResults(ctx, wave.id)).scoreDistribution;
   return ctx.loaders.waveScoreDistribution.load(wave.id);
-}
-
-/**
- * The four stages' progress. Survey: the response rate (0 before anyone is invited). First
- * reaction: detractors reached within the SLA ÷ detractors, null without detractors (always null
- * for employee waves: anonymous answers get no follow-ups). Improvements: how many linked to the wave
- * were implemented (improvements feature, doneByWave).
- */
-export async function waveStages(ctx: Context, wave: WaveType): Promise<WaveStages> {
-  const stages: WaveStages = Object.assign(new WaveStages(), { survey: 0, firstReaction: null, analysis: null, improvements: 0 });
-  // Stage 4: improvements linked to the wave (as a wave, or through its responses or follow-ups)
-  // that reached IMPLEMENTED or VERIFIED — one grouped statement for a page of waves.
-  stages.improvements = await ctx.loaders.improvements.doneByWave.load(wave.id);
-  if (isAnonymousAudience(wave.audience)) {
-    stages.survey = (await employeeWaveResults(ctx, wave.id)).responseRate ?? 0;
-    return stages;
-  }
-  const [rate, reaction] = await Promise.all([responseRate(ctx, wave), ctx.loaders.waveFirstReaction.load(wave.id)]);
-  stages.survey = rate ?? 0;
-  stages.firstReaction = reaction.detractors === 0 ? null : reaction.reachedInTime / reaction.detractors;
-  // Stage 3: commented responses with an accepted theme (employee waves: null, nobody tags them).
-  stages.analysis = analysisProgress(await ctx.loaders.waveAnalysis.load(wave.id));
-  return stages;
 }
 
 /**

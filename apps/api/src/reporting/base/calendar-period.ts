@@ -1,5 +1,5 @@
 import { badInput } from '../../kernel/errors.js';
-import { addDays, addMonths } from '../../reporting/analytics/periods.js';
+import { addDays, addMonths } from './periods.js';
 
 /** A board or target period: a calendar year, or a quarter of it (UTC days). */
 export interface CalendarPeriod {

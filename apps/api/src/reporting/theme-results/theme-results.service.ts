@@ -1,17 +1,16 @@
 import { themeImpact, type NpsCounts } from '@tandem/nps-core';
 import type { Context } from '../../kernel/context.js';
 import { orgOf } from '../../kernel/context.js';
-import type { NpsFilter } from '../../reporting/analytics/nps-filter.input.js';
-import { resolveNpsScope } from '../../reporting/analytics/nps-scope.js';
-import { identifiedSummaryCounts } from '../../reporting/analytics/nps-summary.service.js';
-import { NpsSummary } from '../../reporting/analytics/nps-summary.type.js';
-import { employeeTexts, employeeWavesClosedIn, mayReadEmployeeResults, type ReleasedTexts } from '../../reporting/anonymity/index.js';
-import type { Board } from '../../overview/board/board.types.js';
-import type { Audience } from '../waves/wave.entity.js';
+import type { NpsFilter } from '../base/nps-filter.input.js';
+import { resolveNpsScope } from '../base/nps-scope.js';
+import { identifiedSummaryCounts } from '../analytics/nps-summary.service.js';
+import { NpsSummary } from '../base/nps-summary.type.js';
+import { employeeTexts, employeeWavesClosedIn, mayReadEmployeeResults, type ReleasedTexts } from '../anonymity/index.js';
+import type { Audience } from '../../survey/waves/wave.entity.js';
 import { BoardTopThemes, ThemeCount, ThemeResult } from './theme-results.types.js';
-import { ThemeEntity } from './theme.entity.js';
-import { themesOf } from './theme.service.js';
-import { toThemeType } from './theme.type.js';
+import { ThemeEntity } from '../../survey/themes/theme.entity.js';
+import { themesOf } from '../../survey/themes/theme.service.js';
+import { toThemeType } from '../../survey/themes/theme.type.js';
 
 /**
  * Per-theme results over the responses of an NpsFilter. Identified audiences: the ACCEPTED tags,
@@ -112,7 +111,14 @@ function top(all: ThemeEntity[], counts: Map<string, number>, of: number, audien
  * grouped statement for all of them. EMPLOYEE: the period's guarded theme counts (a theme shows
  * only when the guard releases it; the whole entry is suppressed when the period's group is).
  */
-export async function boardTopThemes(ctx: Context, board: Board): Promise<BoardTopThemes[]> {
+/** What Board.topThemes needs of the board: its period and the summaries of the audiences it shows. */
+export interface BoardPeriodSummaries {
+  from: Date;
+  to: Date;
+  audiences: { audience: Audience; summary: NpsSummary }[];
+}
+
+export async function boardTopThemes(ctx: Context, board: BoardPeriodSummaries): Promise<BoardTopThemes[]> {
   const organizationId = orgOf(ctx);
   const audiences = board.audiences.map((a) => a.audience);
   if (audiences.length === 0) return [];
