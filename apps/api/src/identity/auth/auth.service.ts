@@ -7,7 +7,7 @@ import { UserType } from '../users/user.type.js';
 import { signAccessToken } from './access-tokens.js';
 import { ApiClientEntity } from './api-client.entity.js';
 import type { AuthPayload } from './auth-payload.type.js';
-import { decoyHash, verifySecret } from './passwords.js';
+import { decoyHash, verifySecret } from '../../kernel/passwords.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 
 const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;

@@ -3,7 +3,7 @@ import { isUniqueViolation } from '../../kernel/pg-errors.js';
 import { orgOf, userOf, type Context } from '../../kernel/context.js';
 import { isUuid } from '../../kernel/batch.js';
 import { badInput, badInputOf, conflict, invalidState, notFound } from '../../kernel/errors.js';
-import { hashSecret } from '../auth/passwords.js';
+import { hashSecret } from '../../kernel/passwords.js';
 import { currentOrganization } from '../organizations/organization.service.js';
 import { checkEmail, checkLanguage, checkName } from '../people/person-fields.js';
 import { hashLinkToken, isLinkToken, issueLink, mailLink, type LinkPurpose } from './password-links.js';

@@ -4,7 +4,7 @@ import type { Context } from '../../kernel/context.js';
 import { orgOf } from '../../kernel/context.js';
 import { mayReadEmployeeResults } from '../../reporting/base/policies.js';
 import { employeeSummary } from '../../reporting/anonymity/index.js';
-import { resolveNpsScope } from '../../reporting/base/nps-scope.js';
+import { resolveNpsScope } from '../../reporting/analytics/nps-scope.js';
 import { identifiedSummaryCounts } from '../../reporting/analytics/nps-summary.service.js';
 import { NpsSummary } from '../../reporting/base/nps-summary.type.js';
 import { addDays, isoDay } from '../../reporting/base/periods.js';

@@ -6,7 +6,7 @@ import { IMPROVEMENT_STATUSES, type ImprovementStatus } from '../../loop/improve
 import { mayReadEmployeeResults } from '../../reporting/base/policies.js';
 import { employeeBoard } from '../../reporting/anonymity/index.js';
 import { categoriesOf, IDENTIFIED_ROLLUP_AUDIENCES, rollupCounts, type IdentifiedAudience } from '../../reporting/base/nps-counts.js';
-import { resolveNpsScope } from '../../reporting/base/nps-scope.js';
+import { resolveNpsScope } from '../../reporting/analytics/nps-scope.js';
 import { identifiedSummaryCounts } from '../../reporting/analytics/nps-summary.service.js';
 import { NpsSummary } from '../../reporting/base/nps-summary.type.js';
 import { identifiedTrend } from '../../reporting/analytics/nps-trend.service.js';

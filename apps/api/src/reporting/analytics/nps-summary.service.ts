@@ -3,7 +3,7 @@ import type { Context } from '../../kernel/context.js';
 import { employeeSummary } from '../anonymity/index.js';
 import { countsOfGroups, identifiedCounts } from '../base/identified-counts.js';
 import type { NpsFilter } from '../base/nps-filter.input.js';
-import { resolveNpsScope, type NpsScope } from '../base/nps-scope.js';
+import { resolveNpsScope, type NpsScope } from './nps-scope.js';
 import { NpsSummary } from '../base/nps-summary.type.js';
 
 /**

@@ -4,7 +4,7 @@ import { employeeTrend } from '../anonymity/index.js';
 import { addScores, emptyScores, identifiedCounts, totalOfScores } from '../base/identified-counts.js';
 import { categoriesOf, type GroupCounts, type Grouping, type ScoreCounts } from '../base/nps-counts.js';
 import type { NpsFilter } from '../base/nps-filter.input.js';
-import { resolveNpsScope, type NpsScope } from '../base/nps-scope.js';
+import { resolveNpsScope, type NpsScope } from './nps-scope.js';
 import { NpsSummary } from '../base/nps-summary.type.js';
 import { markSignificance, NpsPoint, TREND_INTERVALS, type TrendInterval } from '../base/nps-trend.types.js';
 import { isoDay, periodOf, periodsBetween, type CalendarInterval } from '../base/periods.js';

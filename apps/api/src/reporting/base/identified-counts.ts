@@ -1,8 +1,22 @@
 import type { NpsCounts } from '@tandem/nps-core';
 import type { Context } from '../../kernel/context.js';
-import { categoriesOf, rollupCounts, type CountQuery, type GroupCounts, type Grouping, type ScoreCounts } from './nps-counts.js';
-import type { IdentifiedSelection } from './nps-scope.js';
+import { categoriesOf, rollupCounts, type CountQuery, type GroupCounts, type Grouping, type IdentifiedAudience, type ScoreCounts } from './nps-counts.js';
 import { orgTreeOf } from './org-tree.js';
+
+/** An identified scope's filters as values; every list is non-empty or null. */
+export interface IdentifiedSelection {
+  audiences: IdentifiedAudience[];
+  waveIds: string[] | null;
+  /** Inclusive UTC days, YYYY-MM-DD. */
+  from: string | null;
+  to: string | null;
+  /** The filter's org units, not yet expanded to their subtrees. */
+  orgUnitIds: string[] | null;
+  /** The filter's owners, or the manager's own id. */
+  ownerIds: string[] | null;
+  /** Segment key → values (alternatives); different keys must all match. */
+  segments: [string, string[]][];
+}
 
 /**
  * Identified responses counted from the rollup (nps-counts.ts) for a checked selection

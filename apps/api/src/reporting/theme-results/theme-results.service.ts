@@ -2,7 +2,7 @@ import { themeImpact, type NpsCounts } from '@tandem/nps-core';
 import type { Context } from '../../kernel/context.js';
 import { orgOf } from '../../kernel/context.js';
 import type { NpsFilter } from '../base/nps-filter.input.js';
-import { resolveNpsScope } from '../base/nps-scope.js';
+import { resolveNpsScope } from '../analytics/nps-scope.js';
 import { identifiedSummaryCounts } from '../analytics/nps-summary.service.js';
 import { NpsSummary } from '../base/nps-summary.type.js';
 import { employeeTexts, employeeWavesClosedIn, mayReadEmployeeResults, type ReleasedTexts } from '../anonymity/index.js';

@@ -4,13 +4,13 @@ import { orgOf } from '../../kernel/context.js';
 import { isUuid } from '../../kernel/batch.js';
 import { badInput, forbidden, invalidState, notFound } from '../../kernel/errors.js';
 import { ContactEntity } from '../contacts/contact.entity.js';
-import { inviteEmployees, remindEmployees } from '../employees/participation.service.js';
+import { inviteEmployees, remindEmployees } from './participation.service.js';
 import { invitationMail } from '../../platform/mail/invitation-mail.js';
 import { publicTitleIn, respondentLanguage } from '../waves/respondent-language.js';
 import { MAIL_CONCURRENCY, eachConcurrently } from '../../kernel/mailer.js';
 import { OrganizationEntity } from '../../identity/organizations/organization.entity.js';
 import { settingsOf } from '../../identity/organizations/organization.service.js';
-import { ownScopeOf } from '../responses/access.js';
+import { ownScopeOf } from '../../kernel/scope.js';
 import type { Role } from '../../identity/users/user.entity.js';
 import { manageableAudiences } from '../waves/wave-access.js';
 import { WaveEntity } from '../waves/wave.entity.js';
@@ -21,12 +21,6 @@ import { FEEDBACK_OWNERS_OF_ALL } from '../../kernel/policies.js';
 
 /** A non-respondent is mailed again at most once in this many hours. */
 export const REMINDER_COOLDOWN_HOURS = 24;
-
-/** UPDATE ... RETURNING answers [rows, count] through TypeORM's query(); this returns the rows. */
-export async function updateReturning<T>(db: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
-  const [rows] = (await db.query(sql, params)) as [T[], number];
-  return rows;
-}
 
 export { surveyUrl, unsubscribeUrl };
 

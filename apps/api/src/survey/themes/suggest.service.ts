@@ -3,7 +3,7 @@ import type { Context } from '../../kernel/context.js';
 import { orgOf } from '../../kernel/context.js';
 import { isUuid } from '../../kernel/batch.js';
 import { notFound } from '../../kernel/errors.js';
-import { updateReturning } from '../invitations/invitation.service.js';
+import { updateReturning } from '../../kernel/sql.js';
 import { readableAudiences } from '../waves/wave-access.js';
 import { compileThemes, matchCompiled, type CompiledThemes, type MatchableTheme } from './matcher.js';
 import { themesOf } from './theme.service.js';

@@ -3,7 +3,7 @@ import { badInput } from '../../kernel/errors.js';
 import type { WaveQuestionEntity } from '../waves/wave-question.entity.js';
 import type { WaveEntity } from '../waves/wave.entity.js';
 import { respondentLanguage } from '../waves/respondent-language.js';
-import type { RatingAnswer } from './response.entity.js';
+import type { RatingAnswer } from '../responses/response.entity.js';
 
 /** Longest free-text answer, in characters. */
 export const MAX_TEXT_LENGTH = 5000;

@@ -1,5 +1,5 @@
-import type { Context } from '../../kernel/context.js';
-import type { Role } from '../../kernel/policies.js';
+import type { Context } from './context.js';
+import type { Role } from './policies.js';
 
 /**
  * The owner a caller is limited to: a user whose roles include none of `seeAll` (in practice a

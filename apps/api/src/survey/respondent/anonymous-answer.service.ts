@@ -1,14 +1,14 @@
 import type { EntityManager } from 'typeorm';
-import { rosterArrivalsBefore } from './roster-changes.js';
+import { rosterArrivalsBefore } from '../employees/roster-changes.js';
 import type { Context } from '../../kernel/context.js';
 import { DomainError, conflict, invalidState, notFound } from '../../kernel/errors.js';
-import { updateReturning } from '../invitations/invitation.service.js';
-import { validateAnswer, type ValidAnswer } from '../responses/answer.js';
-import type { PublicSurvey, ResponseInput, SubmitResult } from '../responses/public-survey.types.js';
-import { isClosed, questionsOf, surveyPage } from '../responses/survey-page.js';
+import { updateReturning } from '../../kernel/sql.js';
+import { validateAnswer, type ValidAnswer } from './answer.js';
+import type { PublicSurvey, ResponseInput, SubmitResult } from './public-survey.types.js';
+import { isClosed, questionsOf, surveyPage } from './survey-page.js';
 import { WaveEntity } from '../waves/wave.entity.js';
-import { ParticipationEntity } from './participation.entity.js';
-import { anonymityThresholdOf } from './participation.service.js';
+import { ParticipationEntity } from '../invitations/participation.entity.js';
+import { anonymityThresholdOf } from '../invitations/participation.service.js';
 
 /**
  * Answering an anonymous employee survey (docs/anonymity.md). The link's token finds the

@@ -3,8 +3,8 @@ import { publicTitleIn, respondentLanguage } from '../waves/respondent-language.
 import type { AppServices, Context } from '../../kernel/context.js';
 import { effectiveThreshold } from '../../identity/organizations/anonymity-threshold.js';
 import { thresholdOf } from '../../identity/organizations/anonymity-threshold.js';
-import type { InvitationBatch, ReminderBatch } from '../invitations/invitation.types.js';
-import { hashSurveyToken, newSurveyToken, surveyUrl } from '../invitations/tokens.js';
+import type { InvitationBatch, ReminderBatch } from './invitation.types.js';
+import { hashSurveyToken, newSurveyToken, surveyUrl } from './tokens.js';
 import { employeeInvitationMail } from '../../platform/mail/employee-mail.js';
 import { MAIL_CONCURRENCY, eachConcurrently } from '../../kernel/mailer.js';
 import { OrganizationEntity } from '../../identity/organizations/organization.entity.js';

@@ -6,7 +6,7 @@ import { ContactEntity } from '../contacts/contact.entity.js';
 import { InvitationEntity } from '../invitations/invitation.entity.js';
 import { hashSurveyToken, isSurveyToken } from '../invitations/tokens.js';
 import { DEFAULT_SETTINGS } from '../../identity/organizations/organization.service.js';
-import { employeeSurvey, findEmployeeLink, languageOf as employeeLanguageOf, submitEmployeeAnswer, type EmployeeLink } from '../employees/anonymous-answer.service.js';
+import { employeeSurvey, findEmployeeLink, languageOf as employeeLanguageOf, submitEmployeeAnswer, type EmployeeLink } from './anonymous-answer.service.js';
 import type { MatchableTheme } from '../themes/matcher.js';
 import { WaveQuestionEntity } from '../waves/wave-question.entity.js';
 import { WaveEntity } from '../waves/wave.entity.js';

@@ -3,13 +3,13 @@ import { orgOf } from '../../kernel/context.js';
 import { isUuid } from '../../kernel/batch.js';
 import { badInput, forbidden, notFound } from '../../kernel/errors.js';
 import type { NpsFilter } from '../base/nps-filter.input.js';
-import { resolveNpsScope } from '../base/nps-scope.js';
+import { resolveNpsScope } from '../analytics/nps-scope.js';
 import { mayReadEmployeeResults } from '../base/policies.js';
 import { CommentsResult, EmployeeRelease, OrgUnitResponseRate, ReleaseAuditType, ReleaseGroup } from './employee-results.types.js';
-import { releaseOf } from './releases.js';
-import { combine, summaryOf } from './results/combine.js';
-import { waveParticipation } from './results/participation.js';
-import { employeeTexts } from './results/texts.js';
+import { releaseOf } from '../anonymity/releases.js';
+import { combine, summaryOf } from '../anonymity/results/combine.js';
+import { waveParticipation } from '../anonymity/results/participation.js';
+import { employeeTexts } from '../anonymity/results/texts.js';
 
 /** employeeComments: the released comments of one org-unit group over the filter's waves. */
 export async function employeeComments(ctx: Context, filter: NpsFilter): Promise<CommentsResult> {
