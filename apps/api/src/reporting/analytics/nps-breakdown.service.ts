@@ -7,7 +7,8 @@ import { addScores, emptyScores, identifiedCounts, totalOfScores } from '../base
 import { NpsGroup, UNASSIGNED_KEY, type BreakdownDimension } from '../base/nps-breakdown.types.js';
 import { categoriesOf, identifiedDimensionExists, type ScoreCounts } from '../base/nps-counts.js';
 import type { NpsFilter } from '../base/nps-filter.input.js';
-import { resolveNpsScope, subtreeSql, type NpsScope } from './nps-scope.js';
+import { subtreeSql } from '../../identity/org-units/subtree.js';
+import { resolveNpsScope, type NpsScope } from './nps-scope.js';
 import { NpsSummary } from '../base/nps-summary.type.js';
 import { orgTreeOf } from '../base/org-tree.js';
 

@@ -1,5 +1,6 @@
 import type { Context, Principal } from '../../kernel/context.js';
 import { orgOf } from '../../kernel/context.js';
+import { subtreeSql } from '../../identity/org-units/subtree.js';
 import { badInput, forbidden } from '../../kernel/errors.js';
 import { resolveEmployeeFilter, type DaySpan, type EmployeeFilter } from '../anonymity/index.js';
 import { mayReadEmployeeResults } from '../base/policies.js';
@@ -157,15 +158,4 @@ export async function resolveNpsScope(ctx: Context, filter: NpsFilter, options: 
     segments: [...segments],
   };
   return { kind: 'identified', where: where.join(' AND '), params, organizationId, orgUnitIds, selection };
-}
-
-/** The ids of the given org units and all their descendants, as a SELECT over one organization. */
-export function subtreeSql(orgParam: string, idsParam: string): string {
-  return `
-      WITH RECURSIVE subtree(id) AS (
-        SELECT id FROM org_units WHERE organization_id = ${orgParam} AND id = ANY(${idsParam}::uuid[])
-        UNION
-        SELECT u.id FROM org_units u JOIN subtree s ON u.parent_id = s.id WHERE u.organization_id = ${orgParam}
-      )
-      SELECT id FROM subtree`;
 }
