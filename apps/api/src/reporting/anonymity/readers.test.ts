@@ -10,7 +10,7 @@ import { rollupCounts, type CountQuery } from '../base/nps-counts.js';
  *
  *  - the answers (employee_answers, employee_answer_staging) are READ in one file only, the
  *    release's input (anonymity/release/store.ts); the answering path (survey/respondent/anonymous-answer.service.ts) only
- *    writes them (stage, move in batches), and the seed and the migrations may name them;
+ *    writes them (stage, move in batches, discard once released), and the migrations may name them;
  *  - the releases (employee_release* tables) are read only inside reporting/anonymity/: every other
  *    module asks anonymity/index.ts;
  *  - the NPS rollup holds no employee rows: the table is named only by its reader and the
@@ -20,7 +20,7 @@ const SRC = fileURLToPath(new URL('../../', import.meta.url));
 const THE_READER = 'reporting/anonymity/release/store.ts';
 const ANSWERING_PATH = 'survey/respondent/anonymous-answer.service.ts';
 const ANSWERS = /employee_answers|employee_answer_staging/;
-const WRITES = /^\s*(.*\bINSERT\s+INTO\s+employee_answer(s|_staging)\b.*|.*\bDELETE\s+FROM\s+employee_answer_staging\b.*|.*\bFROM\s+employee_answer_staging\s+WHERE\b.*\)\s*>=.*)\s*$/;
+const WRITES = /^\s*(.*\bINSERT\s+INTO\s+employee_answer(s|_staging)\b.*|.*\bDELETE\s+FROM\s+employee_answer(s|_staging)\b.*|.*\bFROM\s+employee_answer_staging\s+WHERE\b.*\)\s*>=.*)\s*$/;
 const COMMENT = /^\s*(\*|\/\/|\/\*)/;
 const RELEASES = /\bemployee_release(s|_groups|_comments|_themes)\b/;
 

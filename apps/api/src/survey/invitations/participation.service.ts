@@ -1,3 +1,4 @@
+import { updateReturning } from '../../kernel/sql.js';
 import type { EntityManager } from 'typeorm';
 import { publicTitleIn, respondentLanguage } from '../waves/respondent-language.js';
 import type { AppServices, Context } from '../../kernel/context.js';
@@ -195,4 +196,20 @@ export async function remindEmployees(ctx: Context, wave: WaveEntity): Promise<R
     recentlyMailed: outcome.recentlyMailed,
     failed: delivery.failed,
   };
+}
+
+/** The employee's invitation, spent by their answer: its unit and segments, or none when it was spent already. */
+export function spendParticipation(db: EntityManager, tokenHash: string) {
+  return updateReturning<{ organization_id: string; wave_id: string; org_unit_id: string | null; location: string | null; tenure_band: string | null }>(
+    db,
+    `UPDATE employee_participations SET responded = true
+      WHERE token_hash = $1 AND responded = false
+      RETURNING organization_id, wave_id, org_unit_id, location, tenure_band`,
+    [tokenHash],
+  );
+}
+
+/** Undoes spendParticipation when the answer could not be stored: the link works again. */
+export async function giveBackParticipation(db: EntityManager, tokenHash: string): Promise<void> {
+  await db.query(`UPDATE employee_participations SET responded = false WHERE token_hash = $1 AND responded`, [tokenHash]);
 }

@@ -2,13 +2,13 @@ import type { EntityManager } from 'typeorm';
 import { rosterArrivalsBefore } from '../employees/roster-changes.js';
 import type { Context } from '../../kernel/context.js';
 import { DomainError, conflict, invalidState, notFound } from '../../kernel/errors.js';
-import { updateReturning } from '../../kernel/sql.js';
 import { validateAnswer, type ValidAnswer } from './answer.js';
 import type { PublicSurvey, ResponseInput, SubmitResult } from './public-survey.types.js';
 import { isClosed, questionsOf, surveyPage } from './survey-page.js';
 import { WaveEntity } from '../waves/wave.entity.js';
 import { ParticipationEntity } from '../invitations/participation.entity.js';
 import { anonymityThresholdOf } from '../invitations/participation.service.js';
+import { giveBackParticipation, spendParticipation } from '../invitations/participation.service.js';
 
 /**
  * Answering an anonymous employee survey (docs/anonymity.md). The link's token finds the
@@ -72,13 +72,7 @@ export async function employeeSurvey(ctx: Context, link: EmployeeLink, language:
  */
 export async function recordEmployeeAnswer(db: EntityManager, args: { tokenHash: string; answer: ValidAnswer; now: Date; threshold: number }): Promise<void> {
   const { answer } = args;
-  const [spent] = await updateReturning<{ organization_id: string; wave_id: string; org_unit_id: string | null; location: string | null; tenure_band: string | null }>(
-    db,
-    `UPDATE employee_participations SET responded = true
-      WHERE token_hash = $1 AND responded = false
-      RETURNING organization_id, wave_id, org_unit_id, location, tenure_band`,
-    [args.tokenHash],
-  );
+  const [spent] = await spendParticipation(db, args.tokenHash);
   if (!spent) {
     const [used] = await db.query(`SELECT 1 FROM employee_participations WHERE token_hash = $1`, [args.tokenHash]);
     throw used ? conflict('token', 'This survey has already been answered') : notFound('Survey', 'token');
@@ -119,7 +113,7 @@ export async function recordEmployeeAnswer(db: EntityManager, args: { tokenHash:
 
 /** Undoes step 1 when the answer could not be staged: the link works again. */
 async function giveBack(db: EntityManager, tokenHash: string): Promise<void> {
-  await db.query(`UPDATE employee_participations SET responded = false WHERE token_hash = $1 AND responded`, [tokenHash]);
+  await giveBackParticipation(db, tokenHash);
 }
 
 /**
@@ -176,4 +170,10 @@ export async function submitEmployeeAnswer(ctx: Context, link: EmployeeLink, inp
     throw new EmployeeAnswerWriteError(sqlStateOf(error));
   }
   return { ok: true };
+}
+
+/** Once a wave's release is stored, its raw answers are gone: the release is all that remains. */
+export async function discardEmployeeAnswers(tx: EntityManager, organizationId: string, waveId: string): Promise<void> {
+  await tx.query(`DELETE FROM employee_answers WHERE organization_id = $1 AND wave_id = $2`, [organizationId, waveId]);
+  await tx.query(`DELETE FROM employee_answer_staging WHERE organization_id = $1 AND wave_id = $2`, [organizationId, waveId]);
 }

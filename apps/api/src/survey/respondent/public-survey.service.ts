@@ -18,6 +18,8 @@ import { RespondentPage, type PublicSurvey, type ResponseInput, type SubmitResul
 import { publicTitleIn } from '../waves/respondent-language.js';
 import { surveyLanguage } from './answer.js';
 import { isClosed, surveyPage } from './survey-page.js';
+import { unsubscribeFromLink } from '../contacts/contact.service.js';
+import { markOpened } from '../invitations/invitation.service.js';
 
 interface Found {
   invitation: InvitationEntity;
@@ -88,7 +90,7 @@ export async function surveyByToken(ctx: Context, token: string, language: strin
   const { invitation, wave, contact, questions } = link.identified;
   const now = ctx.app.now();
   if (!isClosed(wave, now) && (invitation.status === 'PENDING' || invitation.status === 'SENT')) {
-    await ctx.db.query(`UPDATE invitations SET status = 'OPENED', opened_at = $2 WHERE id = $1 AND status IN ('PENDING', 'SENT')`, [invitation.id, now]);
+    await markOpened(ctx.db, invitation.id, now);
   }
   return surveyPage(ctx.db, wave, {
     questions,
@@ -152,10 +154,7 @@ export async function respondentPage(ctx: Context, token: string, language: stri
 export async function unsubscribe(ctx: Context, token: string): Promise<boolean> {
   const invitation = isSurveyToken(token) ? await ctx.db.findOneBy(InvitationEntity, { tokenHash: hashSurveyToken(token) }) : null;
   if (!invitation) throw notFound('Survey', 'token');
-  await ctx.db.query(`UPDATE contacts SET unsubscribed_at = $2, updated_at = $2 WHERE id = $1 AND unsubscribed_at IS NULL`, [
-    invitation.contactId,
-    ctx.app.now(),
-  ]);
+  await unsubscribeFromLink(ctx.db, invitation.contactId, ctx.app.now());
   ctx.logger.info({ event: 'contact.unsubscribed', contactId: invitation.contactId }, 'a contact unsubscribed');
   return true;
 }

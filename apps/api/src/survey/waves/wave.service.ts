@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { Context, Principal } from '../../kernel/context.js';
 import { orgOf } from '../../kernel/context.js';
 import { isUuid } from '../../kernel/batch.js';
@@ -250,4 +251,23 @@ export async function setQuestionText(
   );
   if (updated.length === 0) throw draftOnly('no longer a draft');
   return WaveQuestionType.from({ ...question, texts: { ...question.texts, [language]: trimmed } });
+}
+
+/**
+ * Closes an employee wave whose time is up (the anonymity guard's release asks before it releases) (its closesAt passed while it was OPEN), under the
+ * wave's row lock. True when the wave is (now) closed.
+ */
+export async function closeEmployeeWaveIfDue(db: EntityManager, organizationId: string, waveId: string, now: Date): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [wave]: { status: string; due: boolean }[] = await tx.query(
+      `SELECT status, (closes_at IS NOT NULL AND closes_at <= $3) AS due FROM waves
+        WHERE id = $1 AND organization_id = $2 AND audience = 'EMPLOYEE' FOR UPDATE`,
+      [waveId, organizationId, now],
+    );
+    if (!wave) return false;
+    if (wave.status === 'CLOSED') return true;
+    if (wave.status !== 'OPEN' || !wave.due) return false;
+    await tx.query(`UPDATE waves SET status = 'CLOSED', closed_at = coalesce(closes_at, $2) WHERE id = $1`, [waveId, now]);
+    return true;
+  });
 }
