@@ -1,6 +1,5 @@
-import type { Database } from '../db/data-source.js';
 import { EventBus } from './events/bus.js';
-import { JobQueue, type JobQueueOptions } from './jobs/queue.js';
+import { JobQueue, type JobQueueOptions, type QueueDatabase } from './jobs/queue.js';
 
 export interface Background {
   jobs: JobQueue;
@@ -12,7 +11,7 @@ export interface Background {
  * has one). Define queues, register workers and consumers, then `jobs.start()`; `jobs.stop()` at
  * shutdown, before the database closes.
  */
-export function createBackground(database: Database, options: JobQueueOptions): Background {
+export function createBackground(database: QueueDatabase, options: JobQueueOptions): Background {
   const jobs = new JobQueue(database, options);
   return { jobs, events: new EventBus(jobs) };
 }

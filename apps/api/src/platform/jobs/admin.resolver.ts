@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../graphql/context.js';
+import type { Context } from '../../kernel/context.js';
 import * as admin from './admin.service.js';
 import { DeadLetteredJob, JobQueueStats, RetriedJob } from './admin.types.js';
 

@@ -1,6 +1,6 @@
-import { isUuid } from '../../graphql/batch.js';
-import { orgOf, type Context } from '../../graphql/context.js';
-import { badInput, invalidState, notFound } from '../../graphql/errors.js';
+import { isUuid } from '../../kernel/batch.js';
+import { orgOf, type Context } from '../../kernel/context.js';
+import { badInput, invalidState, notFound } from '../../kernel/errors.js';
 import type { DeadLetteredJob, JobQueueStats, RetriedJob } from './admin.types.js';
 import { jobQueueOf } from './queue.js';
 import {

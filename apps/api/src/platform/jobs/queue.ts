@@ -1,13 +1,19 @@
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { DataSource, EntityManager, EntitySubscriberInterface } from 'typeorm';
-import type { Database } from '../../db/data-source.js';
-import { JOB_SCHEMA, PG_BOSS_SCHEMA_VERSION } from '../../db/migrations/1765610000000-JobQueue.js';
+import { JOB_SCHEMA, PG_BOSS_SCHEMA_VERSION } from './schema.js';
 import type { Logger } from '../../logger.js';
 import { poolAdapter, transactionAdapter, type SqlAdapter } from './adapter.js';
 import { STORE_SCHEMA_VERSION, deadLetterQueueOf, isDeadLetterQueue, returnToQueue } from './store.js';
 import type { JobContext, JobData, JobHandler, QueueOptions, SendOptions, WorkerOptions } from './types.js';
 import { QueueWorker } from './worker.js';
+
+/** What the queue needs of the app's database (db/data-source.ts's Database is one). */
+export interface QueueDatabase {
+  dataSource: DataSource;
+  /** 'embedded': PGlite behind a pool of one connection; 'postgres': a server at dataSource.options.url. */
+  mode: 'postgres' | 'embedded';
+}
 
 export interface JobQueueOptions {
   logger: Logger;
@@ -61,7 +67,7 @@ export function enqueue<T extends JobData>(tx: EntityManager, queue: string, dat
  * by another process arrives by NOTIFY (PostgreSQL); polling every couple of seconds catches the rest.
  */
 export class JobQueue {
-  readonly mode: Database['mode'];
+  readonly mode: QueueDatabase['mode'];
   private readonly boss: PgBoss;
   private readonly db: SqlAdapter;
   private readonly queues = new Map<string, Required<QueueOptions>>();
@@ -74,7 +80,7 @@ export class JobQueue {
   private readonly logger: Logger;
 
   constructor(
-    private readonly database: Database,
+    private readonly database: QueueDatabase,
     private readonly options: JobQueueOptions,
   ) {
     this.mode = database.mode;

@@ -1,4 +1,4 @@
-import { JOB_SCHEMA } from '../../db/migrations/1765610000000-JobQueue.js';
+import { JOB_SCHEMA } from './schema.js';
 import type { SqlAdapter } from './adapter.js';
 
 /**

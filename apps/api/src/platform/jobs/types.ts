@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import type { Logger } from '../../logger.js';
-import type { JobQueue } from './queue.js';
 
 /**
  * What every job carries: the organization it works for, or null for system work. The admin pages
@@ -30,7 +29,12 @@ export interface JobContext {
   logger: Logger;
   /** Aborted when the job passes its time limit or is given back to the queue at shutdown. */
   signal: AbortSignal;
-  jobs: JobQueue;
+  /** To send follow-up jobs (in a transaction: pass it as options.db). */
+  jobs: JobSender;
+}
+
+export interface JobSender {
+  send<T extends JobData>(queue: string, data: T, options?: SendOptions): Promise<string | null>;
 }
 
 export type JobHandler<T extends JobData> = (job: Job<T>, ctx: JobContext) => Promise<void>;
