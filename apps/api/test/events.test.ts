@@ -6,6 +6,7 @@ import { publish } from '../src/platform/events/outbox.js';
 import type { DomainEvent, NewDomainEvent } from '../src/platform/events/types.js';
 import { deadLetterQueueOf } from '../src/platform/jobs/store.js';
 import { openTestDatabase } from './support/database.js';
+import { createOrganization } from './support/fixtures.js';
 import { databases, startBackgroundOn, until } from './support/jobs.js';
 
 /**
@@ -25,8 +26,8 @@ describe.each(databases)('domain events ($name)', ({ embedded }) => {
   const dispatchJobs = async () => Number((await db.dataSource.query(`SELECT count(*) AS n FROM pgboss.job WHERE name = $1`, [DISPATCH_QUEUE]))[0].n);
 
   beforeAll(async () => {
-    db = await openTestDatabase({ embedded, seeded: true });
-    [{ id: organizationId }] = await db.dataSource.query(`SELECT id FROM organizations ORDER BY created_at LIMIT 1`);
+    db = await openTestDatabase({ embedded });
+    organizationId = (await createOrganization(db.dataSource.manager, 'events', ['ADMIN'])).org.id;
     background = await startBackgroundOn(db, ({ events }) => {
       events.register({
         name: 'webhooks',
