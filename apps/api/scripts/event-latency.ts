@@ -21,6 +21,11 @@ import { openDatabase, type Database } from '../src/db/data-source.js';
 import { createLogger } from '../src/logger.js';
 import { createBackground, type Background } from '../src/platform/background.js';
 import { publish } from '../src/platform/events/outbox.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../src/config.js';
+import { createAppServices } from '../src/kernel/context.js';
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const EVENTS = Number(args.get('events') ?? 300);
@@ -31,7 +36,7 @@ type Arrival = { eventId: string; at: number };
 
 /** A job queue whose one consumer reports each event's arrival. */
 async function consumer(db: Database, runWorkers: boolean, onArrival: (a: Arrival) => void): Promise<Background> {
-  const background = createBackground(db, { logger, runWorkers });
+  const background = createBackground(db, { logger, app: jobServices(), runWorkers });
   background.events.register({ name: 'latency-probe', types: ['wave.opened'], handle: async (event) => onArrival({ eventId: event.id, at: Date.now() }) });
   await background.jobs.start();
   return background;
@@ -123,3 +128,9 @@ async function main(): Promise<void> {
 
 if (args.get('role') === 'worker') await workerProcess(process.argv.at(-1)!);
 else await main();
+
+/** The app services a job sees: a test configuration (mail to a temporary outbox) and this logger. */
+function jobServices() {
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'tandem-jobs-')), JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent' });
+  return createAppServices(config, logger);
+}

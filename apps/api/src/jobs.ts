@@ -1,6 +1,5 @@
-import type { Config } from './config.js';
 import type { Database } from './db/data-source.js';
-import type { Logger } from './logger.js';
+import type { AppServices } from './kernel/context.js';
 import { createBackground, type Background } from './platform/background.js';
 
 /**
@@ -13,11 +12,15 @@ import { createBackground, type Background } from './platform/background.js';
  */
 export async function startBackground(
   database: Database,
-  config: Pick<Config, 'runWorkers'>,
-  logger: Logger,
-  options: { setup?: (background: Background) => void; pollingIntervalMs?: number } = {},
+  app: AppServices,
+  options: { setup?: (background: Background) => void; pollingIntervalMs?: number; runWorkers?: boolean } = {},
 ): Promise<Background> {
-  const background = createBackground(database, { logger, runWorkers: config.runWorkers, pollingIntervalMs: options.pollingIntervalMs });
+  const background = createBackground(database, {
+    logger: app.logger,
+    app,
+    runWorkers: options.runWorkers ?? app.config.runWorkers,
+    pollingIntervalMs: options.pollingIntervalMs,
+  });
   options.setup?.(background);
   await background.jobs.start();
   return background;

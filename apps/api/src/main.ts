@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/data-source.js';
 import { createLogger } from './logger.js';
 import { createMailer } from './kernel/mailer.js';
+import { createAppServices } from './kernel/context.js';
 import { startServer } from './http/server.js';
 import { startBackground } from './jobs.js';
 import { logDemoLogins, seedDemoIfEmpty } from './seed/demo.js';
@@ -30,12 +31,13 @@ logger.info(
     : 'using the PostgreSQL server at DATABASE_URL',
 );
 // Background jobs start first, so whatever the seed or a request queues has its workers.
-const background = await startBackground(db, config, logger);
+const services = createAppServices(config, logger);
+const background = await startBackground(db, services);
 if (config.seedDemo) {
   // On the outbox mailer the demo's open invitations are written as .eml files, to try the survey page.
   await seedDemoIfEmpty(db.dataSource, logger, { app: { config, logger, now: () => new Date(), mailer: createMailer(config, logger.child({}, { level: 'warn' })) } });
 }
-const server = await startServer(config, logger, db);
+const server = await startServer(services, db);
 logger.info({ url: server.url, port: server.port }, `Tandem is running at http://localhost:${server.port}`);
 if (config.seedDemo) await logDemoLogins(db.dataSource, logger);
 

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/data-source.js';
 import { startBackground } from './jobs.js';
 import { createLogger } from './logger.js';
+import { createAppServices } from './kernel/context.js';
 
 /**
  * A worker process (npm run worker): runs background jobs beside one or more API processes, which
@@ -31,7 +32,7 @@ if (!config.databaseUrl) {
 }
 const logger = createLogger(config.logLevel, config.logFormat).child({ process: 'worker' });
 const db = await openDatabase({ databaseUrl: config.databaseUrl, embeddedDir: path.join(config.dataDir, 'pglite') });
-const background = await startBackground(db, { runWorkers: true }, logger);
+const background = await startBackground(db, createAppServices(config, logger), { runWorkers: true });
 logger.info('Tandem worker is running');
 
 let stopping = false;

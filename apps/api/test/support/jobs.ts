@@ -6,6 +6,8 @@ import { openDatabase, type Database } from '../../src/db/data-source.js';
 import { createLogger } from '../../src/logger.js';
 import { createBackground, type Background } from '../../src/platform/background.js';
 import { adminQuery } from './global-setup.js';
+import { loadConfig } from '../../src/config.js';
+import { createAppServices } from '../../src/kernel/context.js';
 
 /** The databases a jobs test runs on: always the embedded one, and PostgreSQL when DATABASE_URL is set. */
 export const databases = [{ name: 'embedded', embedded: true }, ...(process.env.DATABASE_URL ? [{ name: 'PostgreSQL', embedded: false }] : [])];
@@ -38,7 +40,7 @@ export async function durableDatabase(embedded: boolean): Promise<{ open(): Prom
 
 /** A job queue with its event bus on a database, set up by the caller, started, polling every 200 ms. */
 export async function startBackgroundOn(db: Database, setup: (background: Background) => void = () => {}, runWorkers = true): Promise<Background> {
-  const background = createBackground(db, { logger, runWorkers, pollingIntervalMs: 200, shutdownTimeoutMs: 2000 });
+  const background = createBackground(db, { logger, app: jobServices(), runWorkers, pollingIntervalMs: 200, shutdownTimeoutMs: 2000 });
   setup(background);
   await background.jobs.start();
   return background;
@@ -69,4 +71,10 @@ export async function jobRow(db: Database, queue: string, id: string) {
     [queue, id],
   );
   return row as { state: string; retry_count: number; started_on: Date | null; start_after: Date; output: { message?: string } | null } | undefined;
+}
+
+/** The app services a job sees: a test configuration (mail to a temporary outbox) and this logger. */
+function jobServices() {
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'tandem-jobs-')), JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent' });
+  return createAppServices(config, logger);
 }

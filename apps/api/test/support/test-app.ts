@@ -12,6 +12,7 @@ import { createLogger } from '../../src/logger.js';
 import { DEMO_PASSWORD, seedDemoIfEmpty } from '../../src/seed/demo.js';
 import type { PoolOptions } from '../../src/db/data-source.js';
 import { openTestDatabase } from './database.js';
+import { createAppServices } from '../../src/kernel/context.js';
 
 export interface GqlResult<T = any> {
   data?: T | null;
@@ -56,9 +57,10 @@ export async function startTestApp(
   });
   const logger = createLogger(config.logLevel);
   const db = await openTestDatabase({ embedded: options.embedded, seeded: options.seed !== false, pool: options.pool });
-  const background = await startBackground(db, config, logger, { setup: options.jobs });
+  const services = createAppServices(config, logger);
+  const background = await startBackground(db, services, { setup: options.jobs });
   if (options.seed !== false) await seedDemoIfEmpty(db.dataSource, logger);
-  const server = await startServer(config, logger, db);
+  const server = await startServer(services, db);
 
   async function gql<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>> {
     const res = await fetch(`${server.url}/graphql`, {

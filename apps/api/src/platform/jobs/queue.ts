@@ -7,6 +7,7 @@ import { poolAdapter, transactionAdapter, type SqlAdapter } from './adapter.js';
 import { STORE_SCHEMA_VERSION, deadLetterQueueOf, isDeadLetterQueue, returnToQueue } from './store.js';
 import type { JobContext, JobData, JobHandler, QueueOptions, SendOptions, WorkerOptions } from './types.js';
 import { QueueWorker } from './worker.js';
+import type { AppServices } from '../../kernel/context.js';
 
 /** What the queue needs of the app's database (db/data-source.ts's Database is one). */
 export interface QueueDatabase {
@@ -17,6 +18,8 @@ export interface QueueDatabase {
 
 export interface JobQueueOptions {
   logger: Logger;
+  /** Handed to every job (JobContext.app): configuration, clock, mailer. */
+  app: AppServices;
   /**
    * Run this process's registered workers. Always on the embedded database (one process owns it);
    * on PostgreSQL an API process may leave them to separate worker processes.
@@ -177,7 +180,7 @@ export class JobQueue {
             pollingIntervalMs: this.options.pollingIntervalMs ?? 2000,
             boss: this.boss,
             logger: this.logger,
-            contextFor: (_job, logger, signal): JobContext => ({ db: this.database.dataSource.manager, logger, signal, jobs: this }),
+            contextFor: (_job, logger, signal): JobContext => ({ db: this.database.dataSource.manager, logger, signal, jobs: this, app: this.options.app }),
             giveBack: (name, ids) => returnToQueue(this.db, name, ids),
           });
           this.workers.set(queue, worker);

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Logger } from '../../logger.js';
+import type { AppServices } from '../../kernel/context.js';
 
 /**
  * What every job carries: the organization it works for, or null for system work. The admin pages
@@ -27,6 +28,8 @@ export interface JobContext {
   db: EntityManager;
   /** A child logger carrying queue, jobId, organizationId and attempt. */
   logger: Logger;
+  /** The process's configuration, clock and mailer. */
+  app: AppServices;
   /** Aborted when the job passes its time limit or is given back to the queue at shutdown. */
   signal: AbortSignal;
   /** To send follow-up jobs (in a transaction: pass it as options.db). */
