@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { jobQueueOf } from '../jobs/queue.js';
+import { jobIdOf } from '../jobs/schedules.js';
 import { DISPATCH_QUEUE } from './bus.js';
 import { DOMAIN_EVENT_TYPES, type NewDomainEvent } from './types.js';
 
@@ -34,4 +35,33 @@ export async function publish(db: EntityManager, event: NewDomainEvent): Promise
     return row.id;
   };
   return db.queryRunner?.isTransactionActive ? write(db) : db.transaction(write);
+}
+
+/**
+ * Sends the dispatch jobs of events written by a statement of their own (the respondent's answer
+ * writer inserts followup.created rows in its one statement; survey/respondent/record-responses.ts):
+ * in the caller's transaction when `db` is in one, else at once.
+ */
+export async function dispatchWritten(db: EntityManager, events: readonly { id: string; organizationId: string }[]): Promise<void> {
+  const jobs = jobQueueOf(db);
+  const tx = db.queryRunner?.isTransactionActive ? db : undefined;
+  for (const event of events) {
+    await jobs.send(DISPATCH_QUEUE, { organizationId: event.organizationId, eventId: event.id }, { db: tx, id: jobIdOf(`dispatch:${event.id}`) });
+  }
+}
+
+/**
+ * The sweep's part (the tick): events committed more than `olderThanSeconds` ago and still not
+ * dispatched (their dispatch job was never sent: the process stopped right after the commit) get
+ * one. The dispatch is idempotent, so one sent twice fans out once.
+ */
+export async function dispatchStale(db: EntityManager, olderThanSeconds = 60, limit = 500): Promise<number> {
+  const rows: { id: string; organization_id: string }[] = await db.query(
+    `SELECT id, organization_id FROM domain_events
+      WHERE dispatched_at IS NULL AND occurred_at < now() - make_interval(secs => $1)
+      ORDER BY occurred_at LIMIT $2`,
+    [olderThanSeconds, limit],
+  );
+  await dispatchWritten(db, rows.map((r) => ({ id: r.id, organizationId: r.organization_id })));
+  return rows.length;
 }
