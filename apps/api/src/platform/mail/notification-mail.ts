@@ -137,5 +137,6 @@ export function followUpMail(kind: 'ASSIGNED' | 'ESCALATED', input: FollowUpMail
     { footer: { text: t.preferences, url: input.preferencesUrl } },
   ];
   const { text, html } = renderMail(lang, subject, blocks);
-  return { to: input.to, subject, text, html, headers: { 'Content-Language': lang } };
+  // The kind in a header of its own: mail rules (and tests) tell these from survey mails.
+  return { to: input.to, subject, text, html, headers: { 'Content-Language': lang, 'X-Tandem-Notification': kind === 'ASSIGNED' ? 'FOLLOW_UP_ASSIGNED' : 'FOLLOW_UP_ESCALATED' } };
 }
