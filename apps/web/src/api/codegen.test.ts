@@ -3,6 +3,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from '@graphql-codegen/cli';
+import type { DocumentNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import config from '../../codegen';
 
@@ -33,4 +34,20 @@ describe('src/gql', () => {
     });
     expect(stale, hint).toEqual([]);
   }, 60_000);
+});
+
+describe('the operations in src/gql', () => {
+  it('are valid against apps/api/schema.graphql as Apollo sends them (client directives such as @unmask removed)', async () => {
+    const { buildSchema, validate } = await import('graphql');
+    const { removeDirectivesFromDocument } = await import('@apollo/client/utilities');
+    const documents = await import('../gql/graphql');
+    const schema = buildSchema(await readFile(join(webRoot, '../api/schema.graphql'), 'utf8'));
+    const operations = Object.entries(documents).filter(([name, value]) => name.endsWith('Document') && typeof value === 'object');
+    expect(operations.length).toBeGreaterThan(50);
+    const errors = operations.flatMap(([name, document]) => {
+      const sent = removeDirectivesFromDocument([{ name: 'client', remove: true }, { name: 'connection' }, { name: 'nonreactive' }, { name: 'unmask' }], document as DocumentNode);
+      return sent ? validate(schema, sent).map((error) => `${name}: ${error.message}`) : [`${name}: nothing left to send`];
+    });
+    expect(errors).toEqual([]);
+  });
 });
