@@ -485,4 +485,25 @@ describe('a reminder rule', () => {
     expect(await remindersOf()).toEqual({ 'ann@remind.test': 0, 'ben@remind.test': 2, 'cyd@remind.test': 2 });
     expect(mails()).toEqual([1, 3, 3]);
   }, 180_000);
+
+  it('reminds the non-respondents of an employee wave the same way, all of them or none, up to its maximum', async () => {
+    const s = await buildScenario(app, 'remind-hr');
+    const wave = (await s.ok(CREATE, { input: { name: 'Pulse with reminders', audience: 'EMPLOYEE', reminderAfterDays: 1, maxReminders: 1 } })).createWave;
+    await s.ok(`mutation($id: ID!) { openWave(id: $id) { id } }`, { id: wave.id });
+    const before = new Set(outbox(app).map((m) => m.file));
+    await s.ok(INVITE, { waveId: wave.id, target: { all: true } });
+    const links = outbox(app).filter((m) => !before.has(m.file)).map((m) => m.token);
+    for (const a of Object.values(WAVE1).slice(0, 3)) await s.answer(links.shift()!, a);
+    const reminders = async () =>
+      (await sql<{ responded: boolean; reminders: number; n: number }>(
+        `SELECT responded, reminders, count(*)::int AS n FROM employee_participations WHERE wave_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`,
+        [wave.id],
+      )).map((r) => [r.responded, r.reminders, r.n]);
+    expect(await reminders()).toEqual([[false, 0, PEOPLE.length - 3], [true, 0, 3]]);
+    advance(DAY);
+    await until(async () => (await reminders())[0][1] === 1, 'the employee reminders');
+    advance(3 * DAY);
+    await ticksPass(3);
+    expect(await reminders()).toEqual([[false, 1, PEOPLE.length - 3], [true, 0, 3]]);
+  }, 90_000);
 });
