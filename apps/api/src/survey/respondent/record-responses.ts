@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../../kernel/pg-errors.js';
 import { conflict } from '../../kernel/errors.js';
-import { dispatchWritten } from '../../platform/events/outbox.js';
+import { dispatchSoon, dispatchWritten } from '../../platform/events/outbox.js';
 import type { MatchableTheme } from '../themes/matcher.js';
 import { suggestedThemeIds } from '../themes/suggest.service.js';
 import type { WaveEntity } from '../waves/wave.entity.js';
@@ -114,10 +114,9 @@ export async function recordResponses(
   const events = rows.filter((r) => r.event_id).map((r) => ({ id: r.event_id!, organizationId: r.event_organization_id! }));
   if (events.length > 0) {
     if (db.queryRunner?.isTransactionActive) await dispatchWritten(db, events);
-    // Outside a transaction the events are committed already: their dispatch jobs go out after the
-    // answer is acknowledged, not before, so a detractor's answer costs no extra round trip. Should
-    // that fail (or the process stop), the tick's sweep dispatches them.
-    else void dispatchWritten(db, events).catch(() => undefined);
+    // Outside a transaction the events are committed already: their dispatch goes out shortly
+    // after, shared with the other answers of that moment, so an answer costs no extra round trip.
+    else dispatchSoon(db, events);
   }
   const byInvitation = new Map(rows.map((r) => [r.invitation_id, { responseId: r.response_id, followUpId: r.follow_up_id }]));
   return items.map((item) => byInvitation.get(item.invitationId) ?? null);
