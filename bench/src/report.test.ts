@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Stats } from './http.js';
+import type { Stats } from './measure.js';
 import { renderMarkdown, replaceBetweenMarkers, resultsFileName, type BenchResults, type QueryResult } from './report.js';
 import { allocate, cumulative, waveSpecs } from './seed.js';
 

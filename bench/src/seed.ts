@@ -14,6 +14,7 @@ import { cpus } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { argValue } from './cli.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The API build the bench runs and takes hooks from (BENCH_API_DIST overrides it, e.g. to try a hook). */
@@ -703,15 +704,6 @@ export async function seedResponses(databaseUrl: string, total: number, log: (li
   } finally {
     await db.end();
   }
-}
-
-/** `--name value` or `--name=value`. */
-export function argValue(args: string[], name: string): string | undefined {
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === `--${name}`) return args[i + 1];
-    if (args[i].startsWith(`--${name}=`)) return args[i].slice(name.length + 3);
-  }
-  return undefined;
 }
 
 async function main() {
