@@ -1,6 +1,7 @@
 /** The leadership board for the current quarter, beside a scan per audience and month (the period, the previous one and the trends). */
 import { COUNTS_SQL, sameCounts, type Counts, type Scenario, type Summary } from './scenario.js';
 
+/** The calendar quarter `back` quarters before the one of `now` (UTC): its number and its months as [from, to). */
 export function quarterBounds(now: Date, back: number): { year: number; quarter: number; from: string; to: string } {
   const first = Math.floor(now.getUTCMonth() / 3) * 3 - back * 3;
   const start = new Date(Date.UTC(now.getUTCFullYear(), first, 1));
