@@ -198,7 +198,7 @@ interface Dimensions {
 }
 
 async function loadDefaultQuestions(): Promise<(audience: Audience) => { kind: string; texts: Record<string, string> }[]> {
-  const file = resolve(API_DIST, 'features/waves/default-questions.js');
+  const file = resolve(API_DIST, 'survey/waves/default-questions.js');
   if (!existsSync(file)) throw new Error(`${file} is missing: build the API first (npx turbo run build --filter=@tandem/api)`);
   const mod = (await import(pathToFileURL(file).href)) as { defaultQuestions(a: Audience): { kind: string; texts: Record<string, string> }[] };
   return mod.defaultQuestions;
@@ -527,9 +527,9 @@ async function countsBy(db: pg.ClientBase, table: string, waveIds: string[]): Pr
 
 type RebuildRollups = (dataSource: unknown, organizationId: string) => Promise<unknown>;
 
-/** The API build's `rebuildRollups` (features/analytics/rollups.js), or null while it has none. */
+/** The API build's `rebuildRollups` (reporting/analytics/rollups.js), or null while it has none. */
 async function findRebuildRollups(apiDist: string): Promise<RebuildRollups | null> {
-  const file = resolve(apiDist, 'features/analytics/rollups.js');
+  const file = resolve(apiDist, 'reporting/analytics/rollups.js');
   if (!existsSync(file)) return null;
   const rollups = (await import(pathToFileURL(file).href)) as { rebuildRollups?: RebuildRollups };
   return typeof rollups.rebuildRollups === 'function' ? rollups.rebuildRollups : null;
@@ -537,7 +537,7 @@ async function findRebuildRollups(apiDist: string): Promise<RebuildRollups | nul
 
 /**
  * The one hook that keeps derived aggregates exact after a bulk insert. When the API's build has
- * `features/analytics/rollups.js` exporting `rebuildRollups(dataSource, organizationId)`, it is
+ * `reporting/analytics/rollups.js` exporting `rebuildRollups(dataSource, organizationId)`, it is
  * called with a TypeORM DataSource made by the API's own `createDataSource` (db/data-source.js).
  */
 export async function rebuildAggregates(databaseUrl: string, organizationId: string, apiDist = API_DIST): Promise<string> {

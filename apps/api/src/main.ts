@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/data-source.js';
 import { createLogger } from './logger.js';
-import { createMailer } from './features/mail/mailer.js';
+import { createMailer } from './kernel/mailer.js';
 import { startServer } from './http/server.js';
 import { logDemoLogins, seedDemoIfEmpty } from './seed/demo.js';
 

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken } from '../src/features/auth/access-tokens.js';
+import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken } from '../src/identity/auth/access-tokens.js';
 import { DEMO_API_CLIENT } from '../src/seed/demo.js';
 import { codeOf, startTestApp, type TestApp } from './support/test-app.js';
 

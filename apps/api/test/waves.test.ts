@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summarize } from '@tandem/nps-core';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { DEMO_API_CLIENT } from '../src/seed/demo.js';
-import { defaultQuestions, WAVE_LANGUAGES } from '../src/features/waves/default-questions.js';
+import { defaultQuestions, WAVE_LANGUAGES } from '../src/survey/waves/default-questions.js';
 import { createOrganization } from './support/fixtures.js';
 import { closeEmployeeWave, insertTeam } from './support/employee-data.js';
 import { insertFollowUp, insertInvitations, insertResponses } from './support/survey-data.js';

@@ -1,9 +1,9 @@
-import { ApiClientEntity } from '../features/auth/api-client.entity.js';
-import { RefreshTokenEntity } from '../features/auth/refresh-token.entity.js';
-import { ContactEntity } from '../features/contacts/contact.entity.js';
-import { EmployeeEntity } from '../features/employees/employee.entity.js';
-import { ParticipationEntity } from '../features/employees/participation.entity.js';
-import { FollowUpEntity, FollowUpNoteEntity } from '../features/follow-ups/follow-up.entity.js';
+import { ApiClientEntity } from '../identity/auth/api-client.entity.js';
+import { RefreshTokenEntity } from '../identity/auth/refresh-token.entity.js';
+import { ContactEntity } from '../survey/contacts/contact.entity.js';
+import { EmployeeEntity } from '../survey/employees/employee.entity.js';
+import { ParticipationEntity } from '../survey/employees/participation.entity.js';
+import { FollowUpEntity, FollowUpNoteEntity } from '../survey/follow-ups/follow-up.entity.js';
 import {
   ImprovementEntity,
   ImprovementEventEntity,
@@ -11,15 +11,15 @@ import {
   ImprovementResponseEntity,
   ImprovementThemeEntity,
   ImprovementWaveEntity,
-} from '../features/improvements/improvement.entity.js';
-import { InvitationEntity } from '../features/invitations/invitation.entity.js';
-import { OrgUnitEntity } from '../features/org-units/org-unit.entity.js';
-import { OrganizationEntity } from '../features/organizations/organization.entity.js';
-import { ResponseEntity } from '../features/responses/response.entity.js';
-import { ResponseThemeEntity, ThemeEntity } from '../features/themes/theme.entity.js';
-import { UserEntity } from '../features/users/user.entity.js';
-import { WaveQuestionEntity } from '../features/waves/wave-question.entity.js';
-import { WaveEntity } from '../features/waves/wave.entity.js';
+} from '../loop/improvements/improvement.entity.js';
+import { InvitationEntity } from '../survey/invitations/invitation.entity.js';
+import { OrgUnitEntity } from '../identity/org-units/org-unit.entity.js';
+import { OrganizationEntity } from '../identity/organizations/organization.entity.js';
+import { ResponseEntity } from '../survey/responses/response.entity.js';
+import { ResponseThemeEntity, ThemeEntity } from '../survey/themes/theme.entity.js';
+import { UserEntity } from '../identity/users/user.entity.js';
+import { WaveQuestionEntity } from '../survey/waves/wave-question.entity.js';
+import { WaveEntity } from '../survey/waves/wave.entity.js';
 
 export const entities = [
   OrganizationEntity,

@@ -1,15 +1,9 @@
 import type { AuthChecker } from 'type-graphql';
-import type { Role } from '../features/users/user.entity.js';
-import type { Scope } from '../features/auth/api-client.entity.js';
-import type { Context } from './context.js';
-import { forbidden, unauthenticated } from './errors.js';
+import type { Context } from '../kernel/context.js';
+import { forbidden, unauthenticated } from '../kernel/errors.js';
+import type { Rule } from '../kernel/policies.js';
 
-/**
- * What an operation declares in @Authorized: the roles and API scopes that may call it, or
- * PUBLIC (no login: login itself, the respondent's survey link) or ANY_USER (any logged-in user).
- */
-export type Rule = Role | Scope | 'PUBLIC' | 'ANY_USER';
-
+/** Checks an operation's @Authorized rules (kernel/policies.ts) against the caller. */
 export const authChecker: AuthChecker<Context, Rule> = ({ context }, rules) => {
   if (rules.includes('PUBLIC')) return true;
   const principal = context.principal;

@@ -1,12 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { waveTotalsLoader } from '../features/anonymity/index.js';
-import { contactLoader } from '../features/contacts/contact.loader.js';
-import { followUpByResponseLoader, followUpNotesLoader } from '../features/follow-ups/follow-up.loader.js';
-import { improvementLoaders } from '../features/improvements/improvement.loader.js';
-import { orgUnitLoader } from '../features/org-units/org-unit.loader.js';
-import { responseLoader } from '../features/responses/response.loader.js';
-import { themeByIdLoader, themeIdsByResponseLoader, waveAnalysisLoader } from '../features/themes/theme.loader.js';
-import { userLoader } from '../features/users/user.loader.js';
+import { waveTotalsLoader } from '../reporting/anonymity/index.js';
+import { contactLoader } from '../survey/contacts/contact.loader.js';
+import { followUpByResponseLoader, followUpNotesLoader } from '../survey/follow-ups/follow-up.loader.js';
+import { improvementLoaders } from '../loop/improvements/improvement.loader.js';
+import { orgUnitLoader } from '../identity/org-units/org-unit.loader.js';
+import { responseLoader } from '../survey/responses/response.loader.js';
+import { themeByIdLoader, themeIdsByResponseLoader, waveAnalysisLoader } from '../survey/themes/theme.loader.js';
+import { userLoader } from '../identity/users/user.loader.js';
 import {
   waveCommentsLoader,
   waveFirstReactionLoader,
@@ -15,7 +15,7 @@ import {
   waveNpsCountsLoader,
   waveQuestionsLoader,
   waveScoreDistributionLoader,
-} from '../features/waves/wave.loader.js';
+} from '../survey/waves/wave.loader.js';
 
 /**
  * The DataLoaders of one request. Each is scoped to the caller's organization, so a loader can
@@ -45,4 +45,10 @@ export function createLoaders(db: EntityManager, organizationId: string | null) 
   };
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+type LoaderRegistry = ReturnType<typeof createLoaders>;
+
+// Every module's loaders become ctx.loaders' type: the kernel declares an empty Loaders interface.
+declare module '../kernel/context.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface Loaders extends LoaderRegistry {}
+}

@@ -11,10 +11,11 @@ import { rateLimit } from 'express-rate-limit';
 import type { Config } from '../config.js';
 import type { Database } from '../db/data-source.js';
 import type { Logger } from '../logger.js';
-import { verifyAccessToken } from '../features/auth/access-tokens.js';
-import { createMailer } from '../features/mail/mailer.js';
-import { buildContext, type AppServices, type Context, type Principal } from '../graphql/context.js';
-import { DomainError, formatError, isExpectedError, unauthenticated } from '../graphql/errors.js';
+import { verifyAccessToken } from '../identity/auth/access-tokens.js';
+import { createMailer } from '../kernel/mailer.js';
+import { createLoaders } from '../graphql/loaders.js';
+import { buildContext, type AppServices, type Context, type Principal } from '../kernel/context.js';
+import { DomainError, formatError, isExpectedError, unauthenticated } from '../kernel/errors.js';
 import { buildTandemSchema } from '../graphql/schema.js';
 import { requestContext } from './request-id.js';
 
@@ -105,7 +106,7 @@ export async function startServer(config: Config, logger: Logger, db: Database):
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const now = services.now();
-        return buildContext({ requestId: req.id, logger: req.log, app: services, db: db.dataSource.manager, ...authenticate(req, config, now) });
+        return buildContext({ requestId: req.id, logger: req.log, app: services, db: db.dataSource.manager, createLoaders, ...authenticate(req, config, now) });
       },
     }),
   );

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { categorize } from '@tandem/nps-core';
-import { hashSurveyToken, newSurveyToken } from '../features/invitations/tokens.js';
+import { hashSurveyToken, newSurveyToken } from '../survey/invitations/tokens.js';
 
 /**
  * Enough answers per team for a meaningful leaderboard: the demo's own survey cycle

@@ -1,17 +1,17 @@
 import type { EntityManager } from 'typeorm';
-import type { AppServices } from '../graphql/context.js';
+import type { AppServices } from '../kernel/context.js';
 import type { Logger } from '../logger.js';
-import { freezeThemeCatalogue } from '../features/anonymity/catalogue.js';
-import { releaseInTransaction } from '../features/anonymity/release/service.js';
-import { recordEmployeeAnswer } from '../features/employees/anonymous-answer.service.js';
-import { createParticipations, deliverEmployeeLinks, utcDate, type IssuedLink } from '../features/employees/participation.service.js';
-import { writeRoster } from '../features/employees/roster.service.js';
-import type { RosterValues } from '../features/employees/roster.csv.js';
-import { hashSurveyToken } from '../features/invitations/tokens.js';
-import { validateAnswer } from '../features/responses/answer.js';
-import { defaultQuestions, textsIn, WAVE_LANGUAGES } from '../features/waves/default-questions.js';
-import { WaveQuestionEntity } from '../features/waves/wave-question.entity.js';
-import { WaveEntity, type WaveStatus } from '../features/waves/wave.entity.js';
+import { freezeThemeCatalogue } from '../reporting/anonymity/catalogue.js';
+import { releaseInTransaction } from '../reporting/anonymity/release/service.js';
+import { recordEmployeeAnswer } from '../survey/employees/anonymous-answer.service.js';
+import { createParticipations, deliverEmployeeLinks, utcDate, type IssuedLink } from '../survey/employees/participation.service.js';
+import { writeRoster } from '../survey/employees/roster.service.js';
+import type { RosterValues } from '../survey/employees/roster.csv.js';
+import { hashSurveyToken } from '../survey/invitations/tokens.js';
+import { validateAnswer } from '../survey/responses/answer.js';
+import { defaultQuestions, textsIn, WAVE_LANGUAGES } from '../survey/waves/default-questions.js';
+import { WaveQuestionEntity } from '../survey/waves/wave-question.entity.js';
+import { WaveEntity, type WaveStatus } from '../survey/waves/wave.entity.js';
 
 /**
  * The demo organization's employee roster and two anonymous employee waves (eNPS): a closed one

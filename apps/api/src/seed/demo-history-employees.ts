@@ -1,12 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { recordEmployeeAnswer } from '../features/employees/anonymous-answer.service.js';
-import { createParticipations, utcDate } from '../features/employees/participation.service.js';
-import { writeRoster } from '../features/employees/roster.service.js';
-import { hashSurveyToken } from '../features/invitations/tokens.js';
-import { validateAnswer } from '../features/responses/answer.js';
-import { defaultQuestions, textsIn, WAVE_LANGUAGES } from '../features/waves/default-questions.js';
-import { WaveQuestionEntity } from '../features/waves/wave-question.entity.js';
-import { WaveEntity } from '../features/waves/wave.entity.js';
+import { recordEmployeeAnswer } from '../survey/employees/anonymous-answer.service.js';
+import { createParticipations, utcDate } from '../survey/employees/participation.service.js';
+import { writeRoster } from '../survey/employees/roster.service.js';
+import { hashSurveyToken } from '../survey/invitations/tokens.js';
+import { validateAnswer } from '../survey/responses/answer.js';
+import { defaultQuestions, textsIn, WAVE_LANGUAGES } from '../survey/waves/default-questions.js';
+import { WaveQuestionEntity } from '../survey/waves/wave-question.entity.js';
+import { WaveEntity } from '../survey/waves/wave.entity.js';
 import { COMMENTS, endSeededWave } from './demo-employees.js';
 
 /**

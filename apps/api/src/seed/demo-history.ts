@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { createInvitations, markSent } from '../features/invitations/invitation.service.js';
-import { validateAnswer } from '../features/responses/answer.js';
-import { recordResponse } from '../features/responses/record-responses.js';
-import { defaultQuestions, textsIn, WAVE_LANGUAGES } from '../features/waves/default-questions.js';
-import { WaveQuestionEntity } from '../features/waves/wave-question.entity.js';
-import { WaveEntity } from '../features/waves/wave.entity.js';
+import { createInvitations, markSent } from '../survey/invitations/invitation.service.js';
+import { validateAnswer } from '../survey/responses/answer.js';
+import { recordResponse } from '../survey/responses/record-responses.js';
+import { defaultQuestions, textsIn, WAVE_LANGUAGES } from '../survey/waves/default-questions.js';
+import { WaveQuestionEntity } from '../survey/waves/wave-question.entity.js';
+import { WaveEntity } from '../survey/waves/wave.entity.js';
 import { random, seedEmployeeHistory, shuffled } from './demo-history-employees.js';
 import {
   ASSOCIATE_COMMENTS,

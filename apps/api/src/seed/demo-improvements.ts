@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { ImprovementStatus } from '../graphql/enums.js';
+import type { ImprovementStatus } from '../loop/improvements/improvement.enums.js';
 
 const DAY = 24 * 3600_000;
 

@@ -1,14 +1,14 @@
 import type { EntityManager } from 'typeorm';
-import type { AppServices } from '../graphql/context.js';
-import { ContactEntity } from '../features/contacts/contact.entity.js';
-import { FollowUpEntity, FollowUpNoteEntity, type FollowUpStatus } from '../features/follow-ups/follow-up.entity.js';
-import { InvitationEntity } from '../features/invitations/invitation.entity.js';
-import { createInvitations, deliverInvitations, markSent, type IssuedToken } from '../features/invitations/invitation.service.js';
-import { validateAnswer } from '../features/responses/answer.js';
-import { recordResponse } from '../features/responses/record-responses.js';
-import { defaultQuestions, textsIn, WAVE_LANGUAGES } from '../features/waves/default-questions.js';
-import { WaveQuestionEntity } from '../features/waves/wave-question.entity.js';
-import { WaveEntity, type Audience, type WaveStatus } from '../features/waves/wave.entity.js';
+import type { AppServices } from '../kernel/context.js';
+import { ContactEntity } from '../survey/contacts/contact.entity.js';
+import { FollowUpEntity, FollowUpNoteEntity, type FollowUpStatus } from '../survey/follow-ups/follow-up.entity.js';
+import { InvitationEntity } from '../survey/invitations/invitation.entity.js';
+import { createInvitations, deliverInvitations, markSent, type IssuedToken } from '../survey/invitations/invitation.service.js';
+import { validateAnswer } from '../survey/responses/answer.js';
+import { recordResponse } from '../survey/responses/record-responses.js';
+import { defaultQuestions, textsIn, WAVE_LANGUAGES } from '../survey/waves/default-questions.js';
+import { WaveQuestionEntity } from '../survey/waves/wave-question.entity.js';
+import { WaveEntity, type Audience, type WaveStatus } from '../survey/waves/wave.entity.js';
 
 /**
  * The demo organization's identified survey cycle: contacts in five languages, customer,

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { rematchIdentifiedWave } from '../features/themes/suggest.service.js';
-import type { ThemeKeywordMap } from '../features/themes/theme.entity.js';
-import { themesOf } from '../features/themes/theme.service.js';
+import { rematchIdentifiedWave } from '../survey/themes/suggest.service.js';
+import type { ThemeKeywordMap } from '../survey/themes/theme.entity.js';
+import { themesOf } from '../survey/themes/theme.service.js';
 
 interface DemoTheme {
   name: string;

@@ -1,11 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from '../logger.js';
-import type { AppServices } from '../graphql/context.js';
-import { ApiClientEntity } from '../features/auth/api-client.entity.js';
-import { hashSecret } from '../features/auth/passwords.js';
-import { OrgUnitEntity } from '../features/org-units/org-unit.entity.js';
-import { OrganizationEntity } from '../features/organizations/organization.entity.js';
-import { UserEntity, type Role } from '../features/users/user.entity.js';
+import type { AppServices } from '../kernel/context.js';
+import { ApiClientEntity } from '../identity/auth/api-client.entity.js';
+import { hashSecret } from '../identity/auth/passwords.js';
+import { OrgUnitEntity } from '../identity/org-units/org-unit.entity.js';
+import { OrganizationEntity } from '../identity/organizations/organization.entity.js';
+import { UserEntity, type Role } from '../identity/users/user.entity.js';
 import { DEMO_MANAGERS, mailDemoInvitations, seedSurveys } from './demo-surveys.js';
 import { mailDemoEmployeeInvitations, seedEmployeeReleases, seedEmployees } from './demo-employees.js';
 import { seedBoard } from './demo-board.js';

@@ -1,6 +1,6 @@
 /**
  * The attacker's solver for the anonymity attack tests, written apart from the release module (it
- * imports nothing from src/features/anonymity): everything HR read is turned into integer
+ * imports nothing from src/reporting/anonymity): everything HR read is turned into integer
  * equations over the people of each wave's snapshot, and an exact search asks, for every set of
  * people who look alike on the roster (same team, location and tenure band: a "cell"), what every
  * solution agrees on.

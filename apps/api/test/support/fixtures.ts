@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { hashSecret } from '../../src/features/auth/passwords.js';
-import { OrgUnitEntity } from '../../src/features/org-units/org-unit.entity.js';
-import { OrganizationEntity } from '../../src/features/organizations/organization.entity.js';
-import { UserEntity, type Role } from '../../src/features/users/user.entity.js';
+import { hashSecret } from '../../src/identity/auth/passwords.js';
+import { OrgUnitEntity } from '../../src/identity/org-units/org-unit.entity.js';
+import { OrganizationEntity } from '../../src/identity/organizations/organization.entity.js';
+import { UserEntity, type Role } from '../../src/identity/users/user.entity.js';
 
 /** A second organization beside the demo one, with one user per given role, for tenancy tests. */
 export async function createOrganization(db: EntityManager, slug: string, roles: Role[], password = 'other-password') {

@@ -1,6 +1,0 @@
-import { In, type EntityManager } from 'typeorm';
-import { rowsById } from '../../graphql/batch.js';
-import { UserEntity } from './user.entity.js';
-
-export const userLoader = (db: EntityManager, organizationId: string | null) =>
-  rowsById(organizationId, (org, ids) => db.findBy(UserEntity, { organizationId: org, id: In(ids) }));

@@ -1,0 +1,35 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { Context } from '../../kernel/context.js';
+import { AuthPayload } from './auth-payload.type.js';
+import * as auth from './auth.service.js';
+
+@Resolver()
+export class AuthResolver {
+  @Authorized('PUBLIC')
+  @Mutation(() => AuthPayload, { description: 'Log in; wrong email and wrong password give the same INVALID_CREDENTIALS error' })
+  login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context) {
+    return auth.login(ctx, email, password);
+  }
+
+  @Authorized('PUBLIC')
+  @Mutation(() => AuthPayload, { description: 'Spend a refresh token for a new access token and a new refresh token' })
+  refresh(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() ctx: Context) {
+    return auth.refresh(ctx, refreshToken);
+  }
+
+  @Authorized('PUBLIC')
+  @Mutation(() => Boolean, { description: 'Revoke the login the refresh token belongs to' })
+  logout(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() ctx: Context) {
+    return auth.logout(ctx, refreshToken);
+  }
+
+  @Authorized('PUBLIC')
+  @Mutation(() => AuthPayload, { description: 'Exchange an API client id and secret for a scoped access token' })
+  issueApiToken(
+    @Arg('clientId', () => String) clientId: string,
+    @Arg('clientSecret', () => String) clientSecret: string,
+    @Ctx() ctx: Context,
+  ) {
+    return auth.issueApiToken(ctx, clientId, clientSecret);
+  }
+}

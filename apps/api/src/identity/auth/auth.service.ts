@@ -1,0 +1,120 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { authenticateAs, type Context, type Principal } from '../../kernel/context.js';
+import { DomainError, unauthenticated } from '../../kernel/errors.js';
+import { UserEntity } from '../users/user.entity.js';
+import { UserType } from '../users/user.type.js';
+import { signAccessToken } from './access-tokens.js';
+import { ApiClientEntity } from './api-client.entity.js';
+import type { AuthPayload } from './auth-payload.type.js';
+import { decoyHash, verifySecret } from './passwords.js';
+import { RefreshTokenEntity } from './refresh-token.entity.js';
+
+const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
+
+const invalidCredentials = () => new DomainError('INVALID_CREDENTIALS', 'Email or password is incorrect');
+const invalidRefreshToken = () => unauthenticated('The refresh token is not valid; please log in again');
+
+const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+
+function userPrincipal(user: UserEntity): Principal {
+  return { kind: 'user', id: user.id, organizationId: user.organizationId, roles: user.roles, scopes: [] };
+}
+
+async function issueRefreshToken(db: EntityManager, user: UserEntity, familyId: string, now: Date): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await db.insert(RefreshTokenEntity, {
+    organizationId: user.organizationId,
+    userId: user.id,
+    familyId,
+    tokenHash: sha256(token),
+    expiresAt: new Date(now.getTime() + REFRESH_TOKEN_TTL_MS),
+  });
+  return token;
+}
+
+function revokeFamily(db: EntityManager, familyId: string, now: Date): Promise<unknown> {
+  return db.query(`UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL`, [familyId, now]);
+}
+
+async function payloadFor(ctx: Context, db: EntityManager, user: UserEntity, familyId: string): Promise<AuthPayload> {
+  const now = ctx.app.now();
+  const principal = userPrincipal(user);
+  const access = signAccessToken(principal, ctx.app.config.jwtSecret, now);
+  authenticateAs(ctx, principal);
+  return {
+    accessToken: access.token,
+    expiresAt: access.expiresAt,
+    refreshToken: await issueRefreshToken(db, user, familyId, now),
+    user: UserType.from(user),
+  };
+}
+
+/** Wrong password and unknown email answer the same, after the same amount of work. */
+export async function login(ctx: Context, email: string, password: string): Promise<AuthPayload> {
+  const user = await ctx.db.findOneBy(UserEntity, { email: email.trim().toLowerCase(), active: true });
+  // An invited user without a password yet is checked against the decoy too: the same time as a miss.
+  const ok = await verifySecret(password, user?.passwordHash || (await decoyHash()));
+  if (!user || !ok) {
+    ctx.logger.info({ event: 'login.failed' }, 'login failed');
+    throw invalidCredentials();
+  }
+  return payloadFor(ctx, ctx.db, user, randomUUID());
+}
+
+/**
+ * Rotates a refresh token: the presented one is spent and a new one of the same family returned.
+ * Presenting a spent or revoked token means it was copied, so the whole family is revoked.
+ */
+export async function refresh(ctx: Context, token: string): Promise<AuthPayload> {
+  const now = ctx.app.now();
+  const hash = sha256(token);
+  const outcome = await ctx.db.transaction(async (tx) => {
+    const spent: { family_id: string; user_id: string; expires_at: Date }[] = await tx.query(
+      `UPDATE refresh_tokens SET used_at = $2
+        WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL
+        RETURNING family_id, user_id, expires_at`,
+      [hash, now],
+    ).then(([rows]) => rows);
+    if (spent.length === 0) {
+      const known = await tx.findOneBy(RefreshTokenEntity, { tokenHash: hash });
+      if (known) {
+        await revokeFamily(tx, known.familyId, now);
+        return { kind: 'reused' as const };
+      }
+      return null;
+    }
+    const [row] = spent;
+    if (row.expires_at.getTime() <= now.getTime()) return null;
+    const user = await tx.findOneBy(UserEntity, { id: row.user_id, active: true });
+    if (!user) return null;
+    return { kind: 'ok' as const, payload: await payloadFor(ctx, tx, user, row.family_id) };
+  });
+  if (outcome?.kind === 'reused') {
+    ctx.logger.warn({ event: 'refresh.reuse' }, 'a spent refresh token was presented; its family is revoked');
+  }
+  if (outcome?.kind !== 'ok') throw invalidRefreshToken();
+  return outcome.payload;
+}
+
+/** Ends a login: revokes the token's whole family. Answers true whatever it finds. */
+export async function logout(ctx: Context, token: string): Promise<boolean> {
+  const known = await ctx.db.findOneBy(RefreshTokenEntity, { tokenHash: sha256(token) });
+  if (known) {
+    await revokeFamily(ctx.db, known.familyId, ctx.app.now());
+  }
+  return true;
+}
+
+/** An integrator exchanges its client id and secret for a short-lived token carrying its scopes. */
+export async function issueApiToken(ctx: Context, clientId: string, clientSecret: string): Promise<AuthPayload> {
+  const client = await ctx.db.findOneBy(ApiClientEntity, { clientId });
+  const ok = await verifySecret(clientSecret, client?.secretHash ?? (await decoyHash()));
+  if (!client || !ok || client.revokedAt) throw invalidCredentials();
+  const access = signAccessToken(
+    { kind: 'api', id: client.id, organizationId: client.organizationId, roles: [], scopes: client.scopes },
+    ctx.app.config.jwtSecret,
+    ctx.app.now(),
+  );
+  return { accessToken: access.token, expiresAt: access.expiresAt, refreshToken: null, user: null };
+}

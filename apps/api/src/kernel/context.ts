@@ -1,0 +1,75 @@
+import type { EntityManager } from 'typeorm';
+import type { Logger } from '../logger.js';
+import type { Config } from '../config.js';
+import type { Mailer } from './mailer.js';
+import type { Role, Scope } from './policies.js';
+import { DomainError, unauthenticated } from './errors.js';
+
+/** Who is calling: a logged-in user or an integrator's API client, always of one organization. */
+export interface Principal {
+  kind: 'user' | 'api';
+  /** The user's id, or the API client's row id. */
+  id: string;
+  organizationId: string;
+  roles: Role[];
+  scopes: Scope[];
+}
+
+/** What lives as long as the process: configuration, logging, outgoing mail. */
+export interface AppServices {
+  config: Config;
+  logger: Logger;
+  now(): Date;
+  /** Outgoing mail: SMTP, or .eml files in the outbox folder. */
+  mailer: Mailer;
+}
+
+/**
+ * The DataLoaders of one request, each scoped to the caller's organization. The kernel knows no
+ * feature, so this interface is empty here; the wiring (graphql/loaders.ts) adds every module's
+ * loaders to it by declaration merging, and builds them per request.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Loaders {}
+
+/** Builds a request's loaders for one organization (null: no caller, every loader finds nothing). */
+export type LoaderFactory = (db: EntityManager, organizationId: string | null) => Loaders;
+
+export interface Context {
+  requestId: string;
+  logger: Logger;
+  app: AppServices;
+  db: EntityManager;
+  principal: Principal | null;
+  /** Why the presented token was refused, reported only if the operation needs one. */
+  authError: DomainError | null;
+  loaders: Loaders;
+  /** How this request's loaders are made, to make them again for a caller who just logged in. */
+  createLoaders: LoaderFactory;
+}
+
+export function buildContext(input: Omit<Context, 'loaders'>): Context {
+  return { ...input, loaders: input.createLoaders(input.db, input.principal?.organizationId ?? null) };
+}
+
+/**
+ * After login or refresh the rest of the request (the payload's user and its org unit) is read as
+ * the user who just proved who they are, through loaders scoped to their organization.
+ */
+export function authenticateAs(ctx: Context, principal: Principal): void {
+  ctx.principal = principal;
+  ctx.authError = null;
+  ctx.loaders = ctx.createLoaders(ctx.db, principal.organizationId);
+}
+
+/** The caller's organization. It comes from the token, never from an argument. */
+export function orgOf(ctx: Context): string {
+  if (!ctx.principal) throw ctx.authError ?? unauthenticated();
+  return ctx.principal.organizationId;
+}
+
+export function userOf(ctx: Context): Principal {
+  if (!ctx.principal) throw ctx.authError ?? unauthenticated();
+  if (ctx.principal.kind !== 'user') throw unauthenticated('This needs a user login, not an API token');
+  return ctx.principal;
+}

@@ -1,0 +1,59 @@
+/**
+ * Who may do what: the roles of a user, the scopes of an API client, and the named rule sets every
+ * @Authorized line uses. A rule set names a capability ("who reads the board"), so a change of
+ * policy is one edit here, and test/schema.test.ts shows its effect on every operation.
+ */
+
+export const ROLES = ['ADMIN', 'HR', 'CX', 'MANAGER', 'LEADER'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SCOPES = ['responses:read', 'responses:write', 'contacts:write', 'analytics:read', 'waves:write'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/**
+ * What an operation declares in @Authorized: the roles and API scopes that may call it, or
+ * PUBLIC (no login: login itself, the respondent's survey link) or ANY_USER (any logged-in user).
+ */
+export type Rule = Role | Scope | 'PUBLIC' | 'ANY_USER';
+
+/** The users who read every identified result (customers, candidates, associates) of the organization. */
+export const IDENTIFIED_READERS: readonly Role[] = ['ADMIN', 'CX', 'LEADER'];
+
+/** The users who read the whole organization's employee results, through the anonymity guard. */
+export const EMPLOYEE_RESULT_READERS: readonly Role[] = ['HR', 'ADMIN', 'LEADER'];
+
+/** The users who act on every contact, response and follow-up; a manager acts on their own only. */
+export const FEEDBACK_OWNERS_OF_ALL: readonly Role[] = ['ADMIN', 'CX'];
+
+export function hasAnyRole(principal: { kind: 'user' | 'api'; roles: readonly Role[] }, roles: readonly Role[]): boolean {
+  return principal.kind === 'user' && principal.roles.some((role) => roles.includes(role));
+}
+
+const rules = <T extends readonly Rule[]>(...list: T): T => list;
+
+/** Named rule sets for @Authorized(...SET). */
+export const ADMINS = rules('ADMIN');
+export const STAFF = rules('ADMIN', 'CX', 'HR', 'LEADER', 'MANAGER');
+export const SIGNED_IN_OR_ANALYTICS = rules('ANY_USER', 'analytics:read');
+export const ORG_UNIT_READERS = rules('ANY_USER', 'analytics:read', 'contacts:write');
+export const ORGANIZATION_READERS = rules('ANY_USER', 'analytics:read', 'responses:read', 'responses:write', 'contacts:write');
+export const ROSTER_KEEPERS = rules('HR', 'ADMIN');
+export const CONTACT_KEEPERS = rules('ADMIN', 'CX', 'MANAGER', 'contacts:write');
+export const INVITERS = rules('CX', 'ADMIN', 'MANAGER', 'HR');
+export const SURVEY_READERS = rules('ADMIN', 'CX', 'LEADER', 'MANAGER', 'HR', 'analytics:read', 'responses:read');
+export const COMMENT_READERS = rules('ADMIN', 'CX', 'LEADER', 'MANAGER', 'HR', 'responses:read');
+export const WAVE_RUNNERS = rules('ADMIN', 'CX', 'HR', 'waves:write');
+export const RESPONSE_READERS = rules('CX', 'ADMIN', 'LEADER', 'MANAGER', 'responses:read');
+export const FOLLOW_UP_READERS = rules('CX', 'ADMIN', 'LEADER', 'MANAGER');
+export const FEEDBACK_ACTORS = rules('ADMIN', 'CX', 'MANAGER');
+export const THEME_EDITORS = rules('ADMIN', 'HR', 'CX');
+export const REPORT_READERS = rules('ADMIN', 'CX', 'LEADER', 'MANAGER', 'HR', 'analytics:read');
+export const EMPLOYEE_RELEASE_READERS = rules('HR', 'ADMIN', 'LEADER', 'analytics:read');
+export const EMPLOYEE_COMMENT_READERS = rules('HR', 'ADMIN', 'LEADER', 'MANAGER');
+export const BOARD_READERS = rules('LEADER', 'ADMIN', 'CX', 'HR', 'analytics:read');
+export const TARGET_SETTERS = rules('ADMIN', 'LEADER');
+export const AWARD_FINALIZERS = rules('LEADER');
+/** Every role reads improvements; LEADER only reads them. */
+export const IMPROVEMENT_READERS = rules('CX', 'HR', 'MANAGER', 'LEADER', 'ADMIN');
+export const IMPROVEMENT_EDITORS = rules('CX', 'HR', 'MANAGER', 'ADMIN');
+export const OUTCOME_SHARERS = rules('CX', 'HR', 'ADMIN');

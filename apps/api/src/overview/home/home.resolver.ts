@@ -1,0 +1,14 @@
+import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../kernel/context.js';
+import { NavCount, navCounts } from './nav-counts.js';
+
+@Resolver()
+export class HomeResolver {
+  @Authorized('ANY_USER')
+  @Query(() => [NavCount], {
+    description: "What waits for the caller, per menu item, for the menu's badges: one statement per count, only the counts of the caller's roles",
+  })
+  navCounts(@Ctx() ctx: Context) {
+    return navCounts(ctx);
+  }
+}

@@ -1,0 +1,109 @@
+import type { EntityManager } from 'typeorm';
+import type { Logger } from 'pino';
+import { compileThemes, matchCompiled, type CompiledThemes, type MatchableTheme } from '../../../survey/themes/matcher.js';
+import type { ThemeKeywordMap } from '../../../survey/themes/theme.entity.js';
+import { computeRelease, type ComputedRelease } from './compute.js';
+import { releaseInput, storeRelease } from './store.js';
+
+/**
+ * Making a wave's release: when the wave is closed (closeWave), or on the first read after its
+ * closesAt has passed (ensureReleases, called by the release loader). The same wave released twice
+ * at once computes twice and stores once (storeRelease takes a lock and checks).
+ *
+ * Order matters, so that no answer is ever left out: the wave is marked CLOSED first, in its own
+ * transaction, holding the wave's row lock — a submit stages its answer only while the wave row
+ * says OPEN (anonymous-answer.service.ts reads it FOR SHARE), so once CLOSED is committed no new
+ * answer can arrive. Then the input is read, the release computed outside any transaction (the
+ * audit takes seconds for a large organization; the embedded database has one connection), and
+ * stored with the wave's answers deleted, in one transaction.
+ */
+
+export interface ReleaseDeps {
+  db: EntityManager;
+  logger: Logger;
+  threshold: (organizationId: string) => Promise<number>;
+  now: () => Date;
+}
+
+/** The catalogue frozen when the wave opened, as a matcher of one answer's texts. */
+async function frozenMatcher(db: EntityManager, waveId: string): Promise<(a: { language: string; reason: string | null; suggestion: string | null }) => string[]> {
+  const rows: { theme_id: string; keywords: ThemeKeywordMap }[] = await db.query(`SELECT theme_id, keywords FROM employee_wave_themes WHERE wave_id = $1`, [waveId]);
+  const themes: MatchableTheme[] = rows.map((r) => ({ id: r.theme_id, keywords: r.keywords }));
+  const compiled = new Map<string, CompiledThemes | null>();
+  return (a) => {
+    if (!compiled.has(a.language)) compiled.set(a.language, compileThemes(themes, a.language));
+    return matchCompiled(compiled.get(a.language)!, [a.reason, a.suggestion]);
+  };
+}
+
+/**
+ * Closes an employee wave whose time is up (its closesAt passed while it was OPEN), under the
+ * wave's row lock. True when the wave is (now) closed.
+ */
+async function closeIfDue(db: EntityManager, organizationId: string, waveId: string, now: Date): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [wave]: { status: string; due: boolean }[] = await tx.query(
+      `SELECT status, (closes_at IS NOT NULL AND closes_at <= $3) AS due FROM waves
+        WHERE id = $1 AND organization_id = $2 AND audience = 'EMPLOYEE' FOR UPDATE`,
+      [waveId, organizationId, now],
+    );
+    if (!wave) return false;
+    if (wave.status === 'CLOSED') return true;
+    if (wave.status !== 'OPEN' || !wave.due) return false;
+    await tx.query(`UPDATE waves SET status = 'CLOSED', closed_at = coalesce(closes_at, $2) WHERE id = $1`, [waveId, now]);
+    return true;
+  });
+}
+
+/**
+ * Makes and stores the release of a closed employee wave, if it has none yet. Returns the computed
+ * release when this call stored it, null otherwise (not closed, or released already).
+ */
+export async function makeRelease(deps: ReleaseDeps, organizationId: string, waveId: string): Promise<ComputedRelease | null> {
+  const { db } = deps;
+  if (!(await closeIfDue(db, organizationId, waveId, deps.now()))) return null;
+  const [existing] = await db.query(`SELECT 1 FROM employee_releases WHERE wave_id = $1`, [waveId]);
+  if (existing) return null;
+  const k = await deps.threshold(organizationId);
+  const [input, themesOf] = await Promise.all([releaseInput(db, organizationId, waveId, k), frozenMatcher(db, waveId)]);
+  const started = Date.now();
+  const release = await computeRelease(input, { themesOf });
+  if (release.audit.findingsLeft > 0) {
+    deps.logger.error({ event: 'release.refused', waveId, audit: release.audit }, 'an employee release failed its audit and was not stored');
+    throw new Error('The release of this employee wave did not pass its audit');
+  }
+  const stored = await db.transaction((tx) => storeRelease(tx, organizationId, waveId, release));
+  if (stored) {
+    deps.logger.info({ event: 'release.made', waveId, ms: Date.now() - started, audit: release.audit }, 'employee wave released');
+  }
+  return stored ? release : null;
+}
+
+/**
+ * Makes the missing releases of the given employee waves that are closed, or due to close: one
+ * statement finds them, then each is made in turn. Cheap when there is nothing to do.
+ */
+export async function ensureReleases(deps: ReleaseDeps, organizationId: string, waveIds: readonly string[]): Promise<void> {
+  if (waveIds.length === 0) return;
+  const due: { id: string }[] = await deps.db.query(
+    `SELECT w.id FROM waves w
+      WHERE w.organization_id = $1 AND w.id = ANY($2::uuid[]) AND w.audience = 'EMPLOYEE'
+        AND (w.status = 'CLOSED' OR (w.status = 'OPEN' AND w.closes_at IS NOT NULL AND w.closes_at <= $3))
+        AND NOT EXISTS (SELECT 1 FROM employee_releases r WHERE r.wave_id = w.id)`,
+    [organizationId, waveIds, deps.now()],
+  );
+  for (const { id } of due) await makeRelease(deps, organizationId, id);
+}
+
+/**
+ * Makes a closed wave's release inside the caller's transaction (the demo seed, which writes the
+ * whole demo organization in one): reads, computes and stores with `tx`.
+ */
+export async function releaseInTransaction(tx: EntityManager, logger: Logger, organizationId: string, waveId: string, k: number): Promise<void> {
+  const [input, themesOf] = await Promise.all([releaseInput(tx, organizationId, waveId, k), frozenMatcher(tx, waveId)]);
+  const onFinding = (finding: unknown, hidden: string, about: string) => logger.debug({ event: 'release.finding', waveId, finding, hidden, about }, 'audit finding settled');
+  const release = await computeRelease(input, { themesOf, onFinding });
+  if (release.audit.findingsLeft > 0) throw new Error('The release of this employee wave did not pass its audit');
+  await storeRelease(tx, organizationId, waveId, release);
+  logger.debug({ event: 'release.made', waveId, audit: release.audit }, 'employee wave released');
+}

@@ -1,0 +1,51 @@
+import DataLoader from 'dataloader';
+import type { Context } from '../../kernel/context.js';
+import { orgOf } from '../../kernel/context.js';
+import { settingsOf } from '../../identity/organizations/organization.service.js';
+import { ensureReleases, makeRelease, type ReleaseDeps } from './release/service.js';
+import { readReleases, type StoredRelease } from './release/store.js';
+import { effectiveThreshold } from './threshold.js';
+
+/**
+ * The releases a request reads, batched: one loader per request makes whatever releases are due
+ * (a wave whose closesAt passed is released on the first read after it) and reads the rest in two
+ * statements. Everything about employees that Tandem shows comes through here.
+ */
+
+export function releaseDepsOf(ctx: Context): ReleaseDeps {
+  return {
+    db: ctx.db,
+    logger: ctx.logger,
+    now: () => ctx.app.now(),
+    threshold: async () => effectiveThreshold((await settingsOf(ctx)).anonymityThreshold),
+  };
+}
+
+const loaders = new WeakMap<object, DataLoader<string, StoredRelease | null>>();
+
+function releaseLoader(ctx: Context): DataLoader<string, StoredRelease | null> {
+  let loader = loaders.get(ctx.loaders);
+  if (!loader) {
+    const organizationId = orgOf(ctx);
+    loader = new DataLoader(async (waveIds) => {
+      await ensureReleases(releaseDepsOf(ctx), organizationId, waveIds);
+      const found = await readReleases(ctx.db, organizationId, waveIds);
+      return waveIds.map((id) => found.get(id) ?? null);
+    });
+    loaders.set(ctx.loaders, loader);
+  }
+  return loader;
+}
+
+/** The release of a wave, or null while it runs (or for a draft, or another organization's wave). */
+export const releaseOf = (ctx: Context, waveId: string): Promise<StoredRelease | null> => releaseLoader(ctx).load(waveId);
+
+/** The releases of some waves, in their order; null for those without one. */
+export const releasesOf = (ctx: Context, waveIds: readonly string[]): Promise<(StoredRelease | null)[]> =>
+  Promise.all(waveIds.map((id) => releaseOf(ctx, id)));
+
+/** Makes a closed wave's release now (closeWave calls it; it is idempotent). */
+export async function releaseNow(ctx: Context, waveId: string): Promise<void> {
+  await makeRelease(releaseDepsOf(ctx), orgOf(ctx), waveId);
+  loaders.get(ctx.loaders)?.clear(waveId);
+}

@@ -1,0 +1,72 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../kernel/context.js';
+import { ResponseType } from '../responses/response.types.js';
+import { UserType } from '../../identity/users/user.type.js';
+import { WaveType } from '../waves/wave.type.js';
+import { FollowUpConnection, FollowUpFilter, FollowUpNoteType, FollowUpType, FollowUpUpdateInput } from './follow-up.types.js';
+import { getFollowUp, listFollowUps, updateFollowUp } from './follow-up.service.js';
+import { FEEDBACK_ACTORS, FOLLOW_UP_READERS } from '../../kernel/policies.js';
+
+@Resolver(() => FollowUpType)
+export class FollowUpResolver {
+  @Authorized(...FOLLOW_UP_READERS)
+  @Query(() => FollowUpConnection, { description: "Detractor follow-ups, newest first. A manager's inbox: only their own." })
+  followUps(
+    @Arg('filter', () => FollowUpFilter, { nullable: true }) filter: FollowUpFilter | null,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return listFollowUps(ctx, filter, { first, after });
+  }
+
+  @Authorized(...FOLLOW_UP_READERS)
+  @Query(() => FollowUpType, { nullable: true, description: "One follow-up; null when unknown or not the caller's to see" })
+  followUp(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return getFollowUp(ctx, id);
+  }
+
+  @Authorized(...FEEDBACK_ACTORS)
+  @Mutation(() => FollowUpType, { description: 'Move a follow-up forward (never back) and/or add a note. Its owner, CX or ADMIN.' })
+  updateFollowUp(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => FollowUpUpdateInput) input: FollowUpUpdateInput,
+    @Ctx() ctx: Context,
+  ) {
+    return updateFollowUp(ctx, id, input);
+  }
+
+  @FieldResolver(() => ResponseType)
+  async response(@Root() followUp: FollowUpType, @Ctx() ctx: Context): Promise<ResponseType> {
+    const response = await ctx.loaders.response.load(followUp.responseId);
+    if (!response) throw new Error(`response ${followUp.responseId} of follow-up ${followUp.id} is missing`);
+    return ResponseType.from(response);
+  }
+
+  @FieldResolver(() => WaveType)
+  async wave(@Root() followUp: FollowUpType, @Ctx() ctx: Context): Promise<WaveType> {
+    const wave = await ctx.loaders.wave.load(followUp.waveId);
+    if (!wave) throw new Error(`wave ${followUp.waveId} of follow-up ${followUp.id} is missing`);
+    return WaveType.from(wave);
+  }
+
+  @FieldResolver(() => UserType, { nullable: true, description: "The contact's owner when the detractor answered" })
+  async owner(@Root() followUp: FollowUpType, @Ctx() ctx: Context): Promise<UserType | null> {
+    const user = followUp.ownerId ? await ctx.loaders.user.load(followUp.ownerId) : null;
+    return user ? UserType.from(user) : null;
+  }
+
+  @FieldResolver(() => [FollowUpNoteType], { description: 'Oldest first' })
+  async notes(@Root() followUp: FollowUpType, @Ctx() ctx: Context): Promise<FollowUpNoteType[]> {
+    return (await ctx.loaders.followUpNotes.load(followUp.id)).map(FollowUpNoteType.from);
+  }
+}
+
+@Resolver(() => FollowUpNoteType)
+export class FollowUpNoteResolver {
+  @FieldResolver(() => UserType, { nullable: true })
+  async author(@Root() note: FollowUpNoteType, @Ctx() ctx: Context): Promise<UserType | null> {
+    const user = note.authorId ? await ctx.loaders.user.load(note.authorId) : null;
+    return user ? UserType.from(user) : null;
+  }
+}

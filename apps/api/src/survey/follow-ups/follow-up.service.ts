@@ -1,0 +1,100 @@
+import type { Context } from '../../kernel/context.js';
+import { orgOf, userOf } from '../../kernel/context.js';
+import { isUuid } from '../../kernel/batch.js';
+import { searchPattern, paginate, type Connection, type PageArgs } from '../../kernel/connection.js';
+import { badInput, invalidState, notFound } from '../../kernel/errors.js';
+import { ownScopeOf } from '../responses/access.js';
+import { idFilter } from '../responses/response.service.js';
+import { FollowUpEntity, FollowUpNoteEntity, type FollowUpStatus } from './follow-up.entity.js';
+import { FollowUpType, type FollowUpFilter, type FollowUpUpdateInput } from './follow-up.types.js';
+import { FEEDBACK_OWNERS_OF_ALL, IDENTIFIED_READERS } from '../../kernel/policies.js';
+
+export const MAX_NOTE_LENGTH = 5000;
+
+/** Follow-ups only move forward: OPEN → CONTACTED → RESOLVED, or OPEN → RESOLVED directly. */
+const RANK: Record<FollowUpStatus, number> = { OPEN: 0, CONTACTED: 1, RESOLVED: 2 };
+
+/**
+ * Follow-ups, newest first. A MANAGER sees their own (their inbox); CX, ADMIN and LEADER (read-only)
+ * see the whole organization's.
+ */
+export async function listFollowUps(ctx: Context, filter: FollowUpFilter | null | undefined, page: PageArgs): Promise<Connection<FollowUpType>> {
+  const organizationId = orgOf(ctx);
+  const f = filter ?? {};
+  const now = ctx.app.now();
+  const qb = ctx.db.createQueryBuilder(FollowUpEntity, 'f').where('f.organization_id = :organizationId', { organizationId });
+  const own = ownScopeOf(ctx, IDENTIFIED_READERS);
+  if (own) qb.andWhere('f.owner_id = :own', { own });
+  const lists = { owner_id: idFilter(f.ownerIds), wave_id: idFilter(f.waveIds) };
+  for (const [column, ids] of Object.entries(lists)) {
+    if (ids) qb.andWhere(ids.length ? `f.${column} = ANY(:${column})` : 'false', { [column]: ids });
+  }
+  if (f.status) qb.andWhere('f.status = :status', { status: f.status });
+  const search = searchPattern(f.search);
+  if (search) {
+    qb.andWhere(
+      `EXISTS (SELECT 1 FROM responses sr LEFT JOIN contacts sc ON sc.id = sr.contact_id
+                WHERE sr.id = f.response_id AND (sc.name ILIKE :search OR sc.email ILIKE :search OR sr.reason ILIKE :search))`,
+      { search },
+    );
+  }
+  if (f.overdue === true) qb.andWhere(`f.status <> 'RESOLVED' AND f.due_at < :now`, { now });
+  if (f.overdue === false) qb.andWhere(`(f.status = 'RESOLVED' OR f.due_at >= :now)`, { now });
+  return paginate(qb, page, { alias: 'f', time: 'createdAt' }, (row) => FollowUpType.from(row, now));
+}
+
+/** One follow-up: the owner's own (a MANAGER), or any of the organization's for CX, ADMIN, LEADER. */
+export async function getFollowUp(ctx: Context, id: string): Promise<FollowUpType | null> {
+  const organizationId = orgOf(ctx);
+  if (!isUuid(id)) return null;
+  const row = await ctx.db.findOneBy(FollowUpEntity, { id, organizationId });
+  const own = ownScopeOf(ctx, IDENTIFIED_READERS);
+  if (!row || (own && row.ownerId !== own)) return null;
+  return FollowUpType.from(row, ctx.app.now());
+}
+
+function checkNote(note: string | null | undefined): string | null {
+  if (note === null || note === undefined) return null;
+  const trimmed = note.trim();
+  if (trimmed.length === 0 || [...trimmed].length > MAX_NOTE_LENGTH) {
+    throw badInput('input.note', `A note must be 1 to ${MAX_NOTE_LENGTH.toLocaleString('en')} characters`);
+  }
+  return trimmed;
+}
+
+/**
+ * Moves a follow-up forward and/or appends a note. The owner (a MANAGER) or CX/ADMIN; another
+ * manager's follow-up is NOT_FOUND, like another organization's. Going backwards is INVALID_STATE.
+ */
+export async function updateFollowUp(ctx: Context, id: string, input: FollowUpUpdateInput): Promise<FollowUpType> {
+  const organizationId = orgOf(ctx);
+  const author = userOf(ctx);
+  const status = input.status ?? null;
+  const note = checkNote(input.note);
+  if (status === null && note === null) throw badInput('input', 'Give a status, a note, or both');
+  if (!isUuid(id)) throw notFound('Follow-up');
+  const own = ownScopeOf(ctx, FEEDBACK_OWNERS_OF_ALL);
+  const now = ctx.app.now();
+  const updated = await ctx.db.transaction(async (tx) => {
+    const row = await tx
+      .createQueryBuilder(FollowUpEntity, 'f')
+      .setLock('pessimistic_write')
+      .where('f.id = :id AND f.organization_id = :organizationId', { id, organizationId })
+      .getOne();
+    if (!row || (own && row.ownerId !== own)) throw notFound('Follow-up');
+    if (status && RANK[status] < RANK[row.status]) {
+      throw invalidState(`A follow-up cannot go back from ${row.status} to ${status}`, 'input.status');
+    }
+    if (status && status !== row.status) {
+      row.status = status;
+      // Resolving directly still means the contact was reached.
+      row.contactedAt ??= now;
+      if (status === 'RESOLVED') row.resolvedAt = now;
+      await tx.update(FollowUpEntity, { id: row.id }, { status: row.status, contactedAt: row.contactedAt, resolvedAt: row.resolvedAt });
+    }
+    if (note) await tx.insert(FollowUpNoteEntity, { followUpId: row.id, authorId: author.id, text: note, createdAt: now });
+    return row;
+  });
+  ctx.logger.info({ event: 'followup.updated', followUpId: updated.id, status: updated.status, note: note !== null }, 'follow-up updated');
+  return FollowUpType.from(updated, now);
+}

@@ -1,0 +1,88 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { conflict } from '../../kernel/errors.js';
+import { ALREADY_ANSWERED, recordResponses, type RecordedResponse, type ResponseToRecord } from './record-responses.js';
+
+/**
+ * Writes the respondents' answers, coalescing the ones that arrive while a write is in flight into
+ * the next single statement (recordResponses). Alone, an answer is written at once; under load, the
+ * answers of many concurrent respondents share one round trip, one commit and one run of the rollup
+ * triggers, which is what a database round trip and a trigger run cost on a small machine. Nothing
+ * waits for a batch to fill: a batch is whatever queued during the previous write.
+ *
+ * Each answer still gets its own outcome: a spent link is CONFLICT (token) for that answer alone; a
+ * second answer to a link already in the batch waits for the next one (and finds it spent); and if
+ * a batch fails as a whole, its answers are written one by one, so one answer's failure is its own.
+ */
+interface Pending {
+  item: ResponseToRecord;
+  resolve: (recorded: RecordedResponse) => void;
+  reject: (error: unknown) => void;
+}
+
+export class AnswerWriter {
+  private queue: Pending[] = [];
+  private writing = false;
+
+  constructor(
+    private readonly db: EntityManager,
+    private readonly maxBatch = 200,
+  ) {}
+
+  write(item: ResponseToRecord): Promise<RecordedResponse> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
+      void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    if (this.writing) return;
+    this.writing = true;
+    try {
+      while (this.queue.length > 0) await this.writeBatch(this.nextBatch());
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  /** The oldest queued answers, each invitation once; a repeat stays queued for the next batch. */
+  private nextBatch(): Pending[] {
+    const seen = new Set<string>();
+    const batch: Pending[] = [];
+    const rest: Pending[] = [];
+    for (const pending of this.queue) {
+      if (batch.length < this.maxBatch && !seen.has(pending.item.invitationId)) {
+        seen.add(pending.item.invitationId);
+        batch.push(pending);
+      } else rest.push(pending);
+    }
+    this.queue = rest;
+    return batch;
+  }
+
+  private async writeBatch(batch: Pending[]): Promise<void> {
+    let results: (RecordedResponse | null)[];
+    try {
+      results = await recordResponses(this.db, batch.map((p) => p.item));
+    } catch (error) {
+      if (batch.length === 1) return batch[0].reject(error);
+      for (const pending of batch) await this.writeBatch([pending]);
+      return;
+    }
+    batch.forEach((pending, i) => {
+      const recorded = results[i];
+      if (recorded) pending.resolve(recorded);
+      else pending.reject(conflict('token', ALREADY_ANSWERED));
+    });
+  }
+}
+
+const writers = new WeakMap<DataSource, AnswerWriter>();
+
+/** The data source's one writer (outside any transaction: its statements commit on their own). */
+export function answerWriterOf(db: EntityManager): AnswerWriter {
+  if (db.queryRunner?.isTransactionActive) throw new Error('the answer writer runs outside transactions');
+  let writer = writers.get(db.connection);
+  if (!writer) writers.set(db.connection, (writer = new AnswerWriter(db.connection.manager)));
+  return writer;
+}
