@@ -20,7 +20,17 @@ export interface QueryResult {
 export interface SizeResult {
   /** Answers the bench added in total (responses + employee answers), besides the demo's. */
   responses: number;
-  seed: { added: number; seconds: number; answersPerSecond: number; bulkMode: string; rollups: string } | null;
+  seed: {
+    added: number;
+    seconds: number;
+    answersPerSecond: number;
+    bulkMode: string;
+    rollups: string;
+    /** The releases of the closed employee waves; absent from runs before employee releases. */
+    releases?: string;
+    /** Every release equals a recount of the answers it was made from. */
+    releasesExact?: boolean | null;
+  } | null;
   queries: QueryResult[];
 }
 
@@ -115,7 +125,8 @@ export function renderMarkdown(r: BenchResults): string {
   if (seeded.length) {
     lines.push('', '| seeding | answers added | seconds | answers/s | mode |', '| --- | ---: | ---: | ---: | --- |');
     for (const s of seeded) {
-      lines.push(`| to ${fmt(s.responses)} | ${fmt(s.seed!.added)} | ${s.seed!.seconds.toFixed(1)} | ${fmt(Math.round(s.seed!.answersPerSecond))} | ${s.seed!.bulkMode}; ${s.seed!.rollups} |`);
+      const mode = [s.seed!.bulkMode, s.seed!.rollups, s.seed!.releases].filter(Boolean).join('; ');
+      lines.push(`| to ${fmt(s.responses)} | ${fmt(s.seed!.added)} | ${s.seed!.seconds.toFixed(1)} | ${fmt(Math.round(s.seed!.answersPerSecond))} | ${mode} |`);
     }
   }
   if (r.submit) {

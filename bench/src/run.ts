@@ -51,7 +51,15 @@ async function main() {
       try {
         const now = new Date();
         const queries = await measureQueries(api, client, organizationId, o, now);
-        sizes.push({ responses: size, seed: { added: seed.added, seconds: seed.seconds, answersPerSecond: seed.answersPerSecond, bulkMode: seed.bulkMode, rollups: seed.rollups }, queries });
+        sizes.push({ responses: size, seed: {
+            added: seed.added,
+            seconds: seed.seconds,
+            answersPerSecond: seed.answersPerSecond,
+            bulkMode: seed.bulkMode,
+            rollups: seed.rollups,
+            releases: seed.releases,
+            releasesExact: seed.releasesExact,
+          }, queries });
         if (i === o.sizes.length - 1 && o.clients > 0) submit = await submitConcurrently(api, client, organizationId, o, now);
       } finally {
         await api.stop();
