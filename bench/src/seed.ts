@@ -742,7 +742,7 @@ export async function seedResponses(databaseUrl: string, total: number, log: (li
       `SELECT w.id FROM waves w WHERE w.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM employee_releases r WHERE r.wave_id = w.id) ORDER BY w.closes_at`,
       [d.waves.filter((w) => w.audience === 'EMPLOYEE' && !w.open).map((w) => w.id)],
     );
-    const released = await makeReleases(db, databaseUrl, d.organizationId, unreleased.rows.map((r) => r.id), API_DIST);
+    const released = await makeReleases(db, databaseUrl, d.organizationId, unreleased.rows.map((r) => r.id), API_DIST, workers);
     const releases = regenerated
       ? `${released.note}, after generating again the ${regenerated.toLocaleString('en')} earlier answers of those released before in ${reopenSeconds.toFixed(1)} s`
       : released.note;
