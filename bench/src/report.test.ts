@@ -77,6 +77,16 @@ describe('renderMarkdown', () => {
   });
 });
 
+describe('the seeding table', () => {
+  const seed = { added: 10_000, seconds: 0.5, answersPerSecond: 20_000, bulkMode: 'bulk mode', rollups: 'rebuilt rollups in 0.8 s' };
+
+  it("tells how the employee waves were released, and leaves it out for runs from before releases", () => {
+    const withReleases = renderMarkdown(results([{ responses: 10_000, seed: { ...seed, releases: 'released 7 employee waves in 60.0 s', releasesExact: true }, queries: [] }]));
+    expect(withReleases).toContain('| to 10,000 | 10,000 | 0.5 | 20,000 | bulk mode; rebuilt rollups in 0.8 s; released 7 employee waves in 60.0 s |');
+    expect(renderMarkdown(results([{ responses: 10_000, seed, queries: [] }]))).toContain('| bulk mode; rebuilt rollups in 0.8 s |');
+  });
+});
+
 describe('replaceBetweenMarkers', () => {
   it('replaces only what is between the markers', () => {
     const doc = '# Perf\n\nintro\n\n<!-- bench:start -->\nold\n<!-- bench:end -->\n\nafter\n';

@@ -1,6 +1,6 @@
 import { buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { quarterBounds } from './board.js';
+import { board, BOARD_SQL, quarterBounds } from './board.js';
 import { documentFor } from './document.js';
 import { scenarios } from './index.js';
 import { compareGroups, monthOf, sameCounts, type Scenario } from './scenario.js';
@@ -41,6 +41,38 @@ describe('quarterBounds', () => {
   it('puts the board scenario on the current quarter', () => {
     const [board] = scenarios(new Date('2026-05-02T00:00:00Z'));
     expect(board.args).toEqual({ period: { year: 2026, quarter: 2 } });
+  });
+});
+
+describe('the board scenario', () => {
+  const now = new Date('2026-12-06T12:00:00Z');
+  const row = (audience: string, month: string, responses: number, promoters: number, passives: number, detractors: number) => ({ audience, month, ...counts(responses, promoters, passives, detractors) });
+  const rows = [
+    row('CUSTOMER', '2026-10', 10, 5, 3, 2),
+    row('CUSTOMER', '2026-11', 6, 3, 2, 1),
+    row('CUSTOMER', '2026-08', 4, 1, 1, 2),
+    // Employee rows: released whole-wave groups by the month their wave closed.
+    row('EMPLOYEE', '2026-10', 300, 120, 100, 80),
+    row('EMPLOYEE', '2026-12', 31, 14, 12, 5),
+    row('EMPLOYEE', '2026-07', 280, 100, 100, 80),
+  ];
+
+  it('reads employee numbers from the releases, never from employee answers', () => {
+    expect(BOARD_SQL).toContain('employee_release_groups');
+    expect(BOARD_SQL).not.toContain('employee_answers');
+  });
+
+  it('sums each audience over the calendar quarter and the one before', () => {
+    const audiences = [
+      { audience: 'CUSTOMER', summary: counts(16, 8, 5, 3), previous: counts(4, 1, 1, 2) },
+      { audience: 'EMPLOYEE', summary: counts(331, 134, 112, 85), previous: counts(280, 100, 100, 80) },
+    ];
+    expect(board(now).compare({ audiences }, rows)).toEqual({ exact: true });
+  });
+
+  it('names what differs, and skips a suppressed period', () => {
+    const audiences = [{ audience: 'EMPLOYEE', summary: counts(300, 120, 100, 80), previous: { suppressed: true } }];
+    expect(board(now).compare({ audiences }, rows)).toMatchObject({ exact: false, note: expect.stringContaining('EMPLOYEE period') });
   });
 });
 
