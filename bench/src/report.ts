@@ -170,12 +170,20 @@ Node 20. The API, PostgreSQL and the benchmark client share the two cores.
 **Method.** A dedicated database (\`tandem_bench\`) is migrated and seeded with the demo by the
 built API, then filled to 10,000, 100,000 and 1,000,000 answers (\`npm run bench:seed\`: 75 %
 identified responses over customer, candidate and associate waves with invitations and detractor
-follow-ups, 25 % anonymous employee answers; 50 org units, 20 owners, segments region,
-business_area and product, the last 24 months). At each size the API is restarted, and each query
+follow-ups, 25 % anonymous employee answers over eight quarterly eNPS waves; 50 org units, 20
+owners, segments region, business_area and product, the last 24 months). Employee answers are
+stored as the product stores them (participations with the wave's roster snapshot; answers with
+no id, date or category), and every closed employee wave is then released by the API's own
+\`makeRelease\`, as \`closeWave\` does: the release is computed, audited and stored, and the wave's
+answers deleted. Each release's whole-wave counts are checked equal to a recount of the answers it
+was made from; a released wave that grows at the next size gets its earlier answers generated
+again (the same rows) and is released anew. At each size the API is restarted, and each query
 below is sent over HTTP as the demo leader, sequentially, 20 times to warm up and then up to 200
 times timed (at most about 30 seconds per query, at least 20 samples); beside it the same numbers
 are computed by a plain SQL scan of the responses table over a pg connection, timed the same way,
-and the API's numbers are checked equal to the scan's. The GraphQL documents select every field of
+and the API's numbers are checked equal to the scan's. Employee results exist only as releases, so
+the board's employee rows are compared with the releases' whole-wave groups, by the month their
+wave closed. The GraphQL documents select every field of
 the served schema (bench/results/*.json has them); a query the server does not serve yet is listed
 with its SQL scan only. At the largest size, 50 concurrent clients submit answers over HTTP for 15
 seconds, each with its own single-use links; afterwards every accepted answer must be stored
