@@ -153,7 +153,7 @@ async function releaseInWorkers(args: { databaseUrl: string; organizationId: str
  */
 export async function makeReleases(db: pg.ClientBase, databaseUrl: string, organizationId: string, waveIds: string[], apiDist: string, workers = 1): Promise<ReleasesResult> {
   if (waveIds.length === 0) return { waves: 0, seconds: 0, exact: null, note: 'no employee wave to release' };
-  const { effectiveThreshold } = await requireApiModule<{ effectiveThreshold(configured: number | null | undefined): number }>(apiDist, 'reporting/anonymity/threshold.js');
+  const { effectiveThreshold } = await requireApiModule<{ effectiveThreshold(configured: number | null | undefined): number }>(apiDist, 'identity/organizations/anonymity-threshold.js');
   const settings = await db.query<{ k: number | null }>(`SELECT (settings ->> 'anonymityThreshold')::int AS k FROM organizations WHERE id = $1`, [organizationId]);
   const k = effectiveThreshold(settings.rows[0]?.k);
   const started = performance.now();

@@ -589,15 +589,15 @@ async function reopenReleasedWaves(db: pg.ClientBase, waves: Wave[], regenerate:
 
 type RebuildRollups = (dataSource: unknown, organizationId: string) => Promise<unknown>;
 
-/** The API build's `rebuildRollups` (reporting/analytics/rollups.js), or null while it has none. */
+/** The API build's `rebuildRollups` (reporting/base/rollups.js), or null while it has none. */
 async function findRebuildRollups(apiDist: string): Promise<RebuildRollups | null> {
-  const rollups = await apiModule<{ rebuildRollups?: RebuildRollups }>(apiDist, 'reporting/analytics/rollups.js');
+  const rollups = await apiModule<{ rebuildRollups?: RebuildRollups }>(apiDist, 'reporting/base/rollups.js');
   return typeof rollups?.rebuildRollups === 'function' ? rollups.rebuildRollups : null;
 }
 
 /**
  * The one hook that keeps derived aggregates exact after a bulk insert. When the API's build has
- * `reporting/analytics/rollups.js` exporting `rebuildRollups(dataSource, organizationId)`, it is
+ * `reporting/base/rollups.js` exporting `rebuildRollups(dataSource, organizationId)`, it is
  * called with a TypeORM DataSource made by the API's own `createDataSource` (db/data-source.js).
  */
 export async function rebuildAggregates(databaseUrl: string, organizationId: string, apiDist = API_DIST): Promise<string> {

@@ -43,6 +43,8 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ LOG_FORMAT: 'xml' }, 'LOG_FORMAT'],
     [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL'],
+    [{ RUN_WORKERS: 'no' }, 'RUN_WORKERS'],
+    [{ RUN_WORKERS: 'false' }, 'RUN_WORKERS'],
   ])('refuses %o naming %s', (env, variable) => {
     const error = failure(env);
     expect(error.variable).toBe(variable);
@@ -57,5 +59,10 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
     });
     expect(config).toMatchObject({ env: 'production', host: '0.0.0.0', databaseUrl: 'postgres://postgres@127.0.0.1:5432/test', logFormat: 'json' });
+  });
+
+  it('runs the job workers in the API process unless told not to, which needs PostgreSQL', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).runWorkers).toBe(true);
+    expect(loadConfig({ DATA_DIR: dataDir(), RUN_WORKERS: 'false', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' }).runWorkers).toBe(false);
   });
 });

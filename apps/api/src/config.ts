@@ -26,6 +26,12 @@ export interface Config {
   seedDemo: boolean;
   /** GraphQL requests per minute per client address; 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /**
+   * RUN_WORKERS: the API process runs the background job workers too (the default). On PostgreSQL
+   * it may be false when separate worker processes (npm run worker) do the work; the embedded
+   * database is one process's only, so there it must stay true.
+   */
+  runWorkers: boolean;
 }
 
 export class ConfigError extends Error {
@@ -112,11 +118,16 @@ export function loadConfig(env: Env = process.env): Config {
   const p = port(env);
   const dataDir = path.resolve(env.DATA_DIR || path.join(repoRoot, 'var'));
   const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${p}`;
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const runWorkers = oneOf(env, 'RUN_WORKERS', ['true', 'false'] as const, 'true') === 'true';
+  if (!runWorkers && !databaseUrl) {
+    throw new ConfigError('RUN_WORKERS', 'can be false only with DATABASE_URL: the embedded database runs its jobs inside the API process');
+  }
   return {
     env: mode,
     port: p,
     host: env.HOST || (mode === 'production' ? '0.0.0.0' : '127.0.0.1'),
-    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    databaseUrl,
     dataDir,
     jwtSecret: jwtSecret(env, mode, dataDir),
     publicUrl: publicUrl.replace(/\/+$/, ''),
@@ -128,5 +139,6 @@ export function loadConfig(env: Env = process.env): Config {
     webDist: path.resolve(env.WEB_DIST || path.join(repoRoot, 'apps/web/dist')),
     seedDemo: oneOf(env, 'SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
     rateLimitPerMinute: count(env, 'RATE_LIMIT_PER_MINUTE', 1200),
+    runWorkers,
   };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NpsCounts } from '@tandem/nps-core';
-import { rebuildRollups } from '../src/reporting/analytics/rollups.js';
+import { rebuildRollups } from '../src/reporting/base/rollups.js';
 import { importContacts, INVITE, lastMailTo, openWave, SUBMIT } from './support/surveys.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summarize, type NpsCounts } from '@tandem/nps-core';
-import { hashSecret } from '../src/identity/auth/passwords.js';
+import { hashSecret } from '../src/kernel/passwords.js';
 import { createOrganization } from './support/fixtures.js';
 import { insertResponses } from './support/survey-data.js';
 import { codeOf, startTestApp, type TestApp } from './support/test-app.js';

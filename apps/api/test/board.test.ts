@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareNps, summarize, type NpsCounts } from '@tandem/nps-core';
-import { hashSecret } from '../src/identity/auth/passwords.js';
+import { hashSecret } from '../src/kernel/passwords.js';
 import { progress } from '../src/overview/board/board.service.js';
 import { createOrganization } from './support/fixtures.js';
 import { codeOf, startTestApp, type TestApp } from './support/test-app.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summarize } from '@tandem/nps-core';
-import { hashSecret } from '../src/identity/auth/passwords.js';
+import { hashSecret } from '../src/kernel/passwords.js';
 import { closeEmployeeWave, insertTeam, type Team } from './support/employee-data.js';
 import { createOrganization } from './support/fixtures.js';
 import { openWave } from './support/surveys.js';

@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categorize } from '@tandem/nps-core';
-import { NpsSummary } from '../src/reporting/analytics/nps-summary.type.js';
+import { NpsSummary } from '../src/reporting/base/nps-summary.type.js';
 import { compareRows, order, rankCounts } from '../src/reporting/leaderboards/ranking.js';
 import { createOrganization } from './support/fixtures.js';
 import { insertTeam } from './support/employee-data.js';

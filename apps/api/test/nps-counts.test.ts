@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { monthSpan, rollupCounts, type CountQuery, type Grouping } from '../src/reporting/analytics/nps-counts.js';
+import { monthSpan, rollupCounts, type CountQuery, type Grouping } from '../src/reporting/base/nps-counts.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**

@@ -1,8 +1,8 @@
 import { ApiClientEntity } from '../identity/auth/api-client.entity.js';
-import { RefreshTokenEntity } from '../identity/auth/refresh-token.entity.js';
+import { RefreshTokenEntity } from '../identity/users/refresh-token.entity.js';
 import { ContactEntity } from '../survey/contacts/contact.entity.js';
 import { EmployeeEntity } from '../survey/employees/employee.entity.js';
-import { ParticipationEntity } from '../survey/employees/participation.entity.js';
+import { ParticipationEntity } from '../survey/invitations/participation.entity.js';
 import { FollowUpEntity, FollowUpNoteEntity } from '../survey/follow-ups/follow-up.entity.js';
 import {
   ImprovementEntity,

@@ -7,15 +7,14 @@ import { orgUnitLoader } from '../identity/org-units/org-unit.loader.js';
 import { responseLoader } from '../survey/responses/response.loader.js';
 import { themeByIdLoader, themeIdsByResponseLoader, waveAnalysisLoader } from '../survey/themes/theme.loader.js';
 import { userLoader } from '../identity/users/user.loader.js';
+import { waveLoader, waveQuestionsLoader } from '../survey/waves/wave.loader.js';
 import {
   waveCommentsLoader,
   waveFirstReactionLoader,
   waveInvitationStatsLoader,
-  waveLoader,
   waveNpsCountsLoader,
-  waveQuestionsLoader,
   waveScoreDistributionLoader,
-} from '../survey/waves/wave.loader.js';
+} from '../reporting/wave-results/wave-results.loader.js';
 
 /**
  * The DataLoaders of one request. Each is scoped to the caller's organization, so a loader can

@@ -10,9 +10,7 @@ import express, { type Request } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Config } from '../config.js';
 import type { Database } from '../db/data-source.js';
-import type { Logger } from '../logger.js';
 import { verifyAccessToken } from '../identity/auth/access-tokens.js';
-import { createMailer } from '../kernel/mailer.js';
 import { createLoaders } from '../graphql/loaders.js';
 import { buildContext, type AppServices, type Context, type Principal } from '../kernel/context.js';
 import { DomainError, formatError, isExpectedError, unauthenticated } from '../kernel/errors.js';
@@ -55,7 +53,8 @@ function authenticate(req: Request, config: Config, now: Date): { principal: Pri
 }
 
 /** One process, one port: the GraphQL API, health probes, and the built web app. */
-export async function startServer(config: Config, logger: Logger, db: Database): Promise<RunningServer> {
+export async function startServer(services: AppServices, db: Database): Promise<RunningServer> {
+  const { config, logger } = services;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -65,7 +64,6 @@ export async function startServer(config: Config, logger: Logger, db: Database):
   // reset (ECONNRESET). Node's default of 5 s raced with clients' own 4 s whenever the machine was busy.
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
-  const services: AppServices = { config, logger, now: () => new Date(), mailer: createMailer(config, logger) };
 
   // Query limits: depth, aliases, tokens and cost, so one request cannot ask for the whole database.
   const armor = new ApolloArmor({
@@ -79,6 +77,9 @@ export async function startServer(config: Config, logger: Logger, db: Database):
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // main.ts handles SIGTERM and SIGINT itself and stops everything in order. Apollo's own handler
+    // would call stop() a second time, and Apollo Server 5.5's stop() never resolves a concurrent call.
+    stopOnTerminationSignals: false,
     validationRules: armor.validationRules,
     plugins: [...(armor.plugins as ApolloServerPlugin<Context>[]), ApolloServerPluginDrainHttpServer({ httpServer }), logUnexpectedErrors],
   });

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Logger } from '../logger.js';
 import type { Config } from '../config.js';
-import type { Mailer } from './mailer.js';
+import { createMailer, type Mailer } from './mailer.js';
 import type { Role, Scope } from './policies.js';
 import { DomainError, unauthenticated } from './errors.js';
 
@@ -22,6 +22,11 @@ export interface AppServices {
   now(): Date;
   /** Outgoing mail: SMTP, or .eml files in the outbox folder. */
   mailer: Mailer;
+}
+
+/** The process's services: one set, shared by the HTTP server and the background jobs. */
+export function createAppServices(config: Config, logger: Logger, mailer: Mailer = createMailer(config, logger)): AppServices {
+  return { config, logger, now: () => new Date(), mailer };
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { recordEmployeeAnswer } from '../survey/employees/anonymous-answer.service.js';
-import { createParticipations, utcDate } from '../survey/employees/participation.service.js';
+import { recordEmployeeAnswer } from '../survey/respondent/anonymous-answer.service.js';
+import { createParticipations, utcDate } from '../survey/invitations/participation.service.js';
 import { writeRoster } from '../survey/employees/roster.service.js';
 import { hashSurveyToken } from '../survey/invitations/tokens.js';
-import { validateAnswer } from '../survey/responses/answer.js';
+import { validateAnswer } from '../survey/respondent/answer.js';
 import { defaultQuestions, textsIn, WAVE_LANGUAGES } from '../survey/waves/default-questions.js';
 import { WaveQuestionEntity } from '../survey/waves/wave-question.entity.js';
 import { WaveEntity } from '../survey/waves/wave.entity.js';

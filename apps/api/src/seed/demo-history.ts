@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { createInvitations, markSent } from '../survey/invitations/invitation.service.js';
-import { validateAnswer } from '../survey/responses/answer.js';
-import { recordResponse } from '../survey/responses/record-responses.js';
+import { validateAnswer } from '../survey/respondent/answer.js';
+import { recordResponse } from '../survey/respondent/record-responses.js';
 import { defaultQuestions, textsIn, WAVE_LANGUAGES } from '../survey/waves/default-questions.js';
 import { WaveQuestionEntity } from '../survey/waves/wave-question.entity.js';
 import { WaveEntity } from '../survey/waves/wave.entity.js';

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from '../logger.js';
 import type { AppServices } from '../kernel/context.js';
 import { ApiClientEntity } from '../identity/auth/api-client.entity.js';
-import { hashSecret } from '../identity/auth/passwords.js';
+import { hashSecret } from '../kernel/passwords.js';
 import { OrgUnitEntity } from '../identity/org-units/org-unit.entity.js';
 import { OrganizationEntity } from '../identity/organizations/organization.entity.js';
 import { UserEntity, type Role } from '../identity/users/user.entity.js';

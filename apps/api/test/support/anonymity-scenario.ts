@@ -117,7 +117,7 @@ export async function buildScenario(app: TestApp, slug = 'redteam'): Promise<Sce
   await db.query(`INSERT INTO api_clients (organization_id, name, client_id, secret_hash, scopes) VALUES ($1, 'BI', $2, $3, $4)`, [
     org.org.id,
     `${slug}-bi`,
-    await (await import('../../src/identity/auth/passwords.js')).hashSecret('redteam-bi-secret-redteam-bi-secret'),
+    await (await import('../../src/kernel/passwords.js')).hashSecret('redteam-bi-secret-redteam-bi-secret'),
     ['analytics:read'],
   ]);
   const issued = await app.gql(`mutation($id: String!, $s: String!) { issueApiToken(clientId: $id, clientSecret: $s) { accessToken } }`, {

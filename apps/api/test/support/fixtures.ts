@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { hashSecret } from '../../src/identity/auth/passwords.js';
+import { hashSecret } from '../../src/kernel/passwords.js';
 import { OrgUnitEntity } from '../../src/identity/org-units/org-unit.entity.js';
 import { OrganizationEntity } from '../../src/identity/organizations/organization.entity.js';
 import { UserEntity, type Role } from '../../src/identity/users/user.entity.js';

@@ -6,10 +6,13 @@ import path from 'node:path';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Database } from '../../src/db/data-source.js';
 import { startServer } from '../../src/http/server.js';
+import { startBackground } from '../../src/jobs.js';
+import type { Background } from '../../src/platform/background.js';
 import { createLogger } from '../../src/logger.js';
 import { DEMO_PASSWORD, seedDemoIfEmpty } from '../../src/seed/demo.js';
 import type { PoolOptions } from '../../src/db/data-source.js';
 import { openTestDatabase } from './database.js';
+import { createAppServices } from '../../src/kernel/context.js';
 
 export interface GqlResult<T = any> {
   data?: T | null;
@@ -20,6 +23,8 @@ export interface TestApp {
   url: string;
   db: Database;
   config: Config;
+  /** The job queue and event bus, workers running, as in the API process. */
+  background: Background;
   /** POSTs one operation to /graphql, with a bearer token when given. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
   /** Logs in (demo password by default) and returns the access token. */
@@ -28,7 +33,16 @@ export interface TestApp {
 }
 
 /** The real HTTP server on a free port, over this test file's own database, with the demo seeded. */
-export async function startTestApp(options: { embedded?: boolean; seed?: boolean; env?: Record<string, string>; pool?: PoolOptions } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: {
+    embedded?: boolean;
+    seed?: boolean;
+    env?: Record<string, string>;
+    pool?: PoolOptions;
+    /** Defines the test's own queues, workers and event consumers before the queue starts. */
+    jobs?: (background: Background) => void;
+  } = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tandem-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -43,8 +57,10 @@ export async function startTestApp(options: { embedded?: boolean; seed?: boolean
   });
   const logger = createLogger(config.logLevel);
   const db = await openTestDatabase({ embedded: options.embedded, seeded: options.seed !== false, pool: options.pool });
+  const services = createAppServices(config, logger);
+  const background = await startBackground(db, services, { setup: options.jobs });
   if (options.seed !== false) await seedDemoIfEmpty(db.dataSource, logger);
-  const server = await startServer(config, logger, db);
+  const server = await startServer(services, db);
 
   async function gql<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>> {
     const res = await fetch(`${server.url}/graphql`, {
@@ -59,6 +75,7 @@ export async function startTestApp(options: { embedded?: boolean; seed?: boolean
     url: server.url,
     db,
     config,
+    background,
     gql,
     async login(email, password = DEMO_PASSWORD) {
       const res = await gql<{ login: { accessToken: string } }>(
@@ -70,6 +87,7 @@ export async function startTestApp(options: { embedded?: boolean; seed?: boolean
     },
     async close() {
       await server.stop();
+      await background.jobs.stop();
       await db.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

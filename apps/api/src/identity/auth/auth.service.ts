@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { authenticateAs, type Context, type Principal } from '../../kernel/context.js';
 import { DomainError, unauthenticated } from '../../kernel/errors.js';
@@ -7,34 +7,16 @@ import { UserType } from '../users/user.type.js';
 import { signAccessToken } from './access-tokens.js';
 import { ApiClientEntity } from './api-client.entity.js';
 import type { AuthPayload } from './auth-payload.type.js';
-import { decoyHash, verifySecret } from './passwords.js';
-import { RefreshTokenEntity } from './refresh-token.entity.js';
+import { decoyHash, verifySecret } from '../../kernel/passwords.js';
+import { findRefreshToken, issueRefreshToken, revokeFamily, spendRefreshToken, tokenHash } from '../users/sessions.js';
 
 const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
 
 const invalidCredentials = () => new DomainError('INVALID_CREDENTIALS', 'Email or password is incorrect');
 const invalidRefreshToken = () => unauthenticated('The refresh token is not valid; please log in again');
 
-const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
-
 function userPrincipal(user: UserEntity): Principal {
   return { kind: 'user', id: user.id, organizationId: user.organizationId, roles: user.roles, scopes: [] };
-}
-
-async function issueRefreshToken(db: EntityManager, user: UserEntity, familyId: string, now: Date): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
-  await db.insert(RefreshTokenEntity, {
-    organizationId: user.organizationId,
-    userId: user.id,
-    familyId,
-    tokenHash: sha256(token),
-    expiresAt: new Date(now.getTime() + REFRESH_TOKEN_TTL_MS),
-  });
-  return token;
-}
-
-function revokeFamily(db: EntityManager, familyId: string, now: Date): Promise<unknown> {
-  return db.query(`UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL`, [familyId, now]);
 }
 
 async function payloadFor(ctx: Context, db: EntityManager, user: UserEntity, familyId: string): Promise<AuthPayload> {
@@ -45,7 +27,7 @@ async function payloadFor(ctx: Context, db: EntityManager, user: UserEntity, fam
   return {
     accessToken: access.token,
     expiresAt: access.expiresAt,
-    refreshToken: await issueRefreshToken(db, user, familyId, now),
+    refreshToken: await issueRefreshToken(db, user, familyId, now, REFRESH_TOKEN_TTL_MS),
     user: UserType.from(user),
   };
 }
@@ -68,16 +50,11 @@ export async function login(ctx: Context, email: string, password: string): Prom
  */
 export async function refresh(ctx: Context, token: string): Promise<AuthPayload> {
   const now = ctx.app.now();
-  const hash = sha256(token);
+  const hash = tokenHash(token);
   const outcome = await ctx.db.transaction(async (tx) => {
-    const spent: { family_id: string; user_id: string; expires_at: Date }[] = await tx.query(
-      `UPDATE refresh_tokens SET used_at = $2
-        WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL
-        RETURNING family_id, user_id, expires_at`,
-      [hash, now],
-    ).then(([rows]) => rows);
+    const spent = await spendRefreshToken(tx, hash, now);
     if (spent.length === 0) {
-      const known = await tx.findOneBy(RefreshTokenEntity, { tokenHash: hash });
+      const known = await findRefreshToken(tx, hash);
       if (known) {
         await revokeFamily(tx, known.familyId, now);
         return { kind: 'reused' as const };
@@ -99,7 +76,7 @@ export async function refresh(ctx: Context, token: string): Promise<AuthPayload>
 
 /** Ends a login: revokes the token's whole family. Answers true whatever it finds. */
 export async function logout(ctx: Context, token: string): Promise<boolean> {
-  const known = await ctx.db.findOneBy(RefreshTokenEntity, { tokenHash: sha256(token) });
+  const known = await findRefreshToken(ctx.db, tokenHash(token));
   if (known) {
     await revokeFamily(ctx.db, known.familyId, ctx.app.now());
   }

@@ -3,7 +3,6 @@ import type { Context } from '../../kernel/context.js';
 import { OrgUnitEntity } from './org-unit.entity.js';
 import { createOrgUnit, listOrgUnits } from './org-unit.service.js';
 import * as admin from './org-unit-admin.service.js';
-import { UserType } from '../users/user.type.js';
 import { ADMINS, ORG_UNIT_READERS } from '../../kernel/policies.js';
 
 @Resolver(() => OrgUnitEntity)
@@ -46,12 +45,6 @@ export class OrgUnitResolver {
   @Mutation(() => OrgUnitEntity, { description: 'An active user of the organization as the unit manager; userId null for none' })
   setOrgUnitManager(@Arg('id', () => ID) id: string, @Arg('userId', () => ID, { nullable: true }) userId: string | null, @Ctx() ctx: Context) {
     return admin.setOrgUnitManager(ctx, id, userId ?? null);
-  }
-
-  @FieldResolver(() => UserType, { nullable: true, description: "The unit's manager" })
-  async manager(@Root() unit: OrgUnitEntity, @Ctx() ctx: Context): Promise<UserType | null> {
-    const user = unit.managerId ? await ctx.loaders.user.load(unit.managerId) : null;
-    return user ? UserType.from(user) : null;
   }
 
   @FieldResolver(() => OrgUnitEntity, { nullable: true })

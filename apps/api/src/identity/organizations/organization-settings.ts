@@ -2,7 +2,7 @@ import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { validateBands } from '@tandem/nps-core';
 import { orgOf, type Context } from '../../kernel/context.js';
 import { badInput, invalidState } from '../../kernel/errors.js';
-import { MIN_THRESHOLD } from '../../reporting/anonymity/threshold.js';
+import { MIN_THRESHOLD } from './anonymity-threshold.js';
 import type { OrganizationSettings } from './organization.entity.js';
 
 /**

@@ -3,12 +3,13 @@ import { isUniqueViolation } from '../../kernel/pg-errors.js';
 import { orgOf, userOf, type Context } from '../../kernel/context.js';
 import { isUuid } from '../../kernel/batch.js';
 import { badInput, badInputOf, conflict, invalidState, notFound } from '../../kernel/errors.js';
-import { hashSecret } from '../auth/passwords.js';
+import { hashSecret } from '../../kernel/passwords.js';
 import { currentOrganization } from '../organizations/organization.service.js';
 import { checkEmail, checkLanguage, checkName } from '../people/person-fields.js';
 import { hashLinkToken, isLinkToken, issueLink, mailLink, type LinkPurpose } from './password-links.js';
 import { UserEntity, type Role } from './user.entity.js';
 import { ManagedUser, type InviteUserInput, type PasswordLinkType, type UpdateUserInput } from './user-admin.types.js';
+import { revokeSessions } from './sessions.js';
 
 /**
  * Users as an admin manages them (issue 15, item 3): invite by mail with a set-password link,
@@ -130,7 +131,7 @@ export async function setUserActive(ctx: Context, id: string, active: boolean): 
     if (!active && user.active && user.roles.includes('ADMIN')) await keepAnAdmin(tx, organizationId, user.id, false);
     await tx.update(UserEntity, { id: user.id }, { active });
     if (!active) {
-      await tx.query(`UPDATE refresh_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL`, [user.id, now]);
+      await revokeSessions(tx, user.id, now);
       await tx.query(`UPDATE password_links SET used_at = $2 WHERE user_id = $1 AND used_at IS NULL`, [user.id, now]);
     }
     return tx.findOneByOrFail(UserEntity, { id: user.id });
@@ -215,7 +216,7 @@ export async function setPasswordWithLink(ctx: Context, token: string, password:
     if (!link) throw linkInvalid();
     await tx.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [link.user_id, hash]);
     await tx.query(`UPDATE password_links SET used_at = $2 WHERE user_id = $1 AND used_at IS NULL`, [link.user_id, now]);
-    await tx.query(`UPDATE refresh_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL`, [link.user_id, now]);
+    await revokeSessions(tx, link.user_id, now);
     return link.user_id;
   });
   ctx.logger.info({ event: 'user.password_set', userId }, 'password set with a link');

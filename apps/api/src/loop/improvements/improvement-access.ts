@@ -1,7 +1,7 @@
 import type { Context } from '../../kernel/context.js';
 import { forbidden } from '../../kernel/errors.js';
 import { hasAnyRole, IDENTIFIED_READERS, IMPROVEMENT_EDITORS } from '../../kernel/policies.js';
-import { ownScopeOf } from '../../survey/responses/access.js';
+import { ownScopeOf } from '../../kernel/scope.js';
 import type { ImprovementEntity } from './improvement.entity.js';
 
 

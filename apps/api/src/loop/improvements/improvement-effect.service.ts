@@ -2,12 +2,12 @@ import { compareNps, type NpsCounts } from '@tandem/nps-core';
 import { hasAnyRole, IDENTIFIED_READERS } from '../../kernel/policies.js';
 import type { Context } from '../../kernel/context.js';
 import { orgOf } from '../../kernel/context.js';
-import { mayReadEmployeeResults } from '../../reporting/anonymity/access.js';
+import { mayReadEmployeeResults } from '../../reporting/base/policies.js';
 import { employeeSummary } from '../../reporting/anonymity/index.js';
 import { resolveNpsScope } from '../../reporting/analytics/nps-scope.js';
 import { identifiedSummaryCounts } from '../../reporting/analytics/nps-summary.service.js';
-import { NpsSummary } from '../../reporting/analytics/nps-summary.type.js';
-import { addDays, isoDay } from '../../reporting/analytics/periods.js';
+import { NpsSummary } from '../../reporting/base/nps-summary.type.js';
+import { addDays, isoDay } from '../../reporting/base/periods.js';
 import { settingsOf } from '../../identity/organizations/organization.service.js';
 import { ImprovementEffectType, type ImprovementType } from './improvement.types.js';
 

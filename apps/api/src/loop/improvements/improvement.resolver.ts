@@ -7,7 +7,7 @@ import { ResponseType } from '../../survey/responses/response.types.js';
 import { ThemeType } from '../../survey/themes/theme.type.js';
 import { UserType } from '../../identity/users/user.type.js';
 import { readableAudiences } from '../../survey/waves/wave-access.js';
-import { WaveType } from '../../survey/waves/wave.type.js';
+import { WaveStages, WaveType } from '../../survey/waves/wave.type.js';
 import { createImprovementFromFollowUp } from './from-follow-up.service.js';
 import { feedbackOwnerScope, mayEdit } from './improvement-access.js';
 import { NEXT_STATUSES } from './improvement-status.js';
@@ -26,6 +26,7 @@ import {
   UpdateImprovementInput,
 } from './improvement.types.js';
 import { shareWaveOutcome, youSaidWeDid, YouSaidWeDid } from './you-said-we-did.js';
+import { waveStages } from './wave-stages.js';
 import { IMPROVEMENT_EDITORS, IMPROVEMENT_READERS, OUTCOME_SHARERS } from '../../kernel/policies.js';
 
 @Resolver(() => ImprovementType)
@@ -204,5 +205,14 @@ export class ImprovementEventResolver {
   async by(@Root() event: ImprovementEventType, @Ctx() ctx: Context): Promise<UserType | null> {
     const user = event.byId ? await ctx.loaders.user.load(event.byId) : null;
     return user ? UserType.from(user) : null;
+  }
+}
+
+/** Wave.stages: the survey cycle's four stages, the last of which is this module's improvements. */
+@Resolver(() => WaveType)
+export class WaveStagesResolver {
+  @FieldResolver(() => WaveStages)
+  stages(@Root() wave: WaveType, @Ctx() ctx: Context) {
+    return waveStages(ctx, wave);
   }
 }

@@ -5,7 +5,7 @@ import { isUuid } from '../../kernel/batch.js';
 import { paginate, searchPattern, type Connection, type PageArgs } from '../../kernel/connection.js';
 import { badInput, invalidState, notFound } from '../../kernel/errors.js';
 import type { ImprovementStatus } from './improvement.enums.js';
-import { subtreeSql } from '../../reporting/analytics/nps-scope.js';
+import { subtreeSql } from '../../identity/org-units/subtree.js';
 import { idFilter } from '../../survey/responses/response.service.js';
 import { assertMayEdit } from './improvement-access.js';
 import { validTranslations } from '../../survey/waves/respondent-language.js';

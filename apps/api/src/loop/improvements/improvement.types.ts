@@ -3,7 +3,7 @@ import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../kernel/connection.js';
 import { AudienceEnum } from '../../survey/waves/wave.enums.js';
 import { ImprovementStatusEnum, type ImprovementStatus } from './improvement.enums.js';
-import { NpsSummary } from '../../reporting/analytics/nps-summary.type.js';
+import { NpsSummary } from '../../reporting/base/nps-summary.type.js';
 import type { Audience } from '../../survey/waves/wave.entity.js';
 import { LocalizedTextInput } from '../../survey/waves/wave.inputs.js';
 import { LocalizedText, localizedTexts } from '../../survey/waves/wave.type.js';

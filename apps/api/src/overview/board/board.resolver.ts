@@ -3,7 +3,8 @@ import type { Context } from '../../kernel/context.js';
 import { AudienceEnum } from '../../survey/waves/wave.enums.js';
 import type { Audience } from '../../survey/waves/wave.entity.js';
 import { board } from './board.service.js';
-import { AddBenchmarkInput, BenchmarkType, Board, NpsTargetType, PeriodInput } from './board.types.js';
+import { AddBenchmarkInput, BenchmarkType, Board, NpsTargetType } from './board.types.js';
+import { PeriodInput } from '../../reporting/base/period.input.js';
 import { addBenchmark, listBenchmarks, listNpsTargets, removeBenchmark, removeNpsTarget, setNpsTarget } from './targets.service.js';
 import { BOARD_READERS, TARGET_SETTERS } from '../../kernel/policies.js';
 

@@ -2,18 +2,9 @@ import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
 import { AudienceEnum } from '../../survey/waves/wave.enums.js';
 import { ImprovementStatusEnum, type ImprovementStatus } from '../../loop/improvements/improvement.enums.js';
-import { NpsSummary } from '../../reporting/analytics/nps-summary.type.js';
-import { NpsPoint } from '../../reporting/analytics/nps-trend.types.js';
+import { NpsSummary } from '../../reporting/base/nps-summary.type.js';
+import { NpsPoint } from '../../reporting/base/nps-trend.types.js';
 import type { Audience } from '../../survey/waves/wave.entity.js';
-
-@InputType('PeriodInput', { description: 'A calendar year (2000–2100), or one quarter of it' })
-export class PeriodInput {
-  @Field(() => Int)
-  year: number;
-
-  @Field(() => Int, { nullable: true, description: '1–4; left out: the whole year' })
-  quarter?: number | null;
-}
 
 @ObjectType('NpsTarget', { description: 'The NPS an organization aims at for one audience in a year or a quarter' })
 export class NpsTargetType {

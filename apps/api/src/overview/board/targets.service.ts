@@ -3,8 +3,9 @@ import { orgOf } from '../../kernel/context.js';
 import { isUuid } from '../../kernel/batch.js';
 import { badInput, notFound } from '../../kernel/errors.js';
 import { AUDIENCES, type Audience } from '../../survey/waves/wave.entity.js';
-import { BenchmarkType, NpsTargetType, type AddBenchmarkInput, type PeriodInput } from './board.types.js';
-import { calendarPeriod, MAX_YEAR, MIN_YEAR } from './period.js';
+import { BenchmarkType, NpsTargetType, type AddBenchmarkInput } from './board.types.js';
+import { type PeriodInput } from '../../reporting/base/period.input.js';
+import { calendarPeriod, MAX_YEAR, MIN_YEAR } from '../../reporting/base/calendar-period.js';
 
 /**
  * Targets per audience and period, and industry benchmarks, that an organization's ADMIN or LEADER

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import { orgOf, type Context, type Principal } from '../../kernel/context.js';
-import { ownScopeOf } from '../../survey/responses/access.js';
+import { ownScopeOf } from '../../kernel/scope.js';
 import type { Role } from '../../identity/users/user.entity.js';
 
 /**

@@ -1,4 +1,5 @@
-import { escapeHtml, mailLanguage, type MailLanguage } from './invitation-mail.js';
+import { mailLanguage, type MailLanguage } from './invitation-mail.js';
+import { renderMail } from './layout.js';
 import type { MailMessage } from '../../kernel/mailer.js';
 
 /**
@@ -93,18 +94,11 @@ export function accountMail(kind: 'INVITE' | 'RESET', input: AccountMailInput): 
   const subject = kind === 'INVITE' ? t.inviteSubject(input.organizationName) : t.resetSubject;
   const intro = kind === 'INVITE' ? t.inviteIntro(input.organizationName, input.invitedBy ?? input.organizationName) : t.resetIntro;
   const button = kind === 'INVITE' ? t.inviteButton : t.resetButton;
-  const text = [t.greeting(input.name), '', intro, '', `${button}: ${input.url}`, '', t.expires(input.expiresInHours), t.notYou, ''].join('\r\n');
-  const e = escapeHtml;
-  const html = `<!doctype html>
-<html lang="${lang}">
-<head><meta charset="utf-8"><title>${e(subject)}</title></head>
-<body style="font-family: Arial, Helvetica, sans-serif; color: #1f2933; line-height: 1.5; max-width: 560px; margin: 0 auto; padding: 24px;">
-<p>${e(t.greeting(input.name))}</p>
-<p>${e(intro)}</p>
-<p style="margin: 28px 0;"><a href="${e(input.url)}" style="background: #2563eb; color: #ffffff; padding: 12px 22px; border-radius: 6px; text-decoration: none; font-weight: bold;">${e(button)}</a></p>
-<p style="font-size: 13px; color: #52606d;">${e(t.expires(input.expiresInHours))} ${e(t.notYou)}</p>
-</body>
-</html>
-`;
+  const { text, html } = renderMail(lang, subject, [
+    { paragraph: t.greeting(input.name) },
+    { paragraph: intro },
+    { button: { label: button, url: input.url } },
+    { note: [t.expires(input.expiresInHours), t.notYou] },
+  ]);
   return { to: input.to, subject, text, html, headers: { 'Content-Language': lang } };
 }

@@ -1,4 +1,5 @@
-import { escapeHtml, mailLanguage, type MailLanguage } from './invitation-mail.js';
+import { mailLanguage, type MailLanguage } from './invitation-mail.js';
+import { renderMail } from './layout.js';
 import type { MailMessage } from '../../kernel/mailer.js';
 
 /**
@@ -112,38 +113,15 @@ export function employeeInvitationMail(input: EmployeeMailInput): MailMessage {
   const intro = input.reminder ? t.reminderIntro : t.intro;
   const subject = input.reminder ? t.reminderSubject(input.waveName) : t.subject(input.waveName);
   const anonymous = t.anonymous(input.threshold);
-  const text = [
-    input.waveName,
-    '',
-    t.greeting(input.name),
-    '',
-    intro,
-    '',
-    `${t.button}: ${input.surveyUrl}`,
-    '',
-    anonymous,
-    '',
-    t.personal,
-    '',
-    t.thanks,
-    input.organizationName,
-    '',
-  ].join('\r\n');
-  const e = escapeHtml;
-  const html = `<!doctype html>
-<html lang="${lang}">
-<head><meta charset="utf-8"><title>${e(subject)}</title></head>
-<body style="font-family: Arial, Helvetica, sans-serif; color: #1f2933; line-height: 1.5; max-width: 560px; margin: 0 auto; padding: 24px;">
-<p style="font-size: 18px; font-weight: bold;">${e(input.waveName)}</p>
-<p>${e(t.greeting(input.name))}</p>
-<p>${e(intro)}</p>
-<p style="margin: 28px 0;"><a href="${e(input.surveyUrl)}" style="background: #2563eb; color: #ffffff; padding: 12px 22px; border-radius: 6px; text-decoration: none; font-weight: bold;">${e(t.button)}</a></p>
-<p style="background: #f0f4f8; border-radius: 6px; padding: 12px 16px;">${e(anonymous)}</p>
-<p style="font-size: 13px; color: #52606d;">${e(t.personal)}</p>
-<p>${e(t.thanks)}<br>${e(input.organizationName)}</p>
-</body>
-</html>
-`;
+  const { text, html } = renderMail(lang, subject, [
+    { title: input.waveName },
+    { paragraph: t.greeting(input.name) },
+    { paragraph: intro },
+    { button: { label: t.button, url: input.surveyUrl } },
+    { boxed: anonymous },
+    { note: [t.personal] },
+    { signature: [t.thanks, input.organizationName] },
+  ]);
   return {
     to: input.to,
     subject,

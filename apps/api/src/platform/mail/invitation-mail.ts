@@ -1,4 +1,5 @@
 import type { MailMessage } from '../../kernel/mailer.js';
+import { renderMail } from './layout.js';
 
 /** The languages the respondent's mail and page ship in (PRODUCT.md section 3). */
 export const MAIL_LANGUAGES = ['en', 'pl', 'da', 'ru', 'sl'] as const;
@@ -85,8 +86,6 @@ export function mailLanguage(language: string | null | undefined): MailLanguage 
   return (MAIL_LANGUAGES as readonly string[]).includes(code) ? (code as MailLanguage) : 'en';
 }
 
-export const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export interface InvitationMailInput {
   to: string;
@@ -107,37 +106,14 @@ export function invitationMail(input: InvitationMailInput): MailMessage {
   const t = TEXTS[lang];
   const intro = input.reminder ? t.reminderIntro : t.intro;
   const subject = input.reminder ? t.reminderSubject(input.title) : t.subject(input.title);
-  const text = [
-    t.greeting(input.name),
-    '',
-    intro,
-    '',
-    `${t.button}: ${input.surveyUrl}`,
-    '',
-    t.personal,
-    '',
-    t.thanks,
-    input.organizationName,
-    '',
-    '--',
-    `${t.unsubscribe} ${input.unsubscribeUrl}`,
-    '',
-  ].join('\r\n');
-  const e = escapeHtml;
-  const html = `<!doctype html>
-<html lang="${lang}">
-<head><meta charset="utf-8"><title>${e(subject)}</title></head>
-<body style="font-family: Arial, Helvetica, sans-serif; color: #1f2933; line-height: 1.5; max-width: 560px; margin: 0 auto; padding: 24px;">
-<p>${e(t.greeting(input.name))}</p>
-<p>${e(intro)}</p>
-<p style="margin: 28px 0;"><a href="${e(input.surveyUrl)}" style="background: #2563eb; color: #ffffff; padding: 12px 22px; border-radius: 6px; text-decoration: none; font-weight: bold;">${e(t.button)}</a></p>
-<p style="font-size: 13px; color: #52606d;">${e(t.personal)}</p>
-<p>${e(t.thanks)}<br>${e(input.organizationName)}</p>
-<hr style="border: none; border-top: 1px solid #e4e7eb; margin-top: 32px;">
-<p style="font-size: 12px; color: #7b8794;">${e(t.unsubscribe)} <a href="${e(input.unsubscribeUrl)}" style="color: #7b8794;">${e(input.unsubscribeUrl)}</a></p>
-</body>
-</html>
-`;
+  const { text, html } = renderMail(lang, subject, [
+    { paragraph: t.greeting(input.name) },
+    { paragraph: intro },
+    { button: { label: t.button, url: input.surveyUrl } },
+    { note: [t.personal] },
+    { signature: [t.thanks, input.organizationName] },
+    { footer: { text: t.unsubscribe, url: input.unsubscribeUrl } },
+  ]);
   return {
     to: input.to,
     subject,

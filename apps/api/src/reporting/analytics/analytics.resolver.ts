@@ -1,12 +1,12 @@
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../kernel/context.js';
-import { NpsFilter } from './nps-filter.input.js';
+import { NpsFilter } from '../base/nps-filter.input.js';
 import { npsBreakdown } from './nps-breakdown.service.js';
-import { BreakdownDimensionEnum, NpsGroup, type BreakdownDimension } from './nps-breakdown.types.js';
+import { BreakdownDimensionEnum, NpsGroup, type BreakdownDimension } from '../base/nps-breakdown.types.js';
 import { npsSummary } from './nps-summary.service.js';
-import { NpsSummary } from './nps-summary.type.js';
+import { NpsSummary } from '../base/nps-summary.type.js';
 import { npsTrend } from './nps-trend.service.js';
-import { NpsPoint, TrendIntervalEnum, type TrendInterval } from './nps-trend.types.js';
+import { NpsPoint, TrendIntervalEnum, type TrendInterval } from '../base/nps-trend.types.js';
 import { REPORT_READERS } from '../../kernel/policies.js';
 
 @Resolver()

@@ -2,7 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { band, DEFAULT_BANDS, type BandDefinition } from '@tandem/nps-core';
 import type { Context } from '../../kernel/context.js';
 import { settingsOf } from '../../identity/organizations/organization.service.js';
-import { NpsSummary } from './nps-summary.type.js';
+import { NpsSummary } from '../base/nps-summary.type.js';
 
 const perRequest = new WeakMap<object, Promise<BandDefinition>>();
 

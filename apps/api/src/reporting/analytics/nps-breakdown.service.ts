@@ -3,13 +3,14 @@ import type { Context } from '../../kernel/context.js';
 import { badInput } from '../../kernel/errors.js';
 import { employeeBreakdown } from '../anonymity/index.js';
 import { snakeKey } from '../../survey/contacts/contact.rules.js';
-import { addScores, emptyScores, identifiedCounts, totalOfScores } from './identified-counts.js';
-import { NpsGroup, UNASSIGNED_KEY, type BreakdownDimension } from './nps-breakdown.types.js';
-import { categoriesOf, identifiedDimensionExists, type ScoreCounts } from './nps-counts.js';
-import type { NpsFilter } from './nps-filter.input.js';
-import { resolveNpsScope, subtreeSql, type NpsScope } from './nps-scope.js';
-import { NpsSummary } from './nps-summary.type.js';
-import { orgTreeOf } from './org-tree.js';
+import { addScores, emptyScores, identifiedCounts, totalOfScores } from '../base/identified-counts.js';
+import { NpsGroup, UNASSIGNED_KEY, type BreakdownDimension } from '../base/nps-breakdown.types.js';
+import { categoriesOf, identifiedDimensionExists, type ScoreCounts } from '../base/nps-counts.js';
+import type { NpsFilter } from '../base/nps-filter.input.js';
+import { subtreeSql } from '../../identity/org-units/subtree.js';
+import { resolveNpsScope, type NpsScope } from './nps-scope.js';
+import { NpsSummary } from '../base/nps-summary.type.js';
+import { orgTreeOf } from '../base/org-tree.js';
 
 /**
  * npsBreakdown: the filtered results split by one dimension, each group with nps-core's numbers.

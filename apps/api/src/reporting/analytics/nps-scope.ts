@@ -1,12 +1,15 @@
 import type { Context, Principal } from '../../kernel/context.js';
 import { orgOf } from '../../kernel/context.js';
+import { subtreeSql } from '../../identity/org-units/subtree.js';
 import { badInput, forbidden } from '../../kernel/errors.js';
-import { mayReadEmployeeResults, resolveEmployeeFilter, type DaySpan, type EmployeeFilter } from '../anonymity/index.js';
+import { resolveEmployeeFilter, type DaySpan, type EmployeeFilter } from '../anonymity/index.js';
+import { mayReadEmployeeResults } from '../base/policies.js';
 import { snakeKey } from '../../survey/contacts/contact.rules.js';
 import { readableAudiences } from '../../survey/waves/wave-access.js';
 import type { WaveEntity } from '../../survey/waves/wave.entity.js';
-import type { NpsFilter } from './nps-filter.input.js';
-import { IDENTIFIED_ROLLUP_AUDIENCES, type IdentifiedAudience } from './nps-counts.js';
+import type { NpsFilter } from '../base/nps-filter.input.js';
+import { IDENTIFIED_ROLLUP_AUDIENCES, type IdentifiedAudience } from '../base/nps-counts.js';
+import type { IdentifiedSelection } from '../base/identified-counts.js';
 import { IDENTIFIED_READERS, hasAnyRole } from '../../kernel/policies.js';
 
 /**
@@ -31,21 +34,6 @@ export type NpsScope =
       /** The same selection as plain values, for counting from the rollup (identified-counts.ts). */
       selection: IdentifiedSelection;
     };
-
-/** An identified scope's filters as values; every list is non-empty or null. */
-export interface IdentifiedSelection {
-  audiences: IdentifiedAudience[];
-  waveIds: string[] | null;
-  /** Inclusive UTC days, YYYY-MM-DD. */
-  from: string | null;
-  to: string | null;
-  /** The filter's org units, not yet expanded to their subtrees. */
-  orgUnitIds: string[] | null;
-  /** The filter's owners, or the manager's own id. */
-  ownerIds: string[] | null;
-  /** Segment key → values (alternatives); different keys must all match. */
-  segments: [string, string[]][];
-}
 
 const MAX_IDS = 500;
 const DAY_MS = 24 * 3600 * 1000;
@@ -170,15 +158,4 @@ export async function resolveNpsScope(ctx: Context, filter: NpsFilter, options: 
     segments: [...segments],
   };
   return { kind: 'identified', where: where.join(' AND '), params, organizationId, orgUnitIds, selection };
-}
-
-/** The ids of the given org units and all their descendants, as a SELECT over one organization. */
-export function subtreeSql(orgParam: string, idsParam: string): string {
-  return `
-      WITH RECURSIVE subtree(id) AS (
-        SELECT id FROM org_units WHERE organization_id = ${orgParam} AND id = ANY(${idsParam}::uuid[])
-        UNION
-        SELECT u.id FROM org_units u JOIN subtree s ON u.parent_id = s.id WHERE u.organization_id = ${orgParam}
-      )
-      SELECT id FROM subtree`;
 }

@@ -1,10 +1,10 @@
 import type { NpsCounts } from '@tandem/nps-core';
 import type { Context } from '../../kernel/context.js';
 import { employeeSummary } from '../anonymity/index.js';
-import { countsOfGroups, identifiedCounts } from './identified-counts.js';
-import type { NpsFilter } from './nps-filter.input.js';
+import { countsOfGroups, identifiedCounts } from '../base/identified-counts.js';
+import type { NpsFilter } from '../base/nps-filter.input.js';
 import { resolveNpsScope, type NpsScope } from './nps-scope.js';
-import { NpsSummary } from './nps-summary.type.js';
+import { NpsSummary } from '../base/nps-summary.type.js';
 
 /**
  * NPS over the responses a filter selects, the numbers from nps-core (default bands). Identified

@@ -1,13 +1,13 @@
 import type { Context } from '../../kernel/context.js';
 import { badInput } from '../../kernel/errors.js';
 import { employeeTrend } from '../anonymity/index.js';
-import { addScores, emptyScores, identifiedCounts, totalOfScores } from './identified-counts.js';
-import { categoriesOf, type GroupCounts, type Grouping, type ScoreCounts } from './nps-counts.js';
-import type { NpsFilter } from './nps-filter.input.js';
+import { addScores, emptyScores, identifiedCounts, totalOfScores } from '../base/identified-counts.js';
+import { categoriesOf, type GroupCounts, type Grouping, type ScoreCounts } from '../base/nps-counts.js';
+import type { NpsFilter } from '../base/nps-filter.input.js';
 import { resolveNpsScope, type NpsScope } from './nps-scope.js';
-import { NpsSummary } from './nps-summary.type.js';
-import { markSignificance, NpsPoint, TREND_INTERVALS, type TrendInterval } from './nps-trend.types.js';
-import { isoDay, periodOf, periodsBetween, type CalendarInterval } from './periods.js';
+import { NpsSummary } from '../base/nps-summary.type.js';
+import { markSignificance, NpsPoint, TREND_INTERVALS, type TrendInterval } from '../base/nps-trend.types.js';
+import { isoDay, periodOf, periodsBetween, type CalendarInterval } from '../base/periods.js';
 
 /**
  * npsTrend: the filtered results per wave, ISO week, month or quarter, each point with nps-core's

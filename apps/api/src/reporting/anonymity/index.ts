@@ -6,7 +6,7 @@
  * a wave runs, only its participation. readers.test.ts keeps every other module away from the
  * answers.
  */
-export { employeeReadScope, mayReadEmployeeResults } from './access.js';
+export { employeeReadScope, mayReadEmployeeResults } from '../base/policies.js';
 export { EMPLOYEE_SEGMENT_KEYS, groupKeyOf, type EmployeeFilter } from './employee-filter.js';
 export { employeeWavesClosedIn, type DaySpan } from './employee-waves.js';
 export { freezeThemeCatalogue } from './catalogue.js';
@@ -17,4 +17,4 @@ export { employeeBreakdown, employeeOutcome, employeeSummary, employeeTrend } fr
 export { resolveEmployeeFilter } from './results/scope.js';
 export { employeeTexts, type ReleasedTexts } from './results/texts.js';
 export { employeeWaveResults, type EmployeeWaveResults } from './results/waves.js';
-export { effectiveThreshold, thresholdOf } from './threshold.js';
+export { effectiveThreshold, thresholdOf } from '../../identity/organizations/anonymity-threshold.js';

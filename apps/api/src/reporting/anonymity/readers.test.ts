@@ -3,14 +3,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { EntityManager } from 'typeorm';
-import { rollupCounts, type CountQuery } from '../analytics/nps-counts.js';
+import { rollupCounts, type CountQuery } from '../base/nps-counts.js';
 
 /**
  * The boundary of employee answers, kept by scanning src/ (PRODUCT.md 5, docs/anonymity.md):
  *
  *  - the answers (employee_answers, employee_answer_staging) are READ in one file only, the
- *    release's input (anonymity/release/store.ts); the answering path (survey/employees/) only
- *    writes them (stage, move in batches), and the seed and the migrations may name them;
+ *    release's input (anonymity/release/store.ts); the answering path (survey/respondent/anonymous-answer.service.ts) only
+ *    writes them (stage, move in batches, discard once released), and the migrations may name them;
  *  - the releases (employee_release* tables) are read only inside reporting/anonymity/: every other
  *    module asks anonymity/index.ts;
  *  - the NPS rollup holds no employee rows: the table is named only by its reader and the
@@ -18,8 +18,9 @@ import { rollupCounts, type CountQuery } from '../analytics/nps-counts.js';
  */
 const SRC = fileURLToPath(new URL('../../', import.meta.url));
 const THE_READER = 'reporting/anonymity/release/store.ts';
+const ANSWERING_PATH = 'survey/respondent/anonymous-answer.service.ts';
 const ANSWERS = /employee_answers|employee_answer_staging/;
-const WRITES = /^\s*(.*\bINSERT\s+INTO\s+employee_answer(s|_staging)\b.*|.*\bDELETE\s+FROM\s+employee_answer_staging\b.*|.*\bFROM\s+employee_answer_staging\s+WHERE\b.*\)\s*>=.*)\s*$/;
+const WRITES = /^\s*(.*\bINSERT\s+INTO\s+employee_answer(s|_staging)\b.*|.*\bDELETE\s+FROM\s+employee_answer(s|_staging)\b.*|.*\bFROM\s+employee_answer_staging\s+WHERE\b.*\)\s*>=.*)\s*$/;
 const COMMENT = /^\s*(\*|\/\/|\/\*)/;
 const RELEASES = /\bemployee_release(s|_groups|_comments|_themes)\b/;
 
@@ -45,7 +46,7 @@ describe('who reads employee answers', () => {
   });
 
   it('has the answering path only write them, and nothing else under src/ name them', () => {
-    expect(mentions(ANSWERS, [THE_READER, 'db/migrations/', 'reporting/anonymity/readers.test.ts', 'survey/employees/'])).toEqual([]);
+    expect(mentions(ANSWERS, [THE_READER, 'db/migrations/', 'reporting/anonymity/readers.test.ts', ANSWERING_PATH])).toEqual([]);
     // In the answering path: writes only (comments aside).
     expect(mentions(ANSWERS, [THE_READER, 'db/migrations/', 'reporting/anonymity/readers.test.ts'], new RegExp(`${WRITES.source}|${COMMENT.source}`))).toEqual([]);
   });
@@ -55,7 +56,7 @@ describe('who reads employee answers', () => {
   });
 });
 
-const ROLLUP_READER = 'reporting/analytics/nps-counts.ts';
+const ROLLUP_READER = 'reporting/base/nps-counts.ts';
 
 describe('the NPS rollup', () => {
   it('is named only by its reader and the migrations', () => {

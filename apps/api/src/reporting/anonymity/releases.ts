@@ -4,7 +4,7 @@ import { orgOf } from '../../kernel/context.js';
 import { settingsOf } from '../../identity/organizations/organization.service.js';
 import { ensureReleases, makeRelease, type ReleaseDeps } from './release/service.js';
 import { readReleases, type StoredRelease } from './release/store.js';
-import { effectiveThreshold } from './threshold.js';
+import { effectiveThreshold } from '../../identity/organizations/anonymity-threshold.js';
 
 /**
  * The releases a request reads, batched: one loader per request makes whatever releases are due

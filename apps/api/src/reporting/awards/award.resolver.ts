@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../kernel/context.js';
-import { PeriodInput } from '../../overview/board/board.types.js';
+import { PeriodInput } from '../base/period.input.js';
 import { findAward, finalizeAwards, listAwardPeriods, listAwards, reopenAwards } from './award.service.js';
 import { Award, AwardPeriod } from './award.types.js';
 import { ADMINS, AWARD_FINALIZERS, SIGNED_IN_OR_ANALYTICS } from '../../kernel/policies.js';

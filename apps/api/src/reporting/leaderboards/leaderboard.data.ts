@@ -1,9 +1,9 @@
 import type { NpsCounts } from '@tandem/nps-core';
 import type { Context } from '../../kernel/context.js';
 import { isUuid } from '../../kernel/batch.js';
-import { categoriesOf, rollupCounts, type IdentifiedAudience } from '../analytics/nps-counts.js';
-import type { OrgTree } from '../analytics/org-tree.js';
-import type { CalendarPeriod } from '../../overview/board/period.js';
+import { categoriesOf, rollupCounts, type IdentifiedAudience } from '../base/nps-counts.js';
+import type { OrgTree } from '../base/org-tree.js';
+import type { CalendarPeriod } from '../base/calendar-period.js';
 import type { LeaderboardEntity } from './leaderboard.types.js';
 
 /** Invited and responded of a team or manager. */

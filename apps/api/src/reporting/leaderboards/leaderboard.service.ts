@@ -1,12 +1,12 @@
 import type { Context } from '../../kernel/context.js';
 import { orgOf } from '../../kernel/context.js';
 import { badInput } from '../../kernel/errors.js';
-import { IDENTIFIED_ROLLUP_AUDIENCES, type IdentifiedAudience } from '../analytics/nps-counts.js';
-import { orgTreeOf } from '../analytics/org-tree.js';
+import { IDENTIFIED_ROLLUP_AUDIENCES, type IdentifiedAudience } from '../base/nps-counts.js';
+import { orgTreeOf } from '../base/org-tree.js';
 import { defaultLevel, rankableLevels } from './levels.js';
-import { isoDay } from '../analytics/periods.js';
+import { isoDay } from '../base/periods.js';
 import { employeeTeamRates, employeeWavesClosedIn, thresholdOf } from '../anonymity/index.js';
-import { calendarPeriod, previousPeriod, type CalendarPeriod } from '../../overview/board/period.js';
+import { calendarPeriod, previousPeriod, type CalendarPeriod } from '../base/calendar-period.js';
 import { settingsOf } from '../../identity/organizations/organization.service.js';
 import type { Audience } from '../../survey/waves/wave.entity.js';
 import {

@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AudienceEnum } from '../../survey/waves/wave.enums.js';
-import { NpsSummary } from '../analytics/nps-summary.type.js';
-import { PeriodInput } from '../../overview/board/board.types.js';
+import { NpsSummary } from '../base/nps-summary.type.js';
+import { PeriodInput } from '../base/period.input.js';
 import type { Audience } from '../../survey/waves/wave.entity.js';
 
 export const LEADERBOARD_ENTITIES = ['TEAM', 'MANAGER'] as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { OrgTree } from '../analytics/org-tree.js';
+import type { OrgTree } from '../base/org-tree.js';
 import { defaultLevel, rankableLevels } from './levels.js';
 
 /** A tree from parent indexes: unit i's parent is parents[i] (< i) or null. */

@@ -1,4 +1,4 @@
-import type { OrgTree } from '../analytics/org-tree.js';
+import type { OrgTree } from '../base/org-tree.js';
 
 /**
  * Leaderboards compare like with like: the teams of ONE level of the org tree, each with its

@@ -1,5 +1,5 @@
 import { compareNps, rankByLowerBound, rankByRateLowerBound, type NpsCounts } from '@tandem/nps-core';
-import { NpsSummary } from '../analytics/nps-summary.type.js';
+import { NpsSummary } from '../base/nps-summary.type.js';
 
 /**
  * The order of a leaderboard (pure; the service reads the numbers). NPS ranks by the lower end of

@@ -312,3 +312,15 @@ export async function previewContactImport(ctx: Context, csv: string): Promise<I
     leaving: previewGroup([]),
   };
 }
+
+// Writes of other modules' flows (the contacts table is written only in this module).
+
+/** A contact unsubscribed through a survey link: never invited again. Idempotent. */
+export async function unsubscribeFromLink(db: EntityManager, contactId: string, now: Date): Promise<void> {
+  await db.query(`UPDATE contacts SET unsubscribed_at = $2, updated_at = $2 WHERE id = $1 AND unsubscribed_at IS NULL`, [contactId, now]);
+}
+
+/** Contacts just invited to a wave: when they were last invited (the invite's cool-down). */
+export async function markInvited(db: EntityManager, contactIds: string[], now: Date): Promise<void> {
+  if (contactIds.length) await db.query(`UPDATE contacts SET last_invited_at = $2 WHERE id = ANY($1::uuid[])`, [contactIds, now]);
+}

@@ -70,3 +70,13 @@ export class FollowUpNoteResolver {
     return user ? UserType.from(user) : null;
   }
 }
+
+/** Response.followUp: follow-ups sit above responses, so the field that reaches one lives here. */
+@Resolver(() => ResponseType)
+export class ResponseFollowUpResolver {
+  @FieldResolver(() => FollowUpType, { nullable: true, description: 'The first reaction to a detractor; null for others' })
+  async followUp(@Root() response: ResponseType, @Ctx() ctx: Context): Promise<FollowUpType | null> {
+    const followUp = await ctx.loaders.followUpByResponse.load(response.id);
+    return followUp ? FollowUpType.from(followUp, ctx.app.now()) : null;
+  }
+}

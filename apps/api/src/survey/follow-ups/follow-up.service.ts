@@ -3,7 +3,7 @@ import { orgOf, userOf } from '../../kernel/context.js';
 import { isUuid } from '../../kernel/batch.js';
 import { searchPattern, paginate, type Connection, type PageArgs } from '../../kernel/connection.js';
 import { badInput, invalidState, notFound } from '../../kernel/errors.js';
-import { ownScopeOf } from '../responses/access.js';
+import { ownScopeOf } from '../../kernel/scope.js';
 import { idFilter } from '../responses/response.service.js';
 import { FollowUpEntity, FollowUpNoteEntity, type FollowUpStatus } from './follow-up.entity.js';
 import { FollowUpType, type FollowUpFilter, type FollowUpUpdateInput } from './follow-up.types.js';

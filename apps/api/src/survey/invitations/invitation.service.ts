@@ -4,13 +4,13 @@ import { orgOf } from '../../kernel/context.js';
 import { isUuid } from '../../kernel/batch.js';
 import { badInput, forbidden, invalidState, notFound } from '../../kernel/errors.js';
 import { ContactEntity } from '../contacts/contact.entity.js';
-import { inviteEmployees, remindEmployees } from '../employees/participation.service.js';
+import { inviteEmployees, remindEmployees } from './participation.service.js';
 import { invitationMail } from '../../platform/mail/invitation-mail.js';
 import { publicTitleIn, respondentLanguage } from '../waves/respondent-language.js';
 import { MAIL_CONCURRENCY, eachConcurrently } from '../../kernel/mailer.js';
 import { OrganizationEntity } from '../../identity/organizations/organization.entity.js';
 import { settingsOf } from '../../identity/organizations/organization.service.js';
-import { ownScopeOf } from '../responses/access.js';
+import { ownScopeOf } from '../../kernel/scope.js';
 import type { Role } from '../../identity/users/user.entity.js';
 import { manageableAudiences } from '../waves/wave-access.js';
 import { WaveEntity } from '../waves/wave.entity.js';
@@ -18,15 +18,10 @@ import type { InvitationBatch, ReminderBatch } from './invitation.types.js';
 import { checkTarget, selectionWhere, type ContactSelection, type InvitationTargetCount, type InvitationTargetInput } from './invitation-target.js';
 import { hashSurveyToken, newSurveyToken, surveyUrl, unsubscribeUrl } from './tokens.js';
 import { FEEDBACK_OWNERS_OF_ALL } from '../../kernel/policies.js';
+import { markInvited } from '../contacts/contact.service.js';
 
 /** A non-respondent is mailed again at most once in this many hours. */
 export const REMINDER_COOLDOWN_HOURS = 24;
-
-/** UPDATE ... RETURNING answers [rows, count] through TypeORM's query(); this returns the rows. */
-export async function updateReturning<T>(db: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
-  const [rows] = (await db.query(sql, params)) as [T[], number];
-  return rows;
-}
 
 export { surveyUrl, unsubscribeUrl };
 
@@ -153,9 +148,7 @@ export async function createInvitations(
     : [];
   // A concurrent call may have invited some of them in between: those count as already invited.
   alreadyInvited += eligible.length - inserted.length;
-  if (inserted.length) {
-    await tx.query(`UPDATE contacts SET last_invited_at = $2 WHERE id = ANY($1::uuid[])`, [inserted.map((r) => r.contact_id), now]);
-  }
+  await markInvited(tx, inserted.map((r) => r.contact_id), now);
   const issued = inserted.map((r) => ({ invitationId: r.id, contactId: r.contact_id, token: tokens.get(r.contact_id)!, reminder: false }));
   return { issued, alreadyInvited, throttled, unsubscribed };
 }
@@ -359,4 +352,9 @@ export async function remindWave(ctx: Context, waveId: string): Promise<Reminder
     failed: delivery.failed,
     countsHidden: false,
   };
+}
+
+/** The respondent opened their link: PENDING or SENT becomes OPENED (a later status stays). */
+export async function markOpened(db: EntityManager, invitationId: string, now: Date): Promise<void> {
+  await db.query(`UPDATE invitations SET status = 'OPENED', opened_at = $2 WHERE id = $1 AND status IN ('PENDING', 'SENT')`, [invitationId, now]);
 }

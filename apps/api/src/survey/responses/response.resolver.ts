@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../kernel/context.js';
 import { ContactEntity } from '../contacts/contact.entity.js';
-import { FollowUpType } from '../follow-ups/follow-up.types.js';
 import { OrgUnitEntity } from '../../identity/org-units/org-unit.entity.js';
 import { UserType } from '../../identity/users/user.type.js';
 import { WaveType } from '../waves/wave.type.js';
@@ -45,11 +44,5 @@ export class ResponseResolver {
   async owner(@Root() response: ResponseType, @Ctx() ctx: Context): Promise<UserType | null> {
     const user = response.ownerId ? await ctx.loaders.user.load(response.ownerId) : null;
     return user ? UserType.from(user) : null;
-  }
-
-  @FieldResolver(() => FollowUpType, { nullable: true, description: 'The first reaction to a detractor; null for others' })
-  async followUp(@Root() response: ResponseType, @Ctx() ctx: Context): Promise<FollowUpType | null> {
-    const followUp = await ctx.loaders.followUpByResponse.load(response.id);
-    return followUp ? FollowUpType.from(followUp, ctx.app.now()) : null;
   }
 }

@@ -3,7 +3,7 @@ import { orgOf } from '../../kernel/context.js';
 import { isUuid } from '../../kernel/batch.js';
 import { paginate, type Connection, type PageArgs } from '../../kernel/connection.js';
 import { badInput } from '../../kernel/errors.js';
-import { ownScopeOf } from './access.js';
+import { ownScopeOf } from '../../kernel/scope.js';
 import { ResponseEntity } from './response.entity.js';
 import { ResponseType, type ResponseFilter } from './response.types.js';
 import { IDENTIFIED_READERS } from '../../kernel/policies.js';

@@ -5,7 +5,6 @@ import { ConnectionType } from '../../kernel/connection.js';
 import { AudienceEnum } from '../waves/wave.enums.js';
 import { NpsCategoryEnum } from '../../kernel/enums.js';
 import { SegmentType } from '../contacts/contact.types.js';
-import { ThemeType } from '../themes/theme.type.js';
 import type { Audience } from '../waves/wave.entity.js';
 import type { ResponseEntity } from './response.entity.js';
 
@@ -50,10 +49,6 @@ export class ResponseType {
 
   @Field(() => [SegmentType], { description: "The contact's segment attributes when they answered" })
   segments: SegmentType[];
-
-  /** Resolved by themes/tagging.resolver.ts (accepted themes, through loaders). */
-  @Field(() => [ThemeType], { description: 'Themes the response is tagged with (accepted by a person)' })
-  themes?: ThemeType[];
 
   @Field(() => Date)
   submittedAt: Date;

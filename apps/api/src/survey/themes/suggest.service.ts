@@ -3,11 +3,11 @@ import type { Context } from '../../kernel/context.js';
 import { orgOf } from '../../kernel/context.js';
 import { isUuid } from '../../kernel/batch.js';
 import { notFound } from '../../kernel/errors.js';
-import { updateReturning } from '../invitations/invitation.service.js';
+import { updateReturning } from '../../kernel/sql.js';
 import { readableAudiences } from '../waves/wave-access.js';
 import { compileThemes, matchCompiled, type CompiledThemes, type MatchableTheme } from './matcher.js';
 import { themesOf } from './theme.service.js';
-import { SuggestThemesResult } from './theme-results.types.js';
+import { SuggestThemesResult } from './theme.type.js';
 
 /**
  * Suggestions: the matcher (matcher.ts) run over comments. On submit, with the answer

@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Roo
 import type { Context } from '../../kernel/context.js';
 import { ThemeInput } from './theme.inputs.js';
 import { createTheme, deleteTheme, listThemes, updateTheme } from './theme.service.js';
-import { toThemeType, ThemeType } from './theme.type.js';
+import { suggestThemes } from './suggest.service.js';
+import { SuggestThemesResult, toThemeType, ThemeType } from './theme.type.js';
 import { THEME_EDITORS, SURVEY_READERS } from '../../kernel/policies.js';
 
 /** The theme catalogue: read by everyone who tags or reads results, edited by CX, HR and ADMIN. */
@@ -12,6 +13,14 @@ export class ThemeResolver {
   @Query(() => [ThemeType], { description: "The organization's theme catalogue, by name" })
   themes(@Ctx() ctx: Context) {
     return listThemes(ctx);
+  }
+
+  @Authorized(...THEME_EDITORS)
+  @Mutation(() => SuggestThemesResult, {
+    description: "Re-runs the keyword matcher over a wave's comments (after the catalogue changed); accepted and dismissed themes stay as they are",
+  })
+  suggestThemes(@Arg('waveId', () => ID) waveId: string, @Ctx() ctx: Context) {
+    return suggestThemes(ctx, waveId);
   }
 
   @Authorized(...THEME_EDITORS)

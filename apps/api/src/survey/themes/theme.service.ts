@@ -4,7 +4,7 @@ import type { Context } from '../../kernel/context.js';
 import { orgOf } from '../../kernel/context.js';
 import { isUuid } from '../../kernel/batch.js';
 import { badInput, conflict, notFound } from '../../kernel/errors.js';
-import { updateReturning } from '../invitations/invitation.service.js';
+import { updateReturning } from '../../kernel/sql.js';
 import { stemsOf } from './matcher.js';
 import { isThemeLanguage, THEME_LANGUAGES, ThemeEntity, type ThemeKeywordMap } from './theme.entity.js';
 import type { ThemeInput } from './theme.inputs.js';

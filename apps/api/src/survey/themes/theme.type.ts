@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { AudienceEnum } from '../waves/wave.enums.js';
 import type { Audience } from '../waves/wave.entity.js';
 import { THEME_LANGUAGES, type ThemeEntity } from './theme.entity.js';
@@ -62,4 +62,16 @@ export function toThemeType(row: ThemeEntity): ThemeType {
     parent: null,
     parentId: row.parentId,
   });
+}
+
+@ObjectType('SuggestThemesResult', { description: 'What re-running the matcher over a wave did; employee waves answer no numbers' })
+export class SuggestThemesResult {
+  @Field(() => Int, { nullable: true, description: 'Commented responses read; null for an employee wave' })
+  comments: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Suggestions added; null for an employee wave' })
+  added: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Suggestions that no longer match, removed; null for an employee wave' })
+  removed: number | null;
 }

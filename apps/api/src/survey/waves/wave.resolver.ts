@@ -1,11 +1,9 @@
-import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../kernel/context.js';
-import { NpsSummary } from '../../reporting/analytics/nps-summary.type.js';
-import * as results from './wave-results.service.js';
 import { closeWave, createWave, findWave, listWaves, openWave, setQuestionText, setWavePublicTitles } from './wave.service.js';
 import { CreateWaveInput, LocalizedTextInput, WaveFilter } from './wave.inputs.js';
-import { WaveComment, WaveConnection, WaveQuestionType, WaveStages, WaveType } from './wave.type.js';
-import { COMMENT_READERS, SURVEY_READERS, WAVE_RUNNERS } from '../../kernel/policies.js';
+import { WaveConnection, WaveQuestionType, WaveType } from './wave.type.js';
+import { SURVEY_READERS, WAVE_RUNNERS } from '../../kernel/policies.js';
 
 @Resolver(() => WaveType)
 export class WaveResolver {
@@ -67,49 +65,7 @@ export class WaveResolver {
   }
 
   @FieldResolver(() => [WaveQuestionType])
-  questions(@Root() wave: WaveType, @Ctx() ctx: Context) {
-    return results.waveQuestions(ctx, wave);
-  }
-
-  @FieldResolver(() => Int, { description: 'Contacts invited; for EMPLOYEE waves the employees invited (0 for callers who may not read employee results)' })
-  async invited(@Root() wave: WaveType, @Ctx() ctx: Context) {
-    return (await results.invitationStats(ctx, wave)).invited;
-  }
-
-  @FieldResolver(() => Int, { description: 'Invitations answered; for EMPLOYEE waves 0 until at least k (the anonymity threshold) were invited' })
-  async responded(@Root() wave: WaveType, @Ctx() ctx: Context) {
-    return (await results.invitationStats(ctx, wave)).responded;
-  }
-
-  @FieldResolver(() => Float, { nullable: true, description: 'responded ÷ invited, 0..1; null before anyone is invited (EMPLOYEE waves: before k were invited)' })
-  responseRate(@Root() wave: WaveType, @Ctx() ctx: Context) {
-    return results.responseRate(ctx, wave);
-  }
-
-  @FieldResolver(() => NpsSummary, { description: 'For EMPLOYEE waves released only by the anonymity guard (threshold and differencing), with the finite population correction' })
-  summary(@Root() wave: WaveType, @Ctx() ctx: Context) {
-    return results.waveSummary(ctx, wave);
-  }
-
-  @FieldResolver(() => WaveStages)
-  stages(@Root() wave: WaveType, @Ctx() ctx: Context) {
-    return results.waveStages(ctx, wave);
-  }
-
-  @FieldResolver(() => [Int], { description: 'Responses per score 0..10 (11 counts); for EMPLOYEE waves empty unless the summary is released' })
-  scoreDistribution(@Root() wave: WaveType, @Ctx() ctx: Context) {
-    return results.scoreDistribution(ctx, wave);
-  }
-
-  @Authorized(...COMMENT_READERS)
-  @FieldResolver(() => [WaveComment], {
-    description: 'The newest commented responses, newest first: identified waves only (a manager sees their own contacts)',
-  })
-  latestComments(
-    @Root() wave: WaveType,
-    @Arg('limit', () => Int, { nullable: true, defaultValue: 10, description: '1 to 50' }) limit: number | null,
-    @Ctx() ctx: Context,
-  ) {
-    return results.latestComments(ctx, wave, limit ?? 10);
+  async questions(@Root() wave: WaveType, @Ctx() ctx: Context) {
+    return (await ctx.loaders.waveQuestions.load(wave.id)).map(WaveQuestionType.from);
   }
 }

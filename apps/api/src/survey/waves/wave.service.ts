@@ -1,11 +1,12 @@
+import type { EntityManager } from 'typeorm';
 import type { Context, Principal } from '../../kernel/context.js';
 import { orgOf } from '../../kernel/context.js';
 import { isUuid } from '../../kernel/batch.js';
 import { paginate, searchPattern, type Connection, type PageArgs } from '../../kernel/connection.js';
 import { badInput, forbidden, invalidState, notFound } from '../../kernel/errors.js';
-import { freezeThemeCatalogue, releaseNow } from '../../reporting/anonymity/index.js';
 import { WAVE_LANGUAGES, defaultQuestions, isWaveLanguage, textsIn, type WaveLanguage } from './default-questions.js';
 import { isAnonymousAudience, manageableAudiences, readableAudiences } from './wave-access.js';
+import { waveClosed, waveOpened } from './wave-lifecycle.js';
 import { WaveQuestionEntity } from './wave-question.entity.js';
 import { WaveEntity, type WaveStatus } from './wave.entity.js';
 import type { CreateWaveInput, LocalizedTextInput, RatingQuestionInput, WaveFilter } from './wave.inputs.js';
@@ -198,7 +199,6 @@ async function move(ctx: Context, id: string, target: 'OPEN' | 'CLOSED'): Promis
   const from: WaveStatus = target === 'OPEN' ? 'DRAFT' : 'OPEN';
   if (wave.status !== from) throw invalidState(refusal(wave.status, target));
   const now = ctx.app.now();
-  const employee = isAnonymousAudience(wave.audience);
   // Compare-and-set: of two concurrent moves, only one wins; the other is told the new state.
   const moved = await ctx.db.transaction(async (tx) => {
     const result = await tx
@@ -207,18 +207,10 @@ async function move(ctx: Context, id: string, target: 'OPEN' | 'CLOSED'): Promis
       .set(target === 'OPEN' ? { status: target, openedAt: now } : { status: target, closedAt: now })
       .where('id = :id AND organization_id = :organizationId AND status = :from', { id: wave.id, organizationId: wave.organizationId, from })
       .execute();
-    // An employee wave counts only the themes its catalogue had when it opened.
-    if (result.affected && employee && target === 'OPEN') await freezeThemeCatalogue(tx, wave.organizationId, wave.id);
+    if (result.affected && target === 'OPEN') await waveOpened(tx, wave);
     return !!result.affected;
   });
-  // A closed employee wave is released at once (and, should that fail, on the first read).
-  if (moved && employee && target === 'CLOSED') {
-    try {
-      await releaseNow(ctx, wave.id);
-    } catch (error) {
-      ctx.logger.error({ event: 'release.failed', waveId: wave.id, err: error }, 'the release of a closed employee wave failed; it is made again on the next read');
-    }
-  }
+  if (moved && target === 'CLOSED') await waveClosed(ctx, wave);
   const updated = await ctx.db.findOneByOrFail(WaveEntity, { id: wave.id, organizationId: wave.organizationId });
   if (!moved) throw invalidState(refusal(updated.status, target));
   ctx.loaders.wave.clear(wave.id).prime(wave.id, updated);
@@ -259,4 +251,23 @@ export async function setQuestionText(
   );
   if (updated.length === 0) throw draftOnly('no longer a draft');
   return WaveQuestionType.from({ ...question, texts: { ...question.texts, [language]: trimmed } });
+}
+
+/**
+ * Closes an employee wave whose time is up (the anonymity guard's release asks before it releases) (its closesAt passed while it was OPEN), under the
+ * wave's row lock. True when the wave is (now) closed.
+ */
+export async function closeEmployeeWaveIfDue(db: EntityManager, organizationId: string, waveId: string, now: Date): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [wave]: { status: string; due: boolean }[] = await tx.query(
+      `SELECT status, (closes_at IS NOT NULL AND closes_at <= $3) AS due FROM waves
+        WHERE id = $1 AND organization_id = $2 AND audience = 'EMPLOYEE' FOR UPDATE`,
+      [waveId, organizationId, now],
+    );
+    if (!wave) return false;
+    if (wave.status === 'CLOSED') return true;
+    if (wave.status !== 'OPEN' || !wave.due) return false;
+    await tx.query(`UPDATE waves SET status = 'CLOSED', closed_at = coalesce(closes_at, $2) WHERE id = $1`, [waveId, now]);
+    return true;
+  });
 }

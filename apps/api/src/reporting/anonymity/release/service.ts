@@ -4,6 +4,7 @@ import { compileThemes, matchCompiled, type CompiledThemes, type MatchableTheme 
 import type { ThemeKeywordMap } from '../../../survey/themes/theme.entity.js';
 import { computeRelease, type ComputedRelease } from './compute.js';
 import { releaseInput, storeRelease } from './store.js';
+import { closeEmployeeWaveIfDue as closeIfDue } from '../../../survey/waves/wave.service.js';
 
 /**
  * Making a wave's release: when the wave is closed (closeWave), or on the first read after its
@@ -36,24 +37,6 @@ async function frozenMatcher(db: EntityManager, waveId: string): Promise<(a: { l
   };
 }
 
-/**
- * Closes an employee wave whose time is up (its closesAt passed while it was OPEN), under the
- * wave's row lock. True when the wave is (now) closed.
- */
-async function closeIfDue(db: EntityManager, organizationId: string, waveId: string, now: Date): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const [wave]: { status: string; due: boolean }[] = await tx.query(
-      `SELECT status, (closes_at IS NOT NULL AND closes_at <= $3) AS due FROM waves
-        WHERE id = $1 AND organization_id = $2 AND audience = 'EMPLOYEE' FOR UPDATE`,
-      [waveId, organizationId, now],
-    );
-    if (!wave) return false;
-    if (wave.status === 'CLOSED') return true;
-    if (wave.status !== 'OPEN' || !wave.due) return false;
-    await tx.query(`UPDATE waves SET status = 'CLOSED', closed_at = coalesce(closes_at, $2) WHERE id = $1`, [waveId, now]);
-    return true;
-  });
-}
 
 /**
  * Makes and stores the release of a closed employee wave, if it has none yet. Returns the computed

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { discardEmployeeAnswers } from '../../../survey/respondent/anonymous-answer.service.js';
 import type { ComputedRelease } from './compute.js';
 import type { Answer, Dimension, HiddenReason, Participant, ReleaseInput, Unit } from './model.js';
 
@@ -101,8 +102,7 @@ export async function storeRelease(tx: EntityManager, organizationId: string, wa
       [organizationId, waveId, JSON.stringify(mentions)],
     );
   }
-  await tx.query(`DELETE FROM employee_answers WHERE organization_id = $1 AND wave_id = $2`, [organizationId, waveId]);
-  await tx.query(`DELETE FROM employee_answer_staging WHERE organization_id = $1 AND wave_id = $2`, [organizationId, waveId]);
+  await discardEmployeeAnswers(tx, organizationId, waveId);
   return true;
 }
 

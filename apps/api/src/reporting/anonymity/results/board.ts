@@ -1,11 +1,11 @@
 import type { Context } from '../../../kernel/context.js';
 import { forbidden } from '../../../kernel/errors.js';
-import type { NpsSummary } from '../../analytics/nps-summary.type.js';
-import type { NpsPoint } from '../../analytics/nps-trend.types.js';
-import { mayReadEmployeeResults } from '../access.js';
+import type { NpsSummary } from '../../base/nps-summary.type.js';
+import type { NpsPoint } from '../../base/nps-trend.types.js';
+import { mayReadEmployeeResults } from '../../base/policies.js';
 import type { EmployeeFilter } from '../employee-filter.js';
 import { employeeWavesClosedIn } from '../employee-waves.js';
-import { thresholdOf } from '../threshold.js';
+import { thresholdOf } from '../../../identity/organizations/anonymity-threshold.js';
 import { employeeSummary, employeeTrend } from './reports.js';
 
 export interface EmployeeBoardEntry {

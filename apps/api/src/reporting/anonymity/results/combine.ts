@@ -1,6 +1,6 @@
 import type { NpsCounts } from '@tandem/nps-core';
-import { NpsSummary } from '../../analytics/nps-summary.type.js';
-import type { PointCounts } from '../../analytics/nps-trend.types.js';
+import { NpsSummary } from '../../base/nps-summary.type.js';
+import type { PointCounts } from '../../base/nps-trend.types.js';
 import type { StoredRelease } from '../release/store.js';
 
 /**

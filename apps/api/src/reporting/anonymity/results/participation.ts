@@ -6,7 +6,7 @@ import { isUuid } from '../../../kernel/batch.js';
 import { participationFamily } from '../release/compute.js';
 import { groupModel } from '../release/groups.js';
 import type { Unit } from '../release/model.js';
-import { thresholdOf } from '../threshold.js';
+import { thresholdOf } from '../../../identity/organizations/anonymity-threshold.js';
 
 /**
  * Participation in an employee wave — the only thing shown while it runs (PRODUCT.md section 5):

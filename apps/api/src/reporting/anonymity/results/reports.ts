@@ -1,9 +1,9 @@
 import type { Context } from '../../../kernel/context.js';
 import { badInput } from '../../../kernel/errors.js';
-import { NpsGroup, type BreakdownDimension } from '../../analytics/nps-breakdown.types.js';
-import { NpsSummary } from '../../analytics/nps-summary.type.js';
-import { markSignificance, NpsPoint, type TrendInterval } from '../../analytics/nps-trend.types.js';
-import { isoDay, periodsBetween } from '../../analytics/periods.js';
+import { NpsGroup, type BreakdownDimension } from '../../base/nps-breakdown.types.js';
+import { NpsSummary } from '../../base/nps-summary.type.js';
+import { markSignificance, NpsPoint, type TrendInterval } from '../../base/nps-trend.types.js';
+import { isoDay, periodsBetween } from '../../base/periods.js';
 import { groupKeyOf, isEmployeeSegmentKey, type EmployeeFilter } from '../employee-filter.js';
 import { employeeWavesOf, type DaySpan } from '../employee-waves.js';
 import { ALL_KEY, crossKey, demographicKey, unitKey } from '../release/groups.js';

@@ -1,8 +1,8 @@
 import type { Context } from '../../../kernel/context.js';
 import { badInput, forbidden } from '../../../kernel/errors.js';
-import type { NpsFilter } from '../../analytics/nps-filter.input.js';
+import type { NpsFilter } from '../../base/nps-filter.input.js';
 import { snakeKey } from '../../../survey/contacts/contact.rules.js';
-import { employeeReadScope } from '../access.js';
+import { employeeReadScope } from '../../base/policies.js';
 import { EMPLOYEE_SEGMENT_KEYS, isEmployeeSegmentKey, type EmployeeFilter, type EmployeeSegmentKey } from '../employee-filter.js';
 import { employeeWavesClosedIn, employeeWavesOf, type DaySpan } from '../employee-waves.js';
 

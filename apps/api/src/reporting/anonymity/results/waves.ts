@@ -1,9 +1,9 @@
 import type { Context } from '../../../kernel/context.js';
-import { NpsSummary } from '../../analytics/nps-summary.type.js';
-import { mayReadEmployeeResults } from '../access.js';
+import { NpsSummary } from '../../base/nps-summary.type.js';
+import { mayReadEmployeeResults } from '../../base/policies.js';
 import { ALL_KEY } from '../release/groups.js';
 import { releaseOf } from '../releases.js';
-import { thresholdOf } from '../threshold.js';
+import { thresholdOf } from '../../../identity/organizations/anonymity-threshold.js';
 import { combine, NOT_RELEASED, summaryOf } from './combine.js';
 
 /** An employee wave's fields (Wave.invited, responded, responseRate, summary, scoreDistribution). */
