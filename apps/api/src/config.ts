@@ -32,6 +32,12 @@ export interface Config {
    * database is one process's only, so there it must stay true.
    */
   runWorkers: boolean;
+  /**
+   * SCHEDULE_TICK_SECONDS: how often the scheduler's tick sweeps for due work by the app's clock
+   * (reminders, follow-ups past their SLA, waves past closesAt, undispatched events); 0 turns it off.
+   * Default 60.
+   */
+  scheduleTickSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -140,5 +146,6 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: oneOf(env, 'SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
     rateLimitPerMinute: count(env, 'RATE_LIMIT_PER_MINUTE', 1200),
     runWorkers,
+    scheduleTickSeconds: count(env, 'SCHEDULE_TICK_SECONDS', 60),
   };
 }

@@ -1,6 +1,17 @@
 import type { Database } from './db/data-source.js';
-import type { AppServices } from './kernel/context.js';
+import { buildContext, systemPrincipal, type AppServices, type Context } from './kernel/context.js';
 import { createBackground, type Background } from './platform/background.js';
+import { dispatchStale } from './platform/events/outbox.js';
+import { SCHEDULE_QUEUE, jobIdOf, schedule, type ScheduledJob } from './platform/jobs/schedules.js';
+import type { Job, JobContext } from './platform/jobs/types.js';
+import { createLoaders } from './graphql/loaders.js';
+import { wireLifecycle } from './graphql/lifecycle.js';
+import { NOTIFICATION_MAIL_QUEUE, sendNotificationMail } from './identity/notifications/notify.js';
+import { FOLLOW_UP_OVERDUE, alertOwner, dueOverdueFollowUps, markOverdue } from './survey/follow-ups/follow-up-sla.js';
+import { dueReminderWaves, remindScheduled } from './survey/invitations/reminders.js';
+import { closeScheduledWave, openScheduledWave } from './survey/waves/wave-jobs.js';
+import { WAVE_CLOSE, WAVE_OPEN, WAVE_RELEASE, WAVE_REMIND, dueWaveClosings } from './survey/waves/wave-schedule.js';
+import { releaseScheduled } from './reporting/anonymity/index.js';
 
 /**
  * Every queue and event consumer the app runs, in one place: the wiring of background work, as
@@ -15,13 +26,90 @@ export async function startBackground(
   app: AppServices,
   options: { setup?: (background: Background) => void; pollingIntervalMs?: number; runWorkers?: boolean } = {},
 ): Promise<Background> {
-  const background = createBackground(database, {
-    logger: app.logger,
-    app,
-    runWorkers: options.runWorkers ?? app.config.runWorkers,
-    pollingIntervalMs: options.pollingIntervalMs,
-  });
+  // A wave opened or closed by its schedule tells the same listeners as one moved by hand.
+  wireLifecycle();
+  const runWorkers = options.runWorkers ?? app.config.runWorkers;
+  const background = createBackground(database, { logger: app.logger, app, runWorkers, pollingIntervalMs: options.pollingIntervalMs });
+  wireSchedules(background, app);
   options.setup?.(background);
   await background.jobs.start();
+  if (runWorkers && app.config.scheduleTickSeconds > 0) await sendTick(background, app.config.scheduleTickSeconds * 1000, Date.now());
   return background;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schedules (platform/jobs/schedules.ts): one queue, one handler per kind of due work.
+
+/** What each scheduled kind does, with the organization's system context. */
+const SCHEDULED: Record<string, (ctx: Context, job: ScheduledJob) => Promise<void>> = {
+  [WAVE_OPEN]: openScheduledWave,
+  [WAVE_CLOSE]: closeScheduledWave,
+  [WAVE_RELEASE]: releaseScheduled,
+  [WAVE_REMIND]: remindScheduled,
+  [FOLLOW_UP_OVERDUE]: markOverdue,
+};
+
+const TICK = 'tick';
+
+/** A job's context as a request's: the organization's system principal and a fresh set of loaders. */
+function systemContext(job: Job<ScheduledJob>, ctx: JobContext): Context {
+  return buildContext({
+    requestId: `job:${job.id}`,
+    logger: ctx.logger,
+    app: ctx.app,
+    db: ctx.db,
+    principal: systemPrincipal(job.data.organizationId!),
+    authError: null,
+    createLoaders,
+  });
+}
+
+function wireSchedules({ jobs, events }: Background, app: AppServices): void {
+  jobs.defineQueue(SCHEDULE_QUEUE, { retryLimit: 5, retryDelaySeconds: 30, expireInSeconds: 900 });
+  jobs.registerWorker<ScheduledJob>(
+    SCHEDULE_QUEUE,
+    async (job, ctx) => {
+      if (job.data.kind === TICK) return tick(job, ctx, app.config.scheduleTickSeconds * 1000);
+      const handler = SCHEDULED[job.data.kind];
+      if (!handler) throw new Error(`No handler for scheduled work of kind "${job.data.kind}"`);
+      if (!job.data.organizationId) throw new Error(`Scheduled ${job.data.kind} without an organization`);
+      await handler(systemContext(job, ctx), job.data);
+    },
+    { concurrency: 2 },
+  );
+  jobs.defineQueue(NOTIFICATION_MAIL_QUEUE, { retryLimit: 8, retryDelaySeconds: 30, expireInSeconds: 120 });
+  jobs.registerWorker(NOTIFICATION_MAIL_QUEUE, sendNotificationMail, { concurrency: 2 });
+  // A new detractor's follow-up: its owner is told, its SLA check scheduled.
+  events.register({ name: 'follow-up-alerts', types: ['followup.created'], handle: alertOwner, queue: { retryLimit: 8, retryDelaySeconds: 5 } });
+}
+
+/**
+ * The tick: one system job per interval (all processes send the same id for an interval, so there
+ * is one), which first sends the next one, then sweeps for work due by the app's clock that no
+ * scheduled job carries: reminders (their moments depend on each invitation), follow-ups past
+ * their SLA, open waves past closesAt, and events whose dispatch job was lost. Each found item is
+ * sent as its own scheduled job (once per item and sweep), so one failing does not hold the rest.
+ */
+async function tick(job: Job<ScheduledJob>, ctx: JobContext, intervalMs: number): Promise<void> {
+  if (intervalMs > 0) await sendTick(ctx, intervalMs, Date.now() + intervalMs);
+  const now = ctx.app.now();
+  const bucket = `${job.id}`;
+  const due = [
+    ...(await dueWaveClosings(ctx.db, now)).map((item) => ({ job: item, key: `${item.kind}:${item.id}:${item.at}:sweep` })),
+    ...(await dueOverdueFollowUps(ctx.db, now)),
+    ...(await dueReminderWaves(ctx.db, now, bucket)),
+  ];
+  for (const item of due) await schedule(ctx.db, item.job, null, item.key);
+  const stale = await dispatchStale(ctx.db);
+  if (due.length || stale) ctx.logger.info({ event: 'schedule.swept', due: due.length, undispatched: stale }, 'tick: due work sent');
+}
+
+/** Sends the tick of the interval that holds `at`, to run when that interval starts. */
+async function sendTick(target: Background | JobContext, intervalMs: number, at: number): Promise<void> {
+  const slot = Math.floor(at / intervalMs);
+  await target.jobs.send<ScheduledJob>(
+    SCHEDULE_QUEUE,
+    { organizationId: null, kind: TICK },
+    { id: jobIdOf(`${TICK}:${intervalMs}:${slot}`), startAfter: new Date(slot * intervalMs) },
+  );
 }

@@ -37,11 +37,12 @@ describe('navCounts', () => {
   });
 
   it("gives each role only its counts", async () => {
-    expect(Object.keys(await countsOf(tokens.admin))).toEqual(['follow-ups', 'themes', 'organization']);
-    expect(Object.keys(await countsOf(tokens.cx))).toEqual(['follow-ups', 'themes']);
-    expect(Object.keys(await countsOf(tokens.manager))).toEqual(['follow-ups', 'themes']);
-    expect(await countsOf(tokens.hr)).toEqual({});
-    expect(await countsOf(tokens.leader)).toEqual({});
+    // Everyone has their own unread notifications (the bell).
+    expect(Object.keys(await countsOf(tokens.admin))).toEqual(['follow-ups', 'themes', 'notifications', 'organization']);
+    expect(Object.keys(await countsOf(tokens.cx))).toEqual(['follow-ups', 'themes', 'notifications']);
+    expect(Object.keys(await countsOf(tokens.manager))).toEqual(['follow-ups', 'themes', 'notifications']);
+    expect(Object.keys(await countsOf(tokens.hr))).toEqual(['notifications']);
+    expect(Object.keys(await countsOf(tokens.leader))).toEqual(['notifications']);
   });
 
   it('counts invited users who have not set a password, for admins', async () => {
@@ -56,12 +57,13 @@ describe('navCounts', () => {
     const few = await statementsOf(app, () => app.gql(NAV, {}, quiet));
     const many = await statementsOf(app, () => app.gql(NAV, {}, tokens.admin));
     const counting = (statements: string[]) => statements.filter((s) => /count\(\*\)/i.test(s));
-    expect(counting(few)).toHaveLength(3);
-    expect(counting(many)).toHaveLength(3);
+    expect(counting(few)).toHaveLength(4);
+    expect(counting(many)).toHaveLength(4);
     expect(many.length).toBe(few.length);
     expect(await countsOf(quiet)).toEqual({
       'follow-ups': { item: 'follow-ups', count: 0, urgent: 0 },
       themes: { item: 'themes', count: 0, urgent: 0 },
+      notifications: { item: 'notifications', count: 0, urgent: 0 },
       organization: { item: 'organization', count: 0, urgent: 0 },
     });
   });

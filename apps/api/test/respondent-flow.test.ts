@@ -503,8 +503,9 @@ describe('responses', () => {
 });
 
 describe('mail', () => {
-  it('carries the link, a From address and List-Unsubscribe in every mail', async () => {
-    const all = outbox(app);
+  it('carries the link, a From address and List-Unsubscribe in every survey mail', async () => {
+    // Mails to Tandem's users (a detractor's owner is told: issue 17) are not survey mails.
+    const all = outbox(app).filter((mail) => !/^X-Tandem-Notification:/m.test(mail.raw));
     expect(all.length).toBeGreaterThan(5);
     for (const mail of all) {
       expect(mail.token).toMatch(/^[A-Za-z0-9_-]{43}$/);

@@ -18,6 +18,7 @@ import { OrganizationEntity } from '../identity/organizations/organization.entit
 import { ResponseEntity } from '../survey/responses/response.entity.js';
 import { ResponseThemeEntity, ThemeEntity } from '../survey/themes/theme.entity.js';
 import { UserEntity } from '../identity/users/user.entity.js';
+import { NotificationEntity, NotificationPreferencesEntity } from '../identity/notifications/notification.entity.js';
 import { WaveQuestionEntity } from '../survey/waves/wave-question.entity.js';
 import { WaveEntity } from '../survey/waves/wave.entity.js';
 
@@ -25,6 +26,8 @@ export const entities = [
   OrganizationEntity,
   OrgUnitEntity,
   UserEntity,
+  NotificationEntity,
+  NotificationPreferencesEntity,
   RefreshTokenEntity,
   ApiClientEntity,
   ContactEntity,

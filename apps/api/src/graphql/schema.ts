@@ -7,6 +7,7 @@ import { OrganizationResolver } from '../identity/organizations/organization.res
 import { OrgUnitManagerResolver } from '../identity/users/org-unit-manager.resolver.js';
 import { UserAdminResolver } from '../identity/users/user-admin.resolver.js';
 import { UserResolver } from '../identity/users/user.resolver.js';
+import { NotificationResolver } from '../identity/notifications/notification.resolver.js';
 import { ContactResolver } from '../survey/contacts/contact.resolver.js';
 import { EmployeeResolver } from '../survey/employees/employee.resolver.js';
 import { RosterChangeResolver } from '../survey/employees/roster-changes.js';
@@ -39,7 +40,7 @@ import { wireLifecycle } from './lifecycle.js';
 
 /** Every module's resolvers, by layer (docs/architecture.md). */
 export const resolvers = [
-  AuthResolver, OrganizationResolver, OrgUnitResolver, UserResolver, UserAdminResolver, OrgUnitManagerResolver,
+  AuthResolver, OrganizationResolver, OrgUnitResolver, UserResolver, UserAdminResolver, OrgUnitManagerResolver, NotificationResolver,
   ContactResolver, EmployeeResolver, RosterChangeResolver, InvitationResolver, PublicSurveyResolver, ResponseResolver,
   FollowUpResolver, FollowUpNoteResolver, ResponseFollowUpResolver, WaveResolver, ThemeResolver, TaggingResolver,
   AnalyticsResolver, NpsBandResolver, EmployeeResultsResolver, WaveResultsResolver, ThemeResultsResolver, LeaderboardResolver, AwardResolver,

@@ -78,3 +78,15 @@ export function userOf(ctx: Context): Principal {
   if (ctx.principal.kind !== 'user') throw unauthenticated('This needs a user login, not an API token');
   return ctx.principal;
 }
+
+/** The id background work acts under: no user has it, so nothing it writes can pass for a person's. */
+export const SYSTEM_USER_ID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Who scheduled work (a wave opening at its opensAt, a reminder rule, an escalation) acts as: the
+ * organization itself, with an admin's reach over its own data and no API scopes. The wiring
+ * (src/jobs.ts) builds a job's context with it; it never comes from a token.
+ */
+export function systemPrincipal(organizationId: string): Principal {
+  return { kind: 'user', id: SYSTEM_USER_ID, organizationId, roles: ['ADMIN'], scopes: [] };
+}

@@ -283,7 +283,7 @@ export async function seedHistory(tx: EntityManager, organizationId: string, use
       const [reason, suggestion] = commentFor(p);
       const answer = validateAnswer(wave, questions, p.contact.language, { score: p.score, reason, suggestion, language: p.contact.language });
       const submittedAt = at(p);
-      const { followUpId } = await recordResponse(tx, { organizationId, wave, invitationId: invitationOf.get(contactId)!, contactId, answer, submittedAt, slaHours: 48 });
+      const { followUpId } = await recordResponse(tx, { organizationId, wave, invitationId: invitationOf.get(contactId)!, contactId, answer, submittedAt, slaHours: 48, publish: false });
       if (followUpId) followUps.push({ id: followUpId, answeredAt: submittedAt });
     }
   }

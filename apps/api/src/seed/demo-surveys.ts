@@ -433,6 +433,8 @@ export async function seedSurveys(
         answer,
         submittedAt,
         slaHours: 48,
+        // The demo's history is not news: nobody is told of these detractors again at each start.
+        publish: false,
       });
       byContact.delete(contact.id);
       if (followUpId && a.followUp) await seedFollowUp(tx, followUpId, submittedAt, a.followUp, users);

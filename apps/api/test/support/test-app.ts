@@ -12,7 +12,7 @@ import { createLogger } from '../../src/logger.js';
 import { DEMO_PASSWORD, seedDemoIfEmpty } from '../../src/seed/demo.js';
 import type { PoolOptions } from '../../src/db/data-source.js';
 import { openTestDatabase } from './database.js';
-import { createAppServices } from '../../src/kernel/context.js';
+import { createAppServices, type AppServices } from '../../src/kernel/context.js';
 
 export interface GqlResult<T = any> {
   data?: T | null;
@@ -25,6 +25,8 @@ export interface TestApp {
   config: Config;
   /** The job queue and event bus, workers running, as in the API process. */
   background: Background;
+  /** The process's services, shared by requests and jobs: a test moves the clock with services.now. */
+  services: AppServices;
   /** POSTs one operation to /graphql, with a bearer token when given. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
   /** Logs in (demo password by default) and returns the access token. */
@@ -53,6 +55,8 @@ export async function startTestApp(
     WEB_DIST: path.join(dataDir, 'no-web'),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     RATE_LIMIT_PER_MINUTE: '0',
+    // The scheduler's sweep works by the app's clock; tests that move the clock turn it on.
+    SCHEDULE_TICK_SECONDS: '0',
     ...options.env,
   });
   const logger = createLogger(config.logLevel);
@@ -76,6 +80,7 @@ export async function startTestApp(
     db,
     config,
     background,
+    services,
     gql,
     async login(email, password = DEMO_PASSWORD) {
       const res = await gql<{ login: { accessToken: string } }>(

@@ -33,6 +33,8 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../components/AppShell.vue'),
     children: [
       ...NAVIGATION.map((item) => ({ path: item.path, name: item.name, component: item.component, meta: { roles: item.roles } })),
+      // The link of a follow-up's mail (`${PUBLIC_URL}/follow-ups/<id>`): the list with it open.
+      { path: 'follow-ups/:id', name: 'follow-up', redirect: (to) => ({ name: 'follow-ups', query: { open: String(to.params.id) } }) },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('../pages/NotFoundPage.vue') },
     ],
   },

@@ -13,3 +13,18 @@ export function subtreeSql(orgParam: string, idsParam: string): string {
       )
       SELECT id FROM subtree`;
 }
+
+/**
+ * A unit and the units above it, nearest first, as a SELECT of (id, depth) over one organization:
+ * depth 0 is the unit itself, 1 its parent, … (the escalation of a late follow-up climbs it).
+ */
+export function ancestorsSql(orgParam: string, idParam: string): string {
+  return `
+      WITH RECURSIVE up(id, parent_id, depth) AS (
+        SELECT id, parent_id, 0 FROM org_units WHERE organization_id = ${orgParam} AND id = ${idParam}::uuid
+        UNION ALL
+        SELECT u.id, u.parent_id, up.depth + 1 FROM org_units u JOIN up ON u.id = up.parent_id
+         WHERE u.organization_id = ${orgParam} AND up.depth < 1000
+      )
+      SELECT id, depth FROM up`;
+}

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { orgOf, userOf, type Context } from '../../kernel/context.js';
 import { unauthenticated } from '../../kernel/errors.js';
 import { UserEntity, type Role } from './user.entity.js';
@@ -18,4 +19,9 @@ export async function listUsers(ctx: Context, role: Role | null): Promise<UserTy
     .orderBy('u.name', 'ASC');
   if (role) qb.andWhere(':role = ANY(u.roles)', { role });
   return (await qb.getMany()).map(UserType.from);
+}
+
+/** Sets a user's language (their mails and, by default, the app's), in the caller's transaction. */
+export async function setUserLanguage(db: EntityManager, organizationId: string, userId: string, language: string): Promise<void> {
+  await db.update(UserEntity, { id: userId, organizationId }, { language });
 }

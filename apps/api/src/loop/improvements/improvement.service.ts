@@ -6,6 +6,7 @@ import { paginate, searchPattern, type Connection, type PageArgs } from '../../k
 import { badInput, invalidState, notFound } from '../../kernel/errors.js';
 import type { ImprovementStatus } from './improvement.enums.js';
 import { subtreeSql } from '../../identity/org-units/subtree.js';
+import { publish } from '../../platform/events/outbox.js';
 import { idFilter } from '../../survey/responses/response.service.js';
 import { assertMayEdit } from './improvement-access.js';
 import { validTranslations } from '../../survey/waves/respondent-language.js';
@@ -222,6 +223,7 @@ export async function setImprovementStatus(ctx: Context, id: string, status: Imp
     const implementedAt = status === 'IMPLEMENTED' ? (current.implementedAt ?? now) : current.implementedAt;
     await tx.update(ImprovementEntity, { id: current.id }, { status, implementedAt, updatedAt: now });
     await tx.insert(ImprovementEventEntity, { improvementId: current.id, organizationId, fromStatus: current.status, toStatus: status, note: text, byId: by, at: now });
+    await publish(tx, { type: 'improvement.status_changed', organizationId, payload: { improvementId: current.id, from: current.status, to: status } });
     return tx.findOneByOrFail(ImprovementEntity, { id: current.id });
   });
   ctx.logger.info({ event: 'improvement.status_changed', improvementId: row.id, status }, 'improvement status changed');

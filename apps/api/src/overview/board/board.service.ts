@@ -18,6 +18,7 @@ import { Board, BoardAudience, StatusCount, type BenchmarkType } from './board.t
 import { type PeriodInput } from '../../reporting/base/period.input.js';
 import { calendarPeriod, previousPeriod, quarterOf, type CalendarPeriod } from '../../reporting/base/calendar-period.js';
 import { listBenchmarks, targetsFor } from './targets.service.js';
+import { emptySla, followUpSla } from './follow-up-sla.js';
 import { IDENTIFIED_READERS, hasAnyRole } from '../../kernel/policies.js';
 
 /**
@@ -34,7 +35,8 @@ import { IDENTIFIED_READERS, hasAnyRole } from '../../kernel/policies.js';
  * identified audience's period, previous period and trend from one rollup statement grouped by
  * audience and month; the employee entry from one rollup statement by month plus the waves
  * (employeeBoard, through the guard) and the threshold; response rates from the per-wave counters;
- * follow-ups from one statement over the partial index of unresolved ones; targets; benchmarks.
+ * follow-ups from one statement over the partial index of unresolved ones; the share closed within
+ * the SLA (in all, per wave, per owner) from one grouped statement; targets; benchmarks.
  */
 export async function board(ctx: Context, periodInput: PeriodInput | null | undefined): Promise<Board> {
   const organizationId = orgOf(ctx);
@@ -52,7 +54,7 @@ export async function board(ctx: Context, periodInput: PeriodInput | null | unde
   const employee = mayReadEmployeeResults(principal);
   // Everything at once: identified counts in one rollup statement, the employee entry in two plus
   // the threshold (employeeBoard), the rest one each.
-  const [targets, benchmarks, rates, followUps, improvements, identifiedParts, employeeParts] = await Promise.all([
+  const [targets, benchmarks, rates, followUps, improvements, identifiedParts, employeeParts, sla] = await Promise.all([
     targetsFor(ctx, organizationId, period.year, period.quarter),
     listBenchmarks(ctx, null),
     identified ? identifiedResponseRates(ctx, organizationId, period) : Promise.resolve(new Map<string, number>()),
@@ -60,6 +62,7 @@ export async function board(ctx: Context, periodInput: PeriodInput | null | unde
     improvementCounts(ctx, organizationId),
     identified ? identifiedEntries(ctx, organizationId, period, previous, months) : Promise.resolve(null),
     employee ? employeeBoard(ctx, organizationId, { period, previous, trendFrom, trendTo }) : Promise.resolve(null),
+    identified ? followUpSla(ctx, organizationId, period) : Promise.resolve(emptySla()),
   ]);
 
   const entry = (audience: Audience, summary: NpsSummary, before: NpsSummary | null, responseRate: number | null, trend: BoardAudience['trend']) => {
@@ -91,6 +94,7 @@ export async function board(ctx: Context, periodInput: PeriodInput | null | unde
     audiences,
     followUpsOpen: followUps.open,
     followUpsOverdue: followUps.overdue,
+    followUpSla: sla,
     improvementsByStatus: IMPROVEMENT_STATUSES.map((status) => Object.assign(new StatusCount(), { status, count: improvements.get(status) ?? 0 })),
   });
 }

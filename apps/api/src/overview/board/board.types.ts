@@ -5,6 +5,7 @@ import { ImprovementStatusEnum, type ImprovementStatus } from '../../loop/improv
 import { NpsSummary } from '../../reporting/base/nps-summary.type.js';
 import { NpsPoint } from '../../reporting/base/nps-trend.types.js';
 import type { Audience } from '../../survey/waves/wave.entity.js';
+import { FollowUpSla } from './follow-up-sla.js';
 
 @ObjectType('NpsTarget', { description: 'The NPS an organization aims at for one audience in a year or a quarter' })
 export class NpsTargetType {
@@ -141,6 +142,11 @@ export class Board {
 
   @Field(() => Int, { description: 'Of them, those past their due time' })
   followUpsOverdue: number;
+
+  @Field(() => FollowUpSla, {
+    description: "Of the period's detractor follow-ups, the share closed within the SLA, in all, per wave and per owner; empty for callers who read employee results only",
+  })
+  followUpSla: FollowUpSla;
 
   @Field(() => [StatusCount], { description: 'Improvements per status, every status listed (0 until improvements exist)' })
   improvementsByStatus: StatusCount[];

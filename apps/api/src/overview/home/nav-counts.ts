@@ -75,6 +75,19 @@ export const NAV_COUNTS: readonly NavCountSource[] = [
       ),
   },
   {
+    // The caller's unread notifications (the bell in the shell): everyone's own.
+    item: 'notifications',
+    roles: ['ADMIN', 'HR', 'CX', 'MANAGER', 'LEADER'],
+    seeAll: [],
+    count: (db, s) =>
+      one(
+        db,
+        `SELECT count(*)::int AS count, count(*) FILTER (WHERE kind = 'FOLLOW_UP_ESCALATED')::int AS urgent
+           FROM notifications WHERE organization_id = $1 AND user_id = $2 AND read_at IS NULL`,
+        [s.organizationId, s.own],
+      ),
+  },
+  {
     // Users invited who have not set their password yet.
     item: 'organization',
     roles: ['ADMIN'],

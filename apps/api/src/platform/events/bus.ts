@@ -20,7 +20,9 @@ export interface EventConsumer<K extends DomainEventType = DomainEventType> {
 
 interface DispatchJob extends JobData {
   organizationId: string;
-  eventId: string;
+  /** One event (publish), or several written together (dispatchSoon, the sweep). */
+  eventId?: string;
+  eventIds?: string[];
 }
 
 interface ConsumerJob extends JobData {
@@ -52,7 +54,13 @@ export class EventBus {
 
   constructor(private readonly jobs: JobQueue) {
     jobs.defineQueue(DISPATCH_QUEUE, { retryLimit: 10, retryDelaySeconds: 1, expireInSeconds: 60 });
-    jobs.registerWorker<DispatchJob>(DISPATCH_QUEUE, (job, ctx) => this.dispatch(job.data.eventId, ctx.db), { concurrency: 2 });
+    jobs.registerWorker<DispatchJob>(
+      DISPATCH_QUEUE,
+      async (job, ctx) => {
+        for (const eventId of job.data.eventIds ?? [job.data.eventId!]) await this.dispatch(eventId, ctx.db);
+      },
+      { concurrency: 2 },
+    );
   }
 
   /** Registers a consumer of some event types; every process that publishes or dispatches registers the same ones. */

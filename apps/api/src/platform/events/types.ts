@@ -20,18 +20,22 @@ export interface DomainEventPayloads {
   'response.created': { responseId: string; waveId: string; audience: IdentifiedAudience; score: number | null };
   'followup.created': { followUpId: string; responseId: string; waveId: string; ownerId: string | null; dueAt: string };
   'followup.overdue': { followUpId: string; ownerId: string | null; dueAt: string };
-  /** Handed to the CX users of the nearest org unit up the tree that has some. */
-  'followup.escalated': { followUpId: string; orgUnitId: string; userIds: string[] };
+  /**
+   * Handed to the CX users of the nearest org unit up the tree (from the answer's unit) that has
+   * some; orgUnitId null when no unit up the tree had any and the organization's CX users were told.
+   */
+  'followup.escalated': { followUpId: string; orgUnitId: string | null; userIds: string[] };
   'followup.resolved': { followUpId: string; ownerId: string | null };
   'improvement.status_changed': { improvementId: string; from: string; to: string };
   'wave.opened': { waveId: string; audience: EventAudience };
   /**
-   * Counts only. For an EMPLOYEE wave `answers` is null when fewer people answered than the
-   * organization's anonymity threshold, so a small wave tells nothing about who took part.
+   * Counts only. For an EMPLOYEE wave `invited` is null when fewer people were invited than the
+   * organization's anonymity threshold, and `answers` when fewer answered (or were invited), so a
+   * small wave tells nothing about who took part.
    */
   'wave.closed':
     | { waveId: string; audience: IdentifiedAudience; invited: number; answers: number }
-    | { waveId: string; audience: 'EMPLOYEE'; invited: number; answers: number | null };
+    | { waveId: string; audience: 'EMPLOYEE'; invited: number | null; answers: number | null };
   /** A survey invitation's mail bounced (customer-type waves; an employee's link is never in a payload). */
   'invitation.bounced': { invitationId: string; waveId: string };
 }

@@ -10,7 +10,7 @@ export { employeeReadScope, mayReadEmployeeResults } from '../base/policies.js';
 export { EMPLOYEE_SEGMENT_KEYS, groupKeyOf, type EmployeeFilter } from './employee-filter.js';
 export { employeeWavesClosedIn, type DaySpan } from './employee-waves.js';
 export { freezeThemeCatalogue } from './catalogue.js';
-export { releaseNow } from './releases.js';
+export { releaseNow, releaseScheduled } from './releases.js';
 export { employeeBoard, type EmployeeBoardEntry } from './results/board.js';
 export { employeeTeamRates, waveTotalsLoader, waveParticipation, type ParticipationRow } from './results/participation.js';
 export { employeeBreakdown, employeeOutcome, employeeSummary, employeeTrend } from './results/reports.js';

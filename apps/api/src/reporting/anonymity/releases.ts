@@ -5,6 +5,7 @@ import { settingsOf } from '../../identity/organizations/organization.service.js
 import { ensureReleases, makeRelease, type ReleaseDeps } from './release/service.js';
 import { readReleases, type StoredRelease } from './release/store.js';
 import { effectiveThreshold } from '../../identity/organizations/anonymity-threshold.js';
+import { schedule, type ScheduledJob } from '../../platform/jobs/schedules.js';
 
 /**
  * The releases a request reads, batched: one loader per request makes whatever releases are due
@@ -48,4 +49,30 @@ export const releasesOf = (ctx: Context, waveIds: readonly string[]): Promise<(S
 export async function releaseNow(ctx: Context, waveId: string): Promise<void> {
   await makeRelease(releaseDepsOf(ctx), orgOf(ctx), waveId);
   loaders.get(ctx.loaders)?.clear(waveId);
+}
+
+/**
+ * wave.release, the job scheduled at an employee wave's closesAt (survey/waves/wave-schedule.ts):
+ * closes the wave if its time has come and makes its release, with the job's retries should that
+ * fail (a read after closesAt would make it too; storeRelease keeps one). A job whose closesAt no
+ * longer stands (the date was changed) does nothing; one run early by the app's clock is sent again.
+ */
+export async function releaseScheduled(ctx: Context, job: ScheduledJob): Promise<void> {
+  const organizationId = orgOf(ctx);
+  const [wave]: { status: string; closes_at: Date | null; released: boolean }[] = job.id
+    ? await ctx.db.query(
+        `SELECT w.status, w.closes_at, EXISTS (SELECT 1 FROM employee_releases r WHERE r.wave_id = w.id) AS released
+           FROM waves w WHERE w.id = $1 AND w.organization_id = $2 AND w.audience = 'EMPLOYEE'`,
+        [job.id, organizationId],
+      )
+    : [];
+  if (!wave || wave.released || wave.status === 'DRAFT') return;
+  if (wave.status === 'OPEN') {
+    if (!wave.closes_at || wave.closes_at.toISOString() !== job.at) return;
+    if (wave.closes_at > ctx.app.now()) {
+      await schedule(ctx.db, job, wave.closes_at, `${job.kind}:${job.id}:${job.at}:again:${ctx.app.now().toISOString()}`);
+      return;
+    }
+  }
+  await releaseNow(ctx, job.id!);
 }

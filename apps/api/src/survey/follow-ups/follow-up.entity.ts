@@ -33,6 +33,21 @@ export class FollowUpEntity {
   @Column({ type: 'timestamptz', name: 'resolved_at', nullable: true })
   resolvedAt: Date | null;
 
+  /** When the SLA passed unresolved (marked by its schedule; follow-up-sla.ts). */
+  @Column({ type: 'timestamptz', name: 'overdue_at', nullable: true })
+  overdueAt: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'escalated_at', nullable: true })
+  escalatedAt: Date | null;
+
+  /** The CX users told when it was escalated. */
+  @Column({ type: 'uuid', name: 'escalated_to', array: true, default: () => "'{}'" })
+  escalatedTo: string[];
+
+  /** The org unit whose CX users were told; null when the organization's were (no unit up the tree had any). */
+  @Column({ type: 'uuid', name: 'escalated_unit_id', nullable: true })
+  escalatedUnitId: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 }

@@ -56,6 +56,13 @@ export class FollowUpResolver {
     return user ? UserType.from(user) : null;
   }
 
+  @FieldResolver(() => [UserType], { description: 'The CX users it was escalated to when its SLA passed; empty until then' })
+  async escalatedTo(@Root() followUp: FollowUpType, @Ctx() ctx: Context): Promise<UserType[]> {
+    if (followUp.escalatedToIds.length === 0) return [];
+    const users = await ctx.loaders.user.loadMany(followUp.escalatedToIds);
+    return users.flatMap((u) => (u && !(u instanceof Error) ? [UserType.from(u)] : []));
+  }
+
   @FieldResolver(() => [FollowUpNoteType], { description: 'Oldest first' })
   async notes(@Root() followUp: FollowUpType, @Ctx() ctx: Context): Promise<FollowUpNoteType[]> {
     return (await ctx.loaders.followUpNotes.load(followUp.id)).map(FollowUpNoteType.from);

@@ -8,6 +8,7 @@ import { idFilter } from '../responses/response.service.js';
 import { FollowUpEntity, FollowUpNoteEntity, type FollowUpStatus } from './follow-up.entity.js';
 import { FollowUpType, type FollowUpFilter, type FollowUpUpdateInput } from './follow-up.types.js';
 import { FEEDBACK_OWNERS_OF_ALL, IDENTIFIED_READERS } from '../../kernel/policies.js';
+import { publish } from '../../platform/events/outbox.js';
 
 export const MAX_NOTE_LENGTH = 5000;
 
@@ -40,6 +41,8 @@ export async function listFollowUps(ctx: Context, filter: FollowUpFilter | null 
   }
   if (f.overdue === true) qb.andWhere(`f.status <> 'RESOLVED' AND f.due_at < :now`, { now });
   if (f.overdue === false) qb.andWhere(`(f.status = 'RESOLVED' OR f.due_at >= :now)`, { now });
+  if (f.escalated === true) qb.andWhere('f.escalated_at IS NOT NULL');
+  if (f.escalated === false) qb.andWhere('f.escalated_at IS NULL');
   return paginate(qb, page, { alias: 'f', time: 'createdAt' }, (row) => FollowUpType.from(row, now));
 }
 
@@ -91,6 +94,7 @@ export async function updateFollowUp(ctx: Context, id: string, input: FollowUpUp
       row.contactedAt ??= now;
       if (status === 'RESOLVED') row.resolvedAt = now;
       await tx.update(FollowUpEntity, { id: row.id }, { status: row.status, contactedAt: row.contactedAt, resolvedAt: row.resolvedAt });
+      if (status === 'RESOLVED') await publish(tx, { type: 'followup.resolved', organizationId, payload: { followUpId: row.id, ownerId: row.ownerId } });
     }
     if (note) await tx.insert(FollowUpNoteEntity, { followUpId: row.id, authorId: author.id, text: note, createdAt: now });
     return row;

@@ -49,10 +49,18 @@ export class FollowUpType {
   @Field(() => Date, { nullable: true })
   resolvedAt: Date | null;
 
+  @Field(() => Date, { nullable: true, description: 'When the SLA passed unresolved and the follow-up was marked overdue (by its schedule)' })
+  overdueAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When it was escalated to CX users (see escalatedTo)' })
+  escalatedAt: Date | null;
+
   /** Resolved through the request's loaders. */
   responseId: string;
   waveId: string;
   ownerId: string | null;
+  escalatedToIds: string[];
+  escalatedUnitId: string | null;
 
   static from(row: FollowUpEntity, now: Date): FollowUpType {
     return Object.assign(new FollowUpType(), {
@@ -63,6 +71,10 @@ export class FollowUpType {
       createdAt: row.createdAt,
       contactedAt: row.contactedAt,
       resolvedAt: row.resolvedAt,
+      overdueAt: row.overdueAt,
+      escalatedAt: row.escalatedAt,
+      escalatedToIds: row.escalatedTo ?? [],
+      escalatedUnitId: row.escalatedUnitId,
       responseId: row.responseId,
       waveId: row.waveId,
       ownerId: row.ownerId,
@@ -77,6 +89,9 @@ export class FollowUpFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'true: only overdue ones; false: only those not overdue' })
   overdue?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only those escalated to CX users; false: only those not escalated' })
+  escalated?: boolean | null;
 
   @Field(() => [ID], { nullable: true })
   ownerIds?: string[] | null;

@@ -23,6 +23,14 @@ import { markInvited } from '../contacts/contact.service.js';
 /** A non-respondent is mailed again at most once in this many hours. */
 export const REMINDER_COOLDOWN_HOURS = 24;
 
+/** Which non-respondents a wave's reminder rule reminds now (reminders.ts). */
+export interface ReminderDue {
+  /** Last mailed (invitation or reminder) at or before this moment… */
+  lastMailBefore: Date;
+  /** …and reminded fewer times than this. */
+  maxReminders: number;
+}
+
 export { surveyUrl, unsubscribeUrl };
 
 /** An invitation row just created or re-tokened, with the raw token its mail must carry. */
@@ -304,11 +312,15 @@ export async function invitationTargetCount(
  * those mailed within the last 24 hours are skipped; invitations whose first mail failed (PENDING)
  * are retried as invitations, not counted as reminders. Employee waves remind their own way
  * (remindEmployees): counts only, never who.
+ *
+ * With `rule` (the wave's reminder rule, run by its schedule: reminders.ts) only the invitations
+ * mailed before rule.lastMailBefore and reminded fewer than rule.maxReminders times, PENDING ones left
+ * to their own retry.
  */
-export async function remindWave(ctx: Context, waveId: string): Promise<ReminderBatch> {
+export async function remindWave(ctx: Context, waveId: string, rule?: ReminderDue): Promise<ReminderBatch> {
   const organizationId = orgOf(ctx);
   const wave = await waveToInvite(ctx, organizationId, waveId);
-  if (wave.anonymous) return remindEmployees(ctx, wave);
+  if (wave.anonymous) return remindEmployees(ctx, wave, rule);
   const ownerId = ownScopeOf(ctx, FEEDBACK_OWNERS_OF_ALL);
   const now = ctx.app.now();
   const outcome = await ctx.db.transaction(async (tx) => {
@@ -319,9 +331,10 @@ export async function remindWave(ctx: Context, waveId: string): Promise<Reminder
          FROM invitations i JOIN contacts c ON c.id = i.contact_id
         WHERE i.organization_id = $1 AND i.wave_id = $2 AND i.status IN ('PENDING', 'SENT', 'OPENED')
           AND ($3::uuid IS NULL OR c.owner_id = $3::uuid)
+          AND ($6::timestamptz IS NULL OR (i.status <> 'PENDING' AND i.reminders < $7::int AND coalesce(i.reminded_at, i.sent_at) <= $6::timestamptz))
         ORDER BY i.id
           FOR UPDATE OF i`,
-      [organizationId, wave.id, ownerId, now, REMINDER_COOLDOWN_HOURS],
+      [organizationId, wave.id, ownerId, now, REMINDER_COOLDOWN_HOURS, rule?.lastMailBefore ?? null, rule?.maxReminders ?? 0],
     );
     const due = rows.filter((r) => !r.unsubscribed && !r.recent);
     const issued = due.map((r) => ({ invitationId: r.id, contactId: r.contact_id, token: newSurveyToken(), reminder: r.status !== 'PENDING' }));

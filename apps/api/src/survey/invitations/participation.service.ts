@@ -147,16 +147,20 @@ export async function inviteEmployees(ctx: Context, wave: WaveEntity): Promise<I
  * - leavers are reminded like everyone else: skipping people marked inactive would let a roster
  *   import that deactivates one person show, through the count, whether that person had answered.
  */
-export async function remindEmployees(ctx: Context, wave: WaveEntity): Promise<ReminderBatch> {
+export async function remindEmployees(ctx: Context, wave: WaveEntity, rule?: { lastMailBefore: Date; maxReminders: number }): Promise<ReminderBatch> {
   const today = utcDate(ctx.app.now());
   const outcome = await ctx.db.transaction(async (tx) => {
+    // With the wave's reminder rule: those last mailed on or before the rule's day, reminded fewer
+    // times than its maximum. Every non-respondent of a wave was invited and reminded on the same
+    // days, so the rule picks all of them or none: it says nothing about one person.
     const due: { id: string; employee_id: string }[] = await tx.query(
       `SELECT p.id, p.employee_id
          FROM employee_participations p
         WHERE p.organization_id = $1 AND p.wave_id = $2 AND NOT p.responded
+          AND ($3::date IS NULL OR (p.reminders < $4::int AND greatest(p.invited_on, p.reminded_on) <= $3::date))
         ORDER BY p.id
           FOR UPDATE`,
-      [wave.organizationId, wave.id],
+      [wave.organizationId, wave.id, rule ? utcDate(rule.lastMailBefore) : null, rule?.maxReminders ?? 0],
     );
     const [{ mailed }]: { mailed: boolean }[] = await tx.query(
       `SELECT EXISTS (

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../../kernel/pg-errors.js';
 import { conflict } from '../../kernel/errors.js';
+import { dispatchSoon, dispatchWritten } from '../../platform/events/outbox.js';
 import type { MatchableTheme } from '../themes/matcher.js';
 import { suggestedThemeIds } from '../themes/suggest.service.js';
 import type { WaveEntity } from '../waves/wave.entity.js';
@@ -30,19 +31,25 @@ export const ALREADY_ANSWERED = 'This survey has already been answered';
  * Writes identified answers as ONE statement, in the caller's transaction or on its own (a single
  * statement is atomic without one): per answer it spends the invitation, stores the response with
  * a snapshot of the contact's org unit, owner and segments, its theme suggestions, and for a
- * detractor a follow-up for the contact's owner, due slaHours after the answer. The triggers that
- * keep the rollups and counters run once for all of them, at the end of the statement.
+ * detractor a follow-up for the contact's owner, due slaHours after the answer, with its
+ * followup.created domain event (the outbox row, platform/events; not with publish: false, the
+ * demo seed's history). The triggers that keep the rollups and counters run once for all of them,
+ * at the end of the statement.
  *
  * The answer is null for a link that was spent already: its invitation UPDATE matched nothing, so
  * nothing of it was written. Of two concurrent statements spending one link, the second waits on the
  * first's row lock and then finds it spent. The invitations must be distinct within one call.
  */
-export async function recordResponses(db: EntityManager, items: readonly ResponseToRecord[]): Promise<(RecordedResponse | null)[]> {
+export async function recordResponses(
+  db: EntityManager,
+  items: readonly ResponseToRecord[],
+  options: { publish?: boolean } = {},
+): Promise<(RecordedResponse | null)[]> {
   if (items.length === 0) return [];
   if (new Set(items.map((i) => i.invitationId)).size !== items.length) throw new Error('recordResponses takes each invitation once');
   const column = <T>(pick: (item: ResponseToRecord) => T) => items.map(pick);
   const themed = items.flatMap((item) => item.themeIds.map((themeId) => [item.invitationId, themeId] as const));
-  const rows: { invitation_id: string; response_id: string; follow_up_id: string | null }[] = await refusingASecondAnswer(() =>
+  const rows: { invitation_id: string; response_id: string; follow_up_id: string | null; event_id: string | null; event_organization_id: string | null }[] = await refusingASecondAnswer(() =>
     db.query(
       `WITH input AS (
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::smallint[], $7::text[], $8::text[], $9::text[],
@@ -73,10 +80,17 @@ export async function recordResponses(db: EntityManager, items: readonly Respons
          SELECT response.organization_id, response.id, response.wave_id, response.owner_id, 'OPEN', input.due_at, response.submitted_at
            FROM response JOIN input ON input.invitation_id = response.invitation_id
           WHERE response.category = 'DETRACTOR'
-         RETURNING id, response_id
+         RETURNING id, response_id, organization_id, wave_id, owner_id, due_at
+       ), event AS (
+         INSERT INTO domain_events (organization_id, type, payload)
+         SELECT organization_id, 'followup.created',
+                jsonb_build_object('followUpId', id, 'responseId', response_id, 'waveId', wave_id, 'ownerId', owner_id,
+                                   'dueAt', to_char(due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+           FROM follow_up WHERE $16::boolean
+         RETURNING id, organization_id, (payload->>'followUpId')::uuid AS follow_up_id
        )
-       SELECT response.invitation_id, response.id AS response_id, follow_up.id AS follow_up_id
-         FROM response LEFT JOIN follow_up ON follow_up.response_id = response.id`,
+       SELECT response.invitation_id, response.id AS response_id, follow_up.id AS follow_up_id, event.id AS event_id, event.organization_id AS event_organization_id
+         FROM response LEFT JOIN follow_up ON follow_up.response_id = response.id LEFT JOIN event ON event.follow_up_id = follow_up.id`,
       [
         column((i) => i.invitationId),
         column((i) => i.organizationId),
@@ -93,9 +107,17 @@ export async function recordResponses(db: EntityManager, items: readonly Respons
         column((i) => new Date(i.submittedAt.getTime() + i.slaHours * 3600_000)),
         themed.map(([invitationId]) => invitationId),
         themed.map(([, themeId]) => themeId),
+        options.publish !== false,
       ],
     ),
   );
+  const events = rows.filter((r) => r.event_id).map((r) => ({ id: r.event_id!, organizationId: r.event_organization_id! }));
+  if (events.length > 0) {
+    if (db.queryRunner?.isTransactionActive) await dispatchWritten(db, events);
+    // Outside a transaction the events are committed already: their dispatch goes out shortly
+    // after, shared with the other answers of that moment, so an answer costs no extra round trip.
+    else dispatchSoon(db, events);
+  }
   const byInvitation = new Map(rows.map((r) => [r.invitation_id, { responseId: r.response_id, followUpId: r.follow_up_id }]));
   return items.map((item) => byInvitation.get(item.invitationId) ?? null);
 }
@@ -107,11 +129,11 @@ export async function recordResponses(db: EntityManager, items: readonly Respons
  */
 export async function recordResponse(
   db: EntityManager,
-  args: Omit<ResponseToRecord, 'themeIds'> & { themes?: readonly MatchableTheme[] },
+  args: Omit<ResponseToRecord, 'themeIds'> & { themes?: readonly MatchableTheme[]; publish?: boolean },
 ): Promise<RecordedResponse> {
-  const { themes, ...item } = args;
+  const { themes, publish, ...item } = args;
   const themeIds = await suggestedThemeIds(db, args.organizationId, args.answer.language, [args.answer.reason, args.answer.suggestion], themes);
-  const [recorded] = await recordResponses(db, [{ ...item, themeIds }]);
+  const [recorded] = await recordResponses(db, [{ ...item, themeIds }], { publish });
   if (!recorded) throw conflict('token', ALREADY_ANSWERED);
   return recorded;
 }

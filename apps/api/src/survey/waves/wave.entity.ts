@@ -39,6 +39,14 @@ export class WaveEntity {
   @Column({ type: 'timestamptz', name: 'closes_at', nullable: true })
   closesAt: Date | null;
 
+  /** The reminder rule: non-respondents are reminded this many days after their last mail… */
+  @Column({ type: 'int', name: 'reminder_after_days', nullable: true })
+  reminderAfterDays: number | null;
+
+  /** …at most this many times. Both set or neither (a database constraint keeps it so). */
+  @Column({ type: 'int', name: 'max_reminders', nullable: true })
+  maxReminders: number | null;
+
   @Column({ type: 'timestamptz', name: 'opened_at', nullable: true })
   openedAt: Date | null;
 

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../kernel/context.js';
-import { closeWave, createWave, findWave, listWaves, openWave, setQuestionText, setWavePublicTitles } from './wave.service.js';
-import { CreateWaveInput, LocalizedTextInput, WaveFilter } from './wave.inputs.js';
+import { closeWave, createWave, findWave, listWaves, openWave, setQuestionText, setWavePublicTitles, updateWave } from './wave.service.js';
+import { CreateWaveInput, LocalizedTextInput, UpdateWaveInput, WaveFilter } from './wave.inputs.js';
 import { WaveConnection, WaveQuestionType, WaveType } from './wave.type.js';
 import { SURVEY_READERS, WAVE_RUNNERS } from '../../kernel/policies.js';
 
@@ -28,6 +28,12 @@ export class WaveResolver {
   @Mutation(() => WaveType, { description: 'A DRAFT wave with the standard questions in each of its languages' })
   createWave(@Arg('input', () => CreateWaveInput) input: CreateWaveInput, @Ctx() ctx: Context) {
     return createWave(ctx, input);
+  }
+
+  @Authorized(...WAVE_RUNNERS)
+  @Mutation(() => WaveType, { description: "Change a wave's name, dates (re-scheduling its opening and closing) or reminder rule" })
+  updateWave(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateWaveInput) input: UpdateWaveInput, @Ctx() ctx: Context) {
+    return updateWave(ctx, id, input);
   }
 
   @Authorized(...WAVE_RUNNERS)

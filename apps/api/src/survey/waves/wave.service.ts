@@ -6,10 +6,13 @@ import { paginate, searchPattern, type Connection, type PageArgs } from '../../k
 import { badInput, forbidden, invalidState, notFound } from '../../kernel/errors.js';
 import { WAVE_LANGUAGES, defaultQuestions, isWaveLanguage, textsIn, type WaveLanguage } from './default-questions.js';
 import { isAnonymousAudience, manageableAudiences, readableAudiences } from './wave-access.js';
-import { waveClosed, waveOpened } from './wave-lifecycle.js';
+import { transition } from './wave-transition.js';
+import { scheduleWave } from './wave-schedule.js';
+import { publishWaveClosed } from './wave-events.js';
+import { checkReminderRule } from './reminder-rule.js';
 import { WaveQuestionEntity } from './wave-question.entity.js';
 import { WaveEntity, type WaveStatus } from './wave.entity.js';
-import type { CreateWaveInput, LocalizedTextInput, RatingQuestionInput, WaveFilter } from './wave.inputs.js';
+import type { CreateWaveInput, LocalizedTextInput, RatingQuestionInput, UpdateWaveInput, WaveFilter } from './wave.inputs.js';
 import { WaveQuestionType, WaveType } from './wave.type.js';
 
 const MAX_NAME = 200;
@@ -151,6 +154,7 @@ export async function createWave(ctx: Context, input: CreateWaveInput): Promise<
   const opensAt = input.opensAt ?? null;
   const closesAt = input.closesAt ?? null;
   if (opensAt && closesAt && closesAt.getTime() <= opensAt.getTime()) throw badInput('input.closesAt', 'closesAt must be after opensAt');
+  const rule = checkReminderRule(input.reminderAfterDays, input.maxReminders);
   const languages = validateLanguages(input.languages);
   const ratings = validateRatings(input.ratings ?? [], languages);
   const publicTitles = validateTitles(input.publicTitles ?? [], languages, 'input.publicTitles');
@@ -172,6 +176,8 @@ export async function createWave(ctx: Context, input: CreateWaveInput): Promise<
         publicTitles,
         opensAt,
         closesAt,
+        reminderAfterDays: rule?.reminderAfterDays ?? null,
+        maxReminders: rule?.maxReminders ?? null,
         openedAt: null,
         closedAt: null,
         createdBy: principal.kind === 'user' ? principal.id : null,
@@ -181,8 +187,69 @@ export async function createWave(ctx: Context, input: CreateWaveInput): Promise<
       WaveQuestionEntity,
       questions.map((q, i) => ({ waveId: wave.id, position: i + 1, ...q })),
     );
+    await scheduleWave(tx, wave, ctx.app.now());
     return WaveType.from(wave);
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Editing
+
+/**
+ * Changes a wave's name (any status), its dates and its reminder rule. opensAt only while it is a
+ * draft; closesAt while it is a draft or open (when open, still to come); the rule until it closes.
+ * Every value is checked before anything is written; a changed date is scheduled anew in the same
+ * transaction (the job of the old date finds it changed and does nothing).
+ */
+export async function updateWave(ctx: Context, id: string, input: UpdateWaveInput): Promise<WaveType> {
+  const wave = await manageableWave(ctx, id, 'id');
+  const now = ctx.app.now();
+  const changes: Partial<WaveEntity> = {};
+  if (input.name !== undefined) {
+    const name = (input.name ?? '').trim();
+    if (name.length === 0 || name.length > MAX_NAME) throw badInput('input.name', `The name must be 1 to ${MAX_NAME} characters`);
+    changes.name = name;
+  }
+  if (input.opensAt !== undefined) {
+    if (wave.status !== 'DRAFT') throw invalidState(`opensAt can be changed only while the wave is a draft; this wave is ${wave.status}`, 'input.opensAt');
+    changes.opensAt = input.opensAt;
+  }
+  if (input.closesAt !== undefined) {
+    if (wave.status === 'CLOSED') throw invalidState('This wave is closed; its closing time cannot change', 'input.closesAt');
+    if (wave.status === 'OPEN' && input.closesAt && input.closesAt <= now) throw badInput('input.closesAt', 'An open wave can only be given a closing time still to come');
+    changes.closesAt = input.closesAt;
+  }
+  const opensAt = changes.opensAt !== undefined ? changes.opensAt : wave.opensAt;
+  const closesAt = changes.closesAt !== undefined ? changes.closesAt : wave.closesAt;
+  if ((changes.opensAt !== undefined || changes.closesAt !== undefined) && opensAt && closesAt && closesAt <= opensAt) {
+    throw badInput(changes.closesAt !== undefined ? 'input.closesAt' : 'input.opensAt', 'closesAt must be after opensAt');
+  }
+  if (input.reminderAfterDays !== undefined || input.maxReminders !== undefined) {
+    const rule = checkReminderRule(
+      input.reminderAfterDays !== undefined ? input.reminderAfterDays : wave.reminderAfterDays,
+      input.maxReminders !== undefined ? input.maxReminders : wave.maxReminders,
+    );
+    if (wave.status === 'CLOSED') throw invalidState('This wave is closed; it sends no more reminders', 'input.reminderAfterDays');
+    changes.reminderAfterDays = rule?.reminderAfterDays ?? null;
+    changes.maxReminders = rule?.maxReminders ?? null;
+  }
+  if (Object.keys(changes).length === 0) throw badInput('input', 'Give at least one field to change');
+  const updated = await ctx.db.transaction(async (tx) => {
+    // Only while the wave is still in the status the checks saw: a concurrent move wins.
+    const result = await tx
+      .createQueryBuilder()
+      .update(WaveEntity)
+      .set(changes)
+      .where('id = :id AND organization_id = :organizationId AND status = :status', { id: wave.id, organizationId: wave.organizationId, status: wave.status })
+      .execute();
+    if (!result.affected) throw invalidState('This wave was just opened or closed; look at it again', 'id');
+    const row = await tx.findOneByOrFail(WaveEntity, { id: wave.id, organizationId: wave.organizationId });
+    if (changes.opensAt !== undefined || changes.closesAt !== undefined) await scheduleWave(tx, row, now);
+    return row;
+  });
+  ctx.loaders.wave.clear(wave.id).prime(wave.id, updated);
+  ctx.logger.info({ event: 'wave.updated', waveId: wave.id, fields: Object.keys(changes) }, 'wave updated');
+  return WaveType.from(updated);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -198,19 +265,7 @@ async function move(ctx: Context, id: string, target: 'OPEN' | 'CLOSED'): Promis
   const wave = await manageableWave(ctx, id, 'id');
   const from: WaveStatus = target === 'OPEN' ? 'DRAFT' : 'OPEN';
   if (wave.status !== from) throw invalidState(refusal(wave.status, target));
-  const now = ctx.app.now();
-  // Compare-and-set: of two concurrent moves, only one wins; the other is told the new state.
-  const moved = await ctx.db.transaction(async (tx) => {
-    const result = await tx
-      .createQueryBuilder()
-      .update(WaveEntity)
-      .set(target === 'OPEN' ? { status: target, openedAt: now } : { status: target, closedAt: now })
-      .where('id = :id AND organization_id = :organizationId AND status = :from', { id: wave.id, organizationId: wave.organizationId, from })
-      .execute();
-    if (result.affected && target === 'OPEN') await waveOpened(tx, wave);
-    return !!result.affected;
-  });
-  if (moved && target === 'CLOSED') await waveClosed(ctx, wave);
+  const moved = await transition(ctx, wave, target);
   const updated = await ctx.db.findOneByOrFail(WaveEntity, { id: wave.id, organizationId: wave.organizationId });
   if (!moved) throw invalidState(refusal(updated.status, target));
   ctx.loaders.wave.clear(wave.id).prime(wave.id, updated);
@@ -254,8 +309,10 @@ export async function setQuestionText(
 }
 
 /**
- * Closes an employee wave whose time is up (the anonymity guard's release asks before it releases) (its closesAt passed while it was OPEN), under the
- * wave's row lock. True when the wave is (now) closed.
+ * Closes an employee wave whose time is up (its closesAt passed while it was OPEN), under the wave's
+ * row lock, publishing wave.closed: the anonymity guard's release asks before it releases, whether
+ * the release runs as the job scheduled at closesAt or on the first read after it. True when the
+ * wave is (now) closed.
  */
 export async function closeEmployeeWaveIfDue(db: EntityManager, organizationId: string, waveId: string, now: Date): Promise<boolean> {
   return db.transaction(async (tx) => {
@@ -268,6 +325,7 @@ export async function closeEmployeeWaveIfDue(db: EntityManager, organizationId: 
     if (wave.status === 'CLOSED') return true;
     if (wave.status !== 'OPEN' || !wave.due) return false;
     await tx.query(`UPDATE waves SET status = 'CLOSED', closed_at = coalesce(closes_at, $2) WHERE id = $1`, [waveId, now]);
+    await publishWaveClosed(tx, { id: waveId, organizationId, audience: 'EMPLOYEE' });
     return true;
   });
 }

@@ -119,10 +119,16 @@ export class WaveType {
   @Field(() => DateTimeResolver, { nullable: true })
   closesAt: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: 'When the wave was opened (openWave)' })
+  @Field(() => Int, { nullable: true, description: 'Reminder rule: non-respondents are reminded this many days after their last mail; null without a rule' })
+  reminderAfterDays: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Reminder rule: at most this many reminders per person' })
+  maxReminders: number | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the wave was opened (openWave, or by itself at opensAt)' })
   openedAt: Date | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: 'When the wave was closed (closeWave)' })
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the wave was closed (closeWave, or by itself at closesAt)' })
   closedAt: Date | null;
 
   @Field(() => DateTimeResolver)
@@ -139,6 +145,8 @@ export class WaveType {
       publicTitles: localizedTexts(wave.publicTitles),
       opensAt: wave.opensAt,
       closesAt: wave.closesAt,
+      reminderAfterDays: wave.reminderAfterDays,
+      maxReminders: wave.maxReminders,
       openedAt: wave.openedAt,
       closedAt: wave.closedAt,
       createdAt: wave.createdAt,
