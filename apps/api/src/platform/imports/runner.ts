@@ -200,7 +200,8 @@ async function runImport(job: ImportJobRow, importer: Importer, ctx: JobContext)
   await enterPhase(db, job.id, 'VALIDATING', await estimateRows(file));
   const run = { id: job.id, organizationId: job.organization_id, dryRun: job.dry_run, options: job.options };
 
-  const checked = await checkFile(db, job, importer, importer.begin(run), file, signal);
+  const checking = importer.begin(run);
+  const checked = await checkFile(db, job, importer, checking, file, signal);
   if ('failure' in checked) {
     await finishFailed(db, job.id, checked.failure);
     await finished();
@@ -208,14 +209,14 @@ async function runImport(job: ImportJobRow, importer: Importer, ctx: JobContext)
     return;
   }
   log.info({ event: 'import.validated', rows: checked.rows, durationMs: took() }, 'import file checked');
-  const pass = importer.begin(run);
   if (job.dry_run) {
-    await finishDone(db, job.id, checked.rows, { preview: await pass.preview(db) });
+    await finishDone(db, job.id, checked.rows, { preview: await checking.preview(db) });
     log.info({ event: 'import.previewed', rows: checked.rows, durationMs: took() }, 'import previewed');
     return;
   }
 
   await enterPhase(db, job.id, 'IMPORTING', checked.rows);
+  const pass = importer.begin(run);
   const changed = await stageFile(db, job, importer, pass, file, signal);
   if (changed.count > 0) {
     await finishFailed(db, job.id, changed.failure);
