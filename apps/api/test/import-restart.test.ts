@@ -1,18 +1,16 @@
 import 'reflect-metadata';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/data-source.js';
 import { createOrganization } from './support/fixtures.js';
 import { adminQuery } from './support/global-setup.js';
-import { JOB, contactsCsv, startImport, uploadOk, waitForJob, type ImportApi, type JobState } from './support/imports.js';
+import { JOB, contactsCsv, startImport, uploadOk, waitForJob, type JobState } from './support/imports.js';
 import { databases } from './support/jobs.js';
+import { kill, startApi, type ApiProcess } from './support/api-process.js';
 
 /**
  * Issue 17: an import is all or nothing even when its process is killed (SIGKILL, no shutdown):
@@ -23,65 +21,7 @@ import { databases } from './support/jobs.js';
  * the DATABASE_URL server.
  */
 
-const apiRoot = fileURLToPath(new URL('..', import.meta.url));
 const ROWS = 30_000;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const port = (probe.address() as { port: number }).port;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-interface ApiProcess extends ImportApi {
-  child: ChildProcess;
-  output(): string;
-}
-
-/** `npm start` from source: the API with its workers, on the given environment; resolves when /readyz answers. */
-async function startApi(env: Record<string, string>): Promise<ApiProcess> {
-  const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'test', SEED_DEMO: 'false', LOG_LEVEL: 'warn' };
-  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: apiRoot, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000));
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the API exited during start:\n${log}`);
-    const ready = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
-    if (ready) break;
-    if (Date.now() > deadline) throw new Error(`the API was not ready in time:\n${log}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return {
-    url,
-    child,
-    output: () => log,
-    async gql(query, variables, token) {
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      return res.json();
-    },
-  };
-}
-
-async function kill(api: ApiProcess): Promise<void> {
-  if (api.child.exitCode !== null || api.child.signalCode !== null) return;
-  const exited = new Promise((resolve) => api.child.once('exit', resolve));
-  api.child.kill('SIGKILL');
-  await exited;
-}
 
 /** Polls the job until `stop` says so (or it ends), then kills the process at once. */
 async function killWhen(api: ApiProcess, token: string, id: string, stop: (job: JobState) => boolean): Promise<JobState> {

@@ -23,6 +23,8 @@ export function startRosterImport(ctx: Context, uploadId: string, dryRun: boolea
 
 const STAGED_ROSTER = `(SELECT email, name, language, org_unit_id, location, tenure_band FROM roster_import_rows WHERE job_id = $2::uuid) AS t`;
 
+const STAGED_LISTED = (jobId: string) => ({ where: `EXISTS (SELECT 1 FROM roster_import_rows s WHERE s.job_id = $2::uuid AND s.email = e.email)`, param: jobId });
+
 export const rosterImporter: Importer = {
   columns: ROSTER_CSV_COLUMNS,
   noun: 'employees',
@@ -59,7 +61,7 @@ export const rosterImporter: Importer = {
       async apply(tx, file) {
         // One roster import per organization at a time: the leavers are those missing from THIS file.
         await tx.query(`SELECT 1 FROM organizations WHERE id = $1 FOR NO KEY UPDATE`, [job.organizationId]);
-        const counts = await writeRosterFrom(tx, job.organizationId, { from: STAGED_ROSTER, param: job.id }, { location: file.has('location'), tenureBand: file.has('tenure_band') });
+        const counts = await writeRosterFrom(tx, job.organizationId, { from: STAGED_ROSTER, param: job.id, listed: STAGED_LISTED(job.id) }, { location: file.has('location'), tenureBand: file.has('tenure_band') });
         return { result: { imported: counts.created + counts.updated, ...counts, errors: [] } };
       },
     };

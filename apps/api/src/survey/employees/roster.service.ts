@@ -122,18 +122,23 @@ export async function writeRoster(
   const payload = JSON.stringify(
     people.map((p) => ({ email: p.email, name: p.name, language: p.language, org_unit_id: p.orgUnitId, location: p.location, tenure_band: p.tenureBand })),
   );
-  return writeRosterFrom(tx, organizationId, { from: GIVEN_ROSTER, param: payload }, columns);
+  const listed = { where: `e.email = ANY($2::text[])`, param: people.map((p) => p.email) };
+  return writeRosterFrom(tx, organizationId, { from: GIVEN_ROSTER, param: payload, listed }, columns);
 }
 
 const GIVEN_ROSTER = `jsonb_to_recordset($2::jsonb) AS t(email text, name text, language text, org_unit_id uuid, location text, tenure_band text)`;
 
 /**
  * A roster to write: `from` is a FROM item named t with email, name, language, org_unit_id,
- * location and tenure_band, reading its rows from the parameter $2 (`param`); $1 is the organization.
+ * location and tenure_band, reading its rows from the parameter $2 (`param`); $1 is the
+ * organization. `listed` says whether the employee `e` is in it, from its own parameter $2: the
+ * leavers are the active employees it does not list (a hashed array for given people, an index
+ * probe for staged rows; an anti-join against the JSON's function scan would not be planned well).
  */
 export interface RosterSource {
   from: string;
   param: unknown;
+  listed: { where: string; param: unknown };
 }
 
 /** writeRoster from any source: the given people, or an import job's staged rows (roster-import.ts). */
@@ -176,7 +181,7 @@ export async function writeRosterFrom(
   const [{ deactivated }]: { deactivated: number }[] = await tx.query(
     `WITH leavers AS (
        UPDATE employees e SET active = false, updated_at = now()
-        WHERE e.organization_id = $1 AND e.active AND NOT EXISTS (SELECT 1 FROM ${source.from} WHERE t.email = e.email)
+        WHERE e.organization_id = $1 AND e.active AND NOT (${source.listed.where})
         RETURNING e.id, e.org_unit_id
      ),
      recorded AS (
@@ -184,7 +189,7 @@ export async function writeRosterFrom(
        SELECT $1, id, 'LEFT', org_unit_id FROM leavers
      )
      SELECT count(*)::int AS deactivated FROM leavers`,
-    [organizationId, source.param],
+    [organizationId, source.listed.param],
   );
   return { created: written.created, updated: written.written - written.created, deactivated };
 }
