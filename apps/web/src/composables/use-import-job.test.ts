@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { pollDelay, useImportJob, type ImportJobState } from './use-import-job';
+import { pollDelay, useImportJob, type ImportJobRunner, type ImportJobState } from './use-import-job';
 
 const state = (status: ImportJobState['status'], rowsDone = 0, rowsTotal: number | null = 100): ImportJobState => ({
   id: 'job-1',
@@ -50,7 +50,7 @@ describe('useImportJob', () => {
 
   it('stops polling when cancelled, and goes back to idle when the upload is refused', async () => {
     const api = transport([state('VALIDATING', 10), state('DONE')]);
-    const runner = useImportJob(api, { sleep: async () => runner.cancel() });
+    const runner: ImportJobRunner<ImportJobState> = useImportJob(api, { sleep: async (): Promise<void> => runner.cancel() });
     expect(await runner.run(new Blob(['a']), false)).toBeNull();
     expect(api.poll).not.toHaveBeenCalled();
     expect(runner.step.value).toBe('idle');

@@ -47,7 +47,7 @@ export function useImportJob<J extends ImportJobState>(
   const delay = options.delay ?? pollDelay;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const step = shallowRef<ImportStep>('idle');
-  const job = shallowRef<J | null>(null);
+  const job = shallowRef(null) as ShallowRef<J | null>;
   let uploaded: { file: Blob; id: string } | null = null;
   let generation = 0;
 
@@ -63,7 +63,13 @@ export function useImportJob<J extends ImportJobState>(
         uploaded = { file, id };
       }
       if (!current()) return null;
-      let state = await transport.start(uploaded.id, dryRun);
+      let state: J;
+      try {
+        state = await transport.start(uploaded.id, dryRun);
+      } catch (error) {
+        uploaded = null; // expired or taken: the next run sends the file again
+        throw error;
+      }
       // A real import takes the upload; the next run of this file sends it again.
       if (!dryRun) uploaded = null;
       for (let attempt = 0; ; attempt++) {
