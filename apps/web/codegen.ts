@@ -14,6 +14,9 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         scalars: { DateTime: 'string', Date: 'string' },
+        // `...Fragment @unmask` keeps a shared fragment's fields in the operation's own type
+        // (src/api/fragments.ts); Apollo strips the directive before sending.
+        customDirectives: { apolloUnmask: true },
       },
       presetConfig: { fragmentMasking: { unmaskFunctionName: 'useFragment' } },
     },

@@ -6,7 +6,10 @@ import { createAppI18n, type Locale } from './app/i18n';
 import { createAppRouter } from './app/router';
 import { useAuth } from './composables/use-auth';
 import { applyDocumentLocale } from './composables/use-locale';
-import './styles/main.css';
+// Shared styles in cascade order; each page imports its own (src/pages/**/*.css) and loads it with its route.
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/components.css';
 
 const auth = useAuth();
 const apollo = createApolloClient(auth);

@@ -64,6 +64,9 @@ export async function startServer(services: AppServices, db: Database): Promise<
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // main.ts handles SIGTERM and SIGINT itself and stops everything in order. Apollo's own handler
+    // would call stop() a second time, and Apollo Server 5.5's stop() never resolves a concurrent call.
+    stopOnTerminationSignals: false,
     validationRules: armor.validationRules,
     plugins: [...(armor.plugins as ApolloServerPlugin<Context>[]), ApolloServerPluginDrainHttpServer({ httpServer }), logUnexpectedErrors],
   });

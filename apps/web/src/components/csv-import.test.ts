@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { changesNothing, fileSize, namesOf, needsAcknowledgement, progressText, type ImportPreviewOutcome } from './csv-import';
 
 const group = (names: string[], count = names.length) => ({ count, people: names.map((name) => ({ name, email: `${name}@x.test` })) });
-const preview = (leaving: number): ImportPreviewOutcome => ({ errors: [], added: group(['A']), updated: group([]), leaving: group([], leaving) });
+const preview = (leaving: number): ImportPreviewOutcome => ({ added: group(['A']), updated: group([]), leaving: group([], leaving) });
 
 describe('csv import preview', () => {
   it('names the first people of a group and counts the rest, including those the server did not list', () => {

@@ -8,21 +8,14 @@ export interface ImportRowError {
   params?: { name: string; value: string }[] | null;
 }
 
-/** What a CSV import answered: rows written, or (with nothing written) every bad row. */
-export interface ImportOutcome {
-  imported: number;
-  errors: readonly ImportRowError[];
-}
-
 /** People of one group of a preview: the count of all, the names of the first ones. */
 export interface PreviewGroup {
   count: number;
   people: readonly { email: string; name: string }[];
 }
 
-/** The dry run of an import: the import's own errors, or who it adds, updates and marks as leaving. */
+/** The dry run of a file without problems: who it adds, updates and marks as leaving. */
 export interface ImportPreviewOutcome {
-  errors: readonly ImportRowError[];
   added: PreviewGroup;
   updated: PreviewGroup;
   leaving: PreviewGroup;

@@ -12,7 +12,7 @@ import PagerNav from './PagerNav.vue';
 
 const global = { plugins: [createAppI18n('en')] };
 const field = (props: Record<string, unknown>) =>
-  mount(FormField, { props: { label: 'Email', ...props }, slots: { default: (control: Record<string, unknown>) => h('input', { ...control, type: 'email' }) }, global });
+  mount(FormField, { props: { label: 'Email', ...props }, slots: { default: (control: object) => h('input', { ...control, type: 'email' }) }, global });
 
 describe('FormField', () => {
   it('labels the control, with no error wiring while the field is fine', () => {

@@ -56,7 +56,7 @@ export function chartState(values: readonly ChartValue[], summary?: ChartSummary
   return values.some((value) => value.hidden) ? 'hidden' : 'empty';
 }
 
-/** Bar colours per band: the hues of the band pills (main.css .band-*), strong enough for a bar. */
+/** Bar colours per band: the hues of the band pills (components.css .band-*), strong enough for a bar. */
 export const BAND_COLORS: Readonly<Record<string, string>> = Object.freeze({
   needs_work: '#b8323a',
   good: '#b7791f',
