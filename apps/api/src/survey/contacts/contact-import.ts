@@ -5,6 +5,7 @@ import { firstLines } from '../../platform/csv/import.js';
 import type { ImportJobType } from '../../platform/imports/import-job.types.js';
 import { startImportJob } from '../../platform/imports/import-jobs.js';
 import type { Importer } from '../../platform/imports/runner.js';
+import { stageRows, unstageRows, type StagingTable } from '../../platform/imports/staging.js';
 import { CONTACT_CSV_COLUMNS } from './contact.csv.js';
 import { TAKEN_BY_OTHER_OWNER, actorOf, type Actor } from './contact.rules.js';
 import { checkContactFile, contactWriteSql, previewOfContacts, upsertParams } from './contact.service.js';
@@ -21,6 +22,10 @@ export function startContactImport(ctx: Context, uploadId: string, dryRun: boole
   return startImportJob(ctx, 'CONTACTS', uploadId, dryRun, actor.scope === 'own' ? { scope: 'own', userId: actor.userId } : { scope: 'all' });
 }
 
+const STAGING: StagingTable = {
+  name: 'contact_import_rows',
+  columns: { line: 'int', email: 'text', name: 'text', language: 'text', owner_id: 'uuid', org_unit_id: 'uuid', segments: 'jsonb' },
+};
 const STAGED_CONTACTS = `(SELECT email, name, language, owner_id, org_unit_id, segments FROM contact_import_rows WHERE job_id = $2) AS t`;
 
 export const contactImporter: Importer = {
@@ -44,17 +49,8 @@ export const contactImporter: Importer = {
       async stage(tx, chunk) {
         const { errors, valid } = await checkContactFile(tx, actor, chunk, seen);
         if (errors.length > 0 || valid.length === 0) return errors;
-        await tx.query(
-          `INSERT INTO contact_import_rows (job_id, line, email, name, language, owner_id, org_unit_id, segments)
-           SELECT $1, t.line, t.email, t.name, t.language, t.owner_id, t.org_unit_id, t.segments
-             FROM jsonb_to_recordset($2::jsonb) AS t(line int, email text, name text, language text, owner_id uuid, org_unit_id uuid, segments jsonb)`,
-          [
-            job.id,
-            JSON.stringify(
-              valid.map(({ line, values: v }) => ({ line, email: v.email, name: v.name, language: v.language, owner_id: v.ownerId, org_unit_id: v.orgUnitId, segments: v.segments })),
-            ),
-          ],
-        );
+        const rows = valid.map(({ line, values: v }) => ({ line, email: v.email, name: v.name, language: v.language, owner_id: v.ownerId, org_unit_id: v.orgUnitId, segments: v.segments }));
+        await stageRows(tx, STAGING, job.id, rows);
         return [];
       },
 
@@ -83,7 +79,5 @@ export const contactImporter: Importer = {
     };
   },
 
-  async unstage(db: EntityManager, jobId: string) {
-    await db.query(`DELETE FROM contact_import_rows WHERE job_id = $1`, [jobId]);
-  },
+  unstage: (db: EntityManager, jobId: string) => unstageRows(db, STAGING, jobId),
 };

@@ -4,6 +4,7 @@ import { firstLines } from '../../platform/csv/import.js';
 import type { ImportJobType } from '../../platform/imports/import-job.types.js';
 import { startImportJob } from '../../platform/imports/import-jobs.js';
 import type { Importer } from '../../platform/imports/runner.js';
+import { stageRows, unstageRows, type StagingTable } from '../../platform/imports/staging.js';
 import { ROSTER_CSV_COLUMNS } from './roster.csv.js';
 import { checkRosterFile, previewOfRoster, writeRosterFrom } from './roster.service.js';
 
@@ -21,6 +22,10 @@ export function startRosterImport(ctx: Context, uploadId: string, dryRun: boolea
   return startImportJob(ctx, 'ROSTER', uploadId, dryRun, {});
 }
 
+const STAGING: StagingTable = {
+  name: 'roster_import_rows',
+  columns: { line: 'int', email: 'text', name: 'text', language: 'text', org_unit_id: 'uuid', location: 'text', tenure_band: 'text' },
+};
 const STAGED_ROSTER = `(SELECT email, name, language, org_unit_id, location, tenure_band FROM roster_import_rows WHERE job_id = $2::uuid) AS t`;
 
 const STAGED_LISTED = (jobId: string) => ({ where: `EXISTS (SELECT 1 FROM roster_import_rows s WHERE s.job_id = $2::uuid AND s.email = e.email)`, param: jobId });
@@ -44,17 +49,8 @@ export const rosterImporter: Importer = {
       async stage(tx, chunk) {
         const { errors, people: valid } = await checkRosterFile(tx, job.organizationId, chunk, seen);
         if (errors.length > 0 || valid.length === 0) return errors;
-        await tx.query(
-          `INSERT INTO roster_import_rows (job_id, line, email, name, language, org_unit_id, location, tenure_band)
-           SELECT $1, t.line, t.email, t.name, t.language, t.org_unit_id, t.location, t.tenure_band
-             FROM jsonb_to_recordset($2::jsonb) AS t(line int, email text, name text, language text, org_unit_id uuid, location text, tenure_band text)`,
-          [
-            job.id,
-            JSON.stringify(
-              valid.map((p) => ({ line: p.line, email: p.email, name: p.name, language: p.language, org_unit_id: p.orgUnitId, location: p.location, tenure_band: p.tenureBand })),
-            ),
-          ],
-        );
+        const rows = valid.map((p) => ({ line: p.line, email: p.email, name: p.name, language: p.language, org_unit_id: p.orgUnitId, location: p.location, tenure_band: p.tenureBand }));
+        await stageRows(tx, STAGING, job.id, rows);
         return [];
       },
 
@@ -67,7 +63,5 @@ export const rosterImporter: Importer = {
     };
   },
 
-  async unstage(db: EntityManager, jobId: string) {
-    await db.query(`DELETE FROM roster_import_rows WHERE job_id = $1`, [jobId]);
-  },
+  unstage: (db: EntityManager, jobId: string) => unstageRows(db, STAGING, jobId),
 };
