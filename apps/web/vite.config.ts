@@ -14,6 +14,7 @@ export default defineConfig({
   server: {
     proxy: {
       '/graphql': { target: api, ws: true },
+      '/uploads': api,
       '/healthz': api,
       '/readyz': api,
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Stats } from './http.js';
+import type { Stats } from './measure.js';
 import { renderMarkdown, replaceBetweenMarkers, resultsFileName, type BenchResults, type QueryResult } from './report.js';
 import { allocate, cumulative, waveSpecs } from './seed.js';
 
@@ -74,6 +74,16 @@ describe('renderMarkdown', () => {
     const bad = results([{ responses: 1_000_000, seed: null, queries: [] }]);
     bad.submit = { ...bad.submit!, answersPerSecond: 320, lost: 2 };
     expect(renderMarkdown(bad)).toContain('no: < 500/s; 2 lost');
+  });
+});
+
+describe('the seeding table', () => {
+  const seed = { added: 10_000, seconds: 0.5, answersPerSecond: 20_000, bulkMode: 'bulk mode', rollups: 'rebuilt rollups in 0.8 s' };
+
+  it("tells how the employee waves were released, and leaves it out for runs from before releases", () => {
+    const withReleases = renderMarkdown(results([{ responses: 10_000, seed: { ...seed, releases: 'released 7 employee waves in 60.0 s', releasesExact: true }, queries: [] }]));
+    expect(withReleases).toContain('| to 10,000 | 10,000 | 0.5 | 20,000 | bulk mode; rebuilt rollups in 0.8 s; released 7 employee waves in 60.0 s |');
+    expect(renderMarkdown(results([{ responses: 10_000, seed, queries: [] }]))).toContain('| bulk mode; rebuilt rollups in 0.8 s |');
   });
 });
 

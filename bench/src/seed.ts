@@ -9,11 +9,14 @@
  * (INSERT … SELECT FROM generate_series), spread deterministically by hashing, in batches run on
  * two connections. The real indexes stay in place.
  */
-import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { apiModule, requireApiModule, withApiDataSource } from './api-build.js';
+import { argValue } from './cli.js';
+import { freezeThemeCatalogue, makeReleases } from './releases.js';
+import { usedParams } from './sql-params.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The API build the bench runs and takes hooks from (BENCH_API_DIST overrides it, e.g. to try a hook). */
@@ -197,15 +200,16 @@ interface Dimensions {
 }
 
 async function loadDefaultQuestions(): Promise<(audience: Audience) => { kind: string; texts: Record<string, string> }[]> {
-  const file = resolve(API_DIST, 'survey/waves/default-questions.js');
-  if (!existsSync(file)) throw new Error(`${file} is missing: build the API first (npx turbo run build --filter=@tandem/api)`);
-  const mod = (await import(pathToFileURL(file).href)) as { defaultQuestions(a: Audience): { kind: string; texts: Record<string, string> }[] };
+  const mod = await requireApiModule<{ defaultQuestions(a: Audience): { kind: string; texts: Record<string, string> }[] }>(API_DIST, 'survey/waves/default-questions.js');
   return mod.defaultQuestions;
 }
 
 export const WAVE_LANGUAGES = ['en', 'pl', 'da', 'ru', 'sl'];
 
-/** Inserts a wave with the standard questions unless the organization has one of that name; its id either way. */
+/**
+ * Inserts a wave with the standard questions unless the organization has one of that name; its id
+ * either way. An employee wave gets its theme catalogue frozen, as openWave does.
+ */
 export async function ensureWave(db: pg.ClientBase, organizationId: string, spec: WaveSpec, createdBy: string | null): Promise<string> {
   const found = await db.query<{ id: string }>(`SELECT id FROM waves WHERE organization_id = $1 AND name = $2`, [organizationId, spec.name]);
   if (found.rows[0]) return found.rows[0].id;
@@ -218,6 +222,7 @@ export async function ensureWave(db: pg.ClientBase, organizationId: string, spec
   for (const [i, q] of questions.entries()) {
     await db.query(`INSERT INTO wave_questions (wave_id, position, kind, texts) VALUES ($1, $2, $3, $4)`, [rows[0].id, i + 1, q.kind, JSON.stringify(q.texts)]);
   }
+  if (spec.audience === 'EMPLOYEE') await freezeThemeCatalogue(db, organizationId, rows[0].id, API_DIST);
   return rows[0].id;
 }
 
@@ -321,16 +326,24 @@ async function ensureContacts(db: pg.ClientBase, d: Dimensions, audience: Identi
   );
 }
 
-/** Employees 0..count-1 (bench-employee-0000042@bench.example). Adds only the missing tail. */
+/**
+ * Employees 0..count-1 (bench-employee-0000042@bench.example), each with the roster's audit-trail
+ * row of their arrival (roster_changes ADDED, as a roster import writes it). Adds only the missing tail.
+ */
 async function ensureEmployees(db: pg.ClientBase, d: Dimensions, count: number): Promise<void> {
   const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM employees WHERE organization_id = $1 AND email LIKE 'bench-employee-%'`, [d.organizationId]);
   if (rows[0].n >= count) return;
   await db.query(
-    `INSERT INTO employees (id, organization_id, email, name, language, org_unit_id, location, tenure_band, created_at, updated_at)
-     SELECT ${employeeId('i')}, $1, 'bench-employee-' || lpad(i::text, 7, '0') || '@bench.example', 'Bench employee ' || i,
-            e.language, ($2::uuid[])[e.unit_idx], e.location, e.tenure_band, now() - interval '800 days', now() - interval '800 days'
-       FROM generate_series($3::int, $4::int - 1) AS i
-      CROSS JOIN LATERAL ${employeeAttributes('i')} e`,
+    `WITH added AS (
+       INSERT INTO employees (id, organization_id, email, name, language, org_unit_id, location, tenure_band, created_at, updated_at)
+       SELECT ${employeeId('i')}, $1, 'bench-employee-' || lpad(i::text, 7, '0') || '@bench.example', 'Bench employee ' || i,
+              e.language, ($2::uuid[])[e.unit_idx], e.location, e.tenure_band, now() - interval '800 days', now() - interval '800 days'
+         FROM generate_series($3::int, $4::int - 1) AS i
+        CROSS JOIN LATERAL ${employeeAttributes('i')} e
+       RETURNING id, org_unit_id, created_at
+     )
+     INSERT INTO roster_changes (organization_id, employee_id, kind, org_unit_id, at)
+     SELECT $1, id, 'ADDED', org_unit_id, created_at FROM added ORDER BY id`,
     [d.organizationId, d.teamIds, rows[0].n, count],
   );
 }
@@ -349,7 +362,7 @@ interface Batch {
 }
 
 /** Parameters of both batch statements, in this order. */
-const batchParams = (d: Dimensions, b: Batch, now: Date, windowStart: Date) => [
+const batchParams = (d: Dimensions, b: Batch, now: Date, trendStart: Date) => [
   d.organizationId, // $1
   b.wave.id, // $2
   b.offset, // $3
@@ -357,7 +370,7 @@ const batchParams = (d: Dimensions, b: Batch, now: Date, windowStart: Date) => [
   b.answered, // $5
   b.wave.opensAt, // $6
   now, // $7
-  windowStart, // $8: the score trend runs from here to now
+  trendStart, // $8: the score trend runs from here, over TREND_DAYS
   b.wave.open ? now : new Date(Math.min(now.getTime(), b.wave.closesAt.getTime())), // $9: answers come in until then
   b.wave.seq, // $10
   d.teamIds, // $11
@@ -367,13 +380,17 @@ const batchParams = (d: Dimensions, b: Batch, now: Date, windowStart: Date) => [
 
 /** SQL: the score bias of a unit (unit_idx), fixed per unit, within ±3.5 × scale. */
 const unitBias = (unitIdx: string, scale: number) => `(((${unitIdx} * 5) % 8)::float8 - 3.5) * ${scale}`;
+/** The score trend's span: it starts with the first bench wave (trendStart). */
+const TREND_DAYS = 730;
 /**
  * SQL: scores improve over the 24 months, by 0.08 of the distribution from start to end; `u` is
  * the answer's position in the wave's answering period (answeredAt). Written so that everything
- * but `u` folds into float constants at planning time.
+ * but `u` folds into float constants at planning time. Anchored to calendar dates (the waves'),
+ * never to the time of the run, so an answer of a closed wave comes out the same on every run: a
+ * released wave that grows has its earlier answers generated again (reopenReleasedWaves).
  */
 const timeBias = (u: string) => {
-  const ratio = (from: string, to: string) => `(extract(epoch FROM ${to}::timestamptz - ${from}::timestamptz) / extract(epoch FROM $7::timestamptz - $8::timestamptz))::float8`;
+  const ratio = (from: string, to: string) => `(extract(epoch FROM ${to}::timestamptz - ${from}::timestamptz) / ${TREND_DAYS * 86_400}.0)::float8`;
   return `0.08::float8 * (${ratio('$8', '$6')} + ${u} * ${ratio('$6', '$9')} - 0.5::float8)`;
 };
 /** Per-row key of a wave's invitation / participation number `index`: unique across waves, the same on every run. */
@@ -444,36 +461,46 @@ export function identifiedBatchSql(audience: Identified): string {
 }
 
 /**
- * One statement: `invited` participations of an employee wave (pool employees offset..), of which
- * `answered` responded, and as many anonymous answers carrying the respondents' org unit, location
- * and tenure band and the date only, with random ids and inserted in shuffled order: nothing links
+ * One statement: `invited` participations of an employee wave (pool employees offset..), each with
+ * the wave's snapshot of the person (unit, location, tenure band, as createParticipations takes it
+ * from the roster), of which `answered` responded, and as many anonymous answers as the product
+ * keeps them once moved out of staging (migration EmployeeReleases): the snapshot's cell, score,
+ * texts and language — no id, no time, no category — inserted in shuffled order, so nothing links
  * an answer to a participation.
+ *
+ * With `participations: false`, the answers alone: the same rows again for the batch's earlier
+ * participations, when a released wave grows (its release deleted its answers; reopenReleasedWaves).
+ * Each row is a function of the wave and the employee's number, so they come out identical.
  */
-export function employeeBatchSql(): string {
+export function employeeBatchSql({ participations = true } = {}): string {
   const key = rowKey('k.ei');
   const bias = `(${AUDIENCE_BIAS.EMPLOYEE}::float8 + ${unitBias('e.unit_idx', 0.02)}
       + CASE e.tenure_band WHEN '<1y' THEN 0.04::float8 WHEN '5y+' THEN -0.03::float8 ELSE 0::float8 END + ${timeBias('t.u_at')})`;
-  return `
-    WITH g AS (
-      SELECT k.n, k.ei, e.*, ${answeredAt('t.u_at')} AS at, ${answeredExpr('k.n', '$5', '$4')} AS answered,
-             ${bulkTokenHash('$12::bigint', 'k.n', key)} AS token_hash,
+  const g = `
+      SELECT k.n, k.ei, e.*, ${answeredExpr('k.n', '$5', '$4')} AS answered,
              ${scoreOf(uniformOf(key, 12), bias)} AS score,
              ${uniformOf(key, 13)} AS u_reason, ${uniformOf(key, 14)} AS u_suggestion, ${uniformOf(key, 15)} AS u_order
+             ${participations ? `, ${bulkTokenHash('$12::bigint', 'k.n', key)} AS token_hash` : ''}
         FROM generate_series(0, $4::int - 1) AS n
        CROSS JOIN LATERAL (SELECT n, $3::bigint + n AS ei) k
        CROSS JOIN LATERAL ${employeeAttributes('k.ei')} e
-       CROSS JOIN LATERAL (SELECT ${uniformOf(key, 11)} AS u_at) t
-    ),
+       CROSS JOIN LATERAL (SELECT ${uniformOf(key, 11)} AS u_at) t`;
+  // A reminder a week after the invitation, for those who had not answered by then (never after now).
+  const insertParticipations = `,
     participations AS (
-      INSERT INTO employee_participations (id, organization_id, wave_id, employee_id, token_hash, responded, invited_on, reminded_on, reminders)
+      INSERT INTO employee_participations (id, organization_id, wave_id, employee_id, token_hash, responded, invited_on, reminded_on, reminders,
+                                           org_unit_id, location, tenure_band)
       SELECT ${orderedId(ID_KIND.participation, '$12::bigint', 'g.n')}, $1::uuid, $2::uuid, ${employeeId('g.ei')}, g.token_hash,
-             g.answered, $6::date, CASE WHEN NOT g.answered THEN $6::date + 7 END, CASE WHEN g.answered THEN 0 ELSE 1 END
+             g.answered, $6::date, CASE WHEN NOT g.answered THEN least($6::date + 7, $7::date) END, CASE WHEN g.answered THEN 0 ELSE 1 END,
+             ($11::uuid[])[g.unit_idx], g.location, g.tenure_band
         FROM g
-    )
-    INSERT INTO employee_answers (organization_id, wave_id, answered_on, score, category, reason, suggestion, language, org_unit_id, location, tenure_band)
-    SELECT $1::uuid, $2::uuid, (g.at AT TIME ZONE 'UTC')::date, g.score, ${categoryOf('g.score')},
-           ${reasonOf(categoryOf('g.score'), 'g.u_reason')}, ${commentOf(SUGGESTIONS, 'g.u_suggestion', 0.15)},
-           g.language, ($11::uuid[])[g.unit_idx], g.location, g.tenure_band
+    )`;
+  return `
+    WITH g AS (${g}
+    )${participations ? insertParticipations : ''}
+    INSERT INTO employee_answers (organization_id, wave_id, org_unit_id, location, tenure_band, score, reason, suggestion, language)
+    SELECT $1::uuid, $2::uuid, ($11::uuid[])[g.unit_idx], g.location, g.tenure_band, g.score,
+           ${reasonOf(categoryOf('g.score'), 'g.u_reason')}, ${commentOf(SUGGESTIONS, 'g.u_suggestion', 0.15)}, g.language
       FROM g
      WHERE g.answered
      ORDER BY g.u_order`;
@@ -522,16 +549,50 @@ async function countsBy(db: pg.ClientBase, table: string, waveIds: string[]): Pr
   return new Map(rows.map((r) => [r.wave_id, r.n]));
 }
 
+/**
+ * Closed employee waves that already have their release (from a smaller size) and get more answers
+ * now. A release is made once and deleted the wave's answers; so that the release made after this
+ * seed covers every participation, the old one goes and the earlier answers are generated again
+ * from the wave's earlier batches, read back from its participations (their ids hold the batch
+ * stamp, their employees the pool numbers): the same rows, since an answer is a function of the
+ * wave and the employee's number (employeeBatchSql). The release is deleted only once they are
+ * back, and answers found beside a release (a run stopped half-way here) are deleted before, so a
+ * stop at any point loses nothing and counts nothing twice. Returns how many answers came back.
+ */
+async function reopenReleasedWaves(db: pg.ClientBase, waves: Wave[], regenerate: (batches: Batch[]) => Promise<void>): Promise<number> {
+  const closed = waves.filter((w) => w.audience === 'EMPLOYEE' && !w.open);
+  if (closed.length === 0) return 0;
+  const { rows: released } = await db.query<{ wave_id: string }>(`SELECT wave_id FROM employee_releases WHERE wave_id = ANY($1::uuid[])`, [closed.map((w) => w.id)]);
+  const again: Batch[] = [];
+  for (const { wave_id } of released) {
+    const wave = closed.find((w) => w.id === wave_id)!;
+    const { rows } = await db.query<{ stamp: string; offset: number; invited: number; answered: number }>(
+      `SELECT substr(replace(id::text, '-', ''), 5, 12) AS stamp,
+              min(('x' || right(replace(employee_id::text, '-', ''), 16))::bit(64)::bigint)::int AS offset,
+              count(*)::int AS invited, count(*) FILTER (WHERE responded)::int AS answered
+         FROM employee_participations WHERE wave_id = $1 AND id::text LIKE $2
+        GROUP BY 1 ORDER BY 1`,
+      [wave.id, `${ID_KIND.participation.toString(16)}%`],
+    );
+    again.push(...rows.map((r) => ({ wave, offset: r.offset, invited: r.invited, answered: r.answered, stamp: parseInt(r.stamp, 16) })));
+  }
+  if (released.length === 0) return 0;
+  const ids = released.map((r) => r.wave_id);
+  await db.query(`DELETE FROM employee_answers WHERE wave_id = ANY($1::uuid[])`, [ids]);
+  await db.query(`DELETE FROM employee_answer_staging WHERE wave_id = ANY($1::uuid[])`, [ids]);
+  await regenerate(again);
+  await db.query(`DELETE FROM employee_releases WHERE wave_id = ANY($1::uuid[])`, [ids]);
+  return again.reduce((n, b) => n + b.answered, 0);
+}
+
 // ---------------------------------------------------------------------------------------------
 
 type RebuildRollups = (dataSource: unknown, organizationId: string) => Promise<unknown>;
 
 /** The API build's `rebuildRollups` (reporting/base/rollups.js), or null while it has none. */
 async function findRebuildRollups(apiDist: string): Promise<RebuildRollups | null> {
-  const file = resolve(apiDist, 'reporting/base/rollups.js');
-  if (!existsSync(file)) return null;
-  const rollups = (await import(pathToFileURL(file).href)) as { rebuildRollups?: RebuildRollups };
-  return typeof rollups.rebuildRollups === 'function' ? rollups.rebuildRollups : null;
+  const rollups = await apiModule<{ rebuildRollups?: RebuildRollups }>(apiDist, 'reporting/base/rollups.js');
+  return typeof rollups?.rebuildRollups === 'function' ? rollups.rebuildRollups : null;
 }
 
 /**
@@ -542,19 +603,11 @@ async function findRebuildRollups(apiDist: string): Promise<RebuildRollups | nul
 export async function rebuildAggregates(databaseUrl: string, organizationId: string, apiDist = API_DIST): Promise<string> {
   const rebuildRollups = await findRebuildRollups(apiDist);
   if (!rebuildRollups) return 'no rollups to rebuild';
-  await import('reflect-metadata' as string);
-  const { createDataSource } = (await import(pathToFileURL(resolve(apiDist, 'db/data-source.js')).href)) as {
-    createDataSource(url: string, poolSize: number): { initialize(): Promise<unknown>; destroy(): Promise<void> };
-  };
-  const dataSource = createDataSource(databaseUrl, 2);
-  await dataSource.initialize();
-  try {
+  return withApiDataSource(databaseUrl, apiDist, async (dataSource) => {
     const started = performance.now();
     await rebuildRollups(dataSource, organizationId);
     return `rebuilt rollups in ${((performance.now() - started) / 1000).toFixed(1)} s`;
-  } finally {
-    await dataSource.destroy();
-  }
+  });
 }
 
 /** User triggers (not constraint triggers) on the tables the seed writes, as table.trigger. */
@@ -562,7 +615,7 @@ async function userTriggers(db: pg.ClientBase): Promise<string[]> {
   const { rows } = await db.query<{ name: string }>(
     `SELECT c.relname || '.' || t.tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
       WHERE NOT t.tgisinternal AND c.relnamespace = 'public'::regnamespace
-        AND c.relname IN ('responses', 'employee_answers', 'invitations', 'employee_participations', 'follow_ups', 'contacts', 'employees')
+        AND c.relname IN ('responses', 'employee_answers', 'invitations', 'employee_participations', 'follow_ups', 'contacts', 'employees', 'roster_changes')
       ORDER BY 1`,
   );
   return rows.map((r) => r.name);
@@ -602,6 +655,10 @@ export interface SeedResult {
   rowsPerSecond: number;
   vacuumSeconds: number;
   rollups: string;
+  /** The releases of the closed employee waves (releases.ts): how long, how audited, checked against the answers. */
+  releases: string;
+  /** Every release made equals a recount of the answers it was made from; null when none was made. */
+  releasesExact: boolean | null;
   /** How the batches ran: with triggers, or in bulk mode (see chooseBulkMode). */
   bulkMode: string;
 }
@@ -626,7 +683,6 @@ async function inParallel<T>(databaseUrl: string, workers: number, setup: string
 export async function seedResponses(databaseUrl: string, total: number, log: (line: string) => void = console.log): Promise<SeedResult> {
   if (!Number.isInteger(total) || total < 0) throw new Error(`--responses must be a whole number ≥ 0 (got ${total})`);
   const now = new Date();
-  const windowStart = new Date(now.getTime() - 730 * DAY_MS);
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   const started = performance.now();
@@ -639,6 +695,8 @@ export async function seedResponses(databaseUrl: string, total: number, log: (li
       mark = t;
     };
     const d = await ensureDimensions(db, now);
+    // The score trend starts with the first wave: a calendar date, the same on every run this quarter.
+    const trendStart = new Date(Math.min(...d.waves.map((w) => w.opensAt.getTime())));
     phase('dimensions');
     const counts = planCounts(d.waves, total, now);
     const identifiedWaves = d.waves.filter((w) => w.audience !== 'EMPLOYEE');
@@ -660,13 +718,34 @@ export async function seedResponses(databaseUrl: string, total: number, log: (li
     await inParallel(databaseUrl, workers, setup, pools, (conn, ensure) => ensure(conn));
     phase('contact and employee pools');
 
+    const run = (sql: string, b: Batch) => {
+      const { text, values } = usedParams(sql, batchParams(d, b, now, trendStart));
+      return (conn: pg.Client) => conn.query(text, values).then(() => undefined);
+    };
+    // Released waves that grow get their earlier answers back first (timed apart from the seed).
+    const reopenStarted = performance.now();
+    const growing = d.waves.filter((w, i) => counts[i] > 0);
+    const regenerated = await reopenReleasedWaves(db, growing, (again) =>
+      inParallel(databaseUrl, workers, setup, again, (conn, b) => run(employeeBatchSql({ participations: false }), b)(conn)),
+    );
+    const reopenSeconds = (performance.now() - reopenStarted) / 1000;
+    mark = performance.now();
+
     await inParallel(databaseUrl, workers, setup, batches, (conn, b) =>
-      b.wave.audience === 'EMPLOYEE'
-        ? conn.query(employeeBatchSql(), batchParams(d, b, now, windowStart).slice(0, 12)).then(() => undefined)
-        : conn.query(identifiedBatchSql(b.wave.audience), batchParams(d, b, now, windowStart)).then(() => undefined),
+      run(b.wave.audience === 'EMPLOYEE' ? employeeBatchSql() : identifiedBatchSql(b.wave.audience), b)(conn),
     );
     phase(`${batches.length} batches`);
-    const seconds = (performance.now() - started) / 1000;
+    const seconds = (performance.now() - started) / 1000 - reopenSeconds;
+
+    // Closed employee waves are released, as closeWave does; their answers go with it.
+    const unreleased = await db.query<{ id: string }>(
+      `SELECT w.id FROM waves w WHERE w.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM employee_releases r WHERE r.wave_id = w.id) ORDER BY w.closes_at`,
+      [d.waves.filter((w) => w.audience === 'EMPLOYEE' && !w.open).map((w) => w.id)],
+    );
+    const released = await makeReleases(db, databaseUrl, d.organizationId, unreleased.rows.map((r) => r.id), API_DIST, workers);
+    const releases = regenerated
+      ? `${released.note}, after generating again the ${regenerated.toLocaleString('en')} earlier answers of those released before in ${reopenSeconds.toFixed(1)} s`
+      : released.note;
 
     const sum = (f: (b: Batch) => number, employee: boolean) => batches.filter((b) => (b.wave.audience === 'EMPLOYEE') === employee).reduce((a, b) => a + f(b), 0);
     const identified = sum((b) => b.answered, false);
@@ -675,7 +754,10 @@ export async function seedResponses(databaseUrl: string, total: number, log: (li
     const participations = sum((b) => b.invited, true);
 
     const vacuumStarted = performance.now();
-    await db.query(`VACUUM (ANALYZE) responses, invitations, follow_ups, contacts, employee_answers, employee_participations, employees`);
+    await db.query(
+      `VACUUM (ANALYZE) responses, invitations, follow_ups, contacts, employee_answers, employee_participations, employees, roster_changes,
+                        employee_releases, employee_release_groups, employee_release_comments, employee_release_themes`,
+    );
     const vacuumSeconds = (performance.now() - vacuumStarted) / 1000;
 
     const rollups = await rebuildAggregates(databaseUrl, d.organizationId);
@@ -691,27 +773,20 @@ export async function seedResponses(databaseUrl: string, total: number, log: (li
       rowsPerSecond: rows / seconds,
       vacuumSeconds,
       rollups,
+      releases,
+      releasesExact: released.exact,
       bulkMode: mode.note,
     };
     log(
       `Added ${total.toLocaleString('en')} answers (${identified.toLocaleString('en')} identified responses, ${employee.toLocaleString('en')} employee answers) ` +
         `with ${invitations.toLocaleString('en')} invitations and ${participations.toLocaleString('en')} participations in ${seconds.toFixed(1)} s: ` +
         `${Math.round(result.answersPerSecond).toLocaleString('en')} answers/s, ${Math.round(result.rowsPerSecond).toLocaleString('en')} rows/s ` +
-        `(${phases.join(', ')}; ${mode.note}; then VACUUM ANALYZE ${vacuumSeconds.toFixed(1)} s; ${rollups})`,
+        `(${phases.join(', ')}; ${mode.note}; then ${releases}; VACUUM ANALYZE ${vacuumSeconds.toFixed(1)} s; ${rollups})`,
     );
     return result;
   } finally {
     await db.end();
   }
-}
-
-/** `--name value` or `--name=value`. */
-export function argValue(args: string[], name: string): string | undefined {
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === `--${name}`) return args[i + 1];
-    if (args[i].startsWith(`--${name}=`)) return args[i].slice(name.length + 3);
-  }
-  return undefined;
 }
 
 async function main() {

@@ -12,6 +12,11 @@ import { dueReminderWaves, remindScheduled } from './survey/invitations/reminder
 import { closeScheduledWave, openScheduledWave } from './survey/waves/wave-jobs.js';
 import { WAVE_CLOSE, WAVE_OPEN, WAVE_RELEASE, WAVE_REMIND, dueWaveClosings } from './survey/waves/wave-schedule.js';
 import { releaseScheduled } from './reporting/anonymity/index.js';
+import { IMPORT_QUEUE, IMPORT_QUEUE_OPTIONS, type ImportJobData } from './platform/imports/import-jobs.js';
+import { importJobHandler } from './platform/imports/runner.js';
+import { UPLOAD_EXPIRY_QUEUE, expireUpload, sweepUploads, type UploadExpiryJob } from './platform/imports/uploads.js';
+import { contactImporter } from './survey/contacts/contact-import.js';
+import { rosterImporter } from './survey/employees/roster-import.js';
 
 /**
  * Every queue and event consumer the app runs, in one place: the wiring of background work, as
@@ -31,8 +36,15 @@ export async function startBackground(
   const runWorkers = options.runWorkers ?? app.config.runWorkers;
   const background = createBackground(database, { logger: app.logger, app, runWorkers, pollingIntervalMs: options.pollingIntervalMs });
   wireSchedules(background, app);
+  defineImports(background);
   options.setup?.(background);
   await background.jobs.start();
+  if (background.jobs.runsWorkers) {
+    await sweepUploads(database.dataSource.manager, app.config.dataDir, app.now()).then(
+      (swept) => (swept.expired || swept.orphans) && app.logger.info({ event: 'uploads.swept', ...swept }, 'expired uploads deleted'),
+      (error: unknown) => app.logger.warn({ err: error }, 'could not sweep expired uploads; their expiry jobs still delete them'),
+    );
+  }
   if (runWorkers && app.config.scheduleTickSeconds > 0) await sendTick(background, app.config.scheduleTickSeconds * 1000, Date.now());
   return background;
 }
@@ -111,5 +123,15 @@ async function sendTick(target: Background | JobContext, intervalMs: number, at:
     SCHEDULE_QUEUE,
     { organizationId: null, kind: TICK },
     { id: jobIdOf(`${TICK}:${intervalMs}:${slot}`), startAfter: new Date(slot * intervalMs) },
+  );
+}
+
+/** Large CSV imports (issue 17): one import at a time per process, and the uploads' expiry. */
+function defineImports({ jobs }: Background): void {
+  jobs.defineQueue(IMPORT_QUEUE, IMPORT_QUEUE_OPTIONS);
+  jobs.registerWorker<ImportJobData>(IMPORT_QUEUE, importJobHandler({ CONTACTS: contactImporter, ROSTER: rosterImporter }));
+  jobs.defineQueue(UPLOAD_EXPIRY_QUEUE, { retryLimit: 3 });
+  jobs.registerWorker<UploadExpiryJob>(UPLOAD_EXPIRY_QUEUE, (job, { db, app, jobs: sender }) =>
+    expireUpload(db, app.config.dataDir, job.data, app.now(), (at) => sender.send(UPLOAD_EXPIRY_QUEUE, job.data, { startAfter: at })),
   );
 }

@@ -35,6 +35,7 @@ import { BoardThemesResolver } from '../overview/board/board-themes.resolver.js'
 import { BoardResolver } from '../overview/board/board.resolver.js';
 import { HomeResolver } from '../overview/home/home.resolver.js';
 import { JobAdminResolver } from '../platform/jobs/admin.resolver.js';
+import { ImportJobResolver } from '../platform/imports/import-job.resolver.js';
 import { authChecker } from './auth-checker.js';
 import { wireLifecycle } from './lifecycle.js';
 
@@ -46,7 +47,7 @@ export const resolvers = [
   AnalyticsResolver, NpsBandResolver, EmployeeResultsResolver, WaveResultsResolver, ThemeResultsResolver, LeaderboardResolver, AwardResolver,
   ImprovementResolver, ImprovementWaveResolver, ImprovementEventResolver, WaveStagesResolver,
   BoardResolver, BoardThemesResolver, HomeResolver,
-  JobAdminResolver,
+  JobAdminResolver, ImportJobResolver,
 ] as const;
 
 export function buildTandemSchema(): Promise<GraphQLSchema> {

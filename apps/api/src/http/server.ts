@@ -6,16 +6,16 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import express, { type Request } from 'express';
+import express from 'express';
 import { rateLimit } from 'express-rate-limit';
-import type { Config } from '../config.js';
 import type { Database } from '../db/data-source.js';
-import { verifyAccessToken } from '../identity/auth/access-tokens.js';
 import { createLoaders } from '../graphql/loaders.js';
-import { buildContext, type AppServices, type Context, type Principal } from '../kernel/context.js';
-import { DomainError, formatError, isExpectedError, unauthenticated } from '../kernel/errors.js';
+import { buildContext, type AppServices, type Context } from '../kernel/context.js';
+import { formatError, isExpectedError } from '../kernel/errors.js';
 import { buildTandemSchema } from '../graphql/schema.js';
 import { requestContext } from './request-id.js';
+import { authenticate } from './authenticate.js';
+import { uploadRoute } from './uploads.js';
 
 export interface RunningServer {
   url: string;
@@ -38,19 +38,6 @@ const logUnexpectedErrors: ApolloServerPlugin<Context> = {
     };
   },
 };
-
-function authenticate(req: Request, config: Config, now: Date): { principal: Principal | null; authError: DomainError | null } {
-  const header = req.header('authorization');
-  if (!header) return { principal: null, authError: null };
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) return { principal: null, authError: unauthenticated('The Authorization header must be "Bearer <token>"') };
-  try {
-    return { principal: verifyAccessToken(match[1], config.jwtSecret, now), authError: null };
-  } catch (error) {
-    if (error instanceof DomainError) return { principal: null, authError: error };
-    throw error;
-  }
-}
 
 /** One process, one port: the GraphQL API, health probes, and the built web app. */
 export async function startServer(services: AppServices, db: Database): Promise<RunningServer> {
@@ -99,8 +86,12 @@ export async function startServer(services: AppServices, db: Database): Promise<
     }
   });
   if (config.rateLimitPerMinute > 0) {
-    app.use('/graphql', rateLimit({ windowMs: 60_000, limit: config.rateLimitPerMinute, standardHeaders: 'draft-8', legacyHeaders: false }));
+    const limiter = rateLimit({ windowMs: 60_000, limit: config.rateLimitPerMinute, standardHeaders: 'draft-8', legacyHeaders: false });
+    app.use('/graphql', limiter);
+    app.use('/uploads', limiter);
   }
+  // Import files beyond a GraphQL request (issue 17): streamed to disk, no body parser before it.
+  app.post('/uploads', uploadRoute(services, db));
   app.use(
     '/graphql',
     express.json({ limit: '10mb' }),

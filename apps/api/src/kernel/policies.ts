@@ -39,6 +39,8 @@ export const ORG_UNIT_READERS = rules('ANY_USER', 'analytics:read', 'contacts:wr
 export const ORGANIZATION_READERS = rules('ANY_USER', 'analytics:read', 'responses:read', 'responses:write', 'contacts:write');
 export const ROSTER_KEEPERS = rules('HR', 'ADMIN');
 export const CONTACT_KEEPERS = rules('ADMIN', 'CX', 'MANAGER', 'contacts:write');
+/** Who may upload an import file and follow their import jobs: the contact keepers and the roster keepers. */
+export const IMPORTERS = rules('ADMIN', 'CX', 'MANAGER', 'HR', 'contacts:write');
 export const INVITERS = rules('CX', 'ADMIN', 'MANAGER', 'HR');
 export const SURVEY_READERS = rules('ADMIN', 'CX', 'LEADER', 'MANAGER', 'HR', 'analytics:read', 'responses:read');
 export const COMMENT_READERS = rules('ADMIN', 'CX', 'LEADER', 'MANAGER', 'HR', 'responses:read');

@@ -8,21 +8,14 @@ export interface ImportRowError {
   params?: { name: string; value: string }[] | null;
 }
 
-/** What a CSV import answered: rows written, or (with nothing written) every bad row. */
-export interface ImportOutcome {
-  imported: number;
-  errors: readonly ImportRowError[];
-}
-
 /** People of one group of a preview: the count of all, the names of the first ones. */
 export interface PreviewGroup {
   count: number;
   people: readonly { email: string; name: string }[];
 }
 
-/** The dry run of an import: the import's own errors, or who it adds, updates and marks as leaving. */
+/** The dry run of a file without problems: who it adds, updates and marks as leaving. */
 export interface ImportPreviewOutcome {
-  errors: readonly ImportRowError[];
   added: PreviewGroup;
   updated: PreviewGroup;
   leaving: PreviewGroup;
@@ -42,3 +35,35 @@ export const needsAcknowledgement = (preview: ImportPreviewOutcome) => preview.l
 
 /** Nothing to do: no one added, updated or leaving. */
 export const changesNothing = (preview: ImportPreviewOutcome) => preview.added.count + preview.updated.count + preview.leaving.count === 0;
+
+/** A file's size for people: KB below a megabyte, MB from there (1 decimal below 10). */
+export function fileSize(bytes: number, locale: string): string {
+  const format = (value: number, digits: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+  if (bytes < 1024 * 1024) return `${format(Math.max(1, Math.round(bytes / 1024)), 0)} KB`;
+  const mb = bytes / 1024 / 1024;
+  return `${format(mb, mb < 10 ? 1 : 0)} MB`;
+}
+
+type Translate = (key: string, named?: Record<string, unknown>) => string;
+
+/** Where a running import is, in words and as a share for its progress bar. */
+export function progressText(
+  step: 'idle' | 'uploading' | 'VALIDATING' | 'IMPORTING' | 'DONE' | 'FAILED',
+  job: { rowsDone: number; rowsTotal?: number | null; progress: number } | null,
+  count: (n: number) => string,
+  t: Translate,
+): { text: string; percent: number } {
+  const percent = job ? Math.floor(Math.min(1, Math.max(0, job.progress)) * 100) : 0;
+  const total = job?.rowsTotal ?? null;
+  switch (step) {
+    case 'uploading':
+      return { text: t('csvImport.uploading'), percent: 0 };
+    case 'VALIDATING':
+      return total === null ? { text: t('csvImport.validatingStart'), percent: 0 } : { text: t('csvImport.validating', { done: count(job!.rowsDone), total: count(total) }), percent };
+    case 'IMPORTING':
+      if (total !== null && job!.rowsDone >= total) return { text: t('csvImport.writing'), percent: 100 };
+      return { text: t('csvImport.importingRows', { done: count(job?.rowsDone ?? 0), total: count(total ?? 0) }), percent };
+    default:
+      return { text: '', percent };
+  }
+}

@@ -4,7 +4,7 @@ import type { DataSource, EntityManager, EntitySubscriberInterface } from 'typeo
 import { JOB_SCHEMA, PG_BOSS_SCHEMA_VERSION } from './schema.js';
 import type { Logger } from '../../logger.js';
 import { poolAdapter, transactionAdapter, type SqlAdapter } from './adapter.js';
-import { STORE_SCHEMA_VERSION, deadLetterQueueOf, isDeadLetterQueue, returnToQueue } from './store.js';
+import { STORE_SCHEMA_VERSION, deadLetterQueueOf, isDeadLetterQueue, returnOrphans, returnToQueue } from './store.js';
 import type { JobContext, JobData, JobHandler, QueueOptions, SendOptions, WorkerOptions } from './types.js';
 import { QueueWorker } from './worker.js';
 import type { AppServices } from '../../kernel/context.js';
@@ -171,6 +171,10 @@ export class JobQueue {
         await this.boss.updateQueue(name, { name, ...settings }); // a changed setting applies to jobs sent from now on
       }
       this.database.dataSource.subscribers.push(this.subscriber);
+      if (this.mode === 'embedded' && this.options.runWorkers) {
+        const returned = await returnOrphans(this.db);
+        if (returned > 0) this.logger.warn({ event: 'job.returned', returned }, 'jobs of a process that was killed returned to their queues');
+      }
       if (this.options.runWorkers) {
         for (const [queue, { handler, concurrency }] of this.handlers) {
           const worker = new QueueWorker({

@@ -35,6 +35,25 @@ export async function returnToQueue(db: SqlAdapter, queue: string, ids: string[]
   return rows.length;
 }
 
+/**
+ * Embedded database only, at start: every job still active was started by a process that is gone
+ * (the embedded database belongs to one process), killed before it could finish or give its jobs
+ * back. They go back to their queues at once, as returnToQueue does, instead of waiting for their
+ * time limit. Answers how many.
+ */
+export async function returnOrphans(db: SqlAdapter): Promise<number> {
+  const { rows } = await db.executeSql(
+    `UPDATE ${S}.job
+        SET state = (CASE WHEN retry_count > 0 THEN 'retry' ELSE 'created' END)::${S}.job_state,
+            started_on = NULL,
+            start_after = now()
+      WHERE state = 'active'
+      RETURNING id`,
+    [],
+  );
+  return rows.length;
+}
+
 export interface QueueStatsRow {
   name: string;
   queued: string;

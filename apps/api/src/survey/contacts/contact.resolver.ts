@@ -3,6 +3,8 @@ import type { Context } from '../../kernel/context.js';
 import { OrgUnitEntity } from '../../identity/org-units/org-unit.entity.js';
 import { UserType } from '../../identity/users/user.type.js';
 import { ImportPreview } from '../../platform/csv/import-preview.js';
+import { ImportJobType } from '../../platform/imports/import-job.types.js';
+import { startContactImport } from './contact-import.js';
 import { ContactEntity } from './contact.entity.js';
 import * as contacts from './contact.service.js';
 import { ContactConnection, ContactFilter, ContactInput, ContactOrderEnum, ImportResult, SegmentType, type ContactOrder } from './contact.types.js';
@@ -65,6 +67,22 @@ export class ContactResolver {
   })
   previewContactImport(@Arg('csv', () => String) csv: string, @Ctx() ctx: Context) {
     return contacts.previewContactImport(ctx, csv);
+  }
+
+  @Authorized(...CONTACT_KEEPERS)
+  @Mutation(() => ImportJobType, {
+    description:
+      'Imports a contacts file uploaded with POST /uploads (up to 50 MB and 200,000 rows) in the background, by the rules of importContacts: ' +
+      'every row is checked first, and with any bad row nothing is imported. Poll importJob(id) for its progress. A dry run (dryRun: true) ' +
+      'only checks the file and previews who it adds and updates, and leaves the upload for the import. ' +
+      'NOT_FOUND (uploadId) for an unknown, expired or anyone else’s upload; CONFLICT (uploadId) when it was imported already.',
+  })
+  startContactImport(
+    @Arg('uploadId', () => ID) uploadId: string,
+    @Arg('dryRun', () => Boolean, { defaultValue: false }) dryRun: boolean,
+    @Ctx() ctx: Context,
+  ) {
+    return startContactImport(ctx, uploadId, dryRun);
   }
 
   @FieldResolver(() => UserType, { nullable: true, description: 'The manager responsible; gets the follow-ups' })

@@ -125,13 +125,33 @@ async function checkInput(tx: EntityManager, actor: Actor, input: ContactInput):
 }
 
 /**
- * Writes contacts in one statement, whatever their number. `insert` skips an email the
- * organization already has (the caller reports the conflict); `upsert` updates it: name,
- * language, owner and org unit are replaced, and of the segments only the keys in `segmentKeys`
- * (the file's segment columns) are replaced, so a file without a "product" column keeps each
- * contact's product. Unsubscribed contacts stay unsubscribed. A manager's upsert only touches
- * contacts they own.
+ * The one statement that writes contacts, whatever their number and wherever they come from: `t`
+ * (`source`) yields email, name, language, owner_id, org_unit_id and segments; $1 is the
+ * organization and $2 the source's parameter. `insert` skips an email the organization already
+ * has (the caller reports the conflict); `upsert` updates it: name, language, owner and org unit
+ * are replaced, and of the segments only the keys in $3 (the file's segment columns) are replaced,
+ * so a file without a "product" column keeps each contact's product. Unsubscribed contacts stay
+ * unsubscribed. A manager's upsert ($4, their id) only touches contacts they own.
  */
+export function contactWriteSql(source: string, mode: 'insert' | 'upsert'): string {
+  const onConflict =
+    mode === 'insert'
+      ? 'DO NOTHING'
+      : `DO UPDATE SET name = EXCLUDED.name, language = EXCLUDED.language, owner_id = EXCLUDED.owner_id,
+           org_unit_id = EXCLUDED.org_unit_id, segments = (contacts.segments - $3::text[]) || EXCLUDED.segments, updated_at = now()
+         WHERE $4::uuid IS NULL OR contacts.owner_id = $4::uuid`;
+  return `INSERT INTO contacts (organization_id, email, name, language, owner_id, org_unit_id, segments, created_at, updated_at)
+     SELECT $1, t.email, t.name, t.language, t.owner_id, t.org_unit_id, t.segments, now(), now()
+       FROM ${source}
+     ON CONFLICT (organization_id, email) ${onConflict}`;
+}
+
+/** The parameters of contactWriteSql after the source's: the segment keys replaced, and a manager's id. */
+export const upsertParams = (actor: Actor, segmentKeys: string[]) => [segmentKeys, actor.scope === 'own' ? actor.userId : null];
+
+const GIVEN_CONTACTS = `jsonb_to_recordset($2::jsonb) AS t(email text, name text, language text, owner_id uuid, org_unit_id uuid, segments jsonb)`;
+
+/** Writes the given contacts (contactWriteSql) in one statement. */
 async function writeContacts(
   tx: EntityManager,
   actor: Actor,
@@ -142,22 +162,9 @@ async function writeContacts(
   const payload = JSON.stringify(
     rows.map((r) => ({ email: r.email, name: r.name, language: r.language, owner_id: r.ownerId, org_unit_id: r.orgUnitId, segments: r.segments })),
   );
-  const onConflict =
-    mode === 'insert'
-      ? 'DO NOTHING'
-      : `DO UPDATE SET name = EXCLUDED.name, language = EXCLUDED.language, owner_id = EXCLUDED.owner_id,
-           org_unit_id = EXCLUDED.org_unit_id, segments = (contacts.segments - $3::text[]) || EXCLUDED.segments, updated_at = now()
-         WHERE $4::uuid IS NULL OR contacts.owner_id = $4::uuid`;
   const params: unknown[] = [actor.organizationId, payload];
-  if (mode === 'upsert') params.push(segmentKeys, actor.scope === 'own' ? actor.userId : null);
-  return tx.query(
-    `INSERT INTO contacts (organization_id, email, name, language, owner_id, org_unit_id, segments, created_at, updated_at)
-     SELECT $1, t.email, t.name, t.language, t.owner_id, t.org_unit_id, t.segments, now(), now()
-       FROM jsonb_to_recordset($2::jsonb) AS t(email text, name text, language text, owner_id uuid, org_unit_id uuid, segments jsonb)
-     ON CONFLICT (organization_id, email) ${onConflict}
-     RETURNING id, (xmax = 0) AS inserted`,
-    params,
-  );
+  if (mode === 'upsert') params.push(...upsertParams(actor, segmentKeys));
+  return tx.query(`${contactWriteSql(GIVEN_CONTACTS, mode)} RETURNING id, (xmax = 0) AS inserted`, params);
 }
 
 export function createContact(ctx: Context, input: ContactInput): Promise<ContactEntity> {
@@ -216,24 +223,20 @@ const CSV_FIELDS: Record<ContactField, string> = {
 const csvField = (p: Problem) => (p.field === 'segments' && p.segmentKey ? p.segmentKey : CSV_FIELDS[p.field]);
 
 /**
- * Imports a contacts CSV (see contact.csv.ts for the columns). Every row is checked first, by the
- * rules createContact uses; a file with any bad row imports nothing and reports every bad row with
- * its line and column. Otherwise all rows are written in one transaction and one statement: new
- * emails are created, and an email the organization already has UPDATES that contact (upsert; see
- * writeContacts for what is replaced). `imported` counts both. A manager imports only contacts they
- * own: owner_email empty or their own, and no email that is another owner's contact.
- * An empty or oversized file is a BAD_USER_INPUT error on `csv`, not a row error.
+ * Checks every row of a contacts file (or of a chunk of one: `seen` remembers the emails of the
+ * chunks before) against the organization, writing nothing: every bad row with its line and
+ * column, or the rows ready to write. Shared by the import, its preview and the import job.
  */
-/**
- * Checks every row of a contacts file against the organization, writing nothing: every bad row
- * with its line and column, or the rows ready to write. Shared by the import and its preview.
- */
-async function checkContactFile(tx: EntityManager, actor: Actor, table: CsvTable): Promise<{ errors: RowError[]; valid: { line: number; values: ContactValues }[] }> {
+export async function checkContactFile(
+  tx: EntityManager,
+  actor: Actor,
+  table: CsvTable,
+  seen = firstLines(),
+): Promise<{ errors: RowError[]; valid: { line: number; values: ContactValues }[] }> {
   const rows = contactRows(table);
   const refs = await loadReferences(tx, actor.organizationId, rows.map((row) => row.candidate));
   const errors: RowError[] = [...table.errors];
   const valid: { line: number; values: ContactValues }[] = [];
-  const seen = firstLines();
   for (const { line, candidate } of rows) {
     const result = checkContact(candidate, refs, actor);
     for (const problem of result.problems) errors.push(rowError(line, csvField(problem), problem.message, problem.reason, problem.params));
@@ -299,12 +302,17 @@ export async function previewContactImport(ctx: Context, csv: string): Promise<I
   if (!file.ok) return emptyPreview(file.errors);
   const { errors, valid } = await checkContactFile(ctx.db, actor, file.table);
   if (errors.length > 0) return emptyPreview(errors);
-  const existing: { email: string }[] = await ctx.db.query(`SELECT email FROM contacts WHERE organization_id = $1 AND email = ANY($2::text[])`, [
-    actor.organizationId,
-    valid.map((v) => v.values.email),
-  ]);
-  const known = new Set(existing.map((row) => row.email));
-  const people = valid.map((v) => ({ email: v.values.email, name: v.values.name }));
+  return previewOfContacts(ctx.db, actor.organizationId, valid.map((v) => ({ email: v.values.email, name: v.values.name })));
+}
+
+/** Who of these people a file adds and who it updates, by name: one query per 5,000 of them. */
+export async function previewOfContacts(db: EntityManager, organizationId: string, people: { email: string; name: string }[]): Promise<ImportPreview> {
+  const known = new Set<string>();
+  for (let i = 0; i < people.length; i += 5000) {
+    const emails = people.slice(i, i + 5000).map((p) => p.email);
+    const existing: { email: string }[] = await db.query(`SELECT email FROM contacts WHERE organization_id = $1 AND email = ANY($2::text[])`, [organizationId, emails]);
+    for (const row of existing) known.add(row.email);
+  }
   return {
     errors: [],
     added: previewGroup(people.filter((p) => !known.has(p.email))),

@@ -1,8 +1,10 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../kernel/context.js';
 import { ImportResult } from '../../platform/csv/import-result.types.js';
 import { OrgUnitEntity } from '../../identity/org-units/org-unit.entity.js';
 import { ImportPreview } from '../../platform/csv/import-preview.js';
+import { ImportJobType } from '../../platform/imports/import-job.types.js';
+import { startRosterImport } from './roster-import.js';
 import { EmployeeConnection, EmployeeFilter, EmployeeType, RestoreResult } from './employee.types.js';
 import * as roster from './roster.service.js';
 import { ROSTER_KEEPERS } from '../../kernel/policies.js';
@@ -34,6 +36,23 @@ export class EmployeeResolver {
   })
   importEmployees(@Arg('csv', () => String) csv: string, @Ctx() ctx: Context) {
     return roster.importEmployees(ctx, csv);
+  }
+
+  @Authorized(...ROSTER_KEEPERS)
+  @Mutation(() => ImportJobType, {
+    description:
+      'Imports the roster from a file uploaded with POST /uploads (up to 50 MB and 200,000 rows) in the background, by the rules of importEmployees: ' +
+      'every row is checked first, and with any bad row nothing is imported; people the file does not list become leavers, and every change is ' +
+      'recorded in rosterChanges. Poll importJob(id) for its progress. A dry run (dryRun: true) only checks the file and previews who it adds, ' +
+      'updates and marks as leaving, and leaves the upload for the import. ' +
+      'NOT_FOUND (uploadId) for an unknown, expired or anyone else’s upload; CONFLICT (uploadId) when it was imported already.',
+  })
+  startRosterImport(
+    @Arg('uploadId', () => ID) uploadId: string,
+    @Arg('dryRun', () => Boolean, { defaultValue: false }) dryRun: boolean,
+    @Ctx() ctx: Context,
+  ) {
+    return startRosterImport(ctx, uploadId, dryRun);
   }
 
   @Authorized(...ROSTER_KEEPERS)

@@ -107,7 +107,11 @@ export async function listEmployees(ctx: Context, filter: EmployeeFilter | null,
  * Writes the roster in two statements, whatever its size: an upsert by email (name, language, org
  * unit and, when the file has the column, location and tenure band are replaced; a leaver listed
  * again is active again), then everyone of the organization the file does not list is marked
- * inactive. Returns the counts.
+ * inactive. Each statement also appends what it changed to the audit trail (roster_changes): new
+ * people ADDED, inactive ones listed again RESTORED, active ones in another unit MOVED, those the
+ * file leaves out LEFT, each with the unit they are in after the change (or were in when they
+ * left). Updates of a name, language, location or tenure band alone are not changes of who is in
+ * a unit. Returns the counts.
  */
 export async function writeRoster(
   tx: EntityManager,
@@ -118,36 +122,76 @@ export async function writeRoster(
   const payload = JSON.stringify(
     people.map((p) => ({ email: p.email, name: p.name, language: p.language, org_unit_id: p.orgUnitId, location: p.location, tenure_band: p.tenureBand })),
   );
-  // The roster as it was, for the audit trail (roster_changes): who was active in which unit.
-  const before: { email: string; org_unit_id: string | null; active: boolean }[] = await tx.query(
-    `SELECT email, org_unit_id, active FROM employees WHERE organization_id = $1`,
-    [organizationId],
-  );
-  const written: { id: string; email: string; org_unit_id: string | null; inserted: boolean }[] = await tx.query(
-    `INSERT INTO employees (organization_id, email, name, language, org_unit_id, location, tenure_band, active, created_at, updated_at)
-     SELECT $1, t.email, t.name, t.language, t.org_unit_id, t.location, t.tenure_band, true, now(), now()
-       FROM jsonb_to_recordset($2::jsonb) AS t(email text, name text, language text, org_unit_id uuid, location text, tenure_band text)
-     ON CONFLICT (organization_id, email) DO UPDATE
-        SET name = EXCLUDED.name, language = EXCLUDED.language, org_unit_id = EXCLUDED.org_unit_id,
-            location = CASE WHEN $3::boolean THEN EXCLUDED.location ELSE employees.location END,
-            tenure_band = CASE WHEN $4::boolean THEN EXCLUDED.tenure_band ELSE employees.tenure_band END,
-            active = true, updated_at = now()
-     RETURNING id, email, org_unit_id, (xmax = 0) AS inserted`,
-    [organizationId, payload, columns.location, columns.tenureBand],
-  );
-  // Through a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
-  const leavers: { id: string; org_unit_id: string | null }[] = await tx.query(
-    `WITH leavers AS (
-       UPDATE employees SET active = false, updated_at = now()
-        WHERE organization_id = $1 AND active AND NOT (email = ANY($2::text[]))
-        RETURNING id, org_unit_id
+  const listed = { where: `e.email = ANY($2::text[])`, param: people.map((p) => p.email) };
+  return writeRosterFrom(tx, organizationId, { from: GIVEN_ROSTER, param: payload, listed }, columns);
+}
+
+const GIVEN_ROSTER = `jsonb_to_recordset($2::jsonb) AS t(email text, name text, language text, org_unit_id uuid, location text, tenure_band text)`;
+
+/**
+ * A roster to write: `from` is a FROM item named t with email, name, language, org_unit_id,
+ * location and tenure_band, reading its rows from the parameter $2 (`param`); $1 is the
+ * organization. `listed` says whether the employee `e` is in it, from its own parameter $2: the
+ * leavers are the active employees it does not list (a hashed array for given people, an index
+ * probe for staged rows; an anti-join against the JSON's function scan would not be planned well).
+ */
+export interface RosterSource {
+  from: string;
+  param: unknown;
+  listed: { where: string; param: unknown };
+}
+
+/** writeRoster from any source: the given people, or an import job's staged rows (roster-import.ts). */
+export async function writeRosterFrom(
+  tx: EntityManager,
+  organizationId: string,
+  source: RosterSource,
+  columns: { location: boolean; tenureBand: boolean },
+): Promise<{ created: number; updated: number; deactivated: number }> {
+  // Every part of one statement reads the roster as it was before it (`was`): the upsert's changes are not visible to it.
+  const [written]: { created: number; written: number }[] = await tx.query(
+    `WITH was AS (
+       SELECT email, org_unit_id, active FROM employees WHERE organization_id = $1
+     ),
+     written AS (
+       INSERT INTO employees (organization_id, email, name, language, org_unit_id, location, tenure_band, active, created_at, updated_at)
+       SELECT $1, t.email, t.name, t.language, t.org_unit_id, t.location, t.tenure_band, true, now(), now()
+         FROM ${source.from}
+       ON CONFLICT (organization_id, email) DO UPDATE
+          SET name = EXCLUDED.name, language = EXCLUDED.language, org_unit_id = EXCLUDED.org_unit_id,
+              location = CASE WHEN $3::boolean THEN EXCLUDED.location ELSE employees.location END,
+              tenure_band = CASE WHEN $4::boolean THEN EXCLUDED.tenure_band ELSE employees.tenure_band END,
+              active = true, updated_at = now()
+       RETURNING id, email, org_unit_id, (xmax = 0) AS inserted
+     ),
+     changes AS (
+       SELECT w.id, w.org_unit_id,
+              CASE WHEN w.inserted OR b.email IS NULL THEN 'ADDED'
+                   WHEN NOT b.active THEN 'RESTORED'
+                   WHEN b.org_unit_id IS DISTINCT FROM w.org_unit_id THEN 'MOVED' END AS kind
+         FROM written w LEFT JOIN was b ON b.email = w.email
+     ),
+     recorded AS (
+       INSERT INTO roster_changes (organization_id, employee_id, kind, org_unit_id)
+       SELECT $1, id, kind, org_unit_id FROM changes WHERE kind IS NOT NULL
      )
-     SELECT id, org_unit_id FROM leavers`,
-    [organizationId, people.map((p) => p.email)],
+     SELECT count(*) FILTER (WHERE inserted)::int AS created, count(*)::int AS written FROM written`,
+    [organizationId, source.param, columns.location, columns.tenureBand],
   );
-  await recordRosterChanges(tx, organizationId, rosterChangesOf(before, written, leavers));
-  const created = written.filter((row) => row.inserted).length;
-  return { created, updated: written.length - created, deactivated: leavers.length };
+  const [{ deactivated }]: { deactivated: number }[] = await tx.query(
+    `WITH leavers AS (
+       UPDATE employees e SET active = false, updated_at = now()
+        WHERE e.organization_id = $1 AND e.active AND NOT (${source.listed.where})
+        RETURNING e.id, e.org_unit_id
+     ),
+     recorded AS (
+       INSERT INTO roster_changes (organization_id, employee_id, kind, org_unit_id)
+       SELECT $1, id, 'LEFT', org_unit_id FROM leavers
+     )
+     SELECT count(*)::int AS deactivated FROM leavers`,
+    [organizationId, source.listed.param],
+  );
+  return { created: written.created, updated: written.written - written.created, deactivated };
 }
 
 export type RosterChangeKind = 'ADDED' | 'MOVED' | 'LEFT' | 'RESTORED';
@@ -155,29 +199,6 @@ interface RosterChangeRow {
   employeeId: string;
   kind: RosterChangeKind;
   orgUnitId: string | null;
-}
-
-/**
- * What a roster write changed, person by person: new people ADDED, inactive ones listed again
- * RESTORED, active ones in another unit MOVED, those the file leaves out LEFT (each with the unit
- * they are in after the change, or were in when they left). Updates of a name, language, location
- * or tenure band alone are not changes of who is in a unit.
- */
-export function rosterChangesOf(
-  before: { email: string; org_unit_id: string | null; active: boolean }[],
-  written: { id: string; email: string; org_unit_id: string | null; inserted: boolean }[],
-  leavers: { id: string; org_unit_id: string | null }[],
-): RosterChangeRow[] {
-  const was = new Map(before.map((b) => [b.email, b]));
-  const changes: RosterChangeRow[] = [];
-  for (const w of written) {
-    const old = was.get(w.email);
-    if (w.inserted || !old) changes.push({ employeeId: w.id, kind: 'ADDED', orgUnitId: w.org_unit_id });
-    else if (!old.active) changes.push({ employeeId: w.id, kind: 'RESTORED', orgUnitId: w.org_unit_id });
-    else if (old.org_unit_id !== w.org_unit_id) changes.push({ employeeId: w.id, kind: 'MOVED', orgUnitId: w.org_unit_id });
-  }
-  for (const l of leavers) changes.push({ employeeId: l.id, kind: 'LEFT', orgUnitId: l.org_unit_id });
-  return changes;
 }
 
 /** Appends roster changes to the audit trail, in the caller's transaction: one statement. */
@@ -190,22 +211,29 @@ export async function recordRosterChanges(tx: EntityManager, organizationId: str
   );
 }
 
-/** Checks every row of a roster file against the organization's org units, writing nothing. */
-async function checkRosterFile(db: EntityManager, organizationId: string, table: CsvTable): Promise<{ errors: RowError[]; people: RosterValues[] }> {
+/**
+ * Checks every row of a roster file (or of a chunk of one: `seen` remembers the emails of the
+ * chunks before) against the organization's org units, writing nothing.
+ */
+export async function checkRosterFile(
+  db: EntityManager,
+  organizationId: string,
+  table: CsvTable,
+  seen = firstLines(),
+): Promise<{ errors: RowError[]; people: (RosterValues & { line: number })[] }> {
   const units: { id: string; name: string }[] = await db.query(`SELECT id, lower(btrim(name)) AS name FROM org_units WHERE organization_id = $1`, [
     organizationId,
   ]);
   const unitByName = new Map(units.map((u) => [u.name, u.id]));
   const errors: RowError[] = [...table.errors];
-  const people: RosterValues[] = [];
-  const seen = firstLines();
+  const people: (RosterValues & { line: number })[] = [];
   for (const row of table.rows) {
     const checked = checkRosterRow(table, row, unitByName);
     errors.push(...checked.errors);
     if (checked.email === null) continue;
     const first = seen.repeatOf(checked.email, row.line);
     if (first !== undefined) errors.push(rowError(row.line, 'email', `This email is already on line ${first}; each employee once per file`, 'DUPLICATE_IN_FILE', { line: first }));
-    else if (checked.values) people.push(checked.values);
+    else if (checked.values) people.push({ ...checked.values, line: row.line });
   }
   return { errors, people };
 }
@@ -248,18 +276,25 @@ export async function previewEmployeeImport(ctx: Context, csv: string): Promise<
   if (!file.ok) return emptyPreview(file.errors);
   const { errors, people } = await checkRosterFile(ctx.db, organizationId, file.table);
   if (errors.length > 0) return emptyPreview(errors);
-  const listed = people.map((p) => p.email);
-  const [known, leaving]: { email: string; name: string }[][] = await Promise.all([
-    ctx.db.query(`SELECT email, name FROM employees WHERE organization_id = $1 AND email = ANY($2::text[])`, [organizationId, listed]),
-    ctx.db.query(`SELECT email, name FROM employees WHERE organization_id = $1 AND active AND NOT (email = ANY($2::text[]))`, [organizationId, listed]),
+  return previewOfRoster(ctx.db, organizationId, people);
+}
+
+/**
+ * Who a roster of these people adds, updates and marks as leaving, by name: the organization's
+ * roster read once, compared in memory (a file of 100,000 people is no query parameter).
+ */
+export async function previewOfRoster(db: EntityManager, organizationId: string, people: { email: string; name: string }[]): Promise<ImportPreview> {
+  const roster: { email: string; name: string; active: boolean }[] = await db.query(`SELECT email, name, active FROM employees WHERE organization_id = $1`, [
+    organizationId,
   ]);
-  const knownEmails = new Set(known.map((row) => row.email));
+  const known = new Set(roster.map((row) => row.email));
+  const listed = new Set(people.map((p) => p.email));
   const named = people.map((p) => ({ email: p.email, name: p.name }));
   return {
     errors: [],
-    added: previewGroup(named.filter((p) => !knownEmails.has(p.email))),
-    updated: previewGroup(named.filter((p) => knownEmails.has(p.email))),
-    leaving: previewGroup(leaving),
+    added: previewGroup(named.filter((p) => !known.has(p.email))),
+    updated: previewGroup(named.filter((p) => known.has(p.email))),
+    leaving: previewGroup(roster.filter((row) => row.active && !listed.has(row.email)).map(({ email, name }) => ({ email, name }))),
   };
 }
 

@@ -91,6 +91,11 @@ export class CountSolver {
     for (const v of vars) costs[v] = 1;
     this.model.changeColsCost({ kind: 'range', from: 0, to: this.numVars - 1 }, costs);
     this.model.changeObjectiveSense(sense === 'max' ? this.lib.constants.objectiveSense.maximize : this.lib.constants.objectiveSense.minimize);
+    // HiGHS (before 2.0) holds time_limit against the model's run time summed over every run(), not
+    // this one's (ERGO-Code/HiGHS#1331, #1477): without zeroing, once an audit's solves add up to the
+    // limit every later one "times out" at once and counts as a finding, so a large wave hides
+    // everything and fails its audit. The limit is per solve.
+    this.model.zeroAllClocks();
     this.model.run();
     this.stats.solves++;
     const status = this.model.getModelStatus();

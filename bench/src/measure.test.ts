@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentile, stats, timeLoop } from './http.js';
+import { percentile, stats, timeLoop } from './measure.js';
 
 describe('percentile (nearest rank)', () => {
   const hundred = Array.from({ length: 100 }, (_, i) => 100 - i); // 100..1, unsorted on purpose
