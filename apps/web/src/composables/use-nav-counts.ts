@@ -33,9 +33,11 @@ export const badgeText = (count: number) => (count > 99 ? '99+' : String(count))
 export function useNavCounts(): ComputedRef<Map<string, NavBadge>> {
   const route = useRoute();
   const { result, refetch } = useQuery(NavCountsQuery, null, { pollInterval: 60_000, fetchPolicy: 'cache-and-network' });
+  // A refetch still in flight when the session ends is cut off by the store's reset: nothing to
+  // report then (the query's own error state covers real failures), so its rejection is dropped.
   watch(
     () => route.path,
-    () => void refetch(),
+    () => void refetch()?.catch(() => undefined),
   );
   return computed(() => badgesOf(result.value?.navCounts ?? []));
 }
