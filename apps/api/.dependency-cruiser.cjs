@@ -9,7 +9,7 @@
  *   reporting  src/reporting/*                           the reporting base, the anonymity guard, analytics, leaderboards, awards
  *   loop       src/loop/*                                improvements
  *   overview   src/overview/*                            the board and the home page, which read everything
- *   wiring     src/graphql, src/db, src/http, src/seed, src/main.ts, src/worker.ts, src/jobs.ts   the only code that imports every module
+ *   wiring     src/graphql, src/db, src/http, src/seed, src/main.ts, src/worker.ts, src/jobs.ts, src/process.ts   the only code that imports every module
  *
  * No cycles: not between files (type-only imports included: the swc parser cannot tell them apart,
  * and a type cycle is a design cycle too) and not between module folders.
@@ -22,7 +22,7 @@ const LAYERS = [
   ['reporting', '^src/reporting/'],
   ['loop', '^src/loop/'],
   ['overview', '^src/overview/'],
-  ['wiring', '^src/(graphql|db|http|seed)/|^src/(main|worker|jobs)\\.ts$'],
+  ['wiring', '^src/(graphql|db|http|seed)/|^src/(main|worker|jobs|process)\\.ts$'],
 ];
 
 const upward = LAYERS.slice(0, -1).map(([name, path], index) => ({

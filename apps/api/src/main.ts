@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/data-source.js';
 import { createLogger } from './logger.js';
 import { createMailer } from './kernel/mailer.js';
@@ -8,20 +7,9 @@ import { createAppServices } from './kernel/context.js';
 import { startServer } from './http/server.js';
 import { startBackground } from './jobs.js';
 import { logDemoLogins, seedDemoIfEmpty } from './seed/demo.js';
+import { configOrExit, stopOnSignals } from './process.js';
 
-function readConfig(): Config {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
-
-const config = readConfig();
+const config = configOrExit();
 const logger = createLogger(config.logLevel, config.logFormat);
 const db = await openDatabase({ databaseUrl: config.databaseUrl, embeddedDir: path.join(config.dataDir, 'pglite') });
 logger.info(
@@ -41,22 +29,9 @@ const server = await startServer(services, db);
 logger.info({ url: server.url, port: server.port }, `Tandem is running at http://localhost:${server.port}`);
 if (config.seedDemo) await logDemoLogins(db.dataSource, logger);
 
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, 'shutting down: finishing in-flight requests');
-  const force = setTimeout(() => {
-    logger.error('shutdown took longer than 15 s; exiting');
-    process.exit(1);
-  }, 15_000);
-  force.unref();
+stopOnSignals(logger, 'finishing in-flight requests', async () => {
   // Running jobs get their 10 s to finish (or go back to the queue) while requests drain, not after.
   await Promise.all([server.stop(), background.jobs.stopWorkers()]);
   await background.jobs.stop();
   await db.close();
-  logger.info('stopped');
-  process.exit(0);
-}
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));
+});
