@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ExportResponsesDocument,
+  ExportJobDocument,
+  FollowUpsDocument,
+  OrganizationDocument,
+  ResponsesDocument,
+  TandemClient,
+  TandemError,
+  UpsertContactsDocument,
+} from '@tandem/sdk';
+import { DEMO_API_CLIENT } from '../src/seed/demo.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * Issue 18: the SDK (packages/sdk) against the real API, as an integrator uses it: the demo API
+ * client's credentials exchanged for a token, responses paged and synced incrementally, contacts
+ * pushed by external id, an export run and downloaded, errors typed.
+ */
+let app: TestApp;
+let tandem: TandemClient;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  tandem = new TandemClient({ url: `${app.url}/graphql`, ...DEMO_API_CLIENT });
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+/** How many responses the API client reads (totalCount of a one-row page). */
+async function totalResponses(): Promise<number> {
+  return (await tandem.request(ResponsesDocument, { first: 1 })).responses.totalCount;
+}
+
+describe('TandemClient against the API', () => {
+  it('logs in with the API client credentials and reads the organization', async () => {
+    const { organization } = await tandem.request(OrganizationDocument);
+    expect(organization.name).toBeTruthy();
+  });
+
+  it('refuses wrong credentials with a typed error', async () => {
+    const wrong = new TandemClient({ url: `${app.url}/graphql`, clientId: DEMO_API_CLIENT.clientId, clientSecret: 'not-the-secret' });
+    const error = await wrong.request(OrganizationDocument).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TandemError);
+    expect((error as TandemError).code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('maps a GraphQL error to TandemError with its code and field', async () => {
+    const error = await tandem.request(ExportJobDocument, { id: '00000000-0000-4000-8000-000000000000' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('pages through every response with paginate, in small pages', async () => {
+    const total = await totalResponses();
+    const ids: string[] = [];
+    for await (const response of tandem.paginate(ResponsesDocument, { first: 40, order: 'OLDEST_FIRST' }, (data) => data.responses)) ids.push(response.id);
+    expect(total).toBeGreaterThan(40);
+    expect(ids).toHaveLength(total);
+    expect(new Set(ids).size).toBe(total);
+  });
+
+  it('syncs incrementally: everything first, then only what changed since nextSince', async () => {
+    const first = tandem.sync(ResponsesDocument, { since: null, safetyMarginMs: 0, variables: { first: 50 } }, (data) => data.responses);
+    const all: { id: string; updatedAt: string }[] = [];
+    for await (const response of first) all.push(response);
+    expect(all).toHaveLength(await totalResponses());
+    const times = all.map((r) => r.updatedAt);
+    expect(all.length).toBeGreaterThan(0);
+    const checkpoint = first.nextSince;
+
+    const again = tandem.sync(ResponsesDocument, { since: checkpoint, safetyMarginMs: 0 }, (data) => data.responses);
+    const none: unknown[] = [];
+    for await (const response of again) none.push(response);
+    expect(none).toEqual([]);
+
+    // A CX user tags a response: the next run brings exactly that one, with its new updatedAt.
+    const cx = await app.login('cx@demo.test');
+    const theme = (await app.gql(`mutation($input: ThemeInput!) { createTheme(input: $input) { id } }`, { input: { name: 'SDK sync theme' } }, cx)).data.createTheme;
+    const target = all[0]!;
+    const tagged = await app.gql(`mutation($r: ID!, $t: [ID!]!) { tagResponse(responseId: $r, themeIds: $t) { id } }`, { r: target.id, t: [theme.id] }, cx);
+    expect(tagged.errors).toBeUndefined();
+    const changed: { id: string; updatedAt: string; themes: { name: string }[] }[] = [];
+    for await (const response of tandem.sync(ResponsesDocument, { since: checkpoint }, (data) => data.responses)) changed.push(response);
+    expect(changed.map((r) => r.id)).toEqual([target.id]);
+    expect(changed[0]!.themes.map((t) => t.name)).toContain('SDK sync theme');
+    expect(Date.parse(changed[0]!.updatedAt)).toBeGreaterThan(Date.parse(times[0]!));
+  });
+
+  it('syncs follow-ups the same way', async () => {
+    const followUps: { id: string }[] = [];
+    for await (const followUp of tandem.sync(FollowUpsDocument, {}, (data) => data.followUps)) followUps.push(followUp);
+    const { followUps: list } = await tandem.request(FollowUpsDocument, { first: 1 });
+    expect(followUps).toHaveLength(list.totalCount);
+  });
+
+  it('upserts contacts by external id: added, then updated; a bad batch writes nothing and names index and field', async () => {
+    const batch = [
+      { externalId: 'crm-sdk-1', email: 'sdk.one@example.com', name: 'SDK One' },
+      { externalId: 'crm-sdk-2', email: 'sdk.two@example.com', name: 'SDK Two', segments: [{ key: 'plan', value: 'gold' }] },
+    ];
+    const added = (await tandem.request(UpsertContactsDocument, { input: batch })).upsertContacts;
+    expect(added).toMatchObject({ created: 2, updated: 0, errors: [] });
+    expect(added.ids).toHaveLength(2);
+
+    const renamed = (await tandem.request(UpsertContactsDocument, { input: batch.map((c) => ({ ...c, name: `${c.name} (renamed)` })) })).upsertContacts;
+    expect(renamed).toMatchObject({ created: 0, updated: 2, ids: added.ids });
+
+    const bad = (await tandem.request(UpsertContactsDocument, { input: [batch[0]!, { externalId: 'crm-sdk-3', email: 'not an email', name: 'Bad' }] })).upsertContacts;
+    expect(bad.created + bad.updated).toBe(0);
+    expect(bad.errors).toEqual([expect.objectContaining({ index: 1, field: 'email' })]);
+  });
+
+  it('exports responses as NDJSON, waits for the job and streams the file with the same token', async () => {
+    const { exportResponses } = await tandem.request(ExportResponsesDocument, { format: 'NDJSON' });
+    const done = await tandem.waitForExport(exportResponses.id, { intervalMs: 50, timeoutMs: 60_000 });
+    expect(done.status).toBe('DONE');
+
+    let text = '';
+    for await (const chunk of await tandem.downloadExport(done)) text += chunk.toString();
+    const rows = text.trim().split('\n').map((line) => JSON.parse(line) as { id: string });
+    expect(rows).toHaveLength(done.rows!);
+    expect(rows).toHaveLength(await totalResponses());
+  });
+
+  it('refuses to download an export that is not the caller’s, with a typed error', async () => {
+    const cx = await app.login('cx@demo.test');
+    const started = (await app.gql(`mutation { exportResponses { id } }`, {}, cx)).data.exportResponses;
+    const error = await tandem.downloadExport(started.id).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'NOT_FOUND', status: 404 });
+  });
+});
