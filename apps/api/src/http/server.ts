@@ -98,7 +98,7 @@ export async function startServer(services: AppServices, db: Database): Promise<
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const now = services.now();
-        return buildContext({ requestId: req.id, logger: req.log, app: services, db: db.dataSource.manager, createLoaders, ...authenticate(req, config, now) });
+        return buildContext({ requestId: req.id, logger: req.log, app: services, db: db.dataSource.manager, createLoaders, ...(await authenticate(req, config, db.dataSource.manager, now)) });
       },
     }),
   );

@@ -32,7 +32,8 @@ export class DomainError extends Error {
 }
 
 export const unauthenticated = (message = 'You need to log in') => new DomainError('UNAUTHENTICATED', message);
-export const forbidden = (message = 'You are not allowed to do this') => new DomainError('FORBIDDEN', message);
+export const forbidden = (message = 'You are not allowed to do this', details?: Record<string, unknown>) =>
+  new DomainError('FORBIDDEN', message, undefined, details);
 /** Also used for another organization's objects: guessing an id must look exactly like a miss. */
 export const notFound = (what: string, field = 'id') => new DomainError('NOT_FOUND', `${what} not found`, field);
 export const badInput = (field: string, message: string, details?: Record<string, unknown>) =>

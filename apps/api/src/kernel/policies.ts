@@ -33,6 +33,8 @@ const rules = <T extends readonly Rule[]>(...list: T): T => list;
 
 /** Named rule sets for @Authorized(...SET). */
 export const ADMINS = rules('ADMIN');
+/** Every caller with a token, a user's or an API client's whatever its scopes (viewer). */
+export const EVERY_CALLER = rules('ANY_USER', ...SCOPES);
 export const STAFF = rules('ADMIN', 'CX', 'HR', 'LEADER', 'MANAGER');
 export const SIGNED_IN_OR_ANALYTICS = rules('ANY_USER', 'analytics:read');
 export const ORG_UNIT_READERS = rules('ANY_USER', 'analytics:read', 'contacts:write');
