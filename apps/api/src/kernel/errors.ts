@@ -94,7 +94,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASS_THROUGH.has(code)) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    // The cost limit's refusal names the cost and the limit.
+    const { cost, maxCost } = formatted.extensions ?? {};
+    const limits = typeof cost === 'number' && typeof maxCost === 'number' ? { cost, maxCost } : {};
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, ...limits } };
   }
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

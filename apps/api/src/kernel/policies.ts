@@ -43,7 +43,8 @@ export const ROSTER_KEEPERS = rules('HR', 'ADMIN');
 export const CONTACT_KEEPERS = rules('ADMIN', 'CX', 'MANAGER', 'contacts:write');
 /** Who may upload an import file and follow their import jobs: the contact keepers and the roster keepers. */
 export const IMPORTERS = rules('ADMIN', 'CX', 'MANAGER', 'HR', 'contacts:write');
-export const INVITERS = rules('CX', 'ADMIN', 'MANAGER', 'HR');
+/** Who invites to a wave and reminds it; an API client with waves:write invites contacts it names (never employees). */
+export const INVITERS = rules('CX', 'ADMIN', 'MANAGER', 'HR', 'waves:write');
 export const SURVEY_READERS = rules('ADMIN', 'CX', 'LEADER', 'MANAGER', 'HR', 'analytics:read', 'responses:read');
 export const COMMENT_READERS = rules('ADMIN', 'CX', 'LEADER', 'MANAGER', 'HR', 'responses:read');
 export const WAVE_RUNNERS = rules('ADMIN', 'CX', 'HR', 'waves:write');
