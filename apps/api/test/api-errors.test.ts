@@ -6,12 +6,11 @@ import { codeOf, fieldOf, startTestApp, type TestApp } from './support/test-app.
 /** The API's answers to what goes wrong (issue 18, "The API itself"): JSON GraphQL errors with the right HTTP status. */
 let app: TestApp;
 let cx: string;
-let api: string;
 
 async function post(url: string, body: string, headers: Record<string, string> = {}) {
   const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   const text = await res.text();
-  return { status: res.status, type: res.headers.get('content-type') ?? '', text, json: () => JSON.parse(text) };
+  return { status: res.status, type: res.headers.get('content-type') ?? '', retryAfter: res.headers.get('retry-after'), text, json: () => JSON.parse(text) };
 }
 
 /** A 100-row page of responses with every field an integrator might want. */
@@ -27,11 +26,6 @@ const PAGE = (first: string) => `responses(first: ${first}) { totalCount pageInf
 beforeAll(async () => {
   app = await startTestApp();
   cx = await app.login('cx@demo.test');
-  const issued = await app.gql(`mutation($id: String!, $s: String!) { issueApiToken(clientId: $id, clientSecret: $s) { accessToken } }`, {
-    id: DEMO_API_CLIENT.clientId,
-    s: DEMO_API_CLIENT.clientSecret,
-  });
-  api = issued.data.issueApiToken.accessToken;
 });
 afterAll(() => app?.close());
 
@@ -75,6 +69,7 @@ describe('request errors', () => {
       }
       expect(statuses).toEqual([200, 200, 429]);
       expect(last!.type).toMatch(/application\/json/);
+      expect(Number(last!.retryAfter)).toBeGreaterThan(0);
       const error = last!.json().errors[0];
       expect(error.extensions.code).toBe('RATE_LIMITED');
       expect(error.message).toMatch(/at most 2 a minute/);

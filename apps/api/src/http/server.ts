@@ -123,7 +123,7 @@ export async function startServer(services: AppServices, db: Database): Promise<
       legacyHeaders: false,
       // A GraphQL client reads errors as JSON, never an HTML page.
       handler: (_req, res, _next, options) => {
-        sendError(res, options.statusCode, 'RATE_LIMITED', `Too many requests: at most ${config.rateLimitPerMinute} a minute; retry after the RateLimit-Reset seconds`);
+        sendError(res, options.statusCode, 'RATE_LIMITED', `Too many requests: at most ${config.rateLimitPerMinute} a minute; retry after the seconds in the Retry-After header`);
       },
     });
     app.use('/graphql', limiter);
