@@ -16,6 +16,8 @@ import { IMPORT_QUEUE, IMPORT_QUEUE_OPTIONS, type ImportJobData } from './platfo
 import { importJobHandler } from './platform/imports/runner.js';
 import { UPLOAD_EXPIRY_QUEUE, expireUpload, sweepUploads, type UploadExpiryJob } from './platform/imports/uploads.js';
 import { contactImporter } from './survey/contacts/contact-import.js';
+import { WAVE_MAIL_QUEUE, waveMailQueueOptions, type WaveMailJob } from './survey/invitations/mail-batches.js';
+import { runMailBatch } from './survey/invitations/mail-job.js';
 import { rosterImporter } from './survey/employees/roster-import.js';
 
 /**
@@ -37,6 +39,7 @@ export async function startBackground(
   const background = createBackground(database, { logger: app.logger, app, runWorkers, pollingIntervalMs: options.pollingIntervalMs });
   wireSchedules(background, app);
   defineImports(background);
+  defineWaveMail(background, app);
   options.setup?.(background);
   await background.jobs.start();
   if (background.jobs.runsWorkers) {
@@ -134,4 +137,10 @@ function defineImports({ jobs }: Background): void {
   jobs.registerWorker<UploadExpiryJob>(UPLOAD_EXPIRY_QUEUE, (job, { db, app, jobs: sender }) =>
     expireUpload(db, app.config.dataDir, job.data, app.now(), (at) => sender.send(UPLOAD_EXPIRY_QUEUE, job.data, { startAfter: at })),
   );
+}
+
+/** Wave mail (survey/invitations/mail-batches.ts): two batches at a time per process, each paced per organization. */
+function defineWaveMail({ jobs }: Background, app: AppServices): void {
+  jobs.defineQueue(WAVE_MAIL_QUEUE, waveMailQueueOptions(app.config));
+  jobs.registerWorker<WaveMailJob>(WAVE_MAIL_QUEUE, runMailBatch, { concurrency: 2 });
 }

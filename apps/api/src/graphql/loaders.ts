@@ -7,6 +7,7 @@ import { orgUnitLoader } from '../identity/org-units/org-unit.loader.js';
 import { responseLoader } from '../survey/responses/response.loader.js';
 import { themeByIdLoader, themeIdsByResponseLoader, waveAnalysisLoader } from '../survey/themes/theme.loader.js';
 import { userLoader } from '../identity/users/user.loader.js';
+import { latestMailBatchLoader, mailBatchLoader } from '../survey/invitations/mail-batch.loader.js';
 import { waveLoader, waveQuestionsLoader } from '../survey/waves/wave.loader.js';
 import {
   waveCommentsLoader,
@@ -30,6 +31,8 @@ export function createLoaders(db: EntityManager, organizationId: string | null) 
     followUpByResponse: followUpByResponseLoader(db, organizationId),
     wave: waveLoader(db, organizationId),
     waveQuestions: waveQuestionsLoader(db, organizationId),
+    mailBatch: mailBatchLoader(db, organizationId),
+    latestMailBatch: latestMailBatchLoader(db, organizationId),
     waveInvitationStats: waveInvitationStatsLoader(db, organizationId),
     waveNpsCounts: waveNpsCountsLoader(db, organizationId),
     waveScoreDistribution: waveScoreDistributionLoader(db, organizationId),
