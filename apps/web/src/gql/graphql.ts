@@ -43,6 +43,8 @@ export type ContactFilter = {
 /** All of a contact. updateContact replaces every field with these values, exactly as createContact sets them. */
 export type ContactInput = {
   email: string;
+  /** The id your system (a CRM) knows the contact by: 1 to 200 characters, unique in the organization. upsertContacts matches by it first and sets it; createContact and updateContact leave it as it is */
+  externalId?: string | null | undefined;
   /** en, pl, da, ru or sl; en when empty */
   language?: string | null | undefined;
   name: string;
@@ -123,6 +125,8 @@ export type FollowUpFilter = {
   /** Text found in the contact's name or email, or in the answer's reason (at most 100 characters) */
   search?: string | null | undefined;
   status?: FollowUpStatus | null | undefined;
+  /** Changed at or after this moment (updatedAt): an incremental sync */
+  updatedSince?: string | null | undefined;
   waveIds?: Array<string | number> | null | undefined;
 };
 
@@ -322,6 +326,8 @@ export type ResponseFilter = {
   to?: string | null | undefined;
   /** true: with no accepted theme yet (the tagging queue); false: with at least one */
   untagged?: boolean | null | undefined;
+  /** Changed at or after this moment (updatedAt: submitted, or its themes changed): an incremental sync */
+  updatedSince?: string | null | undefined;
   waveIds?: Array<string | number> | null | undefined;
 };
 
