@@ -17,6 +17,7 @@ import { requestContext } from './request-id.js';
 import { authenticate } from './authenticate.js';
 import { queryCostLimit } from '../graphql/query-cost.js';
 import { uploadRoute } from './uploads.js';
+import { exportRoute } from './exports.js';
 
 export interface RunningServer {
   url: string;
@@ -128,9 +129,11 @@ export async function startServer(services: AppServices, db: Database): Promise<
     });
     app.use('/graphql', limiter);
     app.use('/uploads', limiter);
+    app.use('/exports', limiter);
   }
   // Import files beyond a GraphQL request (issue 17): streamed to disk, no body parser before it.
   app.post('/uploads', uploadRoute(services, db));
+  app.get('/exports/:id', exportRoute(services, db));
   app.use(
     '/graphql',
     express.json({ limit: '10mb' }),
