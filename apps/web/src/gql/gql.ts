@@ -81,6 +81,10 @@ type Documents = {
     "\n  query AwardHistory($year: Int) {\n    awards(year: $year) {\n      id\n      period\n      entity\n      metric\n      audience\n      winnerName\n      value\n      reopened\n      runnersUp {\n        id\n        rank\n        winnerName\n        value\n      }\n    }\n    awardPeriods(year: $year) {\n      id\n      period\n      status\n      events {\n        kind\n        byName\n        at\n        note\n      }\n    }\n  }\n": typeof types.AwardHistoryDocument,
     "\n  query Leaderboard($input: LeaderboardInput!) {\n    organization {\n      id\n      leaderboardMinResponses\n      anonymityThreshold\n    }\n    leaderboardLevels {\n      level\n      unitNames\n      isDefault\n    }\n    leaderboard(input: $input) {\n      rank\n      entityId\n      name\n      value\n      rankedBy\n      ciLow\n      ciHigh\n      responses\n      invited\n      eligible\n      note\n      significant\n      previous {\n        responses\n        nps\n      }\n    }\n  }\n": typeof types.LeaderboardDocument,
     "\n  mutation FinalizeAwards($input: PeriodInput!) {\n    finalizeAwards(input: $input) {\n      id\n    }\n  }\n": typeof types.FinalizeAwardsDocument,
+    "\n  query ApiClients {\n    apiClients {\n      id\n      name\n      clientId\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n      previousSecretExpiresAt\n    }\n  }\n": typeof types.ApiClientsDocument,
+    "\n  mutation CreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n      }\n    }\n  }\n": typeof types.CreateApiClientDocument,
+    "\n  mutation RotateApiClientSecret($id: ID!) {\n    rotateApiClientSecret(id: $id) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n        previousSecretExpiresAt\n      }\n    }\n  }\n": typeof types.RotateApiClientSecretDocument,
+    "\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiClientDocument,
     "\n  query Jobs {\n    jobQueues {\n      name\n      queued\n      scheduled\n      retrying\n      active\n      completedLastHour\n      failedLastHour\n      deadLettered\n      waitP50Ms\n      waitP95Ms\n      runP95Ms\n    }\n    deadLetteredJobs(first: 50) {\n      id\n      queue\n      error\n      attempts\n      failedAt\n    }\n  }\n": typeof types.JobsDocument,
     "\n  mutation RetryDeadLetteredJob($id: ID!) {\n    retryDeadLetteredJob(id: $id) {\n      id\n      queue\n    }\n  }\n": typeof types.RetryDeadLetteredJobDocument,
     "\n  query UnitManagers {\n    users {\n      id\n      name\n      email\n    }\n  }\n": typeof types.UnitManagersDocument,
@@ -129,6 +133,8 @@ type Documents = {
     "\n  query InviteOrgUnits {\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n": typeof types.InviteOrgUnitsDocument,
     "\n  query InviteOwners {\n    users(role: MANAGER) {\n      id\n      name\n    }\n  }\n": typeof types.InviteOwnersDocument,
     "\n  mutation RemindWave($waveId: ID!) {\n    remindWave(waveId: $waveId) {\n      reminded\n      skipped\n      recentlyMailed\n      unsubscribed\n      failed\n      countsHidden\n    }\n  }\n": typeof types.RemindWaveDocument,
+    "\n  query WaveMailing($waveId: ID!) {\n    wave(id: $waveId) {\n      id\n      invited\n      mailing {\n        id\n        kind\n        state\n        total\n        queued\n        sent\n        failed\n        bounced\n        retrying\n        createdAt\n        finishedAt\n        failures(first: 20) {\n          invitationId\n          email\n          name\n          state\n          attempts\n          error\n        }\n      }\n    }\n  }\n": typeof types.WaveMailingDocument,
+    "\n  mutation RetryFailedMail($waveId: ID!) {\n    retryFailedMail(waveId: $waveId) {\n      batchId\n      retried\n    }\n  }\n": typeof types.RetryFailedMailDocument,
     "\n  query WavePage($id: ID!) {\n    organization {\n      id\n      anonymityThreshold\n      leaderboardMinResponses\n    }\n    wave(id: $id) {\n      id\n      name\n      audience\n      status\n      anonymous\n      languages\n      opensAt\n      closesAt\n      openedAt\n      closedAt\n      reminderAfterDays\n      maxReminders\n      invited\n      summary {\n        suppressed\n      }\n      ...WaveResults\n      ...WaveComments\n      ...WaveQuestions\n      ...WavePublicTitle\n    }\n  }\n": typeof types.WavePageDocument,
     "\n  mutation OpenWave($id: ID!) {\n    openWave(id: $id) {\n      id\n      status\n      openedAt\n    }\n  }\n": typeof types.OpenWaveDocument,
     "\n  mutation CloseWave($id: ID!) {\n    closeWave(id: $id) {\n      id\n      status\n      closedAt\n    }\n  }\n": typeof types.CloseWaveDocument,
@@ -207,6 +213,10 @@ const documents: Documents = {
     "\n  query AwardHistory($year: Int) {\n    awards(year: $year) {\n      id\n      period\n      entity\n      metric\n      audience\n      winnerName\n      value\n      reopened\n      runnersUp {\n        id\n        rank\n        winnerName\n        value\n      }\n    }\n    awardPeriods(year: $year) {\n      id\n      period\n      status\n      events {\n        kind\n        byName\n        at\n        note\n      }\n    }\n  }\n": types.AwardHistoryDocument,
     "\n  query Leaderboard($input: LeaderboardInput!) {\n    organization {\n      id\n      leaderboardMinResponses\n      anonymityThreshold\n    }\n    leaderboardLevels {\n      level\n      unitNames\n      isDefault\n    }\n    leaderboard(input: $input) {\n      rank\n      entityId\n      name\n      value\n      rankedBy\n      ciLow\n      ciHigh\n      responses\n      invited\n      eligible\n      note\n      significant\n      previous {\n        responses\n        nps\n      }\n    }\n  }\n": types.LeaderboardDocument,
     "\n  mutation FinalizeAwards($input: PeriodInput!) {\n    finalizeAwards(input: $input) {\n      id\n    }\n  }\n": types.FinalizeAwardsDocument,
+    "\n  query ApiClients {\n    apiClients {\n      id\n      name\n      clientId\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n      previousSecretExpiresAt\n    }\n  }\n": types.ApiClientsDocument,
+    "\n  mutation CreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n      }\n    }\n  }\n": types.CreateApiClientDocument,
+    "\n  mutation RotateApiClientSecret($id: ID!) {\n    rotateApiClientSecret(id: $id) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n        previousSecretExpiresAt\n      }\n    }\n  }\n": types.RotateApiClientSecretDocument,
+    "\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiClientDocument,
     "\n  query Jobs {\n    jobQueues {\n      name\n      queued\n      scheduled\n      retrying\n      active\n      completedLastHour\n      failedLastHour\n      deadLettered\n      waitP50Ms\n      waitP95Ms\n      runP95Ms\n    }\n    deadLetteredJobs(first: 50) {\n      id\n      queue\n      error\n      attempts\n      failedAt\n    }\n  }\n": types.JobsDocument,
     "\n  mutation RetryDeadLetteredJob($id: ID!) {\n    retryDeadLetteredJob(id: $id) {\n      id\n      queue\n    }\n  }\n": types.RetryDeadLetteredJobDocument,
     "\n  query UnitManagers {\n    users {\n      id\n      name\n      email\n    }\n  }\n": types.UnitManagersDocument,
@@ -255,6 +265,8 @@ const documents: Documents = {
     "\n  query InviteOrgUnits {\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n": types.InviteOrgUnitsDocument,
     "\n  query InviteOwners {\n    users(role: MANAGER) {\n      id\n      name\n    }\n  }\n": types.InviteOwnersDocument,
     "\n  mutation RemindWave($waveId: ID!) {\n    remindWave(waveId: $waveId) {\n      reminded\n      skipped\n      recentlyMailed\n      unsubscribed\n      failed\n      countsHidden\n    }\n  }\n": types.RemindWaveDocument,
+    "\n  query WaveMailing($waveId: ID!) {\n    wave(id: $waveId) {\n      id\n      invited\n      mailing {\n        id\n        kind\n        state\n        total\n        queued\n        sent\n        failed\n        bounced\n        retrying\n        createdAt\n        finishedAt\n        failures(first: 20) {\n          invitationId\n          email\n          name\n          state\n          attempts\n          error\n        }\n      }\n    }\n  }\n": types.WaveMailingDocument,
+    "\n  mutation RetryFailedMail($waveId: ID!) {\n    retryFailedMail(waveId: $waveId) {\n      batchId\n      retried\n    }\n  }\n": types.RetryFailedMailDocument,
     "\n  query WavePage($id: ID!) {\n    organization {\n      id\n      anonymityThreshold\n      leaderboardMinResponses\n    }\n    wave(id: $id) {\n      id\n      name\n      audience\n      status\n      anonymous\n      languages\n      opensAt\n      closesAt\n      openedAt\n      closedAt\n      reminderAfterDays\n      maxReminders\n      invited\n      summary {\n        suppressed\n      }\n      ...WaveResults\n      ...WaveComments\n      ...WaveQuestions\n      ...WavePublicTitle\n    }\n  }\n": types.WavePageDocument,
     "\n  mutation OpenWave($id: ID!) {\n    openWave(id: $id) {\n      id\n      status\n      openedAt\n    }\n  }\n": types.OpenWaveDocument,
     "\n  mutation CloseWave($id: ID!) {\n    closeWave(id: $id) {\n      id\n      status\n      closedAt\n    }\n  }\n": types.CloseWaveDocument,
@@ -551,6 +563,22 @@ export function graphql(source: "\n  mutation FinalizeAwards($input: PeriodInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ApiClients {\n    apiClients {\n      id\n      name\n      clientId\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n      previousSecretExpiresAt\n    }\n  }\n"): (typeof documents)["\n  query ApiClients {\n    apiClients {\n      id\n      name\n      clientId\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n      previousSecretExpiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateApiClientSecret($id: ID!) {\n    rotateApiClientSecret(id: $id) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n        previousSecretExpiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RotateApiClientSecret($id: ID!) {\n    rotateApiClientSecret(id: $id) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n        previousSecretExpiresAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Jobs {\n    jobQueues {\n      name\n      queued\n      scheduled\n      retrying\n      active\n      completedLastHour\n      failedLastHour\n      deadLettered\n      waitP50Ms\n      waitP95Ms\n      runP95Ms\n    }\n    deadLetteredJobs(first: 50) {\n      id\n      queue\n      error\n      attempts\n      failedAt\n    }\n  }\n"): (typeof documents)["\n  query Jobs {\n    jobQueues {\n      name\n      queued\n      scheduled\n      retrying\n      active\n      completedLastHour\n      failedLastHour\n      deadLettered\n      waitP50Ms\n      waitP95Ms\n      runP95Ms\n    }\n    deadLetteredJobs(first: 50) {\n      id\n      queue\n      error\n      attempts\n      failedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -740,6 +768,14 @@ export function graphql(source: "\n  query InviteOwners {\n    users(role: MANAG
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemindWave($waveId: ID!) {\n    remindWave(waveId: $waveId) {\n      reminded\n      skipped\n      recentlyMailed\n      unsubscribed\n      failed\n      countsHidden\n    }\n  }\n"): (typeof documents)["\n  mutation RemindWave($waveId: ID!) {\n    remindWave(waveId: $waveId) {\n      reminded\n      skipped\n      recentlyMailed\n      unsubscribed\n      failed\n      countsHidden\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WaveMailing($waveId: ID!) {\n    wave(id: $waveId) {\n      id\n      invited\n      mailing {\n        id\n        kind\n        state\n        total\n        queued\n        sent\n        failed\n        bounced\n        retrying\n        createdAt\n        finishedAt\n        failures(first: 20) {\n          invitationId\n          email\n          name\n          state\n          attempts\n          error\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WaveMailing($waveId: ID!) {\n    wave(id: $waveId) {\n      id\n      invited\n      mailing {\n        id\n        kind\n        state\n        total\n        queued\n        sent\n        failed\n        bounced\n        retrying\n        createdAt\n        finishedAt\n        failures(first: 20) {\n          invitationId\n          email\n          name\n          state\n          attempts\n          error\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetryFailedMail($waveId: ID!) {\n    retryFailedMail(waveId: $waveId) {\n      batchId\n      retried\n    }\n  }\n"): (typeof documents)["\n  mutation RetryFailedMail($waveId: ID!) {\n    retryFailedMail(waveId: $waveId) {\n      batchId\n      retried\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
