@@ -1,13 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ApiClientsDocument,
+  CreateApiClientDocument,
+  CreateWaveDocument,
   ExportResponsesDocument,
   ExportJobDocument,
   FollowUpsDocument,
   OrganizationDocument,
   ResponsesDocument,
+  RevokeApiClientDocument,
+  RotateApiClientSecretDocument,
   TandemClient,
   TandemError,
   UpsertContactsDocument,
+  ViewerDocument,
 } from '@tandem/sdk';
 import { DEMO_API_CLIENT } from '../src/seed/demo.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -15,7 +21,8 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 /**
  * Issue 18: the SDK (packages/sdk) against the real API, as an integrator uses it: the demo API
  * client's credentials exchanged for a token, responses paged and synced incrementally, contacts
- * pushed by external id, an export run and downloaded, errors typed.
+ * pushed by external id, an export run and downloaded, errors typed; an admin's API clients
+ * managed with a user token.
  */
 let app: TestApp;
 let tandem: TandemClient;
@@ -50,6 +57,17 @@ describe('TandemClient against the API', () => {
   it('maps a GraphQL error to TandemError with its code and field', async () => {
     const error = await tandem.request(ExportJobDocument, { id: '00000000-0000-4000-8000-000000000000' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'NOT_FOUND' });
+    const invalid = await tandem.request(ResponsesDocument, { first: 1, after: 'not-a-cursor' }).catch((e: unknown) => e);
+    expect(invalid).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('names the scope a token lacks (FORBIDDEN with requiredScopes), and viewer says which it has', async () => {
+    const error = await tandem.request(CreateWaveDocument, { input: { name: 'Not mine to make', audience: 'CUSTOMER' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TandemError);
+    expect(error).toMatchObject({ code: 'FORBIDDEN', requiredScopes: ['waves:write'] });
+    const { viewer } = await tandem.request(ViewerDocument);
+    expect(viewer).toMatchObject({ kind: 'API_CLIENT' });
+    expect(viewer.scopes).not.toContain('waves:write');
   });
 
   it('pages through every response with paginate, in small pages', async () => {
@@ -129,5 +147,31 @@ describe('TandemClient against the API', () => {
     const started = (await app.gql(`mutation { exportResponses { id } }`, {}, cx)).data.exportResponses;
     const error = await tandem.downloadExport(started.id).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'NOT_FOUND', status: 404 });
+  });
+});
+
+describe('API clients through the SDK: an admin with a user token', () => {
+  it('creates a client whose credentials work with its scopes only, rotates its secret, and revokes it for good', async () => {
+    const admin = new TandemClient({ url: `${app.url}/graphql`, token: await app.login('admin@demo.test') });
+    const { createApiClient: created } = await admin.request(CreateApiClientDocument, { input: { name: 'SDK test client', scopes: ['responses:read'] } });
+    const integration = new TandemClient({ url: `${app.url}/graphql`, clientId: created.client.clientId, clientSecret: created.clientSecret });
+
+    const { viewer } = await integration.request(ViewerDocument);
+    expect(viewer).toMatchObject({ kind: 'API_CLIENT', name: 'SDK test client', scopes: ['responses:read'] });
+    const refused = await integration.request(UpsertContactsDocument, { input: [] }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'FORBIDDEN', requiredScopes: ['contacts:write'] });
+
+    const { rotateApiClientSecret: rotated } = await admin.request(RotateApiClientSecretDocument, { id: created.client.id });
+    expect(rotated.clientSecret).not.toBe(created.clientSecret);
+    const renewed = new TandemClient({ url: `${app.url}/graphql`, clientId: created.client.clientId, clientSecret: rotated.clientSecret });
+    expect((await renewed.request(ViewerDocument)).viewer.kind).toBe('API_CLIENT');
+
+    const { apiClients } = await admin.request(ApiClientsDocument);
+    expect(apiClients.find((c) => c.id === created.client.id)?.lastUsedAt).toBeTruthy();
+
+    await admin.request(RevokeApiClientDocument, { id: created.client.id });
+    // The token in hand stops working at once; asking for a new one is refused.
+    const revoked = await integration.request(ViewerDocument).catch((e: unknown) => e);
+    expect(revoked).toMatchObject({ code: 'INVALID_CREDENTIALS' });
   });
 });

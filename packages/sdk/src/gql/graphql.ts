@@ -34,6 +34,12 @@ export type ContactInput = {
   segments?: Array<SegmentInput> | null | undefined;
 };
 
+export type CreateApiClientInput = {
+  name: string;
+  /** One or more of the scopes: responses:read, responses:write, contacts:write, analytics:read, waves:write */
+  scopes: Array<string>;
+};
+
 export type CreateWaveInput = {
   /** EMPLOYEE waves are always anonymous and run by HR */
   audience: Audience;
@@ -182,6 +188,11 @@ export type TrendInterval =
   | 'WAVE'
   | 'WEEK';
 
+/** A signed-in user or an API client */
+export type ViewerKind =
+  | 'API_CLIENT'
+  | 'USER';
+
 export type WaveFilter = {
   audience?: Audience | null | undefined;
   /** Text found in the name or a public title (at most 100 characters) */
@@ -219,6 +230,39 @@ export type NpsTrendQueryVariables = Exact<{
 
 
 export type NpsTrendQuery = { npsTrend: Array<{ period: string, label: string, from: string | null, to: string | null, significantChange: boolean | null, summary: { responses: number | null, promoters: number | null, passives: number | null, detractors: number | null, nps: number | null, ciLow: number | null, ciHigh: number | null, marginOfError: number | null, band: string | null, suppressed: boolean, hiddenReason: string | null } }> };
+
+export type ApiClientFieldsFragment = { id: string, clientId: string, name: string, scopes: Array<string>, createdAt: string, lastUsedAt: string | null, previousSecretExpiresAt: string | null, revokedAt: string | null };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { id: string, kind: ViewerKind, name: string, organizationName: string, roles: Array<Role>, scopes: Array<string> } };
+
+export type ApiClientsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiClientsQuery = { apiClients: Array<{ id: string, clientId: string, name: string, scopes: Array<string>, createdAt: string, lastUsedAt: string | null, previousSecretExpiresAt: string | null, revokedAt: string | null }> };
+
+export type CreateApiClientMutationVariables = Exact<{
+  input: CreateApiClientInput;
+}>;
+
+
+export type CreateApiClientMutation = { createApiClient: { clientSecret: string, client: { id: string, clientId: string, name: string, scopes: Array<string>, createdAt: string, lastUsedAt: string | null, previousSecretExpiresAt: string | null, revokedAt: string | null } } };
+
+export type RotateApiClientSecretMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RotateApiClientSecretMutation = { rotateApiClientSecret: { clientSecret: string, client: { id: string, clientId: string, name: string, scopes: Array<string>, createdAt: string, lastUsedAt: string | null, previousSecretExpiresAt: string | null, revokedAt: string | null } } };
+
+export type RevokeApiClientMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeApiClientMutation = { revokeApiClient: { id: string, clientId: string, name: string, scopes: Array<string>, createdAt: string, lastUsedAt: string | null, previousSecretExpiresAt: string | null, revokedAt: string | null } };
 
 export type IssueApiTokenMutationVariables = Exact<{
   clientId: string;
@@ -382,6 +426,18 @@ export const NpsScoreFieldsFragmentDoc = new TypedDocumentString(`
   hiddenReason
 }
     `, {"fragmentName":"NpsScoreFields"}) as unknown as TypedDocumentString<NpsScoreFieldsFragment, unknown>;
+export const ApiClientFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApiClientFields on ApiClient {
+  id
+  clientId
+  name
+  scopes
+  createdAt
+  lastUsedAt
+  previousSecretExpiresAt
+  revokedAt
+}
+    `, {"fragmentName":"ApiClientFields"}) as unknown as TypedDocumentString<ApiClientFieldsFragment, unknown>;
 export const ExportJobFieldsFragmentDoc = new TypedDocumentString(`
     fragment ExportJobFields on ExportJob {
   id
@@ -550,6 +606,88 @@ export const NpsTrendDocument = new TypedDocumentString(`
   suppressed
   hiddenReason
 }`) as unknown as TypedDocumentString<NpsTrendQuery, NpsTrendQueryVariables>;
+export const ViewerDocument = new TypedDocumentString(`
+    query Viewer {
+  viewer {
+    id
+    kind
+    name
+    organizationName
+    roles
+    scopes
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const ApiClientsDocument = new TypedDocumentString(`
+    query ApiClients {
+  apiClients {
+    ...ApiClientFields
+  }
+}
+    fragment ApiClientFields on ApiClient {
+  id
+  clientId
+  name
+  scopes
+  createdAt
+  lastUsedAt
+  previousSecretExpiresAt
+  revokedAt
+}`) as unknown as TypedDocumentString<ApiClientsQuery, ApiClientsQueryVariables>;
+export const CreateApiClientDocument = new TypedDocumentString(`
+    mutation CreateApiClient($input: CreateApiClientInput!) {
+  createApiClient(input: $input) {
+    clientSecret
+    client {
+      ...ApiClientFields
+    }
+  }
+}
+    fragment ApiClientFields on ApiClient {
+  id
+  clientId
+  name
+  scopes
+  createdAt
+  lastUsedAt
+  previousSecretExpiresAt
+  revokedAt
+}`) as unknown as TypedDocumentString<CreateApiClientMutation, CreateApiClientMutationVariables>;
+export const RotateApiClientSecretDocument = new TypedDocumentString(`
+    mutation RotateApiClientSecret($id: ID!) {
+  rotateApiClientSecret(id: $id) {
+    clientSecret
+    client {
+      ...ApiClientFields
+    }
+  }
+}
+    fragment ApiClientFields on ApiClient {
+  id
+  clientId
+  name
+  scopes
+  createdAt
+  lastUsedAt
+  previousSecretExpiresAt
+  revokedAt
+}`) as unknown as TypedDocumentString<RotateApiClientSecretMutation, RotateApiClientSecretMutationVariables>;
+export const RevokeApiClientDocument = new TypedDocumentString(`
+    mutation RevokeApiClient($id: ID!) {
+  revokeApiClient(id: $id) {
+    ...ApiClientFields
+  }
+}
+    fragment ApiClientFields on ApiClient {
+  id
+  clientId
+  name
+  scopes
+  createdAt
+  lastUsedAt
+  previousSecretExpiresAt
+  revokedAt
+}`) as unknown as TypedDocumentString<RevokeApiClientMutation, RevokeApiClientMutationVariables>;
 export const IssueApiTokenDocument = new TypedDocumentString(`
     mutation IssueApiToken($clientId: String!, $clientSecret: String!) {
   issueApiToken(clientId: $clientId, clientSecret: $clientSecret) {
