@@ -15,6 +15,7 @@ import { releaseScheduled } from './reporting/anonymity/index.js';
 import { IMPORT_QUEUE, IMPORT_QUEUE_OPTIONS, type ImportJobData } from './platform/imports/import-jobs.js';
 import { importJobHandler } from './platform/imports/runner.js';
 import { UPLOAD_EXPIRY_QUEUE, expireUpload, sweepUploads, type UploadExpiryJob } from './platform/imports/uploads.js';
+import { CONSUMED_TYPES, DELIVERY_QUEUE, DELIVERY_QUEUE_OPTIONS, WEBHOOK_CONSUMER, deliverEvent, deliveryTry, type DeliveryJob } from './integrations/webhooks/deliveries.js';
 import { contactImporter } from './survey/contacts/contact-import.js';
 import { rosterImporter } from './survey/employees/roster-import.js';
 
@@ -37,6 +38,7 @@ export async function startBackground(
   const background = createBackground(database, { logger: app.logger, app, runWorkers, pollingIntervalMs: options.pollingIntervalMs });
   wireSchedules(background, app);
   defineImports(background);
+  defineWebhooks(background);
   options.setup?.(background);
   await background.jobs.start();
   if (background.jobs.runsWorkers) {
@@ -134,4 +136,11 @@ function defineImports({ jobs }: Background): void {
   jobs.registerWorker<UploadExpiryJob>(UPLOAD_EXPIRY_QUEUE, (job, { db, app, jobs: sender }) =>
     expireUpload(db, app.config.dataDir, job.data, app.now(), (at) => sender.send(UPLOAD_EXPIRY_QUEUE, job.data, { startAfter: at })),
   );
+}
+
+/** Webhooks (issue 18): the consumer that writes a delivery per endpoint, and the tries of each. */
+function defineWebhooks({ jobs, events }: Background): void {
+  events.register({ name: WEBHOOK_CONSUMER, types: CONSUMED_TYPES, handle: deliverEvent, queue: { retryLimit: 8, retryDelaySeconds: 5 } });
+  jobs.defineQueue(DELIVERY_QUEUE, DELIVERY_QUEUE_OPTIONS);
+  jobs.registerWorker<DeliveryJob>(DELIVERY_QUEUE, deliveryTry, { concurrency: 4 });
 }

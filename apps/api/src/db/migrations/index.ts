@@ -15,6 +15,7 @@ import { JobQueue1765610000000 } from './1765610000000-JobQueue.js';
 import { DomainEvents1765620000000 } from './1765620000000-DomainEvents.js';
 import { Schedules1765800000000 } from './1765800000000-Schedules.js';
 import { ImportJobs1765900000000 } from './1765900000000-ImportJobs.js';
+import { Webhooks1766200000000 } from './1766200000000-Webhooks.js';
 
 /** Every migration, oldest first. Listed by hand so the build needs no glob loading. */
 export const migrations = [Foundation1764000000000, Surveys1764100000000, EmployeeSurveys1764400000000, NpsRollups1764500000000, BoardTargets1764600000000,
@@ -22,4 +23,5 @@ export const migrations = [Foundation1764000000000, Surveys1764100000000, Employ
   RollupRebuild1764900000000, WriterShards1765000000000, EmployeeReleases1765100000000,
   AdminBasics1765300000000, RespondentTexts1765400000000, RosterChanges1765500000000,
   JobQueue1765610000000, DomainEvents1765620000000,
-  Schedules1765800000000, ImportJobs1765900000000];
+  Schedules1765800000000, ImportJobs1765900000000,
+  Webhooks1766200000000];
