@@ -201,7 +201,7 @@ describe('deliveries', () => {
 
     const deliveries = await until(async () => {
       const list = await deliveriesOf(main.endpoint.id);
-      return list.length === 2 && list.every((d) => d.status === 'SUCCEEDED') && list;
+      return list.length === 2 && list.every((d) => d.status === 'SUCCEEDED') ? list : null;
     }, 'the deliveries to be recorded');
     expect(deliveries.map((d) => d.id).sort()).toEqual(requests.map((r) => r.headers['webhook-id']).sort());
     for (const d of deliveries) {
@@ -221,7 +221,7 @@ describe('deliveries', () => {
     await until(() => bodies('/waves').length >= 1, 'the first try');
     const [first] = await until(async () => {
       const list = await deliveriesOf(waves.endpoint.id);
-      return list.length === 1 && list[0].status === 'RETRYING' && list;
+      return list.length === 1 && list[0].status === 'RETRYING' ? list : null;
     }, 'the delivery to wait for its retry');
     expect(first).toMatchObject({ attempts: 1, lastStatusCode: 500, lastError: 'HTTP 500' });
     // The first retry waits 30 s, give or take 20 %.
@@ -237,7 +237,7 @@ describe('deliveries', () => {
     await fastForwardRetries();
     const [done] = await until(async () => {
       const list = await deliveriesOf(waves.endpoint.id);
-      return list[0].status === 'SUCCEEDED' && list;
+      return list[0].status === 'SUCCEEDED' ? list : null;
     }, 'the third try to succeed');
     expect(done.attempts).toBe(3);
     expect(done.attemptHistory.map((a) => a.statusCode)).toEqual([500, 503, 200]);
@@ -275,7 +275,7 @@ describe('deliveries', () => {
     const res = await app.gql(TEST, { id: hop.endpoint.id }, admin);
     const [d] = await until(async () => {
       const list = await deliveriesOf(hop.endpoint.id);
-      return list[0]?.status === 'FAILED' && list;
+      return list[0]?.status === 'FAILED' ? list : null;
     }, 'the redirect to fail');
     expect(d).toMatchObject({ id: res.data.sendTestWebhook.id, lastStatusCode: 302, lastError: 'Redirect (302) not followed' });
     expect(received.filter((r) => r.path === '/redirect')).toHaveLength(1);
@@ -361,6 +361,9 @@ describe('deliveries', () => {
     failNext.push(500);
     await app.gql(REPLAY, { id: delivery.id }, admin);
     await until(async () => (await app.gql(ENDPOINTS, {}, admin)).data.webhookEndpoints.find((e: { id: string }) => e.id === waves.endpoint.id).enabled === false, 'the endpoint to be disabled');
+    // The organization's admins are told in the app (no mail kind), led to the webhooks page.
+    const bell = await app.gql(`{ notifications(first: 5) { edges { node { kind link } } } }`, {}, admin);
+    expect(bell.data.notifications.edges.map((e: { node: unknown }) => e.node)).toContainEqual({ kind: 'WEBHOOK_DISABLED', link: '/admin/webhooks' });
     // Disabled: new events are not delivered to it.
     const count = bodies('/waves').length;
     const waveId = await openWave(app, cx, { name: 'After disabling' });

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import { notify } from '../../identity/notifications/notify.js';
 import { ancestorsSql } from '../../identity/org-units/subtree.js';
+import { updateReturning } from '../../kernel/sql.js';
 import { enqueue } from '../../platform/jobs/queue.js';
 import { jobIdOf } from '../../platform/jobs/schedules.js';
 import type { Job, JobContext, JobData, QueueOptions } from '../../platform/jobs/types.js';
@@ -188,19 +190,30 @@ export async function deliveryTry(job: Job<DeliveryJob>, ctx: JobContext): Promi
 
 /**
  * An endpoint's health after a try: a success clears failing_since; a failure sets it if unset, and
- * an endpoint failing since DISABLE_AFTER_MS ago is disabled. Answers whether it was disabled now.
+ * an endpoint failing since DISABLE_AFTER_MS ago is disabled and the organization's admins are
+ * told (in the app: WEBHOOK_DISABLED). Answers whether it was disabled now.
  */
 async function recordHealth(tx: EntityManager, organizationId: string, endpointId: string, ok: boolean, at: Date): Promise<boolean> {
   if (ok) {
     await tx.query(`UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL`, [endpointId]);
     return false;
   }
-  const disabled: unknown[] = await tx.query(
-    `UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, $3),
-            enabled = enabled AND COALESCE(failing_since, $3) > $4, disabled_at = CASE WHEN enabled AND COALESCE(failing_since, $3) <= $4 THEN $3 ELSE disabled_at END
-      WHERE id = $1 AND organization_id = $2
-      RETURNING CASE WHEN NOT enabled AND disabled_at = $3 THEN 1 END AS now_disabled`,
-    [endpointId, organizationId, at, new Date(at.getTime() - DISABLE_AFTER_MS)],
+  const [health] = await updateReturning<{ enabled: boolean; failing_since: Date }>(
+    tx,
+    `UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, $3) WHERE id = $1 AND organization_id = $2 RETURNING enabled, failing_since`,
+    [endpointId, organizationId, at],
   );
-  return (disabled as { now_disabled: number | null }[])[0]?.now_disabled === 1;
+  if (!health?.enabled || at.getTime() - health.failing_since.getTime() < DISABLE_AFTER_MS) return false;
+  const disabled = await updateReturning(tx, `UPDATE webhook_endpoints SET enabled = false, disabled_at = $2 WHERE id = $1 AND enabled RETURNING id`, [endpointId, at]);
+  if (disabled.length === 0) return false;
+  const admins: { id: string }[] = await tx.query(`SELECT id FROM users WHERE organization_id = $1 AND active AND 'ADMIN' = ANY(roles)`, [organizationId]);
+  await notify(tx, {
+    organizationId,
+    userIds: admins.map((a) => a.id),
+    kind: 'WEBHOOK_DISABLED',
+    dedupeKey: `webhook.disabled:${endpointId}:${at.toISOString()}`,
+    data: { link: '/admin/webhooks' },
+    at,
+  });
+  return true;
 }
