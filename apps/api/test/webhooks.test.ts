@@ -363,7 +363,7 @@ describe('deliveries', () => {
     await until(async () => (await app.gql(ENDPOINTS, {}, admin)).data.webhookEndpoints.find((e: { id: string }) => e.id === waves.endpoint.id).enabled === false, 'the endpoint to be disabled');
     // The organization's admins are told in the app (no mail kind), led to the webhooks page.
     const bell = await app.gql(`{ notifications(first: 5) { edges { node { kind link } } } }`, {}, admin);
-    expect(bell.data.notifications.edges.map((e: { node: unknown }) => e.node)).toContainEqual({ kind: 'WEBHOOK_DISABLED', link: '/admin/webhooks' });
+    expect(bell.data.notifications.edges.map((e: { node: unknown }) => e.node)).toContainEqual({ kind: 'WEBHOOK_DISABLED', link: '/organization/webhooks' });
     // Disabled: new events are not delivered to it.
     const count = bodies('/waves').length;
     const waveId = await openWave(app, cx, { name: 'After disabling' });

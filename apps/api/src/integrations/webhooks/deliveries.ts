@@ -212,7 +212,7 @@ async function recordHealth(tx: EntityManager, organizationId: string, endpointI
     userIds: admins.map((a) => a.id),
     kind: 'WEBHOOK_DISABLED',
     dedupeKey: `webhook.disabled:${endpointId}:${at.toISOString()}`,
-    data: { link: '/admin/webhooks' },
+    data: { link: '/organization/webhooks' },
     at,
   });
   return true;
