@@ -81,7 +81,8 @@ async function factsOf(db: EntityManager, event: DomainEvent): Promise<EventFact
           WHERE f.id = $1 AND f.organization_id = $2`,
         [event.payload.followUpId, org],
       );
-      return { data: { responseId: f?.response_id, waveId: f?.wave_id, ...event.payload, orgUnitId: f?.org_unit_id ?? null }, orgUnitId: f?.org_unit_id ?? null };
+      // The answer's unit; followup.escalated's own orgUnitId (the unit it was escalated to) stays.
+      return { data: { responseId: f?.response_id, waveId: f?.wave_id, orgUnitId: f?.org_unit_id ?? null, ...event.payload }, orgUnitId: f?.org_unit_id ?? null };
     }
     case 'improvement.status_changed': {
       const [i]: { org_unit_id: string | null }[] = await db.query(`SELECT org_unit_id FROM improvements WHERE id = $1 AND organization_id = $2`, [
