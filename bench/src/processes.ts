@@ -41,6 +41,8 @@ async function freePort(): Promise<number> {
 
 export interface Api {
   url: string;
+  /** The API process's id, to read its memory (/proc/<pid>/status). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -49,7 +51,7 @@ process.on('exit', () => running.forEach((child) => child.kill('SIGKILL')));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 
 /** `node apps/api/dist/main.js` on a free port against the bench database, ready when /readyz says so. */
-export async function startApi(db: string, jwtSecret: string, dataDir: string): Promise<Api> {
+export async function startApi(db: string, jwtSecret: string, dataDir: string, extraEnv: Record<string, string> = {}): Promise<Api> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -62,6 +64,7 @@ export async function startApi(db: string, jwtSecret: string, dataDir: string): 
     NODE_ENV: 'production',
     JWT_SECRET: jwtSecret,
     SEED_DEMO: 'true',
+    ...extraEnv,
   };
   delete env.OUTBOX_DIR;
   delete env.SMTP_URL;
@@ -90,7 +93,7 @@ export async function startApi(db: string, jwtSecret: string, dataDir: string): 
     const ready = await fetch(`${url}/readyz`).then((r) => (r.ok ? r.json() : null)).catch(() => null);
     if (ready) {
       if ((ready as { database?: string }).database !== 'postgres') throw new Error(`The API is not on PostgreSQL: ${JSON.stringify(ready)}`);
-      return { url, stop };
+      return { url, pid: child.pid!, stop };
     }
     if (Date.now() > deadline) {
       await stop();

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -13,6 +13,30 @@ export interface Config {
   /** Where the embedded database, the development JWT secret and the mail outbox live. */
   dataDir: string;
   jwtSecret: string;
+  /**
+   * SURVEY_LINK_SECRET: the key survey links are derived from (survey/invitations/tokens.ts), so a
+   * mail job that runs again after a crash mails the same link, and a reminder repeats the link the
+   * person already has. Defaults to a key derived from the JWT secret; set it on its own to rotate
+   * JWT_SECRET without voiding the links of open waves.
+   */
+  surveyLinkSecret: string;
+  /** MAIL_RATE_PER_SECOND: wave mails one process sends per second for one organization (default 1000; 0: no limit). */
+  mailRatePerSecond: number;
+  /**
+   * MAIL_RETRY_LIMIT and MAIL_RETRY_DELAY_SECONDS: a wave mail batch whose mails fail runs again
+   * up to this many times (default 6), the first after this delay (default 15 s), doubling with
+   * jitter (about 16 minutes in all); after that its failed mails are listed as FAILED.
+   */
+  mailRetryLimit: number;
+  mailRetryDelaySeconds: number;
+  /**
+   * MAIL_STEP_SECONDS: how long one step of a mail batch's job works before a next job goes on
+   * (default 15). A step's time limit is four times this: after a crash, the batch goes on that
+   * long later (plus up to JOB_MAINTENANCE_SECONDS on PostgreSQL).
+   */
+  mailStepSeconds: number;
+  /** JOB_MAINTENANCE_SECONDS: how often the job queue fails jobs past their time limit so they run again (default 120). */
+  jobMaintenanceSeconds: number;
   publicUrl: string;
   smtpUrl: string | null;
   /** The From address of outgoing mail (MAIL_FROM); defaults to no-reply at the public host. */
@@ -124,6 +148,16 @@ function jwtSecret(env: Env, mode: Config['env'], dataDir: string): string {
   return secret;
 }
 
+/** SURVEY_LINK_SECRET when given (at least 32 characters), else a key derived from the JWT secret. */
+function surveyLinkSecret(env: Env, jwt: string): string {
+  const raw = env.SURVEY_LINK_SECRET;
+  if (raw !== undefined && raw !== '') {
+    if (raw.length < 32) throw new ConfigError('SURVEY_LINK_SECRET', 'must be at least 32 characters long');
+    return raw;
+  }
+  return createHmac('sha256', jwt).update('tandem survey links').digest('base64url');
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const mode = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const p = port(env);
@@ -134,13 +168,20 @@ export function loadConfig(env: Env = process.env): Config {
   if (!runWorkers && !databaseUrl) {
     throw new ConfigError('RUN_WORKERS', 'can be false only with DATABASE_URL: the embedded database runs its jobs inside the API process');
   }
+  const jwt = jwtSecret(env, mode, dataDir);
   return {
     env: mode,
     port: p,
     host: env.HOST || (mode === 'production' ? '0.0.0.0' : '127.0.0.1'),
     databaseUrl,
     dataDir,
-    jwtSecret: jwtSecret(env, mode, dataDir),
+    jwtSecret: jwt,
+    surveyLinkSecret: surveyLinkSecret(env, jwt),
+    mailRatePerSecond: count(env, 'MAIL_RATE_PER_SECOND', 1000),
+    mailRetryLimit: count(env, 'MAIL_RETRY_LIMIT', 6),
+    mailRetryDelaySeconds: count(env, 'MAIL_RETRY_DELAY_SECONDS', 15),
+    mailStepSeconds: Math.max(1, count(env, 'MAIL_STEP_SECONDS', 15)),
+    jobMaintenanceSeconds: Math.max(1, count(env, 'JOB_MAINTENANCE_SECONDS', 120)),
     publicUrl: publicUrl.replace(/\/+$/, ''),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: mailFrom(env, publicUrl),

@@ -17,6 +17,8 @@ import { importJobHandler } from './platform/imports/runner.js';
 import { UPLOAD_EXPIRY_QUEUE, expireUpload, sweepUploads, type UploadExpiryJob } from './platform/imports/uploads.js';
 import { CONSUMED_TYPES, DELIVERY_QUEUE, DELIVERY_QUEUE_OPTIONS, WEBHOOK_CONSUMER, deliverEvent, deliveryTry, type DeliveryJob } from './integrations/webhooks/deliveries.js';
 import { contactImporter } from './survey/contacts/contact-import.js';
+import { WAVE_MAIL_QUEUE, waveMailQueueOptions, type WaveMailJob } from './survey/invitations/mail-batches.js';
+import { runMailBatch } from './survey/invitations/mail-job.js';
 import { rosterImporter } from './survey/employees/roster-import.js';
 
 /**
@@ -38,6 +40,7 @@ export async function startBackground(
   const background = createBackground(database, { logger: app.logger, app, runWorkers, pollingIntervalMs: options.pollingIntervalMs });
   wireSchedules(background, app);
   defineImports(background);
+  defineWaveMail(background, app);
   defineWebhooks(background);
   options.setup?.(background);
   await background.jobs.start();
@@ -136,6 +139,12 @@ function defineImports({ jobs }: Background): void {
   jobs.registerWorker<UploadExpiryJob>(UPLOAD_EXPIRY_QUEUE, (job, { db, app, jobs: sender }) =>
     expireUpload(db, app.config.dataDir, job.data, app.now(), (at) => sender.send(UPLOAD_EXPIRY_QUEUE, job.data, { startAfter: at })),
   );
+}
+
+/** Wave mail (survey/invitations/mail-batches.ts): two batches at a time per process, each paced per organization. */
+function defineWaveMail({ jobs }: Background, app: AppServices): void {
+  jobs.defineQueue(WAVE_MAIL_QUEUE, waveMailQueueOptions(app.config));
+  jobs.registerWorker<WaveMailJob>(WAVE_MAIL_QUEUE, runMailBatch, { concurrency: 2 });
 }
 
 /** Webhooks (issue 18): the consumer that writes a delivery per endpoint, and the tries of each. */

@@ -4,10 +4,11 @@ import { contactLoader } from '../survey/contacts/contact.loader.js';
 import { followUpByResponseLoader, followUpNotesLoader } from '../survey/follow-ups/follow-up.loader.js';
 import { improvementLoaders } from '../loop/improvements/improvement.loader.js';
 import { orgUnitLoader } from '../identity/org-units/org-unit.loader.js';
-import { responseLoader } from '../survey/responses/response.loader.js';
+import { responseLoader, responseUpdatedAtLoader } from '../survey/responses/response.loader.js';
 import { themeByIdLoader, themeIdsByResponseLoader, waveAnalysisLoader } from '../survey/themes/theme.loader.js';
 import { webhookAttemptsLoader } from '../integrations/webhooks/webhook.loader.js';
 import { userLoader } from '../identity/users/user.loader.js';
+import { latestMailBatchLoader, mailBatchLoader } from '../survey/invitations/mail-batch.loader.js';
 import { waveLoader, waveQuestionsLoader } from '../survey/waves/wave.loader.js';
 import {
   waveCommentsLoader,
@@ -27,10 +28,13 @@ export function createLoaders(db: EntityManager, organizationId: string | null) 
     orgUnit: orgUnitLoader(db, organizationId),
     user: userLoader(db, organizationId),
     response: responseLoader(db, organizationId),
+    responseUpdatedAt: responseUpdatedAtLoader(db, organizationId),
     followUpNotes: followUpNotesLoader(db, organizationId),
     followUpByResponse: followUpByResponseLoader(db, organizationId),
     wave: waveLoader(db, organizationId),
     waveQuestions: waveQuestionsLoader(db, organizationId),
+    mailBatch: mailBatchLoader(db, organizationId),
+    latestMailBatch: latestMailBatchLoader(db, organizationId),
     waveInvitationStats: waveInvitationStatsLoader(db, organizationId),
     waveNpsCounts: waveNpsCountsLoader(db, organizationId),
     waveScoreDistribution: waveScoreDistributionLoader(db, organizationId),

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors.js';
 
@@ -45,7 +45,17 @@ export function ConnectionType<T extends object>(name: string, Node: ClassType<T
 export interface PageArgs {
   first?: number | null;
   after?: string | null;
+  /** NEWEST_FIRST (the default) or OLDEST_FIRST; a cursor pages on in the order it was made in. */
+  order?: ListOrder | null;
 }
+
+export const LIST_ORDERS = ['NEWEST_FIRST', 'OLDEST_FIRST'] as const;
+export type ListOrder = (typeof LIST_ORDERS)[number];
+export const ListOrderEnum = { NEWEST_FIRST: 'NEWEST_FIRST', OLDEST_FIRST: 'OLDEST_FIRST' } as const;
+registerEnumType(ListOrderEnum, {
+  name: 'ListOrder',
+  description: 'The order of a list by its time (submittedAt, createdAt) and id: stable under inserts and updates, so an incremental sync can page OLDEST_FIRST',
+});
 
 const MAX_PAGE = 100;
 
@@ -65,8 +75,9 @@ function decode(cursor: string): Cursor {
 }
 
 /**
- * Keyset pagination, newest first, on a timestamp column and the id: stable under inserts, and
- * each page costs the same however deep it is. `time` names the timestamp property of the alias.
+ * Keyset pagination, newest first (or oldest first), on a timestamp column and the id: stable under
+ * inserts, and each page costs the same however deep it is. `time` names the timestamp property of
+ * the alias.
  */
 export async function paginate<E extends ObjectLiteral & { id: string }, N>(
   qb: SelectQueryBuilder<E>,
@@ -84,11 +95,12 @@ export async function paginate<E extends ObjectLiteral & { id: string }, N>(
   // keeps milliseconds only, and rows written in the same millisecond would be skipped.
   const column = page.expressionMap.mainAlias!.metadata.findColumnWithPropertyName(columns.time)!.databaseName;
   page.addSelect(`to_char("${columns.alias}"."${column}" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_time');
+  const direction = args.order === 'OLDEST_FIRST' ? 'ASC' : 'DESC';
   if (args.after) {
     const [afterTime, afterId] = decode(args.after);
-    page.andWhere(`(${time}, ${id}) < (CAST(:cursorTime AS timestamptz), :cursorId)`, { cursorTime: afterTime, cursorId: afterId });
+    page.andWhere(`(${time}, ${id}) ${direction === 'ASC' ? '>' : '<'} (CAST(:cursorTime AS timestamptz), :cursorId)`, { cursorTime: afterTime, cursorId: afterId });
   }
-  const { entities, raw } = await page.orderBy(time, 'DESC').addOrderBy(id, 'DESC').limit(first + 1).getRawAndEntities();
+  const { entities, raw } = await page.orderBy(time, direction).addOrderBy(id, direction).limit(first + 1).getRawAndEntities();
   const hasNextPage = entities.length > first;
   const edges = entities.slice(0, first).map((row, i) => ({ cursor: encode([raw[i].cursor_time as string, row.id]), node: toNode(row) }));
   return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.js';
@@ -17,6 +17,13 @@ export interface MailMessage {
    * reminder is who has not answered it (docs/anonymity.md).
    */
   confidentialRecipient?: boolean;
+  /**
+   * The mail's own name, the same each time the same mail is sent again (for a wave mail: the
+   * invitation and which mail it is). The outbox writes it as `<key>.eml`, so sending it again
+   * replaces the file instead of adding one; over SMTP it makes the Message-ID, so a receiving
+   * system can tell a repeat. Letters, digits, '.', '_' and '-' only.
+   */
+  key?: string;
 }
 
 /** What logs and file names show of a message's recipient. */
@@ -44,8 +51,8 @@ function smtpMailer(smtpUrl: string, from: string, logger: Logger): Mailer {
   return {
     kind: 'smtp',
     async send(message) {
-      const { confidentialRecipient: _private, ...mail } = message;
-      const info = await transport.sendMail({ from, ...mail });
+      const { confidentialRecipient: _private, key: _key, ...mail } = message;
+      const info = await transport.sendMail({ from, ...mail, messageId: messageIdOf(message, from) });
       logger.info({ event: 'mail.sent', to: shownRecipient(message), subject: message.subject, messageId: info.messageId }, 'mail sent over SMTP');
       return { messageId: info.messageId, file: null };
     },
@@ -57,6 +64,16 @@ function outboxFileName(to: string, at: Date): string {
   const stamp = at.toISOString().replace(/[-:.]/g, '');
   const who = to.toLowerCase().replace('@', '_at_').replace(/[^a-z0-9._-]/g, '_').slice(0, 80);
   return `${stamp}-${who}-${randomBytes(3).toString('hex')}.eml`;
+}
+
+const KEY = /^[A-Za-z0-9._-]{1,200}$/;
+
+/** A keyed message's stable Message-ID (`<key@sender's domain>`); nodemailer makes one up otherwise. */
+function messageIdOf(message: MailMessage, from: string): string | undefined {
+  if (!message.key) return undefined;
+  if (!KEY.test(message.key)) throw new Error(`A mail key takes letters, digits, '.', '_' and '-' only`);
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'tandem.local';
+  return `<${message.key}@${domain}>`;
 }
 
 /** Mails handed to the mailer at the same time. */
@@ -83,10 +100,13 @@ export function outboxMailer(outboxDir: string, from: string, logger: Logger): M
     async send(message) {
       ready ??= mkdir(outboxDir, { recursive: true });
       await ready;
-      const { confidentialRecipient: _private, ...mail } = message;
-      const info = await transport.sendMail({ from, ...mail });
-      const file = path.join(outboxDir, outboxFileName(message.confidentialRecipient ? 'employee' : message.to, new Date()));
-      await writeFile(file, info.message as Buffer, { mode: 0o600 });
+      const { confidentialRecipient: _private, key: _key, ...mail } = message;
+      const info = await transport.sendMail({ from, ...mail, messageId: messageIdOf(message, from) });
+      const name = message.key ? `${message.key}.eml` : outboxFileName(message.confidentialRecipient ? 'employee' : message.to, new Date());
+      const file = path.join(outboxDir, name);
+      // Written whole or not at all: a crash mid-write leaves a .tmp file, never half a mail.
+      await writeFile(`${file}.tmp`, info.message as Buffer, { mode: 0o600 });
+      await rename(`${file}.tmp`, file);
       logger.info({ event: 'mail.written', to: shownRecipient(message), subject: message.subject, file }, 'mail written to the outbox');
       return { messageId: info.messageId, file };
     },

@@ -3,7 +3,8 @@ import type { AppServices } from '../kernel/context.js';
 import { ContactEntity } from '../survey/contacts/contact.entity.js';
 import { FollowUpEntity, FollowUpNoteEntity, type FollowUpStatus } from '../survey/follow-ups/follow-up.entity.js';
 import { InvitationEntity } from '../survey/invitations/invitation.entity.js';
-import { createInvitations, deliverInvitations, markSent, type IssuedToken } from '../survey/invitations/invitation.service.js';
+import { createInvitations, markSent, type IssuedToken } from '../survey/invitations/invitation.service.js';
+import { queueMail } from '../survey/invitations/mail-batches.js';
 import { validateAnswer } from '../survey/respondent/answer.js';
 import { recordResponse } from '../survey/respondent/record-responses.js';
 import { defaultQuestions, textsIn, WAVE_LANGUAGES } from '../survey/waves/default-questions.js';
@@ -457,13 +458,25 @@ async function seedFollowUp(tx: EntityManager, id: string, answeredAt: Date, f: 
 }
 
 /**
- * For a demo on the outbox mailer: writes the invitation mails of the open waves' unanswered
- * invitations, so the respondent page can be tried from a real link. Not over SMTP: the demo
- * addresses are made up.
+ * For a demo on the outbox mailer: queues the invitation mails of the open waves' unanswered
+ * invitations (a mail batch per wave, sent by the background job as any other), so the respondent
+ * page can be tried from a real link. Not over SMTP: the demo addresses are made up.
  */
 export async function mailDemoInvitations(app: AppServices, db: EntityManager, seeded: SeededSurveys): Promise<number> {
   if (app.mailer.kind !== 'outbox') return 0;
-  let sent = 0;
-  for (const { wave, issued } of seeded.pendingMail) sent += (await deliverInvitations(app, db, wave, issued)).sent;
-  return sent;
+  let queued = 0;
+  for (const { wave, issued } of seeded.pendingMail) {
+    await db.transaction((tx) =>
+      queueMail(tx, app, {
+        organizationId: wave.organizationId,
+        waveId: wave.id,
+        kind: 'INVITATION',
+        createdBy: null,
+        invitations: issued.map((i) => ({ id: i.invitationId, contactId: i.contactId, mailKind: 'INVITATION' })),
+        countReminders: false,
+      }),
+    );
+    queued += issued.length;
+  }
+  return queued;
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { TestApp } from './test-app.js';
 
@@ -35,14 +35,15 @@ function decodeBase64Parts(raw: string): string {
   return parts.map((m) => '\n' + Buffer.from(m[1].replace(/\s+/g, ''), 'base64').toString('utf8')).join('');
 }
 
-/** Every mail in the test app's outbox, oldest first. */
+/** Every mail in the test app's outbox, oldest first (by when the file was written: wave mails have fixed names). */
 export function outbox(app: TestApp): OutboxMail[] {
   const dir = app.config.outboxDir;
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.eml'))
-    .sort()
-    .map((f) => {
+    .map((f) => ({ f, at: statSync(path.join(dir, f)).mtimeMs }))
+    .sort((a, b) => a.at - b.at || a.f.localeCompare(b.f))
+    .map(({ f }) => {
       const raw = readFileSync(path.join(dir, f), 'utf8');
       const body = decodeQuotedPrintable(raw) + decodeBase64Parts(raw);
       const to = /^To: (.+)$/m.exec(raw)?.[1].trim() ?? '';

@@ -29,6 +29,8 @@ export interface TestApp {
   services: AppServices;
   /** POSTs one operation to /graphql, with a bearer token when given. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  /** Resolves when every wave mail batch has finished (its job mailed everything it could). */
+  mailSettled(timeoutMs?: number): Promise<void>;
   /** Logs in (demo password by default) and returns the access token. */
   login(email: string, password?: string): Promise<string>;
   close(): Promise<void>;
@@ -43,6 +45,12 @@ export async function startTestApp(
     pool?: PoolOptions;
     /** Defines the test's own queues, workers and event consumers before the queue starts. */
     jobs?: (background: Background) => void;
+    /**
+     * Wave mail goes out in a background job (survey/invitations/mail-batches.ts). By default gql()
+     * waits, after an inviteToWave, remindWave or retryFailedMail, until every mail batch has
+     * finished, so a test reads the outbox as the mutation left it; false to watch a batch run.
+     */
+    waitForMail?: boolean;
   } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tandem-test-'));
@@ -72,7 +80,19 @@ export async function startTestApp(
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
-    return (await res.json()) as GqlResult<T>;
+    const result = (await res.json()) as GqlResult<T>;
+    if (options.waitForMail !== false && MAILING.test(query)) await mailSettled();
+    return result;
+  }
+
+  async function mailSettled(timeoutMs = 30_000): Promise<void> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const [{ running }]: { running: number }[] = await db.dataSource.query(`SELECT count(*)::int AS running FROM mail_batches WHERE finished_at IS NULL`);
+      if (running === 0) return;
+      if (Date.now() > end) throw new Error(`${running} wave mail batches still running after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   return {
@@ -82,6 +102,7 @@ export async function startTestApp(
     background,
     services,
     gql,
+    mailSettled,
     async login(email, password = DEMO_PASSWORD) {
       const res = await gql<{ login: { accessToken: string } }>(
         `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }`,
@@ -98,6 +119,9 @@ export async function startTestApp(
     },
   };
 }
+
+/** Operations whose mail a background job sends. */
+const MAILING = /\b(inviteToWave|remindWave|retryFailedMail)\s*\(/;
 
 /** The error code of the first error, for terse assertions. */
 export const codeOf = (res: GqlResult) => res.errors?.[0]?.extensions?.code;

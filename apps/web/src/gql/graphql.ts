@@ -133,6 +133,8 @@ export type FollowUpFilter = {
   /** Text found in the contact's name or email, or in the answer's reason (at most 100 characters) */
   search?: string | null | undefined;
   status?: FollowUpStatus | null | undefined;
+  /** Changed at or after this moment (updatedAt): an incremental sync */
+  updatedSince?: string | null | undefined;
   waveIds?: Array<string | number> | null | undefined;
 };
 
@@ -332,6 +334,8 @@ export type ResponseFilter = {
   to?: string | null | undefined;
   /** true: with no accepted theme yet (the tagging queue); false: with at least one */
   untagged?: boolean | null | undefined;
+  /** Changed at or after this moment (updatedAt: submitted, or its themes changed): an incremental sync */
+  updatedSince?: string | null | undefined;
   waveIds?: Array<string | number> | null | undefined;
 };
 

@@ -15,6 +15,7 @@ import { JobQueue1765610000000 } from './1765610000000-JobQueue.js';
 import { DomainEvents1765620000000 } from './1765620000000-DomainEvents.js';
 import { Schedules1765800000000 } from './1765800000000-Schedules.js';
 import { ImportJobs1765900000000 } from './1765900000000-ImportJobs.js';
+import { MailBatches1766000000000 } from './1766000000000-MailBatches.js';
 import { Webhooks1766200000000 } from './1766200000000-Webhooks.js';
 
 /** Every migration, oldest first. Listed by hand so the build needs no glob loading. */
@@ -24,4 +25,4 @@ export const migrations = [Foundation1764000000000, Surveys1764100000000, Employ
   AdminBasics1765300000000, RespondentTexts1765400000000, RosterChanges1765500000000,
   JobQueue1765610000000, DomainEvents1765620000000,
   Schedules1765800000000, ImportJobs1765900000000,
-  Webhooks1766200000000];
+  MailBatches1766000000000, Webhooks1766200000000];

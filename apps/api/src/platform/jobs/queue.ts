@@ -94,6 +94,7 @@ export class JobQueue {
       // Maintenance (failing jobs stuck past their time limit so they retry, archiving finished
       // ones after 12 h) runs where workers do; pg-boss takes a lock so one process does it at a time.
       supervise: options.runWorkers,
+      maintenanceIntervalSeconds: options.app.config.jobMaintenanceSeconds,
       // pg-boss's cron (boss.schedule) is not used yet: schedules are jobs with startAfter. Turning
       // it on adds a poller on the embedded database's one connection; do it with a schedule() here.
       schedule: false,

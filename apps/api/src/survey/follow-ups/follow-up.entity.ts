@@ -50,6 +50,10 @@ export class FollowUpEntity {
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
+
+  /** Kept by the database (a trigger on every update; see the SyncTimestamps migration). */
+  @Column({ type: 'timestamptz', name: 'updated_at', insert: false, update: false })
+  updatedAt: Date;
 }
 
 @Entity({ name: 'follow_up_notes' })

@@ -6,18 +6,22 @@ import { WaveType } from '../waves/wave.type.js';
 import { FollowUpConnection, FollowUpFilter, FollowUpNoteType, FollowUpType, FollowUpUpdateInput } from './follow-up.types.js';
 import { getFollowUp, listFollowUps, updateFollowUp } from './follow-up.service.js';
 import { FEEDBACK_ACTORS, FOLLOW_UP_READERS } from '../../kernel/policies.js';
+import { ListOrderEnum, type ListOrder } from '../../kernel/connection.js';
 
 @Resolver(() => FollowUpType)
 export class FollowUpResolver {
   @Authorized(...FOLLOW_UP_READERS)
-  @Query(() => FollowUpConnection, { description: "Detractor follow-ups, newest first. A manager's inbox: only their own." })
+  @Query(() => FollowUpConnection, {
+    description: "Detractor follow-ups, newest first (order: OLDEST_FIRST for an incremental sync, with filter.updatedSince). A manager's inbox: only their own.",
+  })
   followUps(
     @Arg('filter', () => FollowUpFilter, { nullable: true }) filter: FollowUpFilter | null,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('order', () => ListOrderEnum, { nullable: true }) order: ListOrder | null,
     @Ctx() ctx: Context,
   ) {
-    return listFollowUps(ctx, filter, { first, after });
+    return listFollowUps(ctx, filter, { first, after, order });
   }
 
   @Authorized(...FOLLOW_UP_READERS)

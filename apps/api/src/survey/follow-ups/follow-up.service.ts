@@ -16,7 +16,7 @@ export const MAX_NOTE_LENGTH = 5000;
 const RANK: Record<FollowUpStatus, number> = { OPEN: 0, CONTACTED: 1, RESOLVED: 2 };
 
 /**
- * Follow-ups, newest first. A MANAGER sees their own (their inbox); CX, ADMIN and LEADER (read-only)
+ * Follow-ups, newest first (or oldest first), optionally only those changed since a moment. A MANAGER sees their own (their inbox); CX, ADMIN and LEADER (read-only)
  * see the whole organization's.
  */
 export async function listFollowUps(ctx: Context, filter: FollowUpFilter | null | undefined, page: PageArgs): Promise<Connection<FollowUpType>> {
@@ -43,6 +43,7 @@ export async function listFollowUps(ctx: Context, filter: FollowUpFilter | null 
   if (f.overdue === false) qb.andWhere(`(f.status = 'RESOLVED' OR f.due_at >= :now)`, { now });
   if (f.escalated === true) qb.andWhere('f.escalated_at IS NOT NULL');
   if (f.escalated === false) qb.andWhere('f.escalated_at IS NULL');
+  if (f.updatedSince) qb.andWhere('f.updated_at >= :updatedSince', { updatedSince: f.updatedSince });
   return paginate(qb, page, { alias: 'f', time: 'createdAt' }, (row) => FollowUpType.from(row, now));
 }
 

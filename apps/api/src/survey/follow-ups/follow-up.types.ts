@@ -43,6 +43,9 @@ export class FollowUpType {
   @Field(() => Date)
   createdAt: Date;
 
+  @Field(() => Date, { description: 'Last change: its status, owner, escalation or a new note (incremental sync: filter.updatedSince)' })
+  updatedAt: Date;
+
   @Field(() => Date, { nullable: true, description: 'When the contact was first reached (CONTACTED, or RESOLVED directly)' })
   contactedAt: Date | null;
 
@@ -69,6 +72,7 @@ export class FollowUpType {
       dueAt: row.dueAt,
       overdue: row.status !== 'RESOLVED' && now.getTime() > row.dueAt.getTime(),
       createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
       contactedAt: row.contactedAt,
       resolvedAt: row.resolvedAt,
       overdueAt: row.overdueAt,
@@ -101,6 +105,9 @@ export class FollowUpFilter {
 
   @Field(() => String, { nullable: true, description: "Text found in the contact's name or email, or in the answer's reason (at most 100 characters)" })
   search?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Changed at or after this moment (updatedAt): an incremental sync' })
+  updatedSince?: Date | null;
 }
 
 @InputType('FollowUpUpdateInput', { description: 'A status change, a note, or both' })

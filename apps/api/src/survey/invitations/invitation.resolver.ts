@@ -41,7 +41,7 @@ export class InvitationResolver {
   @Authorized(...INVITERS)
   @Mutation(() => ReminderBatch, {
     description:
-      "Mail the wave's non-respondents again (a manager: their own contacts). Each reminder carries a new link; the earlier link stops working. " +
+      "Mail the wave's non-respondents again (a manager: their own contacts), as a mail batch (mailBatch(batchId) follows it). Each reminder carries the link the person already has. " +
       'Employee waves (HR, admins): every employee who has not answered, at most once a day per wave; the answer is a count, never who.',
   })
   remindWave(@Arg('waveId', () => ID) waveId: string, @Ctx() ctx: Context) {

@@ -1,22 +1,18 @@
-import { In, type EntityManager } from 'typeorm';
-import type { AppServices, Context } from '../../kernel/context.js';
+import type { EntityManager } from 'typeorm';
+import type { Context } from '../../kernel/context.js';
 import { orgOf } from '../../kernel/context.js';
 import { isUuid } from '../../kernel/batch.js';
 import { badInput, forbidden, invalidState, notFound } from '../../kernel/errors.js';
-import { ContactEntity } from '../contacts/contact.entity.js';
 import { inviteEmployees, remindEmployees } from './participation.service.js';
-import { invitationMail } from '../../platform/mail/invitation-mail.js';
-import { publicTitleIn, respondentLanguage } from '../waves/respondent-language.js';
-import { MAIL_CONCURRENCY, eachConcurrently } from '../../kernel/mailer.js';
-import { OrganizationEntity } from '../../identity/organizations/organization.entity.js';
 import { settingsOf } from '../../identity/organizations/organization.service.js';
 import { ownScopeOf } from '../../kernel/scope.js';
 import type { Role } from '../../identity/users/user.entity.js';
 import { manageableAudiences } from '../waves/wave-access.js';
 import { WaveEntity } from '../waves/wave.entity.js';
-import type { InvitationBatch, ReminderBatch } from './invitation.types.js';
+import type { InvitationBatch, ReminderBatch, RetryBatch } from './invitation.types.js';
 import { checkTarget, selectionWhere, type ContactSelection, type InvitationTargetCount, type InvitationTargetInput } from './invitation-target.js';
 import { hashSurveyToken, newSurveyToken, surveyUrl, unsubscribeUrl } from './tokens.js';
+import { createMailBatch, queueMail } from './mail-batches.js';
 import { FEEDBACK_OWNERS_OF_ALL } from '../../kernel/policies.js';
 import { markInvited } from '../contacts/contact.service.js';
 
@@ -33,7 +29,7 @@ export interface ReminderDue {
 
 export { surveyUrl, unsubscribeUrl };
 
-/** An invitation row just created or re-tokened, with the raw token its mail must carry. */
+/** An invitation row just created, with the raw token its mail must carry. */
 export interface IssuedToken {
   invitationId: string;
   contactId: string;
@@ -78,20 +74,36 @@ interface Candidate {
  */
 async function candidatesOf(
   db: EntityManager,
-  args: { organizationId: string; waveId: string; selection: ContactSelection; ownerScope: string | null; throttleDays: number; now: Date; lock: boolean },
+  args: {
+    organizationId: string;
+    waveId: string;
+    selection: ContactSelection;
+    ownerScope: string | null;
+    throttleDays: number;
+    now: Date;
+    lock: boolean;
+    page?: ContactPage;
+  },
 ): Promise<Candidate[]> {
-  const where = selectionWhere(args.selection, args.ownerScope, 5);
+  const where = selectionWhere(args.selection, args.ownerScope, 7);
   return db.query(
     `SELECT c.id,
             c.unsubscribed_at IS NOT NULL AS unsubscribed,
             (c.last_invited_at IS NOT NULL AND c.last_invited_at > $3::timestamptz - make_interval(days => $4::int)) AS throttled,
             EXISTS (SELECT 1 FROM invitations i WHERE i.wave_id = $2 AND i.contact_id = c.id) AS invited
        FROM contacts c
-      WHERE c.organization_id = $1 AND ${where.sql}
+      WHERE c.organization_id = $1 AND ($5::uuid IS NULL OR c.id > $5::uuid) AND ${where.sql}
       ORDER BY c.id
+      LIMIT $6
       ${args.lock ? 'FOR UPDATE OF c' : ''}`,
-    [args.organizationId, args.waveId, args.now, args.throttleDays, ...where.params],
+    [args.organizationId, args.waveId, args.now, args.throttleDays, args.page?.after ?? null, args.page?.limit ?? null, ...where.params],
   );
+}
+
+/** A step through a target's contacts in id order: those after `after` (null: from the first), at most `limit`. */
+export interface ContactPage {
+  after: string | null;
+  limit: number;
 }
 
 /** NOT_FOUND on the field when a named contact is not the organization's (or, for a manager, not theirs). */
@@ -106,7 +118,10 @@ async function checkNamedContacts(db: EntityManager, organizationId: string, sel
 
 /**
  * Creates one PENDING invitation per eligible contact (set-based, in the caller's transaction) and
- * stamps the contacts' last_invited_at. Contacts already invited to the wave, invited anywhere
+ * stamps the contacts' last_invited_at. With `page`, only that step of the target's contacts
+ * (a mail job's chunk; lastContactId says where the next step starts, null after the last one),
+ * the named contacts having been checked when the batch was asked for. With `mailBatchId` the new
+ * invitations are QUEUED in that batch, their mail the batch job's to send. Contacts already invited to the wave, invited anywhere
  * within the throttle window, or unsubscribed are counted and left out. The contacts are the
  * `selection` (invitation-target.ts), or else contactIds (null: every contact), in both cases only
  * ownerId's when given. Throws NOT_FOUND (contactIds) when a named contact is not the
@@ -124,13 +139,16 @@ export async function createInvitations(
     ownerId: string | null;
     throttleDays: number;
     now: Date;
-    token?: () => string;
+    /** The link token of a contact (tokens.ts's invitationToken); random by default. */
+    token?: (contactId: string) => string;
+    page?: ContactPage;
+    mailBatchId?: string;
   },
-): Promise<{ issued: IssuedToken[]; alreadyInvited: number; throttled: number; unsubscribed: number }> {
-  const { organizationId, waveId, contactIds, ownerId, throttleDays, now } = args;
+): Promise<{ issued: IssuedToken[]; alreadyInvited: number; throttled: number; unsubscribed: number; lastContactId: string | null }> {
+  const { organizationId, waveId, contactIds, ownerId, throttleDays, now, page } = args;
   const selection: ContactSelection = args.selection ?? { all: contactIds === null, contactIds, orgUnitIds: null, ownerIds: null, segment: null };
-  await checkNamedContacts(tx, organizationId, selection, ownerId, args.field ?? 'contactIds');
-  const candidates = await candidatesOf(tx, { organizationId, waveId, selection, ownerScope: ownerId, throttleDays, now, lock: true });
+  if (!page) await checkNamedContacts(tx, organizationId, selection, ownerId, args.field ?? 'contactIds');
+  const candidates = await candidatesOf(tx, { organizationId, waveId, selection, ownerScope: ownerId, throttleDays, now, lock: true, page });
 
   let alreadyInvited = 0;
   let throttled = 0;
@@ -143,22 +161,25 @@ export async function createInvitations(
     else eligible.push(c.id);
   }
   const makeToken = args.token ?? newSurveyToken;
-  const tokens = new Map(eligible.map((id) => [id, makeToken()]));
+  const tokens = new Map(eligible.map((id) => [id, makeToken(id)]));
+  const mailBatchId = args.mailBatchId ?? null;
   const inserted: { id: string; contact_id: string }[] = eligible.length
     ? await tx.query(
-        `INSERT INTO invitations (organization_id, wave_id, contact_id, token_hash, status, created_at)
-         SELECT $1, $2, t.contact_id, t.token_hash, 'PENDING', $5
+        `INSERT INTO invitations (organization_id, wave_id, contact_id, token_hash, status, created_at, mail_batch_id, mail_kind, mail_state)
+         SELECT $1, $2, t.contact_id, t.token_hash, 'PENDING', $5, $6::uuid,
+                CASE WHEN $6::uuid IS NULL THEN NULL ELSE 'INVITATION' END, CASE WHEN $6::uuid IS NULL THEN NULL ELSE 'QUEUED' END
            FROM unnest($3::uuid[], $4::text[]) AS t(contact_id, token_hash)
          ON CONFLICT (wave_id, contact_id) DO NOTHING
          RETURNING id, contact_id`,
-        [organizationId, waveId, eligible, eligible.map((id) => hashSurveyToken(tokens.get(id)!)), now],
+        [organizationId, waveId, eligible, eligible.map((id) => hashSurveyToken(tokens.get(id)!)), now, mailBatchId],
       )
     : [];
   // A concurrent call may have invited some of them in between: those count as already invited.
   alreadyInvited += eligible.length - inserted.length;
   await markInvited(tx, inserted.map((r) => r.contact_id), now);
   const issued = inserted.map((r) => ({ invitationId: r.id, contactId: r.contact_id, token: tokens.get(r.contact_id)!, reminder: false }));
-  return { issued, alreadyInvited, throttled, unsubscribed };
+  const lastContactId = page && candidates.length === page.limit ? candidates[candidates.length - 1].id : null;
+  return { issued, alreadyInvited, throttled, unsubscribed, lastContactId };
 }
 
 /** Marks invitations whose mail went out: PENDING → SENT (a later status, such as OPENED, stays). */
@@ -168,54 +189,13 @@ export async function markSent(db: EntityManager, invitationIds: string[], now: 
 }
 
 /**
- * Mails each issued token to its contact, in the contact's language, after the rows are committed.
- * A mail that fails is logged (without its link) and counted; its invitation stays PENDING.
- */
-export async function deliverInvitations(
-  app: AppServices,
-  db: EntityManager,
-  wave: WaveEntity,
-  issued: IssuedToken[],
-): Promise<{ sent: number; failed: number }> {
-  if (issued.length === 0) return { sent: 0, failed: 0 };
-  const organization = await db.findOneByOrFail(OrganizationEntity, { id: wave.organizationId });
-  const found = await db.findBy(ContactEntity, { organizationId: wave.organizationId, id: In(issued.map((i) => i.contactId)) });
-  const contacts = new Map(found.map((c) => [c.id, c]));
-  const sent: string[] = [];
-  let failed = 0;
-  await eachConcurrently(issued, MAIL_CONCURRENCY, async (item) => {
-    const contact = contacts.get(item.contactId);
-    if (!contact) return;
-    try {
-      await app.mailer.send(
-        invitationMail({
-          to: contact.email,
-          name: contact.name,
-          language: respondentLanguage(wave.languages, contact.language),
-          title: publicTitleIn(wave.publicTitles, respondentLanguage(wave.languages, contact.language)),
-          organizationName: organization.name,
-          surveyUrl: surveyUrl(app, item.token),
-          unsubscribeUrl: unsubscribeUrl(app, item.token),
-          reminder: item.reminder,
-        }),
-      );
-      sent.push(item.invitationId);
-    } catch (error) {
-      failed++;
-      app.logger.error({ err: error, invitationId: item.invitationId, waveId: wave.id }, 'an invitation mail could not be sent');
-    }
-  });
-  await markSent(db, sent, app.now());
-  return { sent: sent.length, failed };
-}
-
-/**
  * Invites to an OPEN wave. Identified waves: the contacts of contactIds or of the target
  * (invitation-target.ts; a MANAGER only ever reaches their own contacts, and naming another's is
- * NOT_FOUND). Neither is BAD_USER_INPUT: nothing invites everyone unless asked with all: true.
- * The rows are written in one transaction; the mails go out after it commits. An employee wave
- * invites its whole active roster, and takes only target { all: true }
- * (survey/employees/participation.service.ts).
+ * NOT_FOUND). Neither is everyone (as all: true). Answers at once: it checks the target, counts who
+ * would be invited now (the answer's `invited` are queued) and writes a mail batch whose job
+ * creates the invitations and mails them (mail-batches.ts); mailBatch(batchId) follows it. An
+ * employee wave invites its whole active roster in the request, and takes only target { all: true }
+ * (participation.service.ts).
  */
 export async function inviteToWave(
   ctx: Context,
@@ -227,28 +207,34 @@ export async function inviteToWave(
   const wave = await waveToInvite(ctx, organizationId, waveId);
   if (wave.anonymous) {
     checkEmployeeTarget(contactIds, target);
-    return inviteEmployees(ctx, wave);
+    return { ...(await inviteEmployees(ctx, wave)), batchId: null };
   }
   const selection = await checkTarget(ctx.db, organizationId, contactIds, target);
-  const field = contactIds != null ? 'contactIds' : 'target.contactIds';
+  const ownerScope = ownScopeOf(ctx, FEEDBACK_OWNERS_OF_ALL);
+  await checkNamedContacts(ctx.db, organizationId, selection, ownerScope, contactIds != null ? 'contactIds' : 'target.contactIds');
   const { throttleDays } = await settingsOf(ctx);
-  const ownerId = ownScopeOf(ctx, FEEDBACK_OWNERS_OF_ALL);
-  const now = ctx.app.now();
-  const outcome = await ctx.db.transaction((tx) =>
-    createInvitations(tx, { organizationId, waveId: wave.id, contactIds: null, selection, field, ownerId, throttleDays, now }),
-  );
-  const delivery = await deliverInvitations(ctx.app, ctx.db, wave, outcome.issued);
-  ctx.logger.info(
-    { event: 'wave.invited', waveId: wave.id, invited: outcome.issued.length, failed: delivery.failed, alreadyInvited: outcome.alreadyInvited, throttled: outcome.throttled, unsubscribed: outcome.unsubscribed },
-    'invitations created',
-  );
+  const counts = await countTarget(ctx.db, { organizationId, waveId: wave.id, selection, ownerScope, throttleDays, now: ctx.app.now() });
+  const batchId = counts.eligible
+    ? await ctx.db.transaction((tx) =>
+        createMailBatch(tx, {
+          organizationId,
+          waveId: wave.id,
+          kind: 'INVITATION',
+          planned: counts.eligible,
+          createdBy: ctx.principal?.kind === 'user' ? ctx.principal.id : null,
+          invitation: { selection, ownerScope, throttleDays },
+        }),
+      )
+    : null;
+  ctx.logger.info({ event: 'wave.invited', waveId: wave.id, batchId, queued: counts.eligible, alreadyInvited: counts.alreadyInvited, throttled: counts.throttled, unsubscribed: counts.unsubscribed }, 'invitations queued');
   return {
-    invited: outcome.issued.length,
-    skipped: outcome.alreadyInvited + outcome.throttled + outcome.unsubscribed,
-    alreadyInvited: outcome.alreadyInvited,
-    throttled: outcome.throttled,
-    unsubscribed: outcome.unsubscribed,
-    failed: delivery.failed,
+    batchId,
+    invited: counts.eligible,
+    skipped: counts.alreadyInvited + counts.throttled + counts.unsubscribed,
+    alreadyInvited: counts.alreadyInvited,
+    throttled: counts.throttled,
+    unsubscribed: counts.unsubscribed,
+    failed: 0,
   };
 }
 
@@ -288,8 +274,16 @@ export async function invitationTargetCount(
   const ownerScope = ownScopeOf(ctx, FEEDBACK_OWNERS_OF_ALL);
   await checkNamedContacts(ctx.db, organizationId, selection, ownerScope, contactIds != null ? 'contactIds' : 'target.contactIds');
   const { throttleDays } = await settingsOf(ctx);
-  const where = selectionWhere(selection, ownerScope, 5);
-  const [row]: InvitationTargetCount[] = await ctx.db.query(
+  return countTarget(ctx.db, { organizationId, waveId: wave.id, selection, ownerScope, throttleDays, now: ctx.app.now() });
+}
+
+/** How many contacts a checked selection names, and why each would be left out now: one aggregate, writing nothing. */
+async function countTarget(
+  db: EntityManager,
+  args: { organizationId: string; waveId: string; selection: ContactSelection; ownerScope: string | null; throttleDays: number; now: Date },
+): Promise<InvitationTargetCount> {
+  const where = selectionWhere(args.selection, args.ownerScope, 5);
+  const [row]: InvitationTargetCount[] = await db.query(
     `SELECT count(*)::int AS total,
             count(*) FILTER (WHERE invited)::int AS "alreadyInvited",
             count(*) FILTER (WHERE NOT invited AND unsubscribed)::int AS unsubscribed,
@@ -300,18 +294,19 @@ export async function invitationTargetCount(
                     EXISTS (SELECT 1 FROM invitations i WHERE i.wave_id = $2 AND i.contact_id = c.id) AS invited
                FROM contacts c
               WHERE c.organization_id = $1 AND ${where.sql}) AS t`,
-    [organizationId, wave.id, ctx.app.now(), throttleDays, ...where.params],
+    [args.organizationId, args.waveId, args.now, args.throttleDays, ...where.params],
   );
   return row;
 }
 
 /**
- * Mails the wave's non-respondents again (a MANAGER: their own contacts'). Only token hashes are
- * stored, so a reminder cannot repeat the first link: each reminded invitation gets a NEW token
- * whose hash replaces the old one, and the earlier link stops working. Unsubscribed contacts and
- * those mailed within the last 24 hours are skipped; invitations whose first mail failed (PENDING)
- * are retried as invitations, not counted as reminders. Employee waves remind their own way
- * (remindEmployees): counts only, never who.
+ * Reminds the wave's non-respondents (a MANAGER: their own contacts'), as a mail batch: the
+ * reminders are queued in one transaction and a job mails them (mail-batches.ts). A reminder
+ * carries the link the person already has (tokens.ts), so no earlier link stops working.
+ * Unsubscribed contacts and those mailed within the last 24 hours are skipped; invitations whose
+ * first mail failed (PENDING) get their invitation again, not counted as reminders, and one still
+ * queued is left to its batch. Employee waves remind their own way (remindEmployees): counts only,
+ * never who.
  *
  * With `rule` (the wave's reminder rule, run by its schedule: reminders.ts) only the invitations
  * mailed before rule.lastMailBefore and reminded fewer than rule.maxReminders times, PENDING ones left
@@ -320,7 +315,7 @@ export async function invitationTargetCount(
 export async function remindWave(ctx: Context, waveId: string, rule?: ReminderDue): Promise<ReminderBatch> {
   const organizationId = orgOf(ctx);
   const wave = await waveToInvite(ctx, organizationId, waveId);
-  if (wave.anonymous) return remindEmployees(ctx, wave, rule);
+  if (wave.anonymous) return { ...(await remindEmployees(ctx, wave, rule)), batchId: null };
   const ownerId = ownScopeOf(ctx, FEEDBACK_OWNERS_OF_ALL);
   const now = ctx.app.now();
   const outcome = await ctx.db.transaction(async (tx) => {
@@ -330,6 +325,7 @@ export async function remindWave(ctx: Context, waveId: string, rule?: ReminderDu
               (i.status <> 'PENDING' AND greatest(i.sent_at, i.reminded_at) > $4::timestamptz - make_interval(hours => $5::int)) AS recent
          FROM invitations i JOIN contacts c ON c.id = i.contact_id
         WHERE i.organization_id = $1 AND i.wave_id = $2 AND i.status IN ('PENDING', 'SENT', 'OPENED')
+          AND i.mail_state IS DISTINCT FROM 'QUEUED'
           AND ($3::uuid IS NULL OR c.owner_id = $3::uuid)
           AND ($6::timestamptz IS NULL OR (i.status <> 'PENDING' AND i.reminders < $7::int AND coalesce(i.reminded_at, i.sent_at) <= $6::timestamptz))
         ORDER BY i.id
@@ -337,34 +333,64 @@ export async function remindWave(ctx: Context, waveId: string, rule?: ReminderDu
       [organizationId, wave.id, ownerId, now, REMINDER_COOLDOWN_HOURS, rule?.lastMailBefore ?? null, rule?.maxReminders ?? 0],
     );
     const due = rows.filter((r) => !r.unsubscribed && !r.recent);
-    const issued = due.map((r) => ({ invitationId: r.id, contactId: r.contact_id, token: newSurveyToken(), reminder: r.status !== 'PENDING' }));
-    if (issued.length) {
-      await tx.query(
-        `UPDATE invitations i
-            SET token_hash = t.token_hash,
-                reminders = i.reminders + CASE WHEN i.status = 'PENDING' THEN 0 ELSE 1 END,
-                reminded_at = CASE WHEN i.status = 'PENDING' THEN i.reminded_at ELSE $3::timestamptz END
-           FROM unnest($1::uuid[], $2::text[]) AS t(id, token_hash)
-          WHERE i.id = t.id`,
-        [issued.map((i) => i.invitationId), issued.map((i) => hashSurveyToken(i.token)), now],
-      );
-    }
+    const batchId = await queueMail(tx, ctx.app, {
+      organizationId,
+      waveId: wave.id,
+      kind: 'REMINDER',
+      createdBy: ctx.principal?.kind === 'user' ? ctx.principal.id : null,
+      invitations: due.map((r) => ({ id: r.id, contactId: r.contact_id, mailKind: r.status === 'PENDING' ? 'INVITATION' : 'REMINDER' })),
+      countReminders: true,
+    });
     return {
-      issued,
+      batchId,
+      reminded: due.length,
       unsubscribed: rows.filter((r) => r.unsubscribed).length,
       recentlyMailed: rows.filter((r) => !r.unsubscribed && r.recent).length,
     };
   });
-  const delivery = await deliverInvitations(ctx.app, ctx.db, wave, outcome.issued);
-  ctx.logger.info({ event: 'wave.reminded', waveId: wave.id, reminded: outcome.issued.length, failed: delivery.failed }, 'reminders sent');
+  ctx.logger.info({ event: 'wave.reminded', waveId: wave.id, batchId: outcome.batchId, queued: outcome.reminded }, 'reminders queued');
   return {
-    reminded: outcome.issued.length,
+    batchId: outcome.batchId,
+    reminded: outcome.reminded,
     skipped: outcome.unsubscribed + outcome.recentlyMailed,
     unsubscribed: outcome.unsubscribed,
     recentlyMailed: outcome.recentlyMailed,
-    failed: delivery.failed,
+    failed: 0,
     countsHidden: false,
   };
+}
+
+/**
+ * Queues again every mail of the wave that failed for good (FAILED after its batch's last retry; a
+ * MANAGER: their own contacts'), as a new batch. Each goes out as the same mail it was meant to be
+ * (the same invitation or reminder, with the same link), so a failure that did reach the person
+ * earlier is repeated, not doubled. Employee waves keep no per-person mail state: INVALID_STATE.
+ */
+export async function retryFailedMail(ctx: Context, waveId: string): Promise<RetryBatch> {
+  const organizationId = orgOf(ctx);
+  const wave = await waveToInvite(ctx, organizationId, waveId);
+  if (wave.anonymous) throw invalidState('Employee survey mails are not retried one by one; remindWave mails everyone who has not answered', 'waveId');
+  const ownerId = ownScopeOf(ctx, FEEDBACK_OWNERS_OF_ALL);
+  return ctx.db.transaction(async (tx) => {
+    const failed: { id: string; contact_id: string; mail_kind: 'INVITATION' | 'REMINDER' }[] = await tx.query(
+      `SELECT i.id, i.contact_id, i.mail_kind
+         FROM invitations i JOIN contacts c ON c.id = i.contact_id
+        WHERE i.organization_id = $1 AND i.wave_id = $2 AND i.mail_state = 'FAILED' AND c.unsubscribed_at IS NULL
+          AND ($3::uuid IS NULL OR c.owner_id = $3::uuid)
+        ORDER BY i.id
+          FOR UPDATE OF i`,
+      [organizationId, wave.id, ownerId],
+    );
+    const batchId = await queueMail(tx, ctx.app, {
+      organizationId,
+      waveId: wave.id,
+      kind: 'RETRY',
+      createdBy: ctx.principal?.kind === 'user' ? ctx.principal.id : null,
+      invitations: failed.map((r) => ({ id: r.id, contactId: r.contact_id, mailKind: r.mail_kind })),
+      countReminders: false,
+    });
+    return { batchId, retried: failed.length };
+  });
 }
 
 /** The respondent opened their link: PENDING or SENT becomes OPENED (a later status stays). */

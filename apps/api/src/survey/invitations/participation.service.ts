@@ -5,7 +5,7 @@ import type { AppServices, Context } from '../../kernel/context.js';
 import { effectiveThreshold } from '../../identity/organizations/anonymity-threshold.js';
 import { thresholdOf } from '../../identity/organizations/anonymity-threshold.js';
 import type { InvitationBatch, ReminderBatch } from './invitation.types.js';
-import { hashSurveyToken, newSurveyToken, surveyUrl } from './tokens.js';
+import { hashSurveyToken, newSurveyToken, participationToken, surveyUrl } from './tokens.js';
 import { employeeInvitationMail } from '../../platform/mail/employee-mail.js';
 import { MAIL_CONCURRENCY, eachConcurrently } from '../../kernel/mailer.js';
 import { OrganizationEntity } from '../../identity/organizations/organization.entity.js';
@@ -46,7 +46,7 @@ export interface IssuedLink {
  */
 export async function createParticipations(
   tx: EntityManager,
-  args: { organizationId: string; waveId: string; invitedOn: string; token?: () => string },
+  args: { organizationId: string; waveId: string; invitedOn: string; token?: (employeeId: string) => string },
 ): Promise<{ issued: IssuedLink[]; alreadyInvited: number }> {
   const { organizationId, waveId, invitedOn } = args;
   await tx.query(`SELECT 1 FROM waves WHERE id = $1 AND organization_id = $2 FOR UPDATE`, [waveId, organizationId]);
@@ -56,8 +56,8 @@ export async function createParticipations(
   );
   if (existing > 0) return { issued: [], alreadyInvited: existing };
   const roster: { id: string }[] = await tx.query(`SELECT e.id FROM employees e WHERE e.organization_id = $1 AND e.active ORDER BY e.id`, [organizationId]);
-  const makeToken = args.token ?? newSurveyToken;
-  const tokens = new Map(roster.map((e) => [e.id, makeToken()]));
+  const makeToken = args.token ?? (() => newSurveyToken());
+  const tokens = new Map(roster.map((e) => [e.id, makeToken(e.id)]));
   const inserted: { employee_id: string }[] = roster.length
     ? await tx.query(
         `INSERT INTO employee_participations (organization_id, wave_id, employee_id, token_hash, responded, invited_on, reminders,
@@ -76,7 +76,7 @@ export async function createParticipations(
 /**
  * Mails each issued link to its employee, in their language, after the rows are committed. A mail
  * that fails is counted and logged with the mailer's error code only (its message may name the
- * recipient); the person gets a new link with the next reminder.
+ * recipient); the next reminder mails the same link again.
  */
 export async function deliverEmployeeLinks(app: AppServices, db: EntityManager, wave: WaveEntity, issued: IssuedLink[]): Promise<{ sent: number; failed: number }> {
   if (issued.length === 0) return { sent: 0, failed: 0 };
@@ -124,9 +124,11 @@ export async function deliverEmployeeLinks(app: AppServices, db: EntityManager, 
  * calls add nobody (the participants were fixed by the first): they resend the links of those who
  * have not answered, exactly as remindWave does, and say how many were already invited.
  */
-export async function inviteEmployees(ctx: Context, wave: WaveEntity): Promise<InvitationBatch> {
+export async function inviteEmployees(ctx: Context, wave: WaveEntity): Promise<Omit<InvitationBatch, 'batchId'>> {
   const invitedOn = utcDate(ctx.app.now());
-  const outcome = await ctx.db.transaction((tx) => createParticipations(tx, { organizationId: wave.organizationId, waveId: wave.id, invitedOn }));
+  const outcome = await ctx.db.transaction((tx) =>
+    createParticipations(tx, { organizationId: wave.organizationId, waveId: wave.id, invitedOn, token: (employeeId) => participationToken(ctx.app, wave.id, employeeId) }),
+  );
   if (outcome.alreadyInvited > 0) {
     const resent = await remindEmployees(ctx, wave);
     return { invited: 0, skipped: outcome.alreadyInvited, alreadyInvited: outcome.alreadyInvited, throttled: 0, unsubscribed: 0, failed: resent.failed };
@@ -137,9 +139,9 @@ export async function inviteEmployees(ctx: Context, wave: WaveEntity): Promise<I
 }
 
 /**
- * Mails every participation of an OPEN employee wave that has not answered again, each with a new
- * link whose hash replaces the old one (the earlier link stops working); reminded_on is the date,
- * reminders counts up. The caller learns how many, never who.
+ * Mails every participation of an OPEN employee wave that has not answered again, each with the
+ * link the person already has (derived: tokens.ts; one made before links were derived is replaced);
+ * reminded_on is the date, reminders counts up. The caller learns how many, never who.
  *
  * Deliberately without per-person conditions, because each would let a count expose one person:
  * - a wave is mailed at most once a day (no reminder on the day of an invitation or of an earlier
@@ -147,7 +149,7 @@ export async function inviteEmployees(ctx: Context, wave: WaveEntity): Promise<I
  * - leavers are reminded like everyone else: skipping people marked inactive would let a roster
  *   import that deactivates one person show, through the count, whether that person had answered.
  */
-export async function remindEmployees(ctx: Context, wave: WaveEntity, rule?: { lastMailBefore: Date; maxReminders: number }): Promise<ReminderBatch> {
+export async function remindEmployees(ctx: Context, wave: WaveEntity, rule?: { lastMailBefore: Date; maxReminders: number }): Promise<Omit<ReminderBatch, 'batchId'>> {
   const today = utcDate(ctx.app.now());
   const outcome = await ctx.db.transaction(async (tx) => {
     // With the wave's reminder rule: those last mailed on or before the rule's day, reminded fewer
@@ -169,7 +171,7 @@ export async function remindEmployees(ctx: Context, wave: WaveEntity, rule?: { l
       [wave.id, today],
     );
     if (mailed) return { issued: [] as IssuedLink[], recentlyMailed: due.length };
-    const issued = due.map((p) => ({ participationId: p.id, employeeId: p.employee_id, token: newSurveyToken(), reminder: true }));
+    const issued = due.map((p) => ({ participationId: p.id, employeeId: p.employee_id, token: participationToken(ctx.app, wave.id, p.employee_id), reminder: true }));
     if (issued.length) {
       await tx.query(
         `UPDATE employee_participations p

@@ -1,8 +1,27 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { AppServices } from '../../kernel/context.js';
 
-/** A respondent's single-use link token: 32 random bytes, base64url (43 characters). */
+/** A random link token: 32 random bytes, base64url (43 characters). */
 export const newSurveyToken = (): string => randomBytes(32).toString('base64url');
+
+/**
+ * The link token of one person in one wave: HMAC-SHA256 under the survey link secret of the wave
+ * and the contact (an invitation) or the employee (a participation), 43 base64url characters like
+ * a random one. Derived, not stored: only its SHA-256 is kept, and whoever mails the link (a job
+ * run again after a crash, a reminder days later) derives the same token, so the mail carries the
+ * link the person already has. Without the secret the token is as unguessable as a random one.
+ */
+export function derivedSurveyToken(secret: string, kind: 'invitation' | 'participation', waveId: string, personId: string): string {
+  return createHmac('sha256', secret).update(`${kind}:${waveId}:${personId}`).digest('base64url');
+}
+
+/** A contact's link to an identified wave. */
+export const invitationToken = (app: AppServices, waveId: string, contactId: string) =>
+  derivedSurveyToken(app.config.surveyLinkSecret, 'invitation', waveId, contactId);
+
+/** An employee's link to an employee wave. */
+export const participationToken = (app: AppServices, waveId: string, employeeId: string) =>
+  derivedSurveyToken(app.config.surveyLinkSecret, 'participation', waveId, employeeId);
 
 /** Only this hash is stored; the token itself lives in the mail alone. */
 export const hashSurveyToken = (token: string): string => createHash('sha256').update(token).digest('hex');

@@ -61,4 +61,8 @@ export class ResponseEntity {
 
   @Column({ type: 'timestamptz', name: 'submitted_at' })
   submittedAt: Date;
+
+  /** Kept by the database (a trigger on every update; see the SyncTimestamps migration). */
+  @Column({ type: 'timestamptz', name: 'updated_at', insert: false, update: false })
+  updatedAt: Date;
 }

@@ -7,20 +7,29 @@ import { WaveType } from '../waves/wave.type.js';
 import { ResponseConnection, ResponseFilter, ResponseType } from './response.types.js';
 import { listResponses } from './response.service.js';
 import { RESPONSE_READERS } from '../../kernel/policies.js';
+import { ListOrderEnum, type ListOrder } from '../../kernel/connection.js';
 
 @Resolver(() => ResponseType)
 export class ResponseResolver {
   @Authorized(...RESPONSE_READERS)
   @Query(() => ResponseConnection, {
-    description: 'Identified responses, newest first. A manager sees the responses of the contacts they owned when they answered.',
+    description:
+      'Identified responses, newest first (order: OLDEST_FIRST for an incremental sync, with filter.updatedSince). ' +
+      'A manager sees the responses of the contacts they owned when they answered.',
   })
   responses(
     @Arg('filter', () => ResponseFilter, { nullable: true }) filter: ResponseFilter | null,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('order', () => ListOrderEnum, { nullable: true }) order: ListOrder | null,
     @Ctx() ctx: Context,
   ) {
-    return listResponses(ctx, filter, { first, after });
+    return listResponses(ctx, filter, { first, after, order });
+  }
+
+  @FieldResolver(() => Date, { description: 'Last change: submitted, or its themes tagged, accepted or removed (incremental sync: filter.updatedSince)' })
+  updatedAt(@Root() response: ResponseType, @Ctx() ctx: Context): Promise<Date> {
+    return ctx.loaders.responseUpdatedAt.load(response);
   }
 
   @FieldResolver(() => WaveType)

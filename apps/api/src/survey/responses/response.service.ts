@@ -26,7 +26,8 @@ export function dayRange(from: Date | null | undefined, to: Date | null | undefi
 }
 
 /**
- * The organization's identified responses, newest first. CX, ADMIN, LEADER and API clients with
+ * The organization's identified responses, newest first (or oldest first), optionally only those
+ * changed since a moment (an integrator's incremental sync). CX, ADMIN, LEADER and API clients with
  * responses:read see all; a MANAGER only those they owned when they were given.
  */
 export async function listResponses(ctx: Context, filter: ResponseFilter | null | undefined, page: PageArgs): Promise<Connection<ResponseType>> {
@@ -56,8 +57,15 @@ export async function listResponses(ctx: Context, filter: ResponseFilter | null 
   if (f.untagged === true || f.untagged === false) {
     qb.andWhere(`${f.untagged ? 'NOT ' : ''}EXISTS (SELECT 1 FROM response_themes rt WHERE rt.response_id = r.id AND rt.organization_id = r.organization_id AND rt.status = 'ACCEPTED')`);
   }
+  if (f.updatedSince) {
+    qb.andWhere(
+      `(r.updated_at >= :updatedSince OR EXISTS (SELECT 1 FROM response_touches t WHERE t.response_id = r.id AND t.touched_at >= :updatedSince))`,
+      { updatedSince: f.updatedSince },
+    );
+  }
   if (f.hasComment === true || f.hasComment === false) {
     qb.andWhere(`${f.hasComment ? '' : 'NOT '}(coalesce(btrim(r.reason), '') <> '' OR coalesce(btrim(r.suggestion), '') <> '')`);
   }
   return paginate(qb, page, { alias: 'r', time: 'submittedAt' }, ResponseType.from);
 }
+

@@ -53,6 +53,9 @@ export class ResponseType {
   @Field(() => Date)
   submittedAt: Date;
 
+  /** The row's own updatedAt; Response.updatedAt adds its themes' changes (response.resolver.ts). */
+  rowUpdatedAt: Date;
+
   /** Resolved through the request's loaders. */
   waveId: string;
   contactId: string | null;
@@ -71,6 +74,7 @@ export class ResponseType {
       ratings: row.ratings.map((r) => Object.assign(new RatingType(), r)),
       segments: SegmentType.list(row.segments),
       submittedAt: row.submittedAt,
+      rowUpdatedAt: row.updatedAt,
       waveId: row.waveId,
       contactId: row.contactId,
       orgUnitId: row.orgUnitId,
@@ -110,6 +114,9 @@ export class ResponseFilter {
 
   @Field(() => [ID], { nullable: true, description: 'In any of these org units (at answer time)' })
   orgUnitIds?: string[] | null;
+
+  @Field(() => Date, { nullable: true, description: 'Changed at or after this moment (updatedAt: submitted, or its themes changed): an incremental sync' })
+  updatedSince?: Date | null;
 }
 
 export const ResponseConnection = ConnectionType('Response', ResponseType);
