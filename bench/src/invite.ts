@@ -111,7 +111,9 @@ async function main() {
       const b = samples.find((s) => s.at >= a.at + 1000);
       if (b) best = Math.max(best, ((b.sent - a.sent) * 1000) / (b.at - a.at));
     }
-    const files = existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith('-invitation.eml')).length : 0;
+    const names = new Set(existsSync(outbox) ? readdirSync(outbox) : []);
+    const waveInvitations = (await client.query<{ id: string }>(`SELECT id FROM invitations WHERE wave_id = $1`, [createWave.id])).rows;
+    const files = waveInvitations.filter((i) => names.has(`${i.id}-invitation.eml`)).length;
     const states = (await client.query<{ mail_state: string; n: number }>(`SELECT mail_state, count(*)::int AS n FROM invitations WHERE wave_id = $1 GROUP BY 1`, [createWave.id])).rows;
     const results = {
       startedAt: startedAt.toISOString(),

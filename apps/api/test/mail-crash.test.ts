@@ -90,7 +90,7 @@ describe.skipIf(!serverUrl)('a server killed mid-send', () => {
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
-    const body = await res.json();
+    const body = (await res.json()) as { data: any; errors?: unknown[] };
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data;
   }

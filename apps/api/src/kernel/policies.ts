@@ -39,6 +39,8 @@ export const ORG_UNIT_READERS = rules('ANY_USER', 'analytics:read', 'contacts:wr
 export const ORGANIZATION_READERS = rules('ANY_USER', 'analytics:read', 'responses:read', 'responses:write', 'contacts:write');
 export const ROSTER_KEEPERS = rules('HR', 'ADMIN');
 export const CONTACT_KEEPERS = rules('ADMIN', 'CX', 'MANAGER', 'contacts:write');
+/** Batch upserts from an integrator's system: the whole book, so not managers. */
+export const CONTACT_SYNCERS = rules('ADMIN', 'CX', 'contacts:write');
 /** Who may upload an import file and follow their import jobs: the contact keepers and the roster keepers. */
 export const IMPORTERS = rules('ADMIN', 'CX', 'MANAGER', 'HR', 'contacts:write');
 export const INVITERS = rules('CX', 'ADMIN', 'MANAGER', 'HR');
@@ -46,7 +48,7 @@ export const SURVEY_READERS = rules('ADMIN', 'CX', 'LEADER', 'MANAGER', 'HR', 'a
 export const COMMENT_READERS = rules('ADMIN', 'CX', 'LEADER', 'MANAGER', 'HR', 'responses:read');
 export const WAVE_RUNNERS = rules('ADMIN', 'CX', 'HR', 'waves:write');
 export const RESPONSE_READERS = rules('CX', 'ADMIN', 'LEADER', 'MANAGER', 'responses:read');
-export const FOLLOW_UP_READERS = rules('CX', 'ADMIN', 'LEADER', 'MANAGER');
+export const FOLLOW_UP_READERS = rules('CX', 'ADMIN', 'LEADER', 'MANAGER', 'responses:read');
 export const FEEDBACK_ACTORS = rules('ADMIN', 'CX', 'MANAGER');
 export const THEME_EDITORS = rules('ADMIN', 'HR', 'CX');
 export const REPORT_READERS = rules('ADMIN', 'CX', 'LEADER', 'MANAGER', 'HR', 'analytics:read');

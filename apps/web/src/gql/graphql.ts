@@ -43,6 +43,8 @@ export type ContactFilter = {
 /** All of a contact. updateContact replaces every field with these values, exactly as createContact sets them. */
 export type ContactInput = {
   email: string;
+  /** The id your system (a CRM) knows the contact by: 1 to 200 characters, unique in the organization. upsertContacts matches by it first and sets it; createContact and updateContact leave it as it is */
+  externalId?: string | null | undefined;
   /** en, pl, da, ru or sl; en when empty */
   language?: string | null | undefined;
   name: string;

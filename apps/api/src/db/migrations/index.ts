@@ -16,6 +16,8 @@ import { DomainEvents1765620000000 } from './1765620000000-DomainEvents.js';
 import { Schedules1765800000000 } from './1765800000000-Schedules.js';
 import { ImportJobs1765900000000 } from './1765900000000-ImportJobs.js';
 import { MailBatches1766000000000 } from './1766000000000-MailBatches.js';
+import { SyncTimestamps1766010000000 } from './1766010000000-SyncTimestamps.js';
+import { ContactExternalIds1766020000000 } from './1766020000000-ContactExternalIds.js';
 import { Webhooks1766200000000 } from './1766200000000-Webhooks.js';
 
 /** Every migration, oldest first. Listed by hand so the build needs no glob loading. */
@@ -25,4 +27,5 @@ export const migrations = [Foundation1764000000000, Surveys1764100000000, Employ
   AdminBasics1765300000000, RespondentTexts1765400000000, RosterChanges1765500000000,
   JobQueue1765610000000, DomainEvents1765620000000,
   Schedules1765800000000, ImportJobs1765900000000,
-  MailBatches1766000000000, Webhooks1766200000000];
+  MailBatches1766000000000, SyncTimestamps1766010000000, ContactExternalIds1766020000000,
+  Webhooks1766200000000];

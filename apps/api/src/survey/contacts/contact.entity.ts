@@ -25,6 +25,11 @@ export class ContactEntity {
   @Field(() => String)
   name: string;
 
+  /** The id an integrator's system (a CRM) knows the contact by; unique within the organization. */
+  @Column({ type: 'text', name: 'external_id', nullable: true })
+  @Field(() => String, { nullable: true, description: "The id an integrator's system (a CRM) knows the contact by (upsertContacts)" })
+  externalId: string | null;
+
   @Column({ type: 'text' })
   @Field(() => String, { description: 'The language invitations and the survey page use: en, pl, da, ru or sl' })
   language: string;

@@ -7,8 +7,9 @@ import { ImportJobType } from '../../platform/imports/import-job.types.js';
 import { startContactImport } from './contact-import.js';
 import { ContactEntity } from './contact.entity.js';
 import * as contacts from './contact.service.js';
-import { ContactConnection, ContactFilter, ContactInput, ContactOrderEnum, ImportResult, SegmentType, type ContactOrder } from './contact.types.js';
-import { CONTACT_KEEPERS } from '../../kernel/policies.js';
+import { ContactConnection, ContactFilter, ContactInput, ContactOrderEnum, ImportResult, SegmentType, UpsertContactsResult, type ContactOrder } from './contact.types.js';
+import { CONTACT_KEEPERS, CONTACT_SYNCERS } from '../../kernel/policies.js';
+import { upsertContacts } from './contact-upsert.js';
 
 /** CX and ADMIN work on every contact, a manager on the contacts they own; HR and LEADER on none. */
 
@@ -42,6 +43,17 @@ export class ContactResolver {
   @Mutation(() => ContactEntity, { description: 'Replaces every field of the contact with the input' })
   updateContact(@Arg('id', () => ID) id: string, @Arg('input', () => ContactInput) input: ContactInput, @Ctx() ctx: Context) {
     return contacts.updateContact(ctx, id, input);
+  }
+
+  @Authorized(...CONTACT_SYNCERS)
+  @Mutation(() => UpsertContactsResult, {
+    description:
+      'Contacts from your system (a CRM), up to 1,000 per call: each is matched by externalId, else by email, and replaces that contact’s fields, ' +
+      'or is added. All or nothing: with any bad contact nothing is written and errors names each one by index (from 0) and field. ' +
+      'CONFLICT when the batch would give two contacts the same email. CX, admins and API clients with contacts:write.',
+  })
+  upsertContacts(@Arg('input', () => [ContactInput]) input: ContactInput[], @Ctx() ctx: Context) {
+    return upsertContacts(ctx, input);
   }
 
   @Authorized(...CONTACT_KEEPERS)

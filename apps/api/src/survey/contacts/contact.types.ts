@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../../kernel/connection.js';
 import { ContactEntity } from './contact.entity.js';
 
@@ -50,6 +50,39 @@ export class ContactInput {
 
   @Field(() => [SegmentInput], { nullable: true, description: 'Keys are normalised to lower snake_case; empty values are left out' })
   segments?: SegmentInput[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The id your system (a CRM) knows the contact by: 1 to 200 characters, unique in the organization. upsertContacts matches by it first and sets it; createContact and updateContact leave it as it is",
+  })
+  externalId?: string | null;
+}
+
+@ObjectType('UpsertError', { description: 'What is wrong with one contact of an upsertContacts batch: its index in the input (from 0) and the field' })
+export class UpsertError {
+  @Field(() => Int)
+  index: number;
+
+  @Field(() => String)
+  field: string;
+
+  @Field(() => String)
+  message: string;
+}
+
+@ObjectType('UpsertContactsResult', { description: 'With any error nothing is written: created and updated are 0 and errors names every bad contact' })
+export class UpsertContactsResult {
+  @Field(() => Int)
+  created: number;
+
+  @Field(() => Int)
+  updated: number;
+
+  @Field(() => [ID], { description: "The contacts' ids, in the order of the input (empty when nothing was written)" })
+  ids: string[];
+
+  @Field(() => [UpsertError])
+  errors: UpsertError[];
 }
 
 @InputType('ContactFilter')
