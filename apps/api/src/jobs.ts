@@ -19,6 +19,7 @@ import { CONSUMED_TYPES, DELIVERY_QUEUE, DELIVERY_QUEUE_OPTIONS, WEBHOOK_CONSUME
 import { contactImporter } from './survey/contacts/contact-import.js';
 import { WAVE_MAIL_QUEUE, waveMailQueueOptions, type WaveMailJob } from './survey/invitations/mail-batches.js';
 import { runMailBatch } from './survey/invitations/mail-job.js';
+import { EXPORT_EXPIRY_QUEUE, EXPORT_QUEUE, expireExport, writeExport, type ExportJobData } from './survey/exports/export.service.js';
 import { rosterImporter } from './survey/employees/roster-import.js';
 
 /**
@@ -41,6 +42,7 @@ export async function startBackground(
   wireSchedules(background, app);
   defineImports(background);
   defineWaveMail(background, app);
+  defineExports(background);
   defineWebhooks(background);
   options.setup?.(background);
   await background.jobs.start();
@@ -145,6 +147,14 @@ function defineImports({ jobs }: Background): void {
 function defineWaveMail({ jobs }: Background, app: AppServices): void {
   jobs.defineQueue(WAVE_MAIL_QUEUE, waveMailQueueOptions(app.config));
   jobs.registerWorker<WaveMailJob>(WAVE_MAIL_QUEUE, runMailBatch, { concurrency: 2 });
+}
+
+/** Exports (survey/exports): one file at a time per process, and their expiry. */
+function defineExports({ jobs }: Background): void {
+  jobs.defineQueue(EXPORT_QUEUE, { retryLimit: 3, retryDelaySeconds: 10, expireInSeconds: 3600 });
+  jobs.registerWorker<ExportJobData>(EXPORT_QUEUE, writeExport);
+  jobs.defineQueue(EXPORT_EXPIRY_QUEUE, { retryLimit: 3 });
+  jobs.registerWorker<ExportJobData>(EXPORT_EXPIRY_QUEUE, expireExport);
 }
 
 /** Webhooks (issue 18): the consumer that writes a delivery per endpoint, and the tries of each. */
