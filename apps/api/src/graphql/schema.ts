@@ -2,6 +2,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../identity/auth/auth.resolver.js';
+import { ApiClientsResolver } from '../identity/auth/api-clients.resolver.js';
 import { OrgUnitResolver } from '../identity/org-units/org-unit.resolver.js';
 import { OrganizationResolver } from '../identity/organizations/organization.resolver.js';
 import { OrgUnitManagerResolver } from '../identity/users/org-unit-manager.resolver.js';
@@ -44,7 +45,7 @@ import { wireLifecycle } from './lifecycle.js';
 
 /** Every module's resolvers, by layer (docs/architecture.md). */
 export const resolvers = [
-  AuthResolver, OrganizationResolver, OrgUnitResolver, UserResolver, UserAdminResolver, OrgUnitManagerResolver, NotificationResolver,
+  AuthResolver, ApiClientsResolver, OrganizationResolver, OrgUnitResolver, UserResolver, UserAdminResolver, OrgUnitManagerResolver, NotificationResolver,
   ContactResolver, EmployeeResolver, RosterChangeResolver, InvitationResolver, MailBatchResolver, WaveMailingResolver, ExportResolver, PublicSurveyResolver, ResponseResolver,
   FollowUpResolver, FollowUpNoteResolver, ResponseFollowUpResolver, WaveResolver, ThemeResolver, TaggingResolver,
   AnalyticsResolver, NpsBandResolver, EmployeeResultsResolver, WaveResultsResolver, ThemeResultsResolver, LeaderboardResolver, AwardResolver,

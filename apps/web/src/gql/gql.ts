@@ -81,6 +81,10 @@ type Documents = {
     "\n  query AwardHistory($year: Int) {\n    awards(year: $year) {\n      id\n      period\n      entity\n      metric\n      audience\n      winnerName\n      value\n      reopened\n      runnersUp {\n        id\n        rank\n        winnerName\n        value\n      }\n    }\n    awardPeriods(year: $year) {\n      id\n      period\n      status\n      events {\n        kind\n        byName\n        at\n        note\n      }\n    }\n  }\n": typeof types.AwardHistoryDocument,
     "\n  query Leaderboard($input: LeaderboardInput!) {\n    organization {\n      id\n      leaderboardMinResponses\n      anonymityThreshold\n    }\n    leaderboardLevels {\n      level\n      unitNames\n      isDefault\n    }\n    leaderboard(input: $input) {\n      rank\n      entityId\n      name\n      value\n      rankedBy\n      ciLow\n      ciHigh\n      responses\n      invited\n      eligible\n      note\n      significant\n      previous {\n        responses\n        nps\n      }\n    }\n  }\n": typeof types.LeaderboardDocument,
     "\n  mutation FinalizeAwards($input: PeriodInput!) {\n    finalizeAwards(input: $input) {\n      id\n    }\n  }\n": typeof types.FinalizeAwardsDocument,
+    "\n  query ApiClients {\n    apiClients {\n      id\n      name\n      clientId\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n      previousSecretExpiresAt\n    }\n  }\n": typeof types.ApiClientsDocument,
+    "\n  mutation CreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n      }\n    }\n  }\n": typeof types.CreateApiClientDocument,
+    "\n  mutation RotateApiClientSecret($id: ID!) {\n    rotateApiClientSecret(id: $id) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n        previousSecretExpiresAt\n      }\n    }\n  }\n": typeof types.RotateApiClientSecretDocument,
+    "\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiClientDocument,
     "\n  query Jobs {\n    jobQueues {\n      name\n      queued\n      scheduled\n      retrying\n      active\n      completedLastHour\n      failedLastHour\n      deadLettered\n      waitP50Ms\n      waitP95Ms\n      runP95Ms\n    }\n    deadLetteredJobs(first: 50) {\n      id\n      queue\n      error\n      attempts\n      failedAt\n    }\n  }\n": typeof types.JobsDocument,
     "\n  mutation RetryDeadLetteredJob($id: ID!) {\n    retryDeadLetteredJob(id: $id) {\n      id\n      queue\n    }\n  }\n": typeof types.RetryDeadLetteredJobDocument,
     "\n  query UnitManagers {\n    users {\n      id\n      name\n      email\n    }\n  }\n": typeof types.UnitManagersDocument,
@@ -214,6 +218,10 @@ const documents: Documents = {
     "\n  query AwardHistory($year: Int) {\n    awards(year: $year) {\n      id\n      period\n      entity\n      metric\n      audience\n      winnerName\n      value\n      reopened\n      runnersUp {\n        id\n        rank\n        winnerName\n        value\n      }\n    }\n    awardPeriods(year: $year) {\n      id\n      period\n      status\n      events {\n        kind\n        byName\n        at\n        note\n      }\n    }\n  }\n": types.AwardHistoryDocument,
     "\n  query Leaderboard($input: LeaderboardInput!) {\n    organization {\n      id\n      leaderboardMinResponses\n      anonymityThreshold\n    }\n    leaderboardLevels {\n      level\n      unitNames\n      isDefault\n    }\n    leaderboard(input: $input) {\n      rank\n      entityId\n      name\n      value\n      rankedBy\n      ciLow\n      ciHigh\n      responses\n      invited\n      eligible\n      note\n      significant\n      previous {\n        responses\n        nps\n      }\n    }\n  }\n": types.LeaderboardDocument,
     "\n  mutation FinalizeAwards($input: PeriodInput!) {\n    finalizeAwards(input: $input) {\n      id\n    }\n  }\n": types.FinalizeAwardsDocument,
+    "\n  query ApiClients {\n    apiClients {\n      id\n      name\n      clientId\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n      previousSecretExpiresAt\n    }\n  }\n": types.ApiClientsDocument,
+    "\n  mutation CreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n      }\n    }\n  }\n": types.CreateApiClientDocument,
+    "\n  mutation RotateApiClientSecret($id: ID!) {\n    rotateApiClientSecret(id: $id) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n        previousSecretExpiresAt\n      }\n    }\n  }\n": types.RotateApiClientSecretDocument,
+    "\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiClientDocument,
     "\n  query Jobs {\n    jobQueues {\n      name\n      queued\n      scheduled\n      retrying\n      active\n      completedLastHour\n      failedLastHour\n      deadLettered\n      waitP50Ms\n      waitP95Ms\n      runP95Ms\n    }\n    deadLetteredJobs(first: 50) {\n      id\n      queue\n      error\n      attempts\n      failedAt\n    }\n  }\n": types.JobsDocument,
     "\n  mutation RetryDeadLetteredJob($id: ID!) {\n    retryDeadLetteredJob(id: $id) {\n      id\n      queue\n    }\n  }\n": types.RetryDeadLetteredJobDocument,
     "\n  query UnitManagers {\n    users {\n      id\n      name\n      email\n    }\n  }\n": types.UnitManagersDocument,
@@ -562,6 +570,22 @@ export function graphql(source: "\n  query Leaderboard($input: LeaderboardInput!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation FinalizeAwards($input: PeriodInput!) {\n    finalizeAwards(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation FinalizeAwards($input: PeriodInput!) {\n    finalizeAwards(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiClients {\n    apiClients {\n      id\n      name\n      clientId\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n      previousSecretExpiresAt\n    }\n  }\n"): (typeof documents)["\n  query ApiClients {\n    apiClients {\n      id\n      name\n      clientId\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n      previousSecretExpiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateApiClientSecret($id: ID!) {\n    rotateApiClientSecret(id: $id) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n        previousSecretExpiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RotateApiClientSecret($id: ID!) {\n    rotateApiClientSecret(id: $id) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n        previousSecretExpiresAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
