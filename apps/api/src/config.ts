@@ -62,6 +62,11 @@ export interface Config {
    * Default 60.
    */
   scheduleTickSeconds: number;
+  /**
+   * WEBHOOK_ALLOW_PRIVATE_NETWORKS: webhooks may call private, loopback and link-local addresses
+   * (default false: refused, except loopback in development and test, for a local receiver).
+   */
+  webhookAllowPrivateNetworks: boolean;
 }
 
 export class ConfigError extends Error {
@@ -188,5 +193,6 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitPerMinute: count(env, 'RATE_LIMIT_PER_MINUTE', 1200),
     runWorkers,
     scheduleTickSeconds: count(env, 'SCHEDULE_TICK_SECONDS', 60),
+    webhookAllowPrivateNetworks: oneOf(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', ['true', 'false'] as const, 'false') === 'true',
   };
 }

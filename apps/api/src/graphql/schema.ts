@@ -38,6 +38,7 @@ import { BoardThemesResolver } from '../overview/board/board-themes.resolver.js'
 import { BoardResolver } from '../overview/board/board.resolver.js';
 import { HomeResolver } from '../overview/home/home.resolver.js';
 import { JobAdminResolver } from '../platform/jobs/admin.resolver.js';
+import { WebhookDeliveryResolver, WebhookResolver } from '../integrations/webhooks/webhook.resolver.js';
 import { ImportJobResolver } from '../platform/imports/import-job.resolver.js';
 import { authChecker } from './auth-checker.js';
 import { wireLifecycle } from './lifecycle.js';
@@ -50,7 +51,7 @@ export const resolvers = [
   AnalyticsResolver, NpsBandResolver, EmployeeResultsResolver, WaveResultsResolver, ThemeResultsResolver, LeaderboardResolver, AwardResolver,
   ImprovementResolver, ImprovementWaveResolver, ImprovementEventResolver, WaveStagesResolver,
   BoardResolver, BoardThemesResolver, HomeResolver,
-  JobAdminResolver, ImportJobResolver,
+  JobAdminResolver, ImportJobResolver, WebhookResolver, WebhookDeliveryResolver,
 ] as const;
 
 export function buildTandemSchema(): Promise<GraphQLSchema> {

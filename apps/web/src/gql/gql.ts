@@ -102,6 +102,11 @@ type Documents = {
     "\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.DeactivateUserDocument,
     "\n  mutation ReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ReactivateUserDocument,
     "\n  mutation SendPasswordLink($id: ID!) {\n    sendPasswordLink(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.SendPasswordLinkDocument,
+    "\n  query Webhooks {\n    webhookEndpoints {\n      id\n      url\n      events\n      orgUnitIds\n      enabled\n      disabledAt\n      createdAt\n      deliveries(first: 10) {\n        totalCount\n        edges {\n          node {\n            id\n            event\n            status\n            attempts\n            lastStatusCode\n            lastLatencyMs\n            lastError\n            nextAttemptAt\n            createdAt\n          }\n        }\n      }\n    }\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n": typeof types.WebhooksDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n      }\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": typeof types.DeleteWebhookEndpointDocument,
+    "\n  mutation SendTestWebhook($endpointId: ID!) {\n    sendTestWebhook(endpointId: $endpointId) {\n      id\n      status\n    }\n  }\n": typeof types.SendTestWebhookDocument,
+    "\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ReplayWebhookDeliveryDocument,
     "\n  query SurveyByToken($token: String!, $language: String) {\n    surveyByToken(token: $token, language: $language) {\n      title\n      language\n      languages\n      alreadyAnswered\n      closed\n      unsubscribed\n      anonymous\n      anonymityThreshold\n      rosterArrivals {\n        unit\n        count\n      }\n      questions {\n        kind\n        text\n        criterion\n        min\n        max\n        maxLength\n      }\n    }\n  }\n": typeof types.SurveyByTokenDocument,
     "\n  mutation SubmitResponse($token: String!, $input: ResponseInput!) {\n    submitResponse(token: $token, input: $input) {\n      ok\n    }\n  }\n": typeof types.SubmitResponseDocument,
     "\n  query RespondentPage($token: String!, $language: String) {\n    respondentPage(token: $token, language: $language) {\n      language\n      languages\n      title\n    }\n  }\n": typeof types.RespondentPageDocument,
@@ -234,6 +239,11 @@ const documents: Documents = {
     "\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      status\n    }\n  }\n": types.DeactivateUserDocument,
     "\n  mutation ReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      id\n      status\n    }\n  }\n": types.ReactivateUserDocument,
     "\n  mutation SendPasswordLink($id: ID!) {\n    sendPasswordLink(id: $id) {\n      id\n      status\n    }\n  }\n": types.SendPasswordLinkDocument,
+    "\n  query Webhooks {\n    webhookEndpoints {\n      id\n      url\n      events\n      orgUnitIds\n      enabled\n      disabledAt\n      createdAt\n      deliveries(first: 10) {\n        totalCount\n        edges {\n          node {\n            id\n            event\n            status\n            attempts\n            lastStatusCode\n            lastLatencyMs\n            lastError\n            nextAttemptAt\n            createdAt\n          }\n        }\n      }\n    }\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n": types.WebhooksDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n      }\n    }\n  }\n": types.CreateWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": types.DeleteWebhookEndpointDocument,
+    "\n  mutation SendTestWebhook($endpointId: ID!) {\n    sendTestWebhook(endpointId: $endpointId) {\n      id\n      status\n    }\n  }\n": types.SendTestWebhookDocument,
+    "\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n": types.ReplayWebhookDeliveryDocument,
     "\n  query SurveyByToken($token: String!, $language: String) {\n    surveyByToken(token: $token, language: $language) {\n      title\n      language\n      languages\n      alreadyAnswered\n      closed\n      unsubscribed\n      anonymous\n      anonymityThreshold\n      rosterArrivals {\n        unit\n        count\n      }\n      questions {\n        kind\n        text\n        criterion\n        min\n        max\n        maxLength\n      }\n    }\n  }\n": types.SurveyByTokenDocument,
     "\n  mutation SubmitResponse($token: String!, $input: ResponseInput!) {\n    submitResponse(token: $token, input: $input) {\n      ok\n    }\n  }\n": types.SubmitResponseDocument,
     "\n  query RespondentPage($token: String!, $language: String) {\n    respondentPage(token: $token, language: $language) {\n      language\n      languages\n      title\n    }\n  }\n": types.RespondentPageDocument,
@@ -644,6 +654,26 @@ export function graphql(source: "\n  mutation ReactivateUser($id: ID!) {\n    re
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SendPasswordLink($id: ID!) {\n    sendPasswordLink(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation SendPasswordLink($id: ID!) {\n    sendPasswordLink(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Webhooks {\n    webhookEndpoints {\n      id\n      url\n      events\n      orgUnitIds\n      enabled\n      disabledAt\n      createdAt\n      deliveries(first: 10) {\n        totalCount\n        edges {\n          node {\n            id\n            event\n            status\n            attempts\n            lastStatusCode\n            lastLatencyMs\n            lastError\n            nextAttemptAt\n            createdAt\n          }\n        }\n      }\n    }\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query Webhooks {\n    webhookEndpoints {\n      id\n      url\n      events\n      orgUnitIds\n      enabled\n      disabledAt\n      createdAt\n      deliveries(first: 10) {\n        totalCount\n        edges {\n          node {\n            id\n            event\n            status\n            attempts\n            lastStatusCode\n            lastLatencyMs\n            lastError\n            nextAttemptAt\n            createdAt\n          }\n        }\n      }\n    }\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendTestWebhook($endpointId: ID!) {\n    sendTestWebhook(endpointId: $endpointId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation SendTestWebhook($endpointId: ID!) {\n    sendTestWebhook(endpointId: $endpointId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
