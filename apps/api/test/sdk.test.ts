@@ -1,8 +1,12 @@
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ApiClientsDocument,
   CreateApiClientDocument,
   CreateWaveDocument,
+  CreateWebhookEndpointDocument,
+  DeleteWebhookEndpointDocument,
   ExportResponsesDocument,
   ExportJobDocument,
   FollowUpsDocument,
@@ -10,19 +14,24 @@ import {
   ResponsesDocument,
   RevokeApiClientDocument,
   RotateApiClientSecretDocument,
+  SendTestWebhookDocument,
   TandemClient,
   TandemError,
   UpsertContactsDocument,
+  verifyWebhook,
   ViewerDocument,
+  WebhookEndpointsDocument,
+  WebhookVerificationError,
 } from '@tandem/sdk';
 import { DEMO_API_CLIENT } from '../src/seed/demo.js';
+import { until } from './support/jobs.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
  * Issue 18: the SDK (packages/sdk) against the real API, as an integrator uses it: the demo API
  * client's credentials exchanged for a token, responses paged and synced incrementally, contacts
  * pushed by external id, an export run and downloaded, errors typed; an admin's API clients
- * managed with a user token.
+ * managed with a user token; a webhook endpoint's test event verified by the SDK's verifyWebhook.
  */
 let app: TestApp;
 let tandem: TandemClient;
@@ -173,5 +182,41 @@ describe('API clients through the SDK: an admin with a user token', () => {
     // The token in hand stops working at once; asking for a new one is refused.
     const revoked = await integration.request(ViewerDocument).catch((e: unknown) => e);
     expect(revoked).toMatchObject({ code: 'INVALID_CREDENTIALS' });
+  });
+});
+
+describe('webhooks through the SDK', () => {
+  it('an endpoint on a local receiver gets a test event that verifyWebhook accepts, and only with its secret', async () => {
+    const received: { headers: IncomingHttpHeaders; body: Buffer }[] = [];
+    const receiver = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body: Buffer.concat(chunks) });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      const admin = new TandemClient({ url: `${app.url}/graphql`, token: await app.login('admin@demo.test') });
+      const { createWebhookEndpoint } = await admin.request(CreateWebhookEndpointDocument, {
+        input: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`, events: ['RESPONSE_CREATED'] },
+      });
+      expect(createWebhookEndpoint.secret).toMatch(/^whsec_/);
+      const { sendTestWebhook } = await admin.request(SendTestWebhookDocument, { endpointId: createWebhookEndpoint.endpoint.id });
+      await until(() => received.length > 0, 'the test webhook to arrive', 10_000);
+
+      const [request] = received;
+      const event = verifyWebhook<{ type: string; test?: boolean }>(createWebhookEndpoint.secret, request!.headers, request!.body);
+      expect(event).toMatchObject({ type: 'response.created', test: true });
+      expect(request!.headers['webhook-id']).toBe(sendTestWebhook.id);
+      expect(() => verifyWebhook(`whsec_${Buffer.from('another key entirely').toString('base64')}`, request!.headers, request!.body)).toThrow(WebhookVerificationError);
+
+      const { webhookEndpoints } = await admin.request(WebhookEndpointsDocument);
+      expect(webhookEndpoints.map((e) => e.id)).toContain(createWebhookEndpoint.endpoint.id);
+      await admin.request(DeleteWebhookEndpointDocument, { id: createWebhookEndpoint.endpoint.id });
+    } finally {
+      receiver.close();
+    }
   });
 });

@@ -61,6 +61,22 @@ export type CreateWaveInput = {
   reminderAfterDays?: number | null | undefined;
 };
 
+export type CreateWebhookEndpointInput = {
+  /** At least one */
+  events: Array<WebhookEvent>;
+  /** Only events in these org units and below them */
+  orgUnitIds?: Array<string | number> | null | undefined;
+  /** https (http only to loopback in development) */
+  url: string;
+};
+
+/** PENDING: not tried yet; RETRYING: failed, tried again at nextAttemptAt; SUCCEEDED: answered 2xx; FAILED: failed on every try */
+export type DeliveryStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'RETRYING'
+  | 'SUCCEEDED';
+
 export type FollowUpFilter = {
   /** true: only those escalated to CX users; false: only those not escalated */
   escalated?: boolean | null | undefined;
@@ -204,6 +220,18 @@ export type WaveStatus =
   | 'CLOSED'
   | 'DRAFT'
   | 'OPEN';
+
+/** What a webhook endpoint can receive; the request body's "type" is the domain event's name (response.created, ...) */
+export type WebhookEvent =
+  | 'FOLLOWUP_CREATED'
+  | 'FOLLOWUP_ESCALATED'
+  | 'FOLLOWUP_OVERDUE'
+  | 'FOLLOWUP_RESOLVED'
+  | 'IMPROVEMENT_STATUS_CHANGED'
+  /** A customer, candidate or associate answered; never an employee (employee answers are anonymous) */
+  | 'RESPONSE_CREATED'
+  | 'WAVE_CLOSED'
+  | 'WAVE_OPENED';
 
 export type NpsScoreFieldsFragment = { responses: number | null, promoters: number | null, passives: number | null, detractors: number | null, nps: number | null, ciLow: number | null, ciHigh: number | null, marginOfError: number | null, band: string | null, suppressed: boolean, hiddenReason: string | null };
 
@@ -393,6 +421,52 @@ export type MailBatchQueryVariables = Exact<{
 
 export type MailBatchQuery = { mailBatch: { id: string, waveId: string, kind: MailBatchKind, state: MailBatchState, total: number, queued: number, sent: number, retrying: number, failed: number, bounced: number, finishedAt: string | null, failures: Array<{ email: string, error: string | null, attempts: number }> } };
 
+export type WebhookEndpointFieldsFragment = { id: string, url: string, events: Array<WebhookEvent>, orgUnitIds: Array<string>, enabled: boolean, disabledAt: string | null, createdAt: string };
+
+export type WebhookDeliveryFieldsFragment = { id: string, event: WebhookEvent, status: DeliveryStatus, attempts: number, createdAt: string, lastAttemptAt: string | null, lastStatusCode: number | null, lastLatencyMs: number | null, lastError: string | null, nextAttemptAt: string | null, attemptHistory: Array<{ attempt: number, attemptedAt: string, statusCode: number | null, latencyMs: number, error: string | null }> };
+
+export type WebhookEndpointsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebhookEndpointsQuery = { webhookEndpoints: Array<{ id: string, url: string, events: Array<WebhookEvent>, orgUnitIds: Array<string>, enabled: boolean, disabledAt: string | null, createdAt: string }> };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type WebhookDeliveriesQuery = { webhookEndpoints: Array<{ id: string, url: string, deliveries: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, event: WebhookEvent, status: DeliveryStatus, attempts: number, createdAt: string, lastAttemptAt: string | null, lastStatusCode: number | null, lastLatencyMs: number | null, lastError: string | null, nextAttemptAt: string | null, attemptHistory: Array<{ attempt: number, attemptedAt: string, statusCode: number | null, latencyMs: number, error: string | null }> } }> } }> };
+
+export type CreateWebhookEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type CreateWebhookEndpointMutation = { createWebhookEndpoint: { secret: string, endpoint: { id: string, url: string, events: Array<WebhookEvent>, orgUnitIds: Array<string>, enabled: boolean, disabledAt: string | null, createdAt: string } } };
+
+export type DeleteWebhookEndpointMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteWebhookEndpointMutation = { deleteWebhookEndpoint: boolean };
+
+export type SendTestWebhookMutationVariables = Exact<{
+  endpointId: string | number;
+  event?: WebhookEvent | null | undefined;
+}>;
+
+
+export type SendTestWebhookMutation = { sendTestWebhook: { id: string, event: WebhookEvent, status: DeliveryStatus, attempts: number, createdAt: string, lastAttemptAt: string | null, lastStatusCode: number | null, lastLatencyMs: number | null, lastError: string | null, nextAttemptAt: string | null, attemptHistory: Array<{ attempt: number, attemptedAt: string, statusCode: number | null, latencyMs: number, error: string | null }> } };
+
+export type ReplayWebhookDeliveryMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReplayWebhookDeliveryMutation = { replayWebhookDelivery: { id: string, event: WebhookEvent, status: DeliveryStatus, attempts: number, createdAt: string, lastAttemptAt: string | null, lastStatusCode: number | null, lastLatencyMs: number | null, lastError: string | null, nextAttemptAt: string | null, attemptHistory: Array<{ attempt: number, attemptedAt: string, statusCode: number | null, latencyMs: number, error: string | null }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -538,6 +612,38 @@ export const WaveFieldsFragmentDoc = new TypedDocumentString(`
   responseRate
 }
     `, {"fragmentName":"WaveFields"}) as unknown as TypedDocumentString<WaveFieldsFragment, unknown>;
+export const WebhookEndpointFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  events
+  orgUnitIds
+  enabled
+  disabledAt
+  createdAt
+}
+    `, {"fragmentName":"WebhookEndpointFields"}) as unknown as TypedDocumentString<WebhookEndpointFieldsFragment, unknown>;
+export const WebhookDeliveryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WebhookDeliveryFields on WebhookDelivery {
+  id
+  event
+  status
+  attempts
+  createdAt
+  lastAttemptAt
+  lastStatusCode
+  lastLatencyMs
+  lastError
+  nextAttemptAt
+  attemptHistory {
+    attempt
+    attemptedAt
+    statusCode
+    latencyMs
+    error
+  }
+}
+    `, {"fragmentName":"WebhookDeliveryFields"}) as unknown as TypedDocumentString<WebhookDeliveryFieldsFragment, unknown>;
 export const NpsSummaryDocument = new TypedDocumentString(`
     query NpsSummary($filter: NpsFilter!) {
   npsSummary(filter: $filter) {
@@ -1042,3 +1148,129 @@ export const MailBatchDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MailBatchQuery, MailBatchQueryVariables>;
+export const WebhookEndpointsDocument = new TypedDocumentString(`
+    query WebhookEndpoints {
+  webhookEndpoints {
+    ...WebhookEndpointFields
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  events
+  orgUnitIds
+  enabled
+  disabledAt
+  createdAt
+}`) as unknown as TypedDocumentString<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>;
+export const WebhookDeliveriesDocument = new TypedDocumentString(`
+    query WebhookDeliveries($first: Int, $after: String) {
+  webhookEndpoints {
+    id
+    url
+    deliveries(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...WebhookDeliveryFields
+        }
+      }
+    }
+  }
+}
+    fragment WebhookDeliveryFields on WebhookDelivery {
+  id
+  event
+  status
+  attempts
+  createdAt
+  lastAttemptAt
+  lastStatusCode
+  lastLatencyMs
+  lastError
+  nextAttemptAt
+  attemptHistory {
+    attempt
+    attemptedAt
+    statusCode
+    latencyMs
+    error
+  }
+}`) as unknown as TypedDocumentString<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export const CreateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    secret
+    endpoint {
+      ...WebhookEndpointFields
+    }
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  events
+  orgUnitIds
+  enabled
+  disabledAt
+  createdAt
+}`) as unknown as TypedDocumentString<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
+export const DeleteWebhookEndpointDocument = new TypedDocumentString(`
+    mutation DeleteWebhookEndpoint($id: ID!) {
+  deleteWebhookEndpoint(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>;
+export const SendTestWebhookDocument = new TypedDocumentString(`
+    mutation SendTestWebhook($endpointId: ID!, $event: WebhookEvent) {
+  sendTestWebhook(endpointId: $endpointId, event: $event) {
+    ...WebhookDeliveryFields
+  }
+}
+    fragment WebhookDeliveryFields on WebhookDelivery {
+  id
+  event
+  status
+  attempts
+  createdAt
+  lastAttemptAt
+  lastStatusCode
+  lastLatencyMs
+  lastError
+  nextAttemptAt
+  attemptHistory {
+    attempt
+    attemptedAt
+    statusCode
+    latencyMs
+    error
+  }
+}`) as unknown as TypedDocumentString<SendTestWebhookMutation, SendTestWebhookMutationVariables>;
+export const ReplayWebhookDeliveryDocument = new TypedDocumentString(`
+    mutation ReplayWebhookDelivery($id: ID!) {
+  replayWebhookDelivery(id: $id) {
+    ...WebhookDeliveryFields
+  }
+}
+    fragment WebhookDeliveryFields on WebhookDelivery {
+  id
+  event
+  status
+  attempts
+  createdAt
+  lastAttemptAt
+  lastStatusCode
+  lastLatencyMs
+  lastError
+  nextAttemptAt
+  attemptHistory {
+    attempt
+    attemptedAt
+    statusCode
+    latencyMs
+    error
+  }
+}`) as unknown as TypedDocumentString<ReplayWebhookDeliveryMutation, ReplayWebhookDeliveryMutationVariables>;
