@@ -6,6 +6,8 @@ import {
   CreateApiClientDocument,
   CreateWaveDocument,
   CreateWebhookEndpointDocument,
+  DeleteContactDocument,
+  DeletedSinceDocument,
   DeleteWebhookEndpointDocument,
   ExportResponsesDocument,
   ExportJobDocument,
@@ -137,6 +139,15 @@ describe('TandemClient against the API', () => {
     const bad = (await tandem.request(UpsertContactsDocument, { input: [batch[0]!, { externalId: 'crm-sdk-3', email: 'not an email', name: 'Bad' }] })).upsertContacts;
     expect(bad.created + bad.updated).toBe(0);
     expect(bad.errors).toEqual([expect.objectContaining({ index: 1, field: 'email' })]);
+  });
+
+  it('erases a contact on request, and deletedSince tells the next sync', async () => {
+    const since = new Date(Date.now() - 1000).toISOString();
+    const { upsertContacts } = await tandem.request(UpsertContactsDocument, { input: [{ externalId: 'crm-sdk-erase', email: 'sdk.erase@example.com', name: 'SDK Erase' }] });
+    const [id] = upsertContacts.ids;
+    expect((await tandem.request(DeleteContactDocument, { id: id! })).deleteContact).toBe(true);
+    const { deletedSince } = await tandem.request(DeletedSinceDocument, { since });
+    expect(deletedSince).toEqual([expect.objectContaining({ id })]);
   });
 
   it('exports responses as NDJSON, waits for the job and streams the file with the same token', async () => {

@@ -4,7 +4,7 @@
 //
 //   npx tsx examples/incremental-sync.ts
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { FollowUpsDocument, ResponsesDocument } from '../src/index.js';
+import { DeletedSinceDocument, FollowUpsDocument, ResponsesDocument } from '../src/index.js';
 import { clientFromEnv } from './env.js';
 
 const tandem = clientFromEnv();
@@ -12,6 +12,8 @@ const checkpointFile = '.tandem-sync.json';
 const checkpoint: { responses: string | null; followUps: string | null } = existsSync(checkpointFile)
   ? JSON.parse(readFileSync(checkpointFile, 'utf8'))
   : { responses: null, followUps: null };
+// Erasures (a contact deleted on request) are listed apart, by deletedSince (below).
+const previousRun = checkpoint.responses;
 
 const responses = tandem.sync(ResponsesDocument, { since: checkpoint.responses, variables: { first: 100 } }, (data) => data.responses);
 let count = 0;
@@ -28,6 +30,16 @@ for await (const followUp of followUps) {
   count++;
 }
 checkpoint.followUps = followUps.nextSince;
+
+if (previousRun) {
+  // At most 10,000 per call, oldest first: ask again from the last deletedAt until fewer come.
+  for (let since = previousRun; ; ) {
+    const { deletedSince } = await tandem.request(DeletedSinceDocument, { since });
+    for (const record of deletedSince) console.log('deleted', record.kind, record.id, record.deletedAt);
+    if (deletedSince.length < 10_000) break;
+    since = deletedSince[deletedSince.length - 1]!.deletedAt;
+  }
+}
 
 // Only after everything was stored: the next run starts here.
 writeFileSync(checkpointFile, JSON.stringify(checkpoint));

@@ -317,6 +317,20 @@ export type UpsertContactsMutationVariables = Exact<{
 
 export type UpsertContactsMutation = { upsertContacts: { created: number, updated: number, ids: Array<string>, errors: Array<{ index: number, field: string, message: string }> } };
 
+export type DeleteContactMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteContactMutation = { deleteContact: boolean };
+
+export type DeletedSinceQueryVariables = Exact<{
+  since: string;
+}>;
+
+
+export type DeletedSinceQuery = { deletedSince: Array<{ kind: string, id: string, deletedAt: string }> };
+
 export type ExportJobFieldsFragment = { id: string, kind: string, format: string, status: string, rows: number | null, error: string | null, url: string | null, createdAt: string, expiresAt: string | null };
 
 export type ExportResponsesMutationVariables = Exact<{
@@ -838,6 +852,20 @@ export const UpsertContactsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpsertContactsMutation, UpsertContactsMutationVariables>;
+export const DeleteContactDocument = new TypedDocumentString(`
+    mutation DeleteContact($id: ID!) {
+  deleteContact(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteContactMutation, DeleteContactMutationVariables>;
+export const DeletedSinceDocument = new TypedDocumentString(`
+    query DeletedSince($since: DateTime!) {
+  deletedSince(since: $since) {
+    kind
+    id
+    deletedAt
+  }
+}
+    `) as unknown as TypedDocumentString<DeletedSinceQuery, DeletedSinceQueryVariables>;
 export const ExportResponsesDocument = new TypedDocumentString(`
     mutation ExportResponses($filter: ResponseFilter, $format: String) {
   exportResponses(filter: $filter, format: $format) {
