@@ -31,9 +31,10 @@ export const ALREADY_ANSWERED = 'This survey has already been answered';
  * Writes identified answers as ONE statement, in the caller's transaction or on its own (a single
  * statement is atomic without one): per answer it spends the invitation, stores the response with
  * a snapshot of the contact's org unit, owner and segments, its theme suggestions, and for a
- * detractor a follow-up for the contact's owner, due slaHours after the answer, with its
- * followup.created domain event (the outbox row, platform/events; not with publish: false, the
- * demo seed's history). The triggers that keep the rollups and counters run once for all of them,
+ * detractor a follow-up for the contact's owner, due slaHours after the answer; and the domain
+ * events (the outbox rows, platform/events; not with publish: false, the demo seed's history):
+ * response.created for every answer (identified audiences only: employees answer elsewhere) and
+ * followup.created for a detractor's follow-up. The triggers that keep the rollups and counters run once for all of them,
  * at the end of the statement.
  *
  * The answer is null for a link that was spent already: its invitation UPDATE matched nothing, so
@@ -49,7 +50,7 @@ export async function recordResponses(
   if (new Set(items.map((i) => i.invitationId)).size !== items.length) throw new Error('recordResponses takes each invitation once');
   const column = <T>(pick: (item: ResponseToRecord) => T) => items.map(pick);
   const themed = items.flatMap((item) => item.themeIds.map((themeId) => [item.invitationId, themeId] as const));
-  const rows: { invitation_id: string; response_id: string; follow_up_id: string | null; event_id: string | null; event_organization_id: string | null }[] = await refusingASecondAnswer(() =>
+  const rows: { invitation_id: string; response_id: string; follow_up_id: string | null; events: { id: string; organizationId: string }[] }[] = await refusingASecondAnswer(() =>
     db.query(
       `WITH input AS (
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::smallint[], $7::text[], $8::text[], $9::text[],
@@ -83,14 +84,22 @@ export async function recordResponses(
          RETURNING id, response_id, organization_id, wave_id, owner_id, due_at
        ), event AS (
          INSERT INTO domain_events (organization_id, type, payload)
-         SELECT organization_id, 'followup.created',
-                jsonb_build_object('followUpId', id, 'responseId', response_id, 'waveId', wave_id, 'ownerId', owner_id,
-                                   'dueAt', to_char(due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
-           FROM follow_up WHERE $16::boolean
-         RETURNING id, organization_id, (payload->>'followUpId')::uuid AS follow_up_id
+         SELECT organization_id, type, payload FROM (
+           SELECT response.organization_id, 'response.created' AS type,
+                  jsonb_build_object('responseId', response.id, 'waveId', response.wave_id, 'audience', input.audience, 'score', input.score) AS payload
+             FROM response JOIN input ON input.invitation_id = response.invitation_id
+            WHERE input.audience <> 'EMPLOYEE'
+           UNION ALL
+           SELECT organization_id, 'followup.created',
+                  jsonb_build_object('followUpId', id, 'responseId', response_id, 'waveId', wave_id, 'ownerId', owner_id,
+                                     'dueAt', to_char(due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+             FROM follow_up
+         ) e WHERE $16::boolean
+         RETURNING id, organization_id
        )
-       SELECT response.invitation_id, response.id AS response_id, follow_up.id AS follow_up_id, event.id AS event_id, event.organization_id AS event_organization_id
-         FROM response LEFT JOIN follow_up ON follow_up.response_id = response.id LEFT JOIN event ON event.follow_up_id = follow_up.id`,
+       SELECT response.invitation_id, response.id AS response_id, follow_up.id AS follow_up_id,
+              (SELECT coalesce(jsonb_agg(jsonb_build_object('id', id, 'organizationId', organization_id)), '[]') FROM event) AS events
+         FROM response LEFT JOIN follow_up ON follow_up.response_id = response.id`,
       [
         column((i) => i.invitationId),
         column((i) => i.organizationId),
@@ -111,7 +120,7 @@ export async function recordResponses(
       ],
     ),
   );
-  const events = rows.filter((r) => r.event_id).map((r) => ({ id: r.event_id!, organizationId: r.event_organization_id! }));
+  const events = rows[0]?.events ?? [];
   if (events.length > 0) {
     if (db.queryRunner?.isTransactionActive) await dispatchWritten(db, events);
     // Outside a transaction the events are committed already: their dispatch goes out shortly
