@@ -62,6 +62,12 @@ export interface Config {
    * Default 60.
    */
   scheduleTickSeconds: number;
+  /**
+   * REDIS_URL (redis:// or rediss://): live subscriptions fan out through Redis pub/sub, so an
+   * event handled by any process (an API or a worker) reaches subscribers connected to every API
+   * process. Without it they fan out inside the process, which is enough for one process.
+   */
+  redisUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -188,5 +194,6 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitPerMinute: count(env, 'RATE_LIMIT_PER_MINUTE', 1200),
     runWorkers,
     scheduleTickSeconds: count(env, 'SCHEDULE_TICK_SECONDS', 60),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
   };
 }
