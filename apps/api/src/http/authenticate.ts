@@ -6,7 +6,14 @@ import { DomainError, unauthenticated } from '../kernel/errors.js';
 
 /** The caller of a request, from its bearer token (GraphQL and the upload route alike). */
 export function authenticate(req: Request, config: Config, now: Date): { principal: Principal | null; authError: DomainError | null } {
-  const header = req.header('authorization');
+  return authenticateBearer(req.header('authorization'), config, now);
+}
+
+/**
+ * The caller named by an Authorization value, "Bearer <token>": a request's header, or the
+ * `authorization` of a subscription's connection_init payload (http/subscriptions.ts).
+ */
+export function authenticateBearer(header: string | undefined, config: Config, now: Date): { principal: Principal | null; authError: DomainError | null } {
   if (!header) return { principal: null, authError: null };
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) return { principal: null, authError: unauthenticated('The Authorization header must be "Bearer <token>"') };

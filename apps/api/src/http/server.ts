@@ -16,6 +16,7 @@ import { buildTandemSchema } from '../graphql/schema.js';
 import { requestContext } from './request-id.js';
 import { authenticate } from './authenticate.js';
 import { uploadRoute } from './uploads.js';
+import { serveSubscriptions } from './subscriptions.js';
 
 export interface RunningServer {
   url: string;
@@ -59,8 +60,9 @@ export async function startServer(services: AppServices, db: Database): Promise<
     costLimit: { maxCost: 20_000 },
     blockFieldSuggestion: { enabled: config.env === 'production' },
   }).protect();
+  const schema = await buildTandemSchema();
   const apollo = new ApolloServer<Context>({
-    schema: await buildTandemSchema(),
+    schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
@@ -68,7 +70,13 @@ export async function startServer(services: AppServices, db: Database): Promise<
     // would call stop() a second time, and Apollo Server 5.5's stop() never resolves a concurrent call.
     stopOnTerminationSignals: false,
     validationRules: armor.validationRules,
-    plugins: [...(armor.plugins as ApolloServerPlugin<Context>[]), ApolloServerPluginDrainHttpServer({ httpServer }), logUnexpectedErrors],
+    plugins: [
+      ...(armor.plugins as ApolloServerPlugin<Context>[]),
+      // Subscriptions (graphql-ws) on the same path; stopping closes their sockets while HTTP drains.
+      serveSubscriptions(httpServer, schema, services, db, armor.validationRules),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      logUnexpectedErrors,
+    ],
   });
   await apollo.start();
 
