@@ -1,0 +1,293 @@
+import { createConnection } from 'node:net';
+import { createClient, type Client } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createLogger } from '../src/logger.js';
+import type { DomainEventOf } from '../src/platform/events/types.js';
+import { RedisHub, liveHubOf } from '../src/platform/live/hub.js';
+import { FOLLOW_UP_OVERDUE, markOverdue } from '../src/survey/follow-ups/follow-up-sla.js';
+import { createOrganization } from './support/fixtures.js';
+import { until } from './support/jobs.js';
+import { ALL, INVITE, SUBMIT, answer, importContacts, inviteOne, openWave, outbox } from './support/surveys.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * Issue 18: live subscriptions over graphql-ws on /graphql. A subscriber authenticates in
+ * connection_init, is authorised like the matching query, and receives only its own
+ * organization's events, a manager only their own contacts'; employee answers never stream.
+ */
+
+interface Subscription {
+  received: any[];
+  errors: unknown[];
+  completed: Promise<void>;
+  stop(): void;
+}
+
+const RESPONSES = `subscription($waveId: ID) { responseCreated(waveId: $waveId) { id score category wave { id name } contact { email } owner { email } } }`;
+const FOLLOW_UPS_CREATED = `subscription { followUpCreated { id status owner { email } response { id score } } }`;
+const FOLLOW_UPS_OVERDUE = `subscription { followUpOverdue { id overdue owner { email } } }`;
+
+const clients: Client[] = [];
+
+function connect(app: TestApp, token?: string): Client {
+  const client = createClient({
+    url: app.url.replace(/^http/, 'ws') + '/graphql',
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+    lazy: true,
+  });
+  clients.push(client);
+  return client;
+}
+
+/** Subscribes; resolves once the server listens for it (the protocol has no acknowledgement) or the subscription ended. */
+async function subscribe(app: TestApp, organizationId: string, token: string | undefined, query: string, variables: Record<string, unknown> = {}): Promise<Subscription> {
+  const hub = liveHubOf(app.services);
+  const before = hub.listeners(organizationId);
+  const received: any[] = [];
+  const errors: unknown[] = [];
+  let done!: () => void;
+  const completed = new Promise<void>((resolve) => (done = resolve));
+  let ended = false;
+  const stop = connect(app, token).subscribe(
+    { query, variables },
+    {
+      next: (result) => {
+        if (result.errors) errors.push(...result.errors);
+        if (result.data) received.push(Object.values(result.data)[0]);
+      },
+      error: (error) => {
+        // A refused operation's GraphQL errors come as a list; a socket failure as one error.
+        errors.push(...(Array.isArray(error) ? error : [error]));
+        ended = true;
+        done();
+      },
+      complete: () => {
+        ended = true;
+        done();
+      },
+    },
+  );
+  await until(() => ended || hub.listeners(organizationId) > before, 'the subscription to start');
+  return { received, errors, completed, stop };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Stops subscriptions and waits until the server stopped listening for them. */
+async function stopAll(app: TestApp, organizationId: string, subscriptions: Subscription[]): Promise<void> {
+  for (const s of subscriptions) s.stop();
+  await until(() => liveHubOf(app.services).listeners(organizationId) === 0, 'the hub to forget stopped subscriptions');
+}
+
+let app: TestApp;
+let demoId: string;
+let cx: string;
+let marta: string;
+let jessica: string;
+let hr: string;
+let otherCx: string;
+let otherOrgId: string;
+let waveId: string;
+let ids: Record<string, string>;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  [{ id: demoId }] = await app.db.dataSource.query(`SELECT id FROM organizations WHERE slug = 'demo'`);
+  cx = await app.login('cx@demo.test');
+  marta = await app.login('manager@demo.test');
+  jessica = await app.login('manager.us@demo.test');
+  hr = await app.login('hr@demo.test');
+  const other = await createOrganization(app.db.dataSource.manager, 'elsewhere', ['CX']);
+  otherOrgId = other.org.id;
+  otherCx = await app.login(other.users.CX, other.password);
+  waveId = await openWave(app, cx, { name: 'Live wave' });
+  ids = await importContacts(app, cx, [
+    ['ann@live.example', 'Ann', 'en', 'manager@demo.test', 'Sales EU', 'EU', 'Staffing'],
+    ['cat@live.example', 'Cat', 'en', 'manager.us@demo.test', 'Sales US', 'US', 'Staffing'],
+    ['dan@live.example', 'Dan', 'en', 'manager@demo.test', 'Sales EU', 'EU', 'Staffing'],
+    ['eve@live.example', 'Eve', 'en', 'manager@demo.test', 'Sales EU', 'EU', 'Staffing'],
+    ['fay@live.example', 'Fay', 'en', 'manager@demo.test', 'Sales EU', 'EU', 'Staffing'],
+  ]);
+});
+
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.dispose()));
+  await app?.close();
+});
+
+describe('responseCreated', () => {
+  it("streams a submitted response to the organization's CX with its score and wave; a manager gets their own; another organization nothing", async () => {
+    const ofCx = await subscribe(app, demoId, cx, RESPONSES, { waveId });
+    const ofMarta = await subscribe(app, demoId, marta, RESPONSES, { waveId });
+    const otherWave = await subscribe(app, demoId, cx, RESPONSES, { waveId: '00000000-0000-4000-8000-000000000000' });
+    const ofOther = await subscribe(app, otherOrgId, otherCx, RESPONSES, {});
+
+    const link = await inviteOne(app, cx, waveId, ids['ann@live.example'], 'ann@live.example');
+    expect((await app.gql(SUBMIT, { token: link, input: { score: 9, reason: 'Quick and kind' } })).data.submitResponse.ok).toBe(true);
+    const [ann] = await until(() => (ofCx.received.length >= 1 ? ofCx.received : null), 'the CX to receive the response', 10_000);
+    expect(ann).toMatchObject({ score: 9, category: 'PROMOTER', wave: { id: waveId, name: 'Live wave' }, contact: { email: 'ann@live.example' }, owner: { email: 'manager@demo.test' } });
+
+    const cat = await answer(app, cx, waveId, ids['cat@live.example'], 'cat@live.example', 7);
+    await until(() => ofCx.received.some((r) => r.id === cat), "the CX to receive jessica's contact's response", 10_000);
+    await until(() => ofMarta.received.length >= 1, 'the manager to receive her own contact’s response', 10_000);
+    await pause(500);
+    expect(ofCx.received.map((r) => r.contact.email)).toEqual(['ann@live.example', 'cat@live.example']);
+    expect(ofMarta.received.map((r) => r.id)).toEqual([ann.id]);
+    expect(otherWave.received).toEqual([]);
+    expect(ofOther.received).toEqual([]);
+    for (const s of [ofCx, ofMarta, otherWave, ofOther]) expect(s.errors).toEqual([]);
+    await stopAll(app, demoId, [ofCx, ofMarta, otherWave]);
+    await stopAll(app, otherOrgId, [ofOther]);
+  });
+
+  it('refuses a subscriber without a valid token, or without a role that reads responses, with an error and no stream', async () => {
+    const cases: [string | undefined, string][] = [
+      [undefined, 'UNAUTHENTICATED'],
+      ['not-a-token', 'UNAUTHENTICATED'],
+      [hr, 'FORBIDDEN'],
+    ];
+    for (const [token, code] of cases) {
+      const refused = await subscribe(app, demoId, token, RESPONSES, {});
+      await refused.completed;
+      expect(refused.received).toEqual([]);
+      expect(refused.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code }) })]);
+    }
+    const forbidden = await subscribe(app, demoId, hr, FOLLOW_UPS_CREATED);
+    await forbidden.completed;
+    expect(forbidden.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+    expect(liveHubOf(app.services).listeners(demoId)).toBe(0);
+  });
+
+  it('takes only subscriptions over the socket: a query is refused', async () => {
+    const query = await subscribe(app, demoId, cx, `{ waves(first: 1) { totalCount } }`);
+    await query.completed;
+    expect(query.received).toEqual([]);
+    expect(query.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_REQUEST' }) })]);
+  });
+
+  it("never streams an employee's answer", async () => {
+    const all = await subscribe(app, demoId, cx, RESPONSES, {});
+    const admin = await subscribe(app, demoId, await app.login('admin@demo.test'), RESPONSES, {});
+    const pulse = await openWave(app, hr, {
+      name: 'Live pulse',
+      audience: 'EMPLOYEE',
+      publicTitles: ['en', 'pl', 'da', 'ru', 'sl'].map((language) => ({ language, text: 'Live pulse' })),
+    });
+    const invited = await app.gql(INVITE, { waveId: pulse, target: ALL }, hr);
+    expect(invited.data.inviteToWave.invited).toBeGreaterThan(0);
+    const link = outbox(app).find((mail) => mail.body.includes('Live pulse') && mail.token)!.token;
+    expect((await app.gql(SUBMIT, { token: link, input: { score: 2, reason: 'Too much overtime' } })).data.submitResponse.ok).toBe(true);
+    // A customer's answer after it: once that one has arrived, the employee's would have too.
+    const dan = await answer(app, cx, waveId, ids['dan@live.example'], 'dan@live.example', 8);
+    await until(() => all.received.some((r) => r.id === dan) && admin.received.some((r) => r.id === dan), 'the customer answer to arrive', 10_000);
+    await pause(500);
+    expect(all.received.map((r) => r.id)).toEqual([dan]);
+    expect(admin.received.map((r) => r.id)).toEqual([dan]);
+    expect((await app.db.dataSource.query(`SELECT count(*)::int AS n FROM domain_events WHERE type = 'response.created' AND payload->>'waveId' = $1`, [pulse]))[0].n).toBe(0);
+    await stopAll(app, demoId, [all, admin]);
+  });
+});
+
+describe('follow-ups', () => {
+  it("streams a detractor's follow-up when it opens, and when it passes its due time, to CX and its owner only", async () => {
+    const ofCx = await subscribe(app, demoId, cx, FOLLOW_UPS_CREATED);
+    const ofMarta = await subscribe(app, demoId, marta, FOLLOW_UPS_CREATED);
+    const ofJessica = await subscribe(app, demoId, jessica, FOLLOW_UPS_CREATED);
+    const overdueOfMarta = await subscribe(app, demoId, marta, FOLLOW_UPS_OVERDUE);
+    const overdueOfJessica = await subscribe(app, demoId, jessica, FOLLOW_UPS_OVERDUE);
+
+    await answer(app, cx, waveId, ids['eve@live.example'], 'eve@live.example', 9);
+    const detractor = await answer(app, cx, waveId, ids['fay@live.example'], 'fay@live.example', 2, 'Nobody called back');
+    const [created] = await until(() => (ofCx.received.length && ofMarta.received.length ? ofCx.received : null), 'the follow-up to arrive', 10_000);
+    expect(created).toMatchObject({ status: 'OPEN', owner: { email: 'manager@demo.test' }, response: { id: detractor, score: 2 } });
+    expect(ofMarta.received).toEqual([created]);
+
+    // Its SLA passes: the scheduled check marks it overdue (here run at once, on a moved clock).
+    const [{ due_at: dueAt }] = await app.db.dataSource.query(`SELECT due_at FROM follow_ups WHERE id = $1`, [created.id]);
+    const realNow = app.services.now;
+    app.services.now = () => new Date(dueAt.getTime() + 60_000);
+    try {
+      await markOverdue(
+        { db: app.db.dataSource.manager, app: app.services, logger: app.services.logger },
+        { organizationId: demoId, kind: FOLLOW_UP_OVERDUE, id: created.id, at: dueAt.toISOString() },
+      );
+      const [overdue] = await until(() => (overdueOfMarta.received.length ? overdueOfMarta.received : null), 'the overdue follow-up to arrive', 10_000);
+      expect(overdue).toEqual({ id: created.id, overdue: true, owner: { email: 'manager@demo.test' } });
+    } finally {
+      app.services.now = realNow;
+    }
+    await pause(500);
+    expect(ofCx.received).toHaveLength(1);
+    expect(ofJessica.received).toEqual([]);
+    expect(overdueOfJessica.received).toEqual([]);
+    await stopAll(app, demoId, [ofCx, ofMarta, ofJessica, overdueOfMarta, overdueOfJessica]);
+  });
+});
+
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const redisUp = await new Promise<boolean>((resolve) => {
+  const { hostname, port } = new URL(redisUrl);
+  const socket = createConnection({ host: hostname, port: Number(port || 6379) });
+  socket.setTimeout(1000);
+  socket.once('connect', () => (socket.destroy(), resolve(true)));
+  socket.once('error', () => resolve(false));
+  socket.once('timeout', () => (socket.destroy(), resolve(false)));
+});
+
+/**
+ * With REDIS_URL the hub fans out through Redis: what one process's consumer publishes reaches the
+ * subscribers of another. `elsewhere` is a second hub on its own Redis connections, standing for
+ * another API or worker process.
+ */
+describe.skipIf(!redisUp)('across processes, through Redis', () => {
+  let redisApp: TestApp;
+  let elsewhere: RedisHub;
+  let organizationId: string;
+
+  beforeAll(async () => {
+    redisApp = await startTestApp({ env: { REDIS_URL: redisUrl } });
+    [{ id: organizationId }] = await redisApp.db.dataSource.query(`SELECT id FROM organizations WHERE slug = 'demo'`);
+    elsewhere = new RedisHub(redisUrl, createLogger('silent'));
+  });
+  afterAll(async () => {
+    await elsewhere?.close();
+    await redisApp?.close();
+  });
+
+  it('relays a response written through this process to another, and one published by another to this process’s subscribers', async () => {
+    const token = await redisApp.login('cx@demo.test');
+    const live = await subscribe(redisApp, organizationId, token, RESPONSES, {});
+    const heardElsewhere: DomainEventOf<'response.created'>[] = [];
+    const events = await elsewhere.listen(organizationId, ['response.created']);
+    void (async () => {
+      for await (const event of events) heardElsewhere.push(event);
+    })();
+
+    const wave = await openWave(redisApp, token, { name: 'Redis wave' });
+    const contacts = await importContacts(redisApp, token, [['gus@live.example', 'Gus', 'en', 'manager@demo.test', 'Sales EU', 'EU', 'Staffing']]);
+    const gus = await answer(redisApp, token, wave, contacts['gus@live.example'], 'gus@live.example', 10);
+    await until(() => heardElsewhere.some((e) => e.payload.responseId === gus), 'the other process to hear the response', 10_000);
+    await until(() => live.received.some((r) => r.id === gus), 'the subscriber to receive it through Redis', 10_000);
+
+    // A response another process wrote (the demo's history publishes no events): its event, published there, arrives here.
+    const [old] = await redisApp.db.dataSource.query(
+      `SELECT id, wave_id, score, audience FROM responses WHERE organization_id = $1 AND audience <> 'EMPLOYEE' ORDER BY submitted_at LIMIT 1`,
+      [organizationId],
+    );
+    await elsewhere.publish({
+      id: '00000000-0000-4000-8000-00000000f00d',
+      type: 'response.created',
+      organizationId,
+      occurredAt: new Date().toISOString(),
+      payload: { responseId: old.id, waveId: old.wave_id, audience: old.audience, score: old.score },
+    });
+    const relayed = await until(() => live.received.find((r) => r.id === old.id), 'the published response to arrive', 10_000);
+    expect(relayed).toMatchObject({ score: old.score, wave: { id: old.wave_id } });
+    expect(live.errors).toEqual([]);
+    await events.return!();
+    await stopAll(redisApp, organizationId, [live]);
+  });
+});
