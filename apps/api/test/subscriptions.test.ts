@@ -227,6 +227,17 @@ describe('follow-ups', () => {
   });
 });
 
+describe('stopping the server', () => {
+  it('ends open subscriptions and stops without waiting for them', async () => {
+    const open = await subscribe(app, demoId, cx, RESPONSES, {});
+    const stopping = app.close();
+    await open.completed;
+    await stopping;
+    app = null as unknown as TestApp;
+    expect(open.received).toEqual([]);
+  });
+});
+
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const redisUp = await new Promise<boolean>((resolve) => {
   const { hostname, port } = new URL(redisUrl);
