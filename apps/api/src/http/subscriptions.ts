@@ -5,8 +5,8 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Database } from '../db/data-source.js';
 import { createLoaders } from '../graphql/loaders.js';
-import { buildContext, type AppServices } from '../kernel/context.js';
-import { formatError } from '../kernel/errors.js';
+import { buildContext, type AppServices, type Context } from '../kernel/context.js';
+import { formatError, isExpectedError } from '../kernel/errors.js';
 import { authenticateBearer } from './authenticate.js';
 
 /** Longest subscription document, in tokens, as for HTTP requests. */
@@ -63,7 +63,15 @@ export function serveSubscriptions(
           ...authenticateBearer(typeof authorization === 'string' ? authorization : undefined, services.config, services.now()),
         });
       },
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatted(result.errors) } : undefined),
+      onNext: (_ctx, id, _payload, args, result) => {
+        if (!result.errors) return undefined;
+        for (const error of result.errors) {
+          if (!isExpectedError(error) && !error.extensions?.code) {
+            (args.contextValue as Context).logger.error({ err: error.originalError ?? error, path: error.path, subscription: id }, 'unexpected error');
+          }
+        }
+        return { ...result, errors: formatted(result.errors) };
+      },
     },
     wsServer,
   );

@@ -127,7 +127,7 @@ export class RedisHub implements LiveHub {
   ) {}
 
   private connect(role: string): Redis {
-    const redis = new Redis(this.url, { lazyConnect: false, maxRetriesPerRequest: 3, connectionName: `tandem-live-${role}` });
+    const redis = new Redis(this.url, { maxRetriesPerRequest: 3, connectionName: `tandem-live-${role}` });
     redis.on('error', (error: unknown) => this.logger.warn({ err: error, role }, 'live subscriptions: Redis connection error'));
     return redis;
   }
@@ -147,7 +147,14 @@ export class RedisHub implements LiveHub {
           this.logger.warn({ err: error }, 'live subscriptions: unreadable message on Redis');
         }
       });
-      await redis.subscribe(CHANNEL);
+      try {
+        await redis.subscribe(CHANNEL);
+      } catch (error) {
+        // Redis was away: the next subscriber tries again rather than failing on this attempt forever.
+        this.subscriber = null;
+        redis.disconnect();
+        throw error;
+      }
       return redis;
     })();
     return this.subscriber;
