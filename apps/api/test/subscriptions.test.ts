@@ -1,4 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -6,6 +10,10 @@ import { createLogger } from '../src/logger.js';
 import type { DomainEventOf } from '../src/platform/events/types.js';
 import { RedisHub, liveHubOf } from '../src/platform/live/hub.js';
 import { FOLLOW_UP_OVERDUE, markOverdue } from '../src/survey/follow-ups/follow-up-sla.js';
+import type { Database } from '../src/db/data-source.js';
+import { DEMO_PASSWORD } from '../src/seed/demo.js';
+import { kill, startApi, type ApiProcess } from './support/api-process.js';
+import { openTestDatabase } from './support/database.js';
 import { createOrganization } from './support/fixtures.js';
 import { until } from './support/jobs.js';
 import { ALL, INVITE, SUBMIT, answer, importContacts, inviteOne, openWave, outbox } from './support/surveys.js';
@@ -30,9 +38,9 @@ const FOLLOW_UPS_OVERDUE = `subscription { followUpOverdue { id overdue owner { 
 
 const clients: Client[] = [];
 
-function connect(app: TestApp, token?: string): Client {
+function connect(url: string, token?: string): Client {
   const client = createClient({
-    url: app.url.replace(/^http/, 'ws') + '/graphql',
+    url: url.replace(/^http/, 'ws') + '/graphql',
     webSocketImpl: WebSocket,
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     retryAttempts: 0,
@@ -42,16 +50,14 @@ function connect(app: TestApp, token?: string): Client {
   return client;
 }
 
-/** Subscribes; resolves once the server listens for it (the protocol has no acknowledgement) or the subscription ended. */
-async function subscribe(app: TestApp, organizationId: string, token: string | undefined, query: string, variables: Record<string, unknown> = {}): Promise<Subscription> {
-  const hub = liveHubOf(app.services);
-  const before = hub.listeners(organizationId);
+/** Subscribes on the server at `url`; what arrives is collected. */
+function open(url: string, token: string | undefined, query: string, variables: Record<string, unknown>): Subscription & { ended(): boolean } {
   const received: any[] = [];
   const errors: unknown[] = [];
   let done!: () => void;
   const completed = new Promise<void>((resolve) => (done = resolve));
   let ended = false;
-  const stop = connect(app, token).subscribe(
+  const stop = connect(url, token).subscribe(
     { query, variables },
     {
       next: (result) => {
@@ -70,8 +76,16 @@ async function subscribe(app: TestApp, organizationId: string, token: string | u
       },
     },
   );
-  await until(() => ended || hub.listeners(organizationId) > before, 'the subscription to start');
-  return { received, errors, completed, stop };
+  return { received, errors, completed, stop, ended: () => ended };
+}
+
+/** Subscribes on a test app; resolves once the server listens for it (the protocol has no acknowledgement) or the subscription ended. */
+async function subscribe(app: TestApp, organizationId: string, token: string | undefined, query: string, variables: Record<string, unknown> = {}): Promise<Subscription> {
+  const hub = liveHubOf(app.services);
+  const before = hub.listeners(organizationId);
+  const subscription = open(app.url, token, query, variables);
+  await until(() => subscription.ended() || hub.listeners(organizationId) > before, 'the subscription to start');
+  return subscription;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -300,5 +314,66 @@ describe.skipIf(!redisUp)('across processes, through Redis', () => {
     expect(live.errors).toEqual([]);
     await events.return!();
     await stopAll(redisApp, organizationId, [live]);
+  });
+});
+
+/**
+ * The real thing: two API processes (src/main.ts) on one PostgreSQL database with REDIS_URL. The
+ * listener runs no workers (RUN_WORKERS=false), so the response submitted through the writer is
+ * stored, dispatched and published by the writer alone, and reaches the listener's subscriber
+ * through Redis only.
+ */
+describe.skipIf(!process.env.DATABASE_URL || !redisUp)('two API processes', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'tandem-live-'));
+  const outboxDir = path.join(dataDir, 'outbox');
+  let db: Database;
+  let listener: ApiProcess;
+  let writer: ApiProcess;
+
+  beforeAll(async () => {
+    db = await openTestDatabase({ seeded: true });
+    const env = {
+      DATABASE_URL: (db.dataSource.options as { url: string }).url,
+      REDIS_URL: redisUrl,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      DATA_DIR: dataDir,
+      OUTBOX_DIR: outboxDir,
+      RATE_LIMIT_PER_MINUTE: '0',
+      SCHEDULE_TICK_SECONDS: '0',
+    };
+    // One after the other: two processes creating the same new pg-boss queues at once can deadlock.
+    writer = await startApi(env);
+    listener = await startApi({ ...env, RUN_WORKERS: 'false' });
+  }, 180_000);
+  afterAll(async () => {
+    for (const api of [listener, writer]) if (api) await kill(api);
+    await db?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('delivers a response submitted through one process to a subscriber of the other', async () => {
+    const login = await writer.gql(`mutation { login(email: "cx@demo.test", password: "${DEMO_PASSWORD}") { accessToken } }`);
+    const token = login.data.login.accessToken as string;
+    const live = open(listener.url, token, RESPONSES, {});
+    // The protocol does not acknowledge a subscription: give the listener a moment to start it.
+    await pause(2000);
+    expect(live.errors).toEqual([]);
+
+    const wave = (await writer.gql(`mutation { createWave(input: { name: "Two processes", audience: CUSTOMER }) { id } }`, {}, token)).data.createWave.id as string;
+    await writer.gql(`mutation($id: ID!) { openWave(id: $id) { id } }`, { id: wave }, token);
+    const csv = 'email,name,language,owner_email,org_unit,region,product\nhal@live.example,Hal,en,manager@demo.test,Sales EU,EU,Staffing';
+    expect((await writer.gql(`mutation($csv: String!) { importContacts(csv: $csv) { imported } }`, { csv }, token)).data.importContacts.imported).toBe(1);
+    const [{ id: hal }] = await db.dataSource.query(`SELECT id FROM contacts WHERE email = 'hal@live.example'`);
+    expect((await writer.gql(INVITE, { waveId: wave, contactIds: [hal] }, token)).data.inviteToWave.invited).toBe(1);
+    const link = await until(() => {
+      if (!existsSync(outboxDir)) return null;
+      const mail = readdirSync(outboxDir).map((f) => readFileSync(path.join(outboxDir, f), 'utf8')).find((raw) => /^To: .*hal@live\.example/m.test(raw));
+      return mail ? /\/s\/([A-Za-z0-9_-]{43})/.exec(mail.replace(/=\r?\n/g, ''))?.[1] : null;
+    }, "Hal's invitation");
+    expect((await writer.gql(SUBMIT, { token: link, input: { score: 10 } })).data.submitResponse.ok).toBe(true);
+
+    const received = await until(() => live.received[0], 'the response on the other process', 15_000);
+    expect(received).toMatchObject({ score: 10, wave: { id: wave, name: 'Two processes' }, contact: { email: 'hal@live.example' } });
+    live.stop();
   });
 });
