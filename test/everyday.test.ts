@@ -85,7 +85,9 @@ describe.skipIf(!runBrowserTests)('everyday use: previews, confirmations and hom
 
     await send.click();
     await dialog.getByRole('button', { name: `Send ${n} invitations` }).click();
-    await page.getByTestId('invite-result').filter({ hasText: `${n} contacts invited.` }).waitFor();
+    await page.getByTestId('invite-result').filter({ hasText: `${n} invitations queued.` }).waitFor();
+    // The mail card appears at once and follows the batch until every invitation is out.
+    await page.getByTestId('mailing-progress').filter({ hasText: `${n.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} sent` }).waitFor({ timeout: 20_000 });
     await page.getByTestId('stat-invited').first().filter({ hasText: String(n) }).waitFor();
     expect(errors).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { PHONE, collectConsoleErrors, launchBrowser, newContext, requireChromium } from './support/browser.js';
-import { allMails, recipientOf, surveyPath } from './support/mail.js';
+import { recipientOf, surveyPath, waitForMails } from './support/mail.js';
 import { startServer, type TestServer } from './support/server.js';
 
 /**
@@ -28,8 +28,8 @@ describe.skipIf(!runBrowserTests)('survey links on the embedded database after t
   });
 
   it('opens every link, before and after the pool recycles its connection', async () => {
-    // Three customers' links from the demo's invitation mails (the seed writes them to the outbox).
-    const mails = (await allMails(server.outboxDir)).filter((mail) => /\/s\/[A-Za-z0-9_-]{43}/.test(mail.text) && !mail.file.includes('employee'));
+    // Three customers' links from the demo's invitation mails (the seed queues them; a job writes them to the outbox).
+    const mails = await waitForMails(server.outboxDir, (mail) => /\/s\/[A-Za-z0-9_-]{43}/.test(mail.text) && !mail.file.includes('employee'), 3);
     const links = [...new Map(mails.map((mail) => [recipientOf(mail), surveyPath(mail)])).values()].slice(0, 3);
     expect(links).toHaveLength(3);
 

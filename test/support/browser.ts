@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 const testRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const artifactsDir = resolve(testRoot, 'artifacts');
@@ -73,6 +73,30 @@ export async function screenshot(page: Page, name: string, docsName?: string): P
   if (saveDocsScreenshots && docsName) {
     await mkdir(docsScreenshotsDir, { recursive: true });
     await page.screenshot({ path: resolve(docsScreenshotsDir, `${docsName}.png`), fullPage: true });
+  }
+}
+
+/**
+ * Like screenshot, of one part of a page (a card, a form) instead of the whole page: for docs
+ * where a full page would be too tall to read.
+ */
+export async function screenshotOf(part: Locator, name: string, docsName?: string): Promise<void> {
+  await mkdir(artifactsDir, { recursive: true });
+  // The window as tall as the page while shooting, so the page does not scroll and its sticky
+  // header stays at the top instead of painting over the part.
+  const page = part.page();
+  const viewport = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  if (viewport) await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  try {
+    await part.screenshot({ path: resolve(artifactsDir, `${name}.png`) });
+    if (saveDocsScreenshots && docsName) {
+      await mkdir(docsScreenshotsDir, { recursive: true });
+      await part.screenshot({ path: resolve(docsScreenshotsDir, `${docsName}.png`) });
+    }
+  } finally {
+    if (viewport) await page.setViewportSize(viewport);
   }
 }
 

@@ -1,8 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
-// The server's outbox: without SMTP_URL every mail is an RFC 822 .eml file, named
-// <time>-<recipient with @ as _at_>-<random>.eml. Tests read them to follow survey links.
+// The server's outbox: without SMTP_URL every mail is an RFC 822 .eml file. Wave mail has a fixed
+// name per mail (<invitationId>-invitation.eml, <invitationId>-reminder-<n>.eml) and is sent by a
+// background job after the mutation answers; other mail is <time>-<recipient or `employee`>-<random>.eml.
+// Tests read them to follow survey links, by the To header and in the order they were written.
 
 export interface OutboxMail {
   file: string;
@@ -68,11 +70,39 @@ export function parseEml(file: string, raw: string): OutboxMail {
   return { file, headers, text: '' };
 }
 
-/** The mails in the outbox to one recipient, oldest first. */
-export async function mailsTo(outboxDir: string, recipient: string): Promise<OutboxMail[]> {
-  const tag = recipient.toLowerCase().replace('@', '_at_');
-  const names = (await readdir(outboxDir).catch(() => [] as string[])).filter((name) => name.endsWith('.eml') && name.includes(`-${tag}-`)).sort();
-  return Promise.all(names.map(async (name) => parseEml(name, await readFile(join(outboxDir, name), 'utf8'))));
+/** How long a test waits for mail: wave mail is sent by a background job after the mutation answered. */
+const MAIL_WAIT_MS = 20_000;
+
+/** The outbox's mails, oldest first (by the time each file was written). */
+async function readOutbox(outboxDir: string): Promise<OutboxMail[]> {
+  const names = (await readdir(outboxDir).catch(() => [] as string[])).filter((name) => name.endsWith('.eml'));
+  const mails = await Promise.all(
+    names.map(async (name) => {
+      const path = join(outboxDir, name);
+      const [raw, info] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
+      return { mail: parseEml(name, raw), written: info.mtimeMs };
+    }),
+  );
+  return mails.sort((a, b) => a.written - b.written || a.mail.file.localeCompare(b.mail.file)).map(({ mail }) => mail);
+}
+
+/**
+ * The outbox's mails that `accept` takes, oldest first, once there are at least `atLeast` of them;
+ * after `timeoutMs` (20 s) whatever there is, for the test's own expectation to fail on.
+ */
+export async function waitForMails(outboxDir: string, accept: (mail: OutboxMail) => boolean, atLeast = 1, timeoutMs = MAIL_WAIT_MS): Promise<OutboxMail[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const mails = (await readOutbox(outboxDir)).filter(accept);
+    if (mails.length >= atLeast || Date.now() >= deadline) return mails;
+    await new Promise((resolveWait) => setTimeout(resolveWait, 250));
+  }
+}
+
+/** The mails in the outbox to one recipient (by the To header), oldest first, once there is one. */
+export function mailsTo(outboxDir: string, recipient: string): Promise<OutboxMail[]> {
+  const address = recipient.toLowerCase();
+  return waitForMails(outboxDir, (mail) => recipientOf(mail) === address);
 }
 
 /** The survey link's path (/s/<token>) in a mail's text. */
@@ -87,9 +117,8 @@ export function surveyPath(mail: OutboxMail): string {
  * `employee` instead of the address (the list of who gets a reminder is the list of who has not
  * answered); their recipient is only in the message itself: see recipientOf.
  */
-export async function allMails(outboxDir: string): Promise<OutboxMail[]> {
-  const names = (await readdir(outboxDir).catch(() => [] as string[])).filter((name) => name.endsWith('.eml')).sort();
-  return Promise.all(names.map(async (name) => parseEml(name, await readFile(join(outboxDir, name), 'utf8'))));
+export function allMails(outboxDir: string): Promise<OutboxMail[]> {
+  return readOutbox(outboxDir);
 }
 
 /** The address in a mail's To header, lower-cased ("Name <a@b>" or "a@b"). */

@@ -18,8 +18,9 @@ export const fitsWidth = (page: Page) => page.evaluate(() => document.documentEl
 /**
  * One server and one browser for a test file, started before its tests and closed after them;
  * `open` gives a fresh browser context (its own session) with a page and its console errors.
+ * `server` are startServer's options (e.g. the server's environment).
  */
-export function browserSession() {
+export function browserSession(server: Parameters<typeof startServer>[0] = {}) {
   const session = {
     server: undefined as unknown as TestServer,
     browser: undefined as unknown as Browser,
@@ -32,7 +33,7 @@ export function browserSession() {
   };
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    session.server = await startServer();
+    session.server = await startServer(server);
     session.browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -19,6 +19,7 @@ import { UPLOAD_EXPIRY_QUEUE, expireUpload, sweepUploads, type UploadExpiryJob }
 import { contactImporter } from './survey/contacts/contact-import.js';
 import { WAVE_MAIL_QUEUE, waveMailQueueOptions, type WaveMailJob } from './survey/invitations/mail-batches.js';
 import { runMailBatch } from './survey/invitations/mail-job.js';
+import { EXPORT_EXPIRY_QUEUE, EXPORT_QUEUE, expireExport, writeExport, type ExportJobData } from './survey/exports/export.service.js';
 import { rosterImporter } from './survey/employees/roster-import.js';
 
 /**
@@ -41,6 +42,7 @@ export async function startBackground(
   wireSchedules(background, app);
   defineImports(background);
   defineWaveMail(background, app);
+  defineExports(background);
   // Live subscriptions (platform/live): responses and follow-ups handed to GraphQL subscribers, through Redis when REDIS_URL is set.
   background.events.register(liveSubscriptionsConsumer);
   options.setup?.(background);
@@ -146,4 +148,12 @@ function defineImports({ jobs }: Background): void {
 function defineWaveMail({ jobs }: Background, app: AppServices): void {
   jobs.defineQueue(WAVE_MAIL_QUEUE, waveMailQueueOptions(app.config));
   jobs.registerWorker<WaveMailJob>(WAVE_MAIL_QUEUE, runMailBatch, { concurrency: 2 });
+}
+
+/** Exports (survey/exports): one file at a time per process, and their expiry. */
+function defineExports({ jobs }: Background): void {
+  jobs.defineQueue(EXPORT_QUEUE, { retryLimit: 3, retryDelaySeconds: 10, expireInSeconds: 3600 });
+  jobs.registerWorker<ExportJobData>(EXPORT_QUEUE, writeExport);
+  jobs.defineQueue(EXPORT_EXPIRY_QUEUE, { retryLimit: 3 });
+  jobs.registerWorker<ExportJobData>(EXPORT_EXPIRY_QUEUE, expireExport);
 }

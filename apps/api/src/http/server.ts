@@ -16,6 +16,7 @@ import { buildTandemSchema } from '../graphql/schema.js';
 import { requestContext } from './request-id.js';
 import { authenticate } from './authenticate.js';
 import { uploadRoute } from './uploads.js';
+import { exportRoute } from './exports.js';
 import { serveSubscriptions } from './subscriptions.js';
 
 export interface RunningServer {
@@ -97,9 +98,11 @@ export async function startServer(services: AppServices, db: Database): Promise<
     const limiter = rateLimit({ windowMs: 60_000, limit: config.rateLimitPerMinute, standardHeaders: 'draft-8', legacyHeaders: false });
     app.use('/graphql', limiter);
     app.use('/uploads', limiter);
+    app.use('/exports', limiter);
   }
   // Import files beyond a GraphQL request (issue 17): streamed to disk, no body parser before it.
   app.post('/uploads', uploadRoute(services, db));
+  app.get('/exports/:id', exportRoute(services, db));
   app.use(
     '/graphql',
     express.json({ limit: '10mb' }),

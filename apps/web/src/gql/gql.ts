@@ -129,6 +129,8 @@ type Documents = {
     "\n  query InviteOrgUnits {\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n": typeof types.InviteOrgUnitsDocument,
     "\n  query InviteOwners {\n    users(role: MANAGER) {\n      id\n      name\n    }\n  }\n": typeof types.InviteOwnersDocument,
     "\n  mutation RemindWave($waveId: ID!) {\n    remindWave(waveId: $waveId) {\n      reminded\n      skipped\n      recentlyMailed\n      unsubscribed\n      failed\n      countsHidden\n    }\n  }\n": typeof types.RemindWaveDocument,
+    "\n  query WaveMailing($waveId: ID!) {\n    wave(id: $waveId) {\n      id\n      invited\n      mailing {\n        id\n        kind\n        state\n        total\n        queued\n        sent\n        failed\n        bounced\n        retrying\n        createdAt\n        finishedAt\n        failures(first: 20) {\n          invitationId\n          email\n          name\n          state\n          attempts\n          error\n        }\n      }\n    }\n  }\n": typeof types.WaveMailingDocument,
+    "\n  mutation RetryFailedMail($waveId: ID!) {\n    retryFailedMail(waveId: $waveId) {\n      batchId\n      retried\n    }\n  }\n": typeof types.RetryFailedMailDocument,
     "\n  query WavePage($id: ID!) {\n    organization {\n      id\n      anonymityThreshold\n      leaderboardMinResponses\n    }\n    wave(id: $id) {\n      id\n      name\n      audience\n      status\n      anonymous\n      languages\n      opensAt\n      closesAt\n      openedAt\n      closedAt\n      reminderAfterDays\n      maxReminders\n      invited\n      summary {\n        suppressed\n      }\n      ...WaveResults\n      ...WaveComments\n      ...WaveQuestions\n      ...WavePublicTitle\n    }\n  }\n": typeof types.WavePageDocument,
     "\n  mutation OpenWave($id: ID!) {\n    openWave(id: $id) {\n      id\n      status\n      openedAt\n    }\n  }\n": typeof types.OpenWaveDocument,
     "\n  mutation CloseWave($id: ID!) {\n    closeWave(id: $id) {\n      id\n      status\n      closedAt\n    }\n  }\n": typeof types.CloseWaveDocument,
@@ -255,6 +257,8 @@ const documents: Documents = {
     "\n  query InviteOrgUnits {\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n": types.InviteOrgUnitsDocument,
     "\n  query InviteOwners {\n    users(role: MANAGER) {\n      id\n      name\n    }\n  }\n": types.InviteOwnersDocument,
     "\n  mutation RemindWave($waveId: ID!) {\n    remindWave(waveId: $waveId) {\n      reminded\n      skipped\n      recentlyMailed\n      unsubscribed\n      failed\n      countsHidden\n    }\n  }\n": types.RemindWaveDocument,
+    "\n  query WaveMailing($waveId: ID!) {\n    wave(id: $waveId) {\n      id\n      invited\n      mailing {\n        id\n        kind\n        state\n        total\n        queued\n        sent\n        failed\n        bounced\n        retrying\n        createdAt\n        finishedAt\n        failures(first: 20) {\n          invitationId\n          email\n          name\n          state\n          attempts\n          error\n        }\n      }\n    }\n  }\n": types.WaveMailingDocument,
+    "\n  mutation RetryFailedMail($waveId: ID!) {\n    retryFailedMail(waveId: $waveId) {\n      batchId\n      retried\n    }\n  }\n": types.RetryFailedMailDocument,
     "\n  query WavePage($id: ID!) {\n    organization {\n      id\n      anonymityThreshold\n      leaderboardMinResponses\n    }\n    wave(id: $id) {\n      id\n      name\n      audience\n      status\n      anonymous\n      languages\n      opensAt\n      closesAt\n      openedAt\n      closedAt\n      reminderAfterDays\n      maxReminders\n      invited\n      summary {\n        suppressed\n      }\n      ...WaveResults\n      ...WaveComments\n      ...WaveQuestions\n      ...WavePublicTitle\n    }\n  }\n": types.WavePageDocument,
     "\n  mutation OpenWave($id: ID!) {\n    openWave(id: $id) {\n      id\n      status\n      openedAt\n    }\n  }\n": types.OpenWaveDocument,
     "\n  mutation CloseWave($id: ID!) {\n    closeWave(id: $id) {\n      id\n      status\n      closedAt\n    }\n  }\n": types.CloseWaveDocument,
@@ -740,6 +744,14 @@ export function graphql(source: "\n  query InviteOwners {\n    users(role: MANAG
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemindWave($waveId: ID!) {\n    remindWave(waveId: $waveId) {\n      reminded\n      skipped\n      recentlyMailed\n      unsubscribed\n      failed\n      countsHidden\n    }\n  }\n"): (typeof documents)["\n  mutation RemindWave($waveId: ID!) {\n    remindWave(waveId: $waveId) {\n      reminded\n      skipped\n      recentlyMailed\n      unsubscribed\n      failed\n      countsHidden\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WaveMailing($waveId: ID!) {\n    wave(id: $waveId) {\n      id\n      invited\n      mailing {\n        id\n        kind\n        state\n        total\n        queued\n        sent\n        failed\n        bounced\n        retrying\n        createdAt\n        finishedAt\n        failures(first: 20) {\n          invitationId\n          email\n          name\n          state\n          attempts\n          error\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WaveMailing($waveId: ID!) {\n    wave(id: $waveId) {\n      id\n      invited\n      mailing {\n        id\n        kind\n        state\n        total\n        queued\n        sent\n        failed\n        bounced\n        retrying\n        createdAt\n        finishedAt\n        failures(first: 20) {\n          invitationId\n          email\n          name\n          state\n          attempts\n          error\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetryFailedMail($waveId: ID!) {\n    retryFailedMail(waveId: $waveId) {\n      batchId\n      retried\n    }\n  }\n"): (typeof documents)["\n  mutation RetryFailedMail($waveId: ID!) {\n    retryFailedMail(waveId: $waveId) {\n      batchId\n      retried\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

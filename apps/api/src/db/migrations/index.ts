@@ -18,6 +18,7 @@ import { ImportJobs1765900000000 } from './1765900000000-ImportJobs.js';
 import { MailBatches1766000000000 } from './1766000000000-MailBatches.js';
 import { SyncTimestamps1766010000000 } from './1766010000000-SyncTimestamps.js';
 import { ContactExternalIds1766020000000 } from './1766020000000-ContactExternalIds.js';
+import { Exports1766030000000 } from './1766030000000-Exports.js';
 
 /** Every migration, oldest first. Listed by hand so the build needs no glob loading. */
 export const migrations = [Foundation1764000000000, Surveys1764100000000, EmployeeSurveys1764400000000, NpsRollups1764500000000, BoardTargets1764600000000,
@@ -26,4 +27,5 @@ export const migrations = [Foundation1764000000000, Surveys1764100000000, Employ
   AdminBasics1765300000000, RespondentTexts1765400000000, RosterChanges1765500000000,
   JobQueue1765610000000, DomainEvents1765620000000,
   Schedules1765800000000, ImportJobs1765900000000,
-  MailBatches1766000000000, SyncTimestamps1766010000000, ContactExternalIds1766020000000];
+  MailBatches1766000000000, SyncTimestamps1766010000000, ContactExternalIds1766020000000,
+  Exports1766030000000];

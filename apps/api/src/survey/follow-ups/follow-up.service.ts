@@ -1,3 +1,4 @@
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Context } from '../../kernel/context.js';
 import { orgOf, userOf } from '../../kernel/context.js';
 import { isUuid } from '../../kernel/batch.js';
@@ -20,11 +21,15 @@ const RANK: Record<FollowUpStatus, number> = { OPEN: 0, CONTACTED: 1, RESOLVED: 
  * see the whole organization's.
  */
 export async function listFollowUps(ctx: Context, filter: FollowUpFilter | null | undefined, page: PageArgs): Promise<Connection<FollowUpType>> {
-  const organizationId = orgOf(ctx);
-  const f = filter ?? {};
   const now = ctx.app.now();
-  const qb = ctx.db.createQueryBuilder(FollowUpEntity, 'f').where('f.organization_id = :organizationId', { organizationId });
-  const own = ownScopeOf(ctx, IDENTIFIED_READERS);
+  const qb = followUpsQuery(ctx.db, orgOf(ctx), ownScopeOf(ctx, IDENTIFIED_READERS), filter, now);
+  return paginate(qb, page, { alias: 'f', time: 'createdAt' }, (row) => FollowUpType.from(row, now));
+}
+
+/** The follow-ups a filter selects (alias `f`), of an organization, only `own`'s when given: the list's query, and an export's. */
+export function followUpsQuery(db: EntityManager, organizationId: string, own: string | null, filter: FollowUpFilter | null | undefined, now: Date): SelectQueryBuilder<FollowUpEntity> {
+  const f = filter ?? {};
+  const qb = db.createQueryBuilder(FollowUpEntity, 'f').where('f.organization_id = :organizationId', { organizationId });
   if (own) qb.andWhere('f.owner_id = :own', { own });
   const lists = { owner_id: idFilter(f.ownerIds), wave_id: idFilter(f.waveIds) };
   for (const [column, ids] of Object.entries(lists)) {
@@ -44,7 +49,7 @@ export async function listFollowUps(ctx: Context, filter: FollowUpFilter | null 
   if (f.escalated === true) qb.andWhere('f.escalated_at IS NOT NULL');
   if (f.escalated === false) qb.andWhere('f.escalated_at IS NULL');
   if (f.updatedSince) qb.andWhere('f.updated_at >= :updatedSince', { updatedSince: f.updatedSince });
-  return paginate(qb, page, { alias: 'f', time: 'createdAt' }, (row) => FollowUpType.from(row, now));
+  return qb;
 }
 
 /** One follow-up: the owner's own (a MANAGER), or any of the organization's for CX, ADMIN, LEADER. */

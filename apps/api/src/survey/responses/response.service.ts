@@ -1,3 +1,4 @@
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Context } from '../../kernel/context.js';
 import { orgOf } from '../../kernel/context.js';
 import { isUuid } from '../../kernel/batch.js';
@@ -31,11 +32,18 @@ export function dayRange(from: Date | null | undefined, to: Date | null | undefi
  * responses:read see all; a MANAGER only those they owned when they were given.
  */
 export async function listResponses(ctx: Context, filter: ResponseFilter | null | undefined, page: PageArgs): Promise<Connection<ResponseType>> {
-  const organizationId = orgOf(ctx);
+  const qb = responsesQuery(ctx.db, orgOf(ctx), ownScopeOf(ctx, IDENTIFIED_READERS), filter);
+  return paginate(qb, page, { alias: 'r', time: 'submittedAt' }, ResponseType.from);
+}
+
+/**
+ * The responses a filter selects (alias `r`), of an organization, only `own`'s when given (a
+ * manager): the list's query, and an export's. Checks the filter (BAD_USER_INPUT naming the field).
+ */
+export function responsesQuery(db: EntityManager, organizationId: string, own: string | null, filter: ResponseFilter | null | undefined): SelectQueryBuilder<ResponseEntity> {
   const f = filter ?? {};
   const { from, until } = dayRange(f.from, f.to);
-  const qb = ctx.db.createQueryBuilder(ResponseEntity, 'r').where('r.organization_id = :organizationId', { organizationId });
-  const own = ownScopeOf(ctx, IDENTIFIED_READERS);
+  const qb = db.createQueryBuilder(ResponseEntity, 'r').where('r.organization_id = :organizationId', { organizationId });
   if (own) qb.andWhere('r.owner_id = :own', { own });
   const lists = { wave_id: idFilter(f.waveIds), owner_id: idFilter(f.ownerIds), org_unit_id: idFilter(f.orgUnitIds) };
   for (const [column, ids] of Object.entries(lists)) {
@@ -66,6 +74,6 @@ export async function listResponses(ctx: Context, filter: ResponseFilter | null 
   if (f.hasComment === true || f.hasComment === false) {
     qb.andWhere(`${f.hasComment ? '' : 'NOT '}(coalesce(btrim(r.reason), '') <> '' OR coalesce(btrim(r.suggestion), '') <> '')`);
   }
-  return paginate(qb, page, { alias: 'r', time: 'submittedAt' }, ResponseType.from);
+  return qb;
 }
 
