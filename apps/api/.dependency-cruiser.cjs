@@ -9,6 +9,7 @@
  *   reporting  src/reporting/*                           the reporting base, the anonymity guard, analytics, leaderboards, awards
  *   loop       src/loop/*                                improvements
  *   overview   src/overview/*                            the board and the home page, which read everything
+ *   integrations src/integrations/*                      webhooks: events out to other systems, about anything below
  *   wiring     src/graphql, src/db, src/http, src/seed, src/main.ts, src/worker.ts, src/jobs.ts, src/process.ts   the only code that imports every module
  *
  * No cycles: not between files (type-only imports included: the swc parser cannot tell them apart,
@@ -22,6 +23,7 @@ const LAYERS = [
   ['reporting', '^src/reporting/'],
   ['loop', '^src/loop/'],
   ['overview', '^src/overview/'],
+  ['integrations', '^src/integrations/'],
   ['wiring', '^src/(graphql|db|http|seed)/|^src/(main|worker|jobs|process)\\.ts$'],
 ];
 

@@ -12,7 +12,7 @@
  * between the bench:invite markers in docs/performance.md.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -21,19 +21,7 @@ import { graphql } from './http.js';
 import { ensureApiBuilt, startApi } from './processes.js';
 import { commit, machine } from './provenance.js';
 import { REPO_ROOT, demoOrganization } from './seed.js';
-
-const MARKERS = { start: '<!-- bench:invite:start -->', end: '<!-- bench:invite:end -->' };
-
-function option(name: string, fallback: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
-}
-
-/** Resident memory of a process in MB, from /proc (Linux). */
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-}
+import { option, rssMb, updatePerformanceBlock } from './standalone.js';
 
 async function main() {
   const contacts = Number(option('contacts', '100000'));
@@ -155,11 +143,8 @@ function updatePerformanceDoc(r: {
   bestSecondMailsPerSecond: number;
   memoryMb: { start: number; peak: number; end: number };
 }): void {
-  const path = resolve(REPO_ROOT, 'docs/performance.md');
-  const doc = readFileSync(path, 'utf8');
   const n = (x: number) => x.toLocaleString('en');
-  const block = [
-    MARKERS.start,
+  updatePerformanceBlock('invite', 'Wave mail (issue 17)', [
     `Measured ${r.startedAt.slice(0, 10)} at ${r.commit.slice(0, 7)} by \`npm run bench:invite\` (${n(r.contacts)} contacts, PostgreSQL, .eml outbox, no pace).`,
     '',
     '| Measure | Result | Target |',
@@ -169,15 +154,7 @@ function updatePerformanceDoc(r: {
     `| Mails to the outbox, best second | ${n(r.bestSecondMailsPerSecond)} / s | |`,
     `| Whole batch | ${r.batchSeconds} s | |`,
     `| API memory (RSS) start → peak → end | ${r.memoryMb.start} → ${r.memoryMb.peak} → ${r.memoryMb.end} MB | flat |`,
-    MARKERS.end,
-  ].join('\n');
-  const start = doc.indexOf(MARKERS.start);
-  const end = doc.indexOf(MARKERS.end);
-  const next =
-    start === -1 || end === -1
-      ? `${doc.trimEnd()}\n\n## Wave mail (issue 17)\n\n${block}\n`
-      : doc.slice(0, start) + block + doc.slice(end + MARKERS.end.length);
-  writeFileSync(path, next);
+  ]);
 }
 
 main().catch((error: unknown) => {

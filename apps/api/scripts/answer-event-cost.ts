@@ -7,7 +7,8 @@
  *   DATABASE_URL=postgres://…/scratch npx tsx scripts/answer-event-cost.ts
  *
  * A/B on one database: the answer writer's statement (recordResponses) for detractors, with the
- * outbox row (publish: true, what the respondent's answer does) and without (publish: false), in
+ * outbox rows (publish: true, what the respondent's answer does: response.created and
+ * followup.created) and without (publish: false), in
  * alternating rounds of five single answers and one batch of 20 (the AnswerWriter's coalescing).
  * The time is the statement's, per answer; the dispatch jobs of the events go out afterwards,
  * coalesced (dispatchSoon), on the same connection, so their cost shows in the rounds that follow.

@@ -63,6 +63,11 @@ export interface Config {
    */
   scheduleTickSeconds: number;
   /**
+   * WEBHOOK_ALLOW_PRIVATE_NETWORKS: webhooks may call private, loopback and link-local addresses
+   * (default false: refused, except loopback in development and test, for a local receiver).
+   */
+  webhookAllowPrivateNetworks: boolean;
+  /**
    * REDIS_URL (redis:// or rediss://): live subscriptions fan out through Redis pub/sub, so an
    * event handled by any process (an API or a worker) reaches subscribers connected to every API
    * process. Without it they fan out inside the process, which is enough for one process.
@@ -194,6 +199,7 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitPerMinute: count(env, 'RATE_LIMIT_PER_MINUTE', 1200),
     runWorkers,
     scheduleTickSeconds: count(env, 'SCHEDULE_TICK_SECONDS', 60),
+    webhookAllowPrivateNetworks: oneOf(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', ['true', 'false'] as const, 'false') === 'true',
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
   };
 }

@@ -16,6 +16,7 @@ import { releaseScheduled } from './reporting/anonymity/index.js';
 import { IMPORT_QUEUE, IMPORT_QUEUE_OPTIONS, type ImportJobData } from './platform/imports/import-jobs.js';
 import { importJobHandler } from './platform/imports/runner.js';
 import { UPLOAD_EXPIRY_QUEUE, expireUpload, sweepUploads, type UploadExpiryJob } from './platform/imports/uploads.js';
+import { CONSUMED_TYPES, DELIVERY_QUEUE, DELIVERY_QUEUE_OPTIONS, WEBHOOK_CONSUMER, deliverEvent, deliveryTry, type DeliveryJob } from './integrations/webhooks/deliveries.js';
 import { contactImporter } from './survey/contacts/contact-import.js';
 import { WAVE_MAIL_QUEUE, waveMailQueueOptions, type WaveMailJob } from './survey/invitations/mail-batches.js';
 import { runMailBatch } from './survey/invitations/mail-job.js';
@@ -43,6 +44,7 @@ export async function startBackground(
   defineImports(background);
   defineWaveMail(background, app);
   defineExports(background);
+  defineWebhooks(background);
   // Live subscriptions (platform/live): responses and follow-ups handed to GraphQL subscribers, through Redis when REDIS_URL is set.
   background.events.register(liveSubscriptionsConsumer);
   options.setup?.(background);
@@ -156,4 +158,11 @@ function defineExports({ jobs }: Background): void {
   jobs.registerWorker<ExportJobData>(EXPORT_QUEUE, writeExport);
   jobs.defineQueue(EXPORT_EXPIRY_QUEUE, { retryLimit: 3 });
   jobs.registerWorker<ExportJobData>(EXPORT_EXPIRY_QUEUE, expireExport);
+}
+
+/** Webhooks (issue 18): the consumer that writes a delivery per endpoint, and the tries of each. */
+function defineWebhooks({ jobs, events }: Background): void {
+  events.register({ name: WEBHOOK_CONSUMER, types: CONSUMED_TYPES, handle: deliverEvent, queue: { retryLimit: 8, retryDelaySeconds: 5 } });
+  jobs.defineQueue(DELIVERY_QUEUE, DELIVERY_QUEUE_OPTIONS);
+  jobs.registerWorker<DeliveryJob>(DELIVERY_QUEUE, deliveryTry, { concurrency: 4 });
 }

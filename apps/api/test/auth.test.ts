@@ -177,8 +177,11 @@ describe('roles and API clients', () => {
     expect(codeOf(await app.gql(CREATE_UNIT, { name: 'Y' }, accessToken))).toBe('FORBIDDEN');
   });
 
-  it('refuses a wrong client secret like a wrong password', async () => {
+  it('refuses a wrong client secret with a message about the client credentials', async () => {
     const res = await app.gql(`mutation { issueApiToken(clientId: "demo-integrator", clientSecret: "guess") { accessToken } }`);
     expect(codeOf(res)).toBe('INVALID_CREDENTIALS');
+    expect(res.errors![0].message).toBe('The client id or client secret is incorrect, or the API client is revoked');
+    const unknown = await app.gql(`mutation { issueApiToken(clientId: "nobody", clientSecret: "guess") { accessToken } }`);
+    expect(unknown.errors).toEqual(res.errors);
   });
 });

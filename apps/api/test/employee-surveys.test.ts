@@ -362,7 +362,7 @@ describe('inviting employees', () => {
       expect(guessed.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'waveId' });
       expect(guessed.errors).toEqual((await app.gql(op, vars(unknown), tokens.hr)).errors);
     }
-    expect((await app.gql(`query($id: ID!) { wave(id: $id) { id } }`, { id: demoWave.id }, tokens.hr)).data.wave).toBeNull();
+    expect((await app.gql(`query($id: ID!) { wave(id: $id) { id } }`, { id: demoWave.id }, tokens.hr)).errors?.[0].extensions).toEqual({ code: 'NOT_FOUND', field: 'id' });
     const demoWaves = await app.gql(`{ waves(first: 100) { edges { node { id } } } }`, {}, tokens.hr);
     expect(demoWaves.data.waves.edges.some((e: { node: { id: string } }) => e.node.id === demoWave.id)).toBe(false);
     // ...and the demo's HR nothing of acme's.

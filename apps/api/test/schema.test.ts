@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { getMetadataStorage } from 'type-graphql';
 import { buildTandemSchema, printSdl } from '../src/graphql/schema.js';
+import { SCOPES } from '../src/kernel/policies.js';
 
 describe('the GraphQL schema', () => {
   it('matches the committed apps/api/schema.graphql (run `npm run schema` after changing it)', async () => {
@@ -32,5 +33,10 @@ describe('the GraphQL schema', () => {
     expect(undeclared).toEqual([]);
     // The table of who may call what: review every change to it.
     expect(declared).toMatchSnapshot();
+    // The same table as an integrator reads it: each API scope and the operations it opens.
+    const byScope = Object.fromEntries(
+      SCOPES.map((scope) => [scope, Object.keys(declared).filter((op) => declared[op].split(', ').includes(scope))]),
+    );
+    expect(byScope).toMatchSnapshot();
   });
 });

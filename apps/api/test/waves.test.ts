@@ -208,10 +208,10 @@ describe('reading waves', () => {
     expect((await audiencesIn(tokens.manager)).has('EMPLOYEE')).toBe(false);
   });
 
-  it('answers null for an unknown id and for one that is not a uuid', async () => {
+  it('answers NOT_FOUND for an unknown id and for one that is not a uuid, like contact(id)', async () => {
     for (const id of [UNKNOWN_ID, 'not-a-uuid']) {
       const res = await app.gql(GET, { id }, tokens.cx);
-      expect(res.errors).toBeUndefined();
+      expect(res.errors?.[0].extensions).toEqual({ code: 'NOT_FOUND', field: 'id' });
       expect(res.data.wave).toBeNull();
     }
   });
@@ -447,7 +447,8 @@ describe('tenancy', () => {
     const demoWave = await create({ name: 'Demo only' });
     const other = await createOrganization(app.db.dataSource.manager, 'wavesother', ['ADMIN', 'CX']);
     const otherCx = await app.login(other.users.CX, other.password);
-    expect((await app.gql(GET, { id: demoWave.id }, otherCx)).data.wave).toBeNull();
+    const read = await app.gql(GET, { id: demoWave.id }, otherCx);
+    expect(read.errors).toEqual((await app.gql(GET, { id: UNKNOWN_ID }, otherCx)).errors);
     const list = await app.gql(LIST, { first: 100 }, otherCx);
     expect(list.data.waves).toMatchObject({ totalCount: 0, edges: [] });
     const guessed = await app.gql(OPEN, { id: demoWave.id }, otherCx);
@@ -460,7 +461,7 @@ describe('tenancy', () => {
     expect(row.status).toBe('DRAFT');
     // Its own waves are its own: created in its organization, invisible to the demo.
     const own = (await app.gql(CREATE, { input: { name: 'Other org wave', audience: 'CUSTOMER' } }, otherCx)).data.createWave;
-    expect((await app.gql(GET, { id: own.id }, tokens.cx)).data.wave).toBeNull();
+    expect(codeOf(await app.gql(GET, { id: own.id }, tokens.cx))).toBe('NOT_FOUND');
   });
 });
 

@@ -20,6 +20,7 @@ import { ResponseThemeEntity, ThemeEntity } from '../survey/themes/theme.entity.
 import { UserEntity } from '../identity/users/user.entity.js';
 import { NotificationEntity, NotificationPreferencesEntity } from '../identity/notifications/notification.entity.js';
 import { WaveQuestionEntity } from '../survey/waves/wave-question.entity.js';
+import { WebhookAttemptEntity, WebhookDeliveryEntity, WebhookEndpointEntity } from '../integrations/webhooks/webhook.entity.js';
 import { WaveEntity } from '../survey/waves/wave.entity.js';
 
 export const entities = [
@@ -47,4 +48,7 @@ export const entities = [
   ImprovementFollowUpEntity,
   ImprovementThemeEntity,
   ImprovementWaveEntity,
+  WebhookEndpointEntity,
+  WebhookDeliveryEntity,
+  WebhookAttemptEntity,
 ];

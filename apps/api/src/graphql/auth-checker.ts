@@ -1,7 +1,16 @@
 import type { AuthChecker } from 'type-graphql';
 import type { Context, Principal } from '../kernel/context.js';
 import { forbidden, unauthenticated, type DomainError } from '../kernel/errors.js';
-import type { Rule } from '../kernel/policies.js';
+import { SCOPES, type Rule, type Scope } from '../kernel/policies.js';
+
+/** An API token without the scope an operation needs: the answer names the scopes that would do. */
+function missingScope(rules: readonly Rule[]): DomainError {
+  const requiredScopes = SCOPES.filter((scope: Scope) => rules.includes(scope));
+  const message = requiredScopes.length
+    ? `This API token lacks the scope this needs: ${requiredScopes.join(' or ')}`
+    : 'API tokens cannot do this; it needs a user login';
+  return forbidden(message, { requiredScopes });
+}
 
 /**
  * Whether the caller passes an operation's rules (kernel/policies.ts): true, or throws
@@ -13,10 +22,10 @@ export function checkRules(principal: Principal | null, authError: DomainError |
   if (!principal) throw authError ?? unauthenticated();
   if (principal.kind === 'user') {
     if (rules.includes('ANY_USER') || principal.roles.some((role) => rules.includes(role))) return true;
-  } else if (principal.scopes.some((scope) => rules.includes(scope))) {
-    return true;
+    throw forbidden();
   }
-  throw forbidden();
+  if (principal.scopes.some((scope) => rules.includes(scope))) return true;
+  throw missingScope(rules);
 }
 
 /** Checks an operation's @Authorized rules against the caller. */

@@ -6,6 +6,7 @@ import { improvementLoaders } from '../loop/improvements/improvement.loader.js';
 import { orgUnitLoader } from '../identity/org-units/org-unit.loader.js';
 import { responseLoader, responseUpdatedAtLoader } from '../survey/responses/response.loader.js';
 import { themeByIdLoader, themeIdsByResponseLoader, waveAnalysisLoader } from '../survey/themes/theme.loader.js';
+import { webhookAttemptsLoader } from '../integrations/webhooks/webhook.loader.js';
 import { userLoader } from '../identity/users/user.loader.js';
 import { latestMailBatchLoader, mailBatchLoader } from '../survey/invitations/mail-batch.loader.js';
 import { waveLoader, waveQuestionsLoader } from '../survey/waves/wave.loader.js';
@@ -45,6 +46,7 @@ export function createLoaders(db: EntityManager, organizationId: string | null) 
     acceptedThemeIdsByResponse: themeIdsByResponseLoader(db, organizationId, 'ACCEPTED'),
     suggestedThemeIdsByResponse: themeIdsByResponseLoader(db, organizationId, 'SUGGESTED'),
     waveAnalysis: waveAnalysisLoader(db, organizationId),
+    webhookAttempts: webhookAttemptsLoader(db, organizationId),
   };
 }
 

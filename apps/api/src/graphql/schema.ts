@@ -2,6 +2,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { AuthResolver } from '../identity/auth/auth.resolver.js';
+import { ApiClientsResolver } from '../identity/auth/api-clients.resolver.js';
 import { OrgUnitResolver } from '../identity/org-units/org-unit.resolver.js';
 import { OrganizationResolver } from '../identity/organizations/organization.resolver.js';
 import { OrgUnitManagerResolver } from '../identity/users/org-unit-manager.resolver.js';
@@ -38,19 +39,20 @@ import { BoardThemesResolver } from '../overview/board/board-themes.resolver.js'
 import { BoardResolver } from '../overview/board/board.resolver.js';
 import { HomeResolver } from '../overview/home/home.resolver.js';
 import { JobAdminResolver } from '../platform/jobs/admin.resolver.js';
+import { WebhookDeliveryResolver, WebhookResolver } from '../integrations/webhooks/webhook.resolver.js';
 import { ImportJobResolver } from '../platform/imports/import-job.resolver.js';
 import { authChecker } from './auth-checker.js';
 import { wireLifecycle } from './lifecycle.js';
 
 /** Every module's resolvers, by layer (docs/architecture.md). */
 export const resolvers = [
-  AuthResolver, OrganizationResolver, OrgUnitResolver, UserResolver, UserAdminResolver, OrgUnitManagerResolver, NotificationResolver,
+  AuthResolver, ApiClientsResolver, OrganizationResolver, OrgUnitResolver, UserResolver, UserAdminResolver, OrgUnitManagerResolver, NotificationResolver,
   ContactResolver, EmployeeResolver, RosterChangeResolver, InvitationResolver, MailBatchResolver, WaveMailingResolver, ExportResolver, PublicSurveyResolver, ResponseResolver,
   FollowUpResolver, FollowUpNoteResolver, ResponseFollowUpResolver, WaveResolver, ThemeResolver, TaggingResolver, LiveResolver,
   AnalyticsResolver, NpsBandResolver, EmployeeResultsResolver, WaveResultsResolver, ThemeResultsResolver, LeaderboardResolver, AwardResolver,
   ImprovementResolver, ImprovementWaveResolver, ImprovementEventResolver, WaveStagesResolver,
   BoardResolver, BoardThemesResolver, HomeResolver,
-  JobAdminResolver, ImportJobResolver,
+  JobAdminResolver, ImportJobResolver, WebhookResolver, WebhookDeliveryResolver,
 ] as const;
 
 /**

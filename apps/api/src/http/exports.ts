@@ -17,7 +17,7 @@ const TYPES = { CSV: 'text/csv; charset=utf-8', NDJSON: 'application/x-ndjson; c
 export function exportRoute(services: AppServices, db: Database): RequestHandler {
   return async (req, res) => {
     const fail = (status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
-    const { principal } = authenticate(req, services.config, services.now());
+    const { principal } = await authenticate(req, services.config, db.dataSource.manager, services.now());
     if (!principal) return void fail(401, 'UNAUTHENTICATED', 'Send the bearer token that started the export');
     const row = await findOwnExport(db.dataSource.manager, { organizationId: principal.organizationId, kind: principal.kind, id: principal.id }, String(req.params.id));
     if (!row || row.status === 'EXPIRED') return void fail(404, 'NOT_FOUND', 'No such export (it may have expired)');

@@ -6,7 +6,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import express from 'express';
+import express, { type ErrorRequestHandler, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Database } from '../db/data-source.js';
 import { createLoaders } from '../graphql/loaders.js';
@@ -15,6 +15,7 @@ import { formatError, isExpectedError } from '../kernel/errors.js';
 import { buildTandemSchema } from '../graphql/schema.js';
 import { requestContext } from './request-id.js';
 import { authenticate } from './authenticate.js';
+import { queryCostLimit } from '../graphql/query-cost.js';
 import { uploadRoute } from './uploads.js';
 import { exportRoute } from './exports.js';
 import { serveSubscriptions } from './subscriptions.js';
@@ -41,6 +42,26 @@ const logUnexpectedErrors: ApolloServerPlugin<Context> = {
   },
 };
 
+/** Longest query document, in tokens (graphql's parser refuses longer ones). */
+const MAX_QUERY_TOKENS = 1000;
+
+function sendError(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+/** Express's body parser failures (malformed JSON, a body too large) as GraphQL-shaped JSON errors. */
+const bodyErrors: ErrorRequestHandler = (error: unknown, req, res, next) => {
+  if (res.headersSent) return next(error);
+  const failure = error as { type?: string; status?: number };
+  if (failure.type === 'entity.parse.failed') return sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
+  if (failure.type === 'entity.too.large') return sendError(res, 413, 'BAD_REQUEST', 'The request body is too large');
+  if (typeof failure.status === 'number' && failure.status >= 400 && failure.status < 500) {
+    return sendError(res, failure.status, 'BAD_REQUEST', 'The request could not be read');
+  }
+  req.log.error({ err: error }, 'unexpected error');
+  return sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+};
+
 /** One process, one port: the GraphQL API, health probes, and the built web app. */
 export async function startServer(services: AppServices, db: Database): Promise<RunningServer> {
   const { config, logger } = services;
@@ -55,10 +76,13 @@ export async function startServer(services: AppServices, db: Database): Promise<
   httpServer.headersTimeout = 66_000;
 
   // Query limits: depth, aliases, tokens and cost, so one request cannot ask for the whole database.
+  // Tokens are counted by graphql's own parser (a refusal is a 400 GRAPHQL_PARSE_FAILED, where
+  // armor's parser answered 500), the cost by our plugin, which sees the variables (query-cost.ts).
   const armor = new ApolloArmor({
     maxDepth: { n: 10 },
     maxAliases: { n: 20 },
-    costLimit: { maxCost: 20_000 },
+    maxTokens: { enabled: false },
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: config.env === 'production' },
   }).protect();
   const schema = await buildTandemSchema();
@@ -70,11 +94,13 @@ export async function startServer(services: AppServices, db: Database): Promise<
     // main.ts handles SIGTERM and SIGINT itself and stops everything in order. Apollo's own handler
     // would call stop() a second time, and Apollo Server 5.5's stop() never resolves a concurrent call.
     stopOnTerminationSignals: false,
+    parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     validationRules: armor.validationRules,
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<Context>[]),
       // Subscriptions (graphql-ws) on the same path; stopping closes their sockets while HTTP drains.
       serveSubscriptions(httpServer, schema, services, db, armor.validationRules),
+      queryCostLimit<Context>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       logUnexpectedErrors,
     ],
@@ -95,7 +121,16 @@ export async function startServer(services: AppServices, db: Database): Promise<
     }
   });
   if (config.rateLimitPerMinute > 0) {
-    const limiter = rateLimit({ windowMs: 60_000, limit: config.rateLimitPerMinute, standardHeaders: 'draft-8', legacyHeaders: false });
+    const limiter = rateLimit({
+      windowMs: 60_000,
+      limit: config.rateLimitPerMinute,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      // A GraphQL client reads errors as JSON, never an HTML page.
+      handler: (_req, res, _next, options) => {
+        sendError(res, options.statusCode, 'RATE_LIMITED', `Too many requests: at most ${config.rateLimitPerMinute} a minute; retry after the seconds in the Retry-After header`);
+      },
+    });
     app.use('/graphql', limiter);
     app.use('/uploads', limiter);
     app.use('/exports', limiter);
@@ -109,10 +144,12 @@ export async function startServer(services: AppServices, db: Database): Promise<
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const now = services.now();
-        return buildContext({ requestId: req.id, logger: req.log, app: services, db: db.dataSource.manager, createLoaders, ...authenticate(req, config, now) });
+        return buildContext({ requestId: req.id, logger: req.log, app: services, db: db.dataSource.manager, createLoaders, ...(await authenticate(req, config, db.dataSource.manager, now)) });
       },
     }),
   );
+  // A body that is not JSON, or too large, answers as a GraphQL error too: never Express's HTML page with a stack.
+  app.use('/graphql', bodyErrors);
 
   const index = path.join(config.webDist, 'index.html');
   if (existsSync(index)) {

@@ -22,7 +22,7 @@ const formatted = (errors: readonly GraphQLError[]) => errors.map((error) => for
  * GraphQL subscriptions over graphql-ws, on the HTTP server's /graphql path (issue 18). The
  * client sends `{ authorization: 'Bearer <token>' }` as its connection_init payload; every
  * subscribe verifies it then (an expired token is refused) and builds a Context as a request does,
- * organization from the token only, so @Authorized and the services scope a subscription as they
+ * organization from the token only (an API client's revocation counts at once, as on HTTP), so @Authorized and the services scope a subscription as they
  * scope the matching query. Only subscriptions go over the socket: queries and mutations stay on
  * HTTP, with its rate limit. Returns Apollo's plugin that closes the sockets when the server stops.
  */
@@ -52,15 +52,16 @@ export function serveSubscriptions(
         }
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },
-      context: (ctx, id) => {
+      context: async (ctx, id) => {
         const authorization = ctx.connectionParams?.authorization;
+        const caller = await authenticateBearer(typeof authorization === 'string' ? authorization : undefined, services.config, db.dataSource.manager, services.now());
         return buildContext({
           requestId: `ws:${id}`,
           logger: services.logger.child({ subscription: id }),
           app: services,
           db: db.dataSource.manager,
           createLoaders,
-          ...authenticateBearer(typeof authorization === 'string' ? authorization : undefined, services.config, services.now()),
+          ...caller,
         });
       },
       onNext: (_ctx, id, _payload, args, result) => {

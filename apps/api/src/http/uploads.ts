@@ -50,7 +50,7 @@ function fileNameOf(req: Request): string | null {
 export function uploadRoute(services: AppServices, db: Database): RequestHandler {
   return async (req, res) => {
     const now = services.now();
-    const { principal, authError } = authenticate(req, services.config, now);
+    const { principal, authError } = await authenticate(req, services.config, db.dataSource.manager, now);
     try {
       checkRules(principal, authError, IMPORTERS);
     } catch (error) {

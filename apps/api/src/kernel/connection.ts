@@ -98,7 +98,12 @@ export async function paginate<E extends ObjectLiteral & { id: string }, N>(
   const direction = args.order === 'OLDEST_FIRST' ? 'ASC' : 'DESC';
   if (args.after) {
     const [afterTime, afterId] = decode(args.after);
-    page.andWhere(`(${time}, ${id}) ${direction === 'ASC' ? '>' : '<'} (CAST(:cursorTime AS timestamptz), :cursorId)`, { cursorTime: afterTime, cursorId: afterId });
+    // (time, id) past the cursor, written so that the time alone bounds an index range scan.
+    const past = direction === 'ASC' ? '>' : '<';
+    page.andWhere(`${time} ${past}= CAST(:cursorTime AS timestamptz) AND (${time} ${past} CAST(:cursorTime AS timestamptz) OR ${id} ${past} :cursorId)`, {
+      cursorTime: afterTime,
+      cursorId: afterId,
+    });
   }
   const { entities, raw } = await page.orderBy(time, direction).addOrderBy(id, direction).limit(first + 1).getRawAndEntities();
   const hasNextPage = entities.length > first;

@@ -32,7 +32,8 @@ export class DomainError extends Error {
 }
 
 export const unauthenticated = (message = 'You need to log in') => new DomainError('UNAUTHENTICATED', message);
-export const forbidden = (message = 'You are not allowed to do this') => new DomainError('FORBIDDEN', message);
+export const forbidden = (message = 'You are not allowed to do this', details?: Record<string, unknown>) =>
+  new DomainError('FORBIDDEN', message, undefined, details);
 /** Also used for another organization's objects: guessing an id must look exactly like a miss. */
 export const notFound = (what: string, field = 'id') => new DomainError('NOT_FOUND', `${what} not found`, field);
 export const badInput = (field: string, message: string, details?: Record<string, unknown>) =>
@@ -93,7 +94,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASS_THROUGH.has(code)) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    // The cost limit's refusal names the cost and the limit.
+    const { cost, maxCost } = formatted.extensions ?? {};
+    const limits = typeof cost === 'number' && typeof maxCost === 'number' ? { cost, maxCost } : {};
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, ...limits } };
   }
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

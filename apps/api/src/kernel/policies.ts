@@ -33,6 +33,8 @@ const rules = <T extends readonly Rule[]>(...list: T): T => list;
 
 /** Named rule sets for @Authorized(...SET). */
 export const ADMINS = rules('ADMIN');
+/** Every caller with a token, a user's or an API client's whatever its scopes (viewer). */
+export const EVERY_CALLER = rules('ANY_USER', ...SCOPES);
 export const STAFF = rules('ADMIN', 'CX', 'HR', 'LEADER', 'MANAGER');
 export const SIGNED_IN_OR_ANALYTICS = rules('ANY_USER', 'analytics:read');
 export const ORG_UNIT_READERS = rules('ANY_USER', 'analytics:read', 'contacts:write');
@@ -43,7 +45,8 @@ export const CONTACT_KEEPERS = rules('ADMIN', 'CX', 'MANAGER', 'contacts:write')
 export const CONTACT_SYNCERS = rules('ADMIN', 'CX', 'contacts:write');
 /** Who may upload an import file and follow their import jobs: the contact keepers and the roster keepers. */
 export const IMPORTERS = rules('ADMIN', 'CX', 'MANAGER', 'HR', 'contacts:write');
-export const INVITERS = rules('CX', 'ADMIN', 'MANAGER', 'HR');
+/** Who invites to a wave and reminds it; an API client with waves:write invites contacts it names (never employees). */
+export const INVITERS = rules('CX', 'ADMIN', 'MANAGER', 'HR', 'waves:write');
 export const SURVEY_READERS = rules('ADMIN', 'CX', 'LEADER', 'MANAGER', 'HR', 'analytics:read', 'responses:read');
 export const COMMENT_READERS = rules('ADMIN', 'CX', 'LEADER', 'MANAGER', 'HR', 'responses:read');
 export const WAVE_RUNNERS = rules('ADMIN', 'CX', 'HR', 'waves:write');

@@ -39,7 +39,9 @@ export const NAVIGATION: readonly NavItem[] = [
   { name: 'organization', path: 'organization', label: 'nav.organization', roles: ['ADMIN'], component: () => import('../pages/organization/OrganizationPage.vue') },
   { name: 'organization-users', path: 'organization/users', label: 'organization.usersNav', roles: ['ADMIN'], component: () => import('../pages/organization/UsersPage.vue'), inMenu: false, section: 'organization' },
   { name: 'organization-settings', path: 'organization/settings', label: 'organization.settingsNav', roles: ['ADMIN'], component: () => import('../pages/organization/SettingsPage.vue'), inMenu: false, section: 'organization' },
+  { name: 'organization-webhooks', path: 'organization/webhooks', label: 'webhooks.nav', roles: ['ADMIN'], component: () => import('../pages/organization/WebhooksPage.vue'), inMenu: false, section: 'organization' },
   { name: 'organization-jobs', path: 'organization/jobs', label: 'jobs.nav', roles: ['ADMIN'], component: () => import('../pages/organization/JobsPage.vue'), inMenu: false, section: 'organization' },
+  { name: 'organization-api-clients', path: 'organization/api-clients', label: 'apiClients.nav', roles: ['ADMIN'], component: () => import('../pages/organization/ApiClientsPage.vue'), inMenu: false, section: 'organization' },
   { name: 'account', path: 'account', label: 'account.nav', roles: ALL_ROLES, component: () => import('../pages/account/AccountPage.vue'), inMenu: false },
 ];
 

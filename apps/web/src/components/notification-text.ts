@@ -14,6 +14,7 @@ export function notificationHeadline(n: NotificationLike): { key: string; values
   const anonymous = !values.contact;
   if (n.kind === 'FOLLOW_UP_ASSIGNED') return { key: anonymous ? 'notifications.assignedSomeone' : 'notifications.assigned', values };
   if (n.kind === 'FOLLOW_UP_ESCALATED') return { key: anonymous ? 'notifications.escalatedSomeone' : 'notifications.escalated', values };
+  if (n.kind === 'WEBHOOK_DISABLED') return { key: 'notifications.webhookDisabled', values };
   return { key: 'notifications.other', values };
 }
 

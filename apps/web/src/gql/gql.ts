@@ -81,6 +81,10 @@ type Documents = {
     "\n  query AwardHistory($year: Int) {\n    awards(year: $year) {\n      id\n      period\n      entity\n      metric\n      audience\n      winnerName\n      value\n      reopened\n      runnersUp {\n        id\n        rank\n        winnerName\n        value\n      }\n    }\n    awardPeriods(year: $year) {\n      id\n      period\n      status\n      events {\n        kind\n        byName\n        at\n        note\n      }\n    }\n  }\n": typeof types.AwardHistoryDocument,
     "\n  query Leaderboard($input: LeaderboardInput!) {\n    organization {\n      id\n      leaderboardMinResponses\n      anonymityThreshold\n    }\n    leaderboardLevels {\n      level\n      unitNames\n      isDefault\n    }\n    leaderboard(input: $input) {\n      rank\n      entityId\n      name\n      value\n      rankedBy\n      ciLow\n      ciHigh\n      responses\n      invited\n      eligible\n      note\n      significant\n      previous {\n        responses\n        nps\n      }\n    }\n  }\n": typeof types.LeaderboardDocument,
     "\n  mutation FinalizeAwards($input: PeriodInput!) {\n    finalizeAwards(input: $input) {\n      id\n    }\n  }\n": typeof types.FinalizeAwardsDocument,
+    "\n  query ApiClients {\n    apiClients {\n      id\n      name\n      clientId\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n      previousSecretExpiresAt\n    }\n  }\n": typeof types.ApiClientsDocument,
+    "\n  mutation CreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n      }\n    }\n  }\n": typeof types.CreateApiClientDocument,
+    "\n  mutation RotateApiClientSecret($id: ID!) {\n    rotateApiClientSecret(id: $id) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n        previousSecretExpiresAt\n      }\n    }\n  }\n": typeof types.RotateApiClientSecretDocument,
+    "\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiClientDocument,
     "\n  query Jobs {\n    jobQueues {\n      name\n      queued\n      scheduled\n      retrying\n      active\n      completedLastHour\n      failedLastHour\n      deadLettered\n      waitP50Ms\n      waitP95Ms\n      runP95Ms\n    }\n    deadLetteredJobs(first: 50) {\n      id\n      queue\n      error\n      attempts\n      failedAt\n    }\n  }\n": typeof types.JobsDocument,
     "\n  mutation RetryDeadLetteredJob($id: ID!) {\n    retryDeadLetteredJob(id: $id) {\n      id\n      queue\n    }\n  }\n": typeof types.RetryDeadLetteredJobDocument,
     "\n  query UnitManagers {\n    users {\n      id\n      name\n      email\n    }\n  }\n": typeof types.UnitManagersDocument,
@@ -98,6 +102,11 @@ type Documents = {
     "\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.DeactivateUserDocument,
     "\n  mutation ReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ReactivateUserDocument,
     "\n  mutation SendPasswordLink($id: ID!) {\n    sendPasswordLink(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.SendPasswordLinkDocument,
+    "\n  query Webhooks {\n    webhookEndpoints {\n      id\n      url\n      events\n      orgUnitIds\n      enabled\n      disabledAt\n      createdAt\n      deliveries(first: 10) {\n        totalCount\n        edges {\n          node {\n            id\n            event\n            status\n            attempts\n            lastStatusCode\n            lastLatencyMs\n            lastError\n            nextAttemptAt\n            createdAt\n          }\n        }\n      }\n    }\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n": typeof types.WebhooksDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n      }\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": typeof types.DeleteWebhookEndpointDocument,
+    "\n  mutation SendTestWebhook($endpointId: ID!) {\n    sendTestWebhook(endpointId: $endpointId) {\n      id\n      status\n    }\n  }\n": typeof types.SendTestWebhookDocument,
+    "\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ReplayWebhookDeliveryDocument,
     "\n  query SurveyByToken($token: String!, $language: String) {\n    surveyByToken(token: $token, language: $language) {\n      title\n      language\n      languages\n      alreadyAnswered\n      closed\n      unsubscribed\n      anonymous\n      anonymityThreshold\n      rosterArrivals {\n        unit\n        count\n      }\n      questions {\n        kind\n        text\n        criterion\n        min\n        max\n        maxLength\n      }\n    }\n  }\n": typeof types.SurveyByTokenDocument,
     "\n  mutation SubmitResponse($token: String!, $input: ResponseInput!) {\n    submitResponse(token: $token, input: $input) {\n      ok\n    }\n  }\n": typeof types.SubmitResponseDocument,
     "\n  query RespondentPage($token: String!, $language: String) {\n    respondentPage(token: $token, language: $language) {\n      language\n      languages\n      title\n    }\n  }\n": typeof types.RespondentPageDocument,
@@ -209,6 +218,10 @@ const documents: Documents = {
     "\n  query AwardHistory($year: Int) {\n    awards(year: $year) {\n      id\n      period\n      entity\n      metric\n      audience\n      winnerName\n      value\n      reopened\n      runnersUp {\n        id\n        rank\n        winnerName\n        value\n      }\n    }\n    awardPeriods(year: $year) {\n      id\n      period\n      status\n      events {\n        kind\n        byName\n        at\n        note\n      }\n    }\n  }\n": types.AwardHistoryDocument,
     "\n  query Leaderboard($input: LeaderboardInput!) {\n    organization {\n      id\n      leaderboardMinResponses\n      anonymityThreshold\n    }\n    leaderboardLevels {\n      level\n      unitNames\n      isDefault\n    }\n    leaderboard(input: $input) {\n      rank\n      entityId\n      name\n      value\n      rankedBy\n      ciLow\n      ciHigh\n      responses\n      invited\n      eligible\n      note\n      significant\n      previous {\n        responses\n        nps\n      }\n    }\n  }\n": types.LeaderboardDocument,
     "\n  mutation FinalizeAwards($input: PeriodInput!) {\n    finalizeAwards(input: $input) {\n      id\n    }\n  }\n": types.FinalizeAwardsDocument,
+    "\n  query ApiClients {\n    apiClients {\n      id\n      name\n      clientId\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n      previousSecretExpiresAt\n    }\n  }\n": types.ApiClientsDocument,
+    "\n  mutation CreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n      }\n    }\n  }\n": types.CreateApiClientDocument,
+    "\n  mutation RotateApiClientSecret($id: ID!) {\n    rotateApiClientSecret(id: $id) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n        previousSecretExpiresAt\n      }\n    }\n  }\n": types.RotateApiClientSecretDocument,
+    "\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiClientDocument,
     "\n  query Jobs {\n    jobQueues {\n      name\n      queued\n      scheduled\n      retrying\n      active\n      completedLastHour\n      failedLastHour\n      deadLettered\n      waitP50Ms\n      waitP95Ms\n      runP95Ms\n    }\n    deadLetteredJobs(first: 50) {\n      id\n      queue\n      error\n      attempts\n      failedAt\n    }\n  }\n": types.JobsDocument,
     "\n  mutation RetryDeadLetteredJob($id: ID!) {\n    retryDeadLetteredJob(id: $id) {\n      id\n      queue\n    }\n  }\n": types.RetryDeadLetteredJobDocument,
     "\n  query UnitManagers {\n    users {\n      id\n      name\n      email\n    }\n  }\n": types.UnitManagersDocument,
@@ -226,6 +239,11 @@ const documents: Documents = {
     "\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      status\n    }\n  }\n": types.DeactivateUserDocument,
     "\n  mutation ReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      id\n      status\n    }\n  }\n": types.ReactivateUserDocument,
     "\n  mutation SendPasswordLink($id: ID!) {\n    sendPasswordLink(id: $id) {\n      id\n      status\n    }\n  }\n": types.SendPasswordLinkDocument,
+    "\n  query Webhooks {\n    webhookEndpoints {\n      id\n      url\n      events\n      orgUnitIds\n      enabled\n      disabledAt\n      createdAt\n      deliveries(first: 10) {\n        totalCount\n        edges {\n          node {\n            id\n            event\n            status\n            attempts\n            lastStatusCode\n            lastLatencyMs\n            lastError\n            nextAttemptAt\n            createdAt\n          }\n        }\n      }\n    }\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n": types.WebhooksDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n      }\n    }\n  }\n": types.CreateWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": types.DeleteWebhookEndpointDocument,
+    "\n  mutation SendTestWebhook($endpointId: ID!) {\n    sendTestWebhook(endpointId: $endpointId) {\n      id\n      status\n    }\n  }\n": types.SendTestWebhookDocument,
+    "\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n": types.ReplayWebhookDeliveryDocument,
     "\n  query SurveyByToken($token: String!, $language: String) {\n    surveyByToken(token: $token, language: $language) {\n      title\n      language\n      languages\n      alreadyAnswered\n      closed\n      unsubscribed\n      anonymous\n      anonymityThreshold\n      rosterArrivals {\n        unit\n        count\n      }\n      questions {\n        kind\n        text\n        criterion\n        min\n        max\n        maxLength\n      }\n    }\n  }\n": types.SurveyByTokenDocument,
     "\n  mutation SubmitResponse($token: String!, $input: ResponseInput!) {\n    submitResponse(token: $token, input: $input) {\n      ok\n    }\n  }\n": types.SubmitResponseDocument,
     "\n  query RespondentPage($token: String!, $language: String) {\n    respondentPage(token: $token, language: $language) {\n      language\n      languages\n      title\n    }\n  }\n": types.RespondentPageDocument,
@@ -555,6 +573,22 @@ export function graphql(source: "\n  mutation FinalizeAwards($input: PeriodInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ApiClients {\n    apiClients {\n      id\n      name\n      clientId\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n      previousSecretExpiresAt\n    }\n  }\n"): (typeof documents)["\n  query ApiClients {\n    apiClients {\n      id\n      name\n      clientId\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n      previousSecretExpiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateApiClientSecret($id: ID!) {\n    rotateApiClientSecret(id: $id) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n        previousSecretExpiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RotateApiClientSecret($id: ID!) {\n    rotateApiClientSecret(id: $id) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n        previousSecretExpiresAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Jobs {\n    jobQueues {\n      name\n      queued\n      scheduled\n      retrying\n      active\n      completedLastHour\n      failedLastHour\n      deadLettered\n      waitP50Ms\n      waitP95Ms\n      runP95Ms\n    }\n    deadLetteredJobs(first: 50) {\n      id\n      queue\n      error\n      attempts\n      failedAt\n    }\n  }\n"): (typeof documents)["\n  query Jobs {\n    jobQueues {\n      name\n      queued\n      scheduled\n      retrying\n      active\n      completedLastHour\n      failedLastHour\n      deadLettered\n      waitP50Ms\n      waitP95Ms\n      runP95Ms\n    }\n    deadLetteredJobs(first: 50) {\n      id\n      queue\n      error\n      attempts\n      failedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -620,6 +654,26 @@ export function graphql(source: "\n  mutation ReactivateUser($id: ID!) {\n    re
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SendPasswordLink($id: ID!) {\n    sendPasswordLink(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation SendPasswordLink($id: ID!) {\n    sendPasswordLink(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Webhooks {\n    webhookEndpoints {\n      id\n      url\n      events\n      orgUnitIds\n      enabled\n      disabledAt\n      createdAt\n      deliveries(first: 10) {\n        totalCount\n        edges {\n          node {\n            id\n            event\n            status\n            attempts\n            lastStatusCode\n            lastLatencyMs\n            lastError\n            nextAttemptAt\n            createdAt\n          }\n        }\n      }\n    }\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query Webhooks {\n    webhookEndpoints {\n      id\n      url\n      events\n      orgUnitIds\n      enabled\n      disabledAt\n      createdAt\n      deliveries(first: 10) {\n        totalCount\n        edges {\n          node {\n            id\n            event\n            status\n            attempts\n            lastStatusCode\n            lastLatencyMs\n            lastError\n            nextAttemptAt\n            createdAt\n          }\n        }\n      }\n    }\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendTestWebhook($endpointId: ID!) {\n    sendTestWebhook(endpointId: $endpointId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation SendTestWebhook($endpointId: ID!) {\n    sendTestWebhook(endpointId: $endpointId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      id\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

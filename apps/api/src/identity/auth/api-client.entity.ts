@@ -22,6 +22,17 @@ export class ApiClientEntity {
   @Column({ type: 'text', name: 'secret_hash' })
   secretHash: string;
 
+  /** The secret before the last rotation, accepted until previousSecretExpiresAt. */
+  @Column({ type: 'text', name: 'previous_secret_hash', nullable: true })
+  previousSecretHash: string | null;
+
+  @Column({ type: 'timestamptz', name: 'previous_secret_expires_at', nullable: true })
+  previousSecretExpiresAt: Date | null;
+
+  /** The client's last token or request, to the minute (api-client-use.ts). */
+  @Column({ type: 'timestamptz', name: 'last_used_at', nullable: true })
+  lastUsedAt: Date | null;
+
   @Column({ type: 'text', array: true })
   scopes: Scope[];
 

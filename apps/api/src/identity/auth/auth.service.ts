@@ -6,6 +6,7 @@ import { UserEntity } from '../users/user.entity.js';
 import { UserType } from '../users/user.type.js';
 import { signAccessToken } from './access-tokens.js';
 import { ApiClientEntity } from './api-client.entity.js';
+import { recordUse } from './api-client-use.js';
 import type { AuthPayload } from './auth-payload.type.js';
 import { decoyHash, verifySecret } from '../../kernel/passwords.js';
 import { findRefreshToken, issueRefreshToken, revokeFamily, spendRefreshToken, tokenHash } from '../users/sessions.js';
@@ -83,15 +84,33 @@ export async function logout(ctx: Context, token: string): Promise<boolean> {
   return true;
 }
 
-/** An integrator exchanges its client id and secret for a short-lived token carrying its scopes. */
+const invalidClientCredentials = () =>
+  new DomainError('INVALID_CREDENTIALS', 'The client id or client secret is incorrect, or the API client is revoked');
+
+/** The current secret, or the one before a rotation while its overlap lasts. */
+async function clientSecretMatches(client: ApiClientEntity | null, secret: string, now: Date): Promise<boolean> {
+  if (await verifySecret(secret, client?.secretHash ?? (await decoyHash()))) return true;
+  const overlap = client?.previousSecretExpiresAt;
+  return !!client?.previousSecretHash && !!overlap && overlap.getTime() > now.getTime() && verifySecret(secret, client.previousSecretHash);
+}
+
+/**
+ * An integrator exchanges its client id and secret for a short-lived token carrying its scopes.
+ * Unknown id, wrong secret and revoked client answer the same.
+ */
 export async function issueApiToken(ctx: Context, clientId: string, clientSecret: string): Promise<AuthPayload> {
+  const now = ctx.app.now();
   const client = await ctx.db.findOneBy(ApiClientEntity, { clientId });
-  const ok = await verifySecret(clientSecret, client?.secretHash ?? (await decoyHash()));
-  if (!client || !ok || client.revokedAt) throw invalidCredentials();
+  const ok = await clientSecretMatches(client, clientSecret, now);
+  if (!client || !ok || client.revokedAt) {
+    ctx.logger.info({ event: 'api-token.refused' }, 'API token refused');
+    throw invalidClientCredentials();
+  }
+  await recordUse(ctx.db, client.id, client.lastUsedAt, now);
   const access = signAccessToken(
     { kind: 'api', id: client.id, organizationId: client.organizationId, roles: [], scopes: client.scopes },
     ctx.app.config.jwtSecret,
-    ctx.app.now(),
+    now,
   );
   return { accessToken: access.token, expiresAt: access.expiresAt, refreshToken: null, user: null };
 }

@@ -3,7 +3,8 @@
  * user (notification_preferences.mails_off). Digests and team packs come later (issue 17 makes the
  * preference; their features send them).
  */
-export const NOTIFICATION_KINDS = ['FOLLOW_UP_ASSIGNED', 'FOLLOW_UP_ESCALATED'] as const;
+/** WEBHOOK_DISABLED: an admin's webhook endpoint failed for days and was turned off (in the app only, no mail kind). */
+export const NOTIFICATION_KINDS = ['FOLLOW_UP_ASSIGNED', 'FOLLOW_UP_ESCALATED', 'WEBHOOK_DISABLED'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const MAIL_KINDS = ['FOLLOW_UP_ASSIGNED', 'FOLLOW_UP_ESCALATED', 'DIGEST', 'TEAM_PACK'] as const;

@@ -40,6 +40,8 @@ export interface NotificationData {
   dueAt?: string;
   /** Escalations: the follow-up's owner, who did not react in time. */
   ownerName?: string | null;
+  /** Where the notification leads in the web app, when not to a follow-up. */
+  link?: string;
 }
 
 /** A user's choices; a user without a row has everything on. */

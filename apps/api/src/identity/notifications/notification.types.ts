@@ -92,7 +92,7 @@ export class NotificationType {
       comment: d.comment ?? null,
       waveName: d.waveName ?? null,
       ownerName: d.ownerName ?? null,
-      link: d.followUpId ? `/follow-ups/${d.followUpId}` : '/',
+      link: d.link ?? (d.followUpId ? `/follow-ups/${d.followUpId}` : '/'),
     });
   }
 }

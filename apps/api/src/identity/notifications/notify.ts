@@ -5,7 +5,7 @@ import type { JobContext, JobData } from '../../platform/jobs/types.js';
 import { followUpMail } from '../../platform/mail/notification-mail.js';
 import { DEFAULT_SETTINGS } from '../organizations/organization.service.js';
 import type { NotificationData } from './notification.entity.js';
-import type { NotificationKind } from './notification-kinds.js';
+import { isMailKind, type NotificationKind } from './notification-kinds.js';
 
 /** The queue of notification mails: one job per notification, so one failing mail retries alone. */
 export const NOTIFICATION_MAIL_QUEUE = 'notifications.mail';
@@ -33,7 +33,8 @@ export async function notify(
      RETURNING id, user_id`,
     [args.organizationId, [...new Set(args.userIds)], args.kind, args.dedupeKey, JSON.stringify(args.data), args.at],
   );
-  for (const row of rows) {
+  // Kinds without a mail (notification-kinds.ts) are shown in the app only.
+  for (const row of isMailKind(args.kind) ? rows : []) {
     await enqueue<MailJob>(tx, NOTIFICATION_MAIL_QUEUE, { organizationId: args.organizationId, notificationId: row.id }, { id: jobIdOf(`mail:${row.id}`) });
   }
   return rows.map((r) => r.user_id);
@@ -65,7 +66,7 @@ export async function sendNotificationMail(job: { data: MailJob }, ctx: JobConte
       WHERE n.id = $1 AND n.organization_id = $2`,
     [job.data.notificationId, job.data.organizationId],
   );
-  if (!row || !row.active) return;
+  if (!row || !row.active || !isMailKind(row.kind)) return;
   if ((row.mails_off ?? []).includes(row.kind)) {
     ctx.logger.info({ event: 'notification.mail_off', kind: row.kind, notificationId: job.data.notificationId }, 'the user turned this mail off');
     return;

@@ -135,7 +135,13 @@ export async function writeExport(job: Job<ExportJobData>, ctx: JobContext): Pro
     for (;;) {
       if (ctx.signal.aborted) throw new Error('The export was stopped; it starts again');
       const page = qb.clone().select(`${alias}.id`, 'id').addSelect(`to_char(${alias}.${time} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 't');
-      if (after) page.andWhere(`(${alias}.${time}, ${alias}.id) > (CAST(:afterTime AS timestamptz), :afterId)`, { afterTime: after.time, afterId: after.id });
+      // Past the last row; the time alone bounds an index range scan (an index on time DESC, id serves it backwards).
+      if (after) {
+        page.andWhere(`${alias}.${time} >= CAST(:afterTime AS timestamptz) AND (${alias}.${time} > CAST(:afterTime AS timestamptz) OR ${alias}.id > :afterId)`, {
+          afterTime: after.time,
+          afterId: after.id,
+        });
+      }
       const ids: { id: string; t: string }[] = await page.orderBy(`${alias}.${time}`, 'ASC').addOrderBy(`${alias}.id`, 'ASC').limit(CHUNK).getRawMany();
       if (ids.length === 0) break;
       for (const line of await exportRows(db, row.kind, row.format, row.organization_id, ids.map((i) => i.id))) await write(line);

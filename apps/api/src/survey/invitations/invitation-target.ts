@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import { isUuid } from '../../kernel/batch.js';
+import type { Principal } from '../../kernel/context.js';
 import { badInput, notFound } from '../../kernel/errors.js';
 
 /**
@@ -85,6 +86,21 @@ function ids(list: string[] | null | undefined, field: string, what: string): st
  * empty target or all: true with another criterion is BAD_USER_INPUT naming the field; an org unit or owner that is not the organization's is NOT_FOUND
  * (contacts are checked when they are read). Reads only.
  */
+/**
+ * An API client's batch job names whom it invites: contactIds, or a target (all: true for every
+ * contact). Without either, a signed-in user invites everyone as always; a token is refused, so a
+ * job with a missing list never mails the whole organization.
+ */
+export function requireExplicitTarget(
+  principal: Principal | null,
+  contactIds: string[] | null | undefined,
+  target: InvitationTargetInput | null | undefined,
+): void {
+  if (principal?.kind === 'api' && contactIds == null && target == null) {
+    throw badInput('target', 'An API client names whom to invite: give contactIds, or a target (target: { all: true } for every contact)');
+  }
+}
+
 export async function checkTarget(
   db: EntityManager,
   organizationId: string,

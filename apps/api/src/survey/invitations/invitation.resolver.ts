@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { InvitationTargetCount, InvitationTargetInput } from './invitation-target.js';
+import { InvitationTargetCount, InvitationTargetInput, requireExplicitTarget } from './invitation-target.js';
 import type { Context } from '../../kernel/context.js';
 import { InvitationBatch, ReminderBatch } from './invitation.types.js';
 import { invitationTargetCount, inviteToWave, remindWave } from './invitation.service.js';
@@ -12,7 +12,7 @@ export class InvitationResolver {
     description:
       'Invite contacts to an OPEN customer, candidate or associate wave (CX, managers, admins): contactIds, or a target ' +
       '(contacts, org units, owners, a segment, or all: true; a manager reaches only their own contacts). Neither is everyone ' +
-      '(as all: true). Skips contacts already invited, unsubscribed, or invited within the throttle window. ' +
+      '(as all: true) for a signed-in user; an API client (waves:write) gives one or the other (BAD_USER_INPUT on target). Skips contacts already invited, unsubscribed, or invited within the throttle window. ' +
       'An OPEN employee wave (HR, admins) invites every active employee on the roster not yet invited, each with an anonymous link; ' +
       'it takes no target or target: { all: true }, nothing else (BAD_USER_INPUT), and the answer gives counts only.',
   })
@@ -22,6 +22,7 @@ export class InvitationResolver {
     @Arg('target', () => InvitationTargetInput, { nullable: true }) target: InvitationTargetInput | null,
     @Ctx() ctx: Context,
   ) {
+    requireExplicitTarget(ctx.principal, contactIds, target);
     return inviteToWave(ctx, waveId, contactIds, target);
   }
 
@@ -35,6 +36,7 @@ export class InvitationResolver {
     @Arg('target', () => InvitationTargetInput, { nullable: true }) target: InvitationTargetInput | null,
     @Ctx() ctx: Context,
   ) {
+    requireExplicitTarget(ctx.principal, contactIds, target);
     return invitationTargetCount(ctx, waveId, contactIds, target);
   }
 

@@ -51,7 +51,7 @@ async function waveToInvite(ctx: Context, organizationId: string, waveId: string
   const principal = ctx.principal!;
   if (wave.anonymous) {
     if (!manageableAudiences(principal).has(wave.audience)) throw forbidden('Only HR and admins invite employees to their anonymous surveys');
-  } else if (principal.kind !== 'user' || !principal.roles.some((role) => CONTACT_INVITERS.includes(role))) {
+  } else if (principal.kind === 'user' && !principal.roles.some((role) => CONTACT_INVITERS.includes(role))) {
     throw forbidden('Only CX, managers and admins invite contacts');
   }
   if (wave.status !== 'OPEN') throw invalidState(`Invitations go out only while a wave is OPEN; this one is ${wave.status}`, 'waveId');

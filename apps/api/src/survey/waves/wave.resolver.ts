@@ -19,7 +19,7 @@ export class WaveResolver {
   }
 
   @Authorized(...SURVEY_READERS)
-  @Query(() => WaveType, { nullable: true, description: 'Null for an unknown wave or one the caller may not read' })
+  @Query(() => WaveType, { nullable: true, description: 'NOT_FOUND (id) for an unknown wave or one the caller may not read' })
   wave(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return findWave(ctx, id);
   }

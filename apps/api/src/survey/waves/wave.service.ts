@@ -51,10 +51,12 @@ export function listWaves(ctx: Context, filter: WaveFilter, page: PageArgs): Pro
 }
 
 /** One wave, or null when it is unknown, another organization's, or of an audience the caller may not read. */
-export async function findWave(ctx: Context, id: string): Promise<WaveType | null> {
+/** A wave by id: NOT_FOUND (like contact(id)) for an unknown one, another organization's, or one of an audience the caller does not read. */
+export async function findWave(ctx: Context, id: string): Promise<WaveType> {
   const principal = callerOf(ctx);
   const wave = await ctx.loaders.wave.load(id);
-  return wave && readableAudiences(principal).has(wave.audience) ? WaveType.from(wave) : null;
+  if (!wave || !readableAudiences(principal).has(wave.audience)) throw notFound('Wave');
+  return WaveType.from(wave);
 }
 
 /** A wave the caller may change: NOT_FOUND when they cannot even see it, FORBIDDEN when they only read it. */

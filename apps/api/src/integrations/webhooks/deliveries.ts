@@ -1,0 +1,220 @@
+import type { EntityManager } from 'typeorm';
+import { notify } from '../../identity/notifications/notify.js';
+import { ancestorsSql } from '../../identity/org-units/subtree.js';
+import { updateReturning } from '../../kernel/sql.js';
+import { enqueue } from '../../platform/jobs/queue.js';
+import { jobIdOf } from '../../platform/jobs/schedules.js';
+import type { Job, JobContext, JobData, QueueOptions } from '../../platform/jobs/types.js';
+import type { DomainEvent, DomainEventType } from '../../platform/events/types.js';
+import { networkPolicyOf } from './address.js';
+import { DISABLE_AFTER_MS, retryDelayMs } from './retry.js';
+import { sendSigned } from './sender.js';
+import { signedHeaders } from './signing.js';
+import { WEBHOOK_EVENT_OF } from './webhook.types.js';
+
+/** The consumer of the event outbox that turns events into deliveries (src/jobs.ts registers it). */
+export const WEBHOOK_CONSUMER = 'webhooks';
+/** One job per try of a delivery. */
+export const DELIVERY_QUEUE = 'webhooks.deliver';
+/** A try's own failure (a crash, the database) is retried by the queue; the receiver's failures by the schedule in retry.ts. */
+export const DELIVERY_QUEUE_OPTIONS: QueueOptions = { retryLimit: 3, retryDelaySeconds: 30, expireInSeconds: 60 };
+
+export const CONSUMED_TYPES = Object.keys(WEBHOOK_EVENT_OF) as DomainEventType[];
+
+export interface DeliveryJob extends JobData {
+  organizationId: string;
+  deliveryId: string;
+  /** The try this job makes (the delivery's attempts + 1 when it runs, else it is stale). */
+  attempt: number;
+  /** false for a replay or a test event: one try, no schedule of retries. */
+  retries: boolean;
+}
+
+/** Sends the job of a delivery's next try, in the caller's transaction. */
+export function sendTry(tx: EntityManager, job: DeliveryJob, options: { at?: Date; key: string }): Promise<string | null> {
+  return enqueue<DeliveryJob>(tx, DELIVERY_QUEUE, job, { id: jobIdOf(`webhook:${job.deliveryId}:${job.attempt}:${options.key}`), startAfter: options.at });
+}
+
+/** What a webhook's body says of an event (ids and public fields), and the org unit it belongs to (for endpoints' filters). */
+interface EventFacts {
+  data: Record<string, unknown>;
+  orgUnitId: string | null;
+}
+
+/**
+ * The body's data of an event: its payload (ids, states, counts: platform/events/types.ts), with the
+ * public fields of an identified response (never an employee's: they publish no response.created,
+ * and the query reads identified responses only) and the org unit of a response, follow-up or
+ * improvement. Waves carry what their events carry, nothing more.
+ */
+async function factsOf(db: EntityManager, event: DomainEvent): Promise<EventFacts> {
+  const org = event.organizationId;
+  switch (event.type) {
+    case 'response.created': {
+      const [r]: { org_unit_id: string | null; category: string; reason: string | null; suggestion: string | null; contact_id: string; submitted_at: Date; language: string }[] =
+        await db.query(
+          `SELECT org_unit_id, category, reason, suggestion, contact_id, submitted_at, language FROM responses
+            WHERE id = $1 AND organization_id = $2 AND audience <> 'EMPLOYEE'`,
+          [event.payload.responseId, org],
+        );
+      if (!r) return { data: { ...event.payload }, orgUnitId: null };
+      return {
+        data: {
+          ...event.payload,
+          category: r.category,
+          comment: r.reason,
+          suggestion: r.suggestion,
+          language: r.language,
+          contactId: r.contact_id,
+          orgUnitId: r.org_unit_id,
+          submittedAt: r.submitted_at.toISOString(),
+        },
+        orgUnitId: r.org_unit_id,
+      };
+    }
+    case 'followup.created':
+    case 'followup.overdue':
+    case 'followup.escalated':
+    case 'followup.resolved': {
+      const [f]: { org_unit_id: string | null; response_id: string; wave_id: string }[] = await db.query(
+        `SELECT r.org_unit_id, f.response_id, f.wave_id FROM follow_ups f JOIN responses r ON r.id = f.response_id AND r.organization_id = f.organization_id
+          WHERE f.id = $1 AND f.organization_id = $2`,
+        [event.payload.followUpId, org],
+      );
+      // The answer's unit; followup.escalated's own orgUnitId (the unit it was escalated to) stays.
+      return { data: { responseId: f?.response_id, waveId: f?.wave_id, orgUnitId: f?.org_unit_id ?? null, ...event.payload }, orgUnitId: f?.org_unit_id ?? null };
+    }
+    case 'improvement.status_changed': {
+      const [i]: { org_unit_id: string | null }[] = await db.query(`SELECT org_unit_id FROM improvements WHERE id = $1 AND organization_id = $2`, [
+        event.payload.improvementId,
+        org,
+      ]);
+      return { data: { ...event.payload, orgUnitId: i?.org_unit_id ?? null }, orgUnitId: i?.org_unit_id ?? null };
+    }
+    default:
+      return { data: { ...event.payload }, orgUnitId: null };
+  }
+}
+
+export function bodyOf(type: string, timestamp: string, data: Record<string, unknown>, test = false): string {
+  return JSON.stringify({ type, timestamp, ...(test ? { test: true } : {}), data });
+}
+
+/**
+ * The webhooks consumer: one delivery per enabled endpoint of the organization that takes the
+ * event's type and whose org-unit filter (if any) holds the event's unit, with the job of its first
+ * try. At least once, written once: a delivery is unique per endpoint and event.
+ */
+export async function deliverEvent(event: DomainEvent, ctx: JobContext): Promise<void> {
+  const webhookEvent = WEBHOOK_EVENT_OF[event.type];
+  if (!webhookEvent) return;
+  // Employee answers are never events (outbox.ts refuses them); this is the second lock on that door.
+  if ((event.payload as { audience?: string }).audience === 'EMPLOYEE' && event.type === 'response.created') return;
+  const org = event.organizationId;
+  const facts = await factsOf(ctx.db, event);
+  const body = bodyOf(event.type, event.occurredAt, facts.data);
+  const created = await ctx.db.transaction(async (tx) => {
+    const rows: { id: string }[] = await tx.query(
+      `WITH up AS (${ancestorsSql('$1', '$3')})
+       INSERT INTO webhook_deliveries (organization_id, endpoint_id, event, event_id, body, next_attempt_at)
+       SELECT e.organization_id, e.id, $2, $4, $5, $6
+         FROM webhook_endpoints e
+        WHERE e.organization_id = $1 AND e.enabled AND $2 = ANY(e.events)
+          AND (cardinality(e.org_unit_ids) = 0 OR e.org_unit_ids && ARRAY(SELECT id FROM up))
+       ON CONFLICT (endpoint_id, event_id) DO NOTHING
+       RETURNING id`,
+      [org, webhookEvent, facts.orgUnitId, event.id, body, ctx.app.now()],
+    );
+    for (const row of rows) await sendTry(tx, { organizationId: org, deliveryId: row.id, attempt: 1, retries: true }, { key: 'event' });
+    return rows.length;
+  });
+  if (created) ctx.logger.debug({ event: 'webhook.deliveries_created', type: event.type, deliveries: created }, 'webhook deliveries written');
+}
+
+interface DeliveryRow {
+  id: string;
+  endpoint_id: string;
+  body: string;
+  status: string;
+  attempts: number;
+  url: string;
+  secret: string;
+  enabled: boolean;
+}
+
+/**
+ * One try of a delivery (the job of DELIVERY_QUEUE). It reads the delivery, holds no transaction
+ * while it calls the receiver, then records the try in one short transaction: the attempt row, the
+ * delivery's status and, on failure, the next try (RETRYING) or FAILED. A job whose try was made
+ * already (a replay and a retry racing, a job run twice) finds the attempt taken and does nothing.
+ */
+export async function deliveryTry(job: Job<DeliveryJob>, ctx: JobContext): Promise<void> {
+  const { organizationId, deliveryId, attempt } = job.data;
+  const [row]: DeliveryRow[] = await ctx.db.query(
+    `SELECT d.id, d.endpoint_id, d.body, d.status, d.attempts, e.url, e.secret, e.enabled
+       FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
+      WHERE d.id = $1 AND d.organization_id = $2`,
+    [deliveryId, organizationId],
+  );
+  if (!row || row.attempts !== attempt - 1) return; // deleted with its endpoint, or this try was made already
+  if (!row.enabled) {
+    await ctx.db.query(
+      `UPDATE webhook_deliveries SET status = 'FAILED', next_attempt_at = NULL, last_error = 'The endpoint is disabled' WHERE id = $1 AND attempts = $2`,
+      [deliveryId, row.attempts],
+    );
+    return;
+  }
+  const at = ctx.app.now();
+  const result = await sendSigned(row.url, signedHeaders(row.secret, row.id, at, row.body), row.body, networkPolicyOf(ctx.app.config), { signal: ctx.signal });
+  const delay = result.ok || !job.data.retries ? null : retryDelayMs(attempt);
+  const next = delay === null ? null : new Date(at.getTime() + delay);
+  const status = result.ok ? 'SUCCEEDED' : next ? 'RETRYING' : 'FAILED';
+  const disabled = await ctx.db.transaction(async (tx) => {
+    const recorded: unknown[] = await tx.query(
+      `INSERT INTO webhook_attempts (delivery_id, organization_id, attempt, status_code, latency_ms, error, attempted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (delivery_id, attempt) DO NOTHING RETURNING id`,
+      [deliveryId, organizationId, attempt, result.statusCode, result.latencyMs, result.error, at],
+    );
+    if (recorded.length === 0) return false;
+    await tx.query(
+      `UPDATE webhook_deliveries SET attempts = $2, status = $3, last_status_code = $4, last_latency_ms = $5, last_error = $6, last_attempt_at = $7, next_attempt_at = $8
+        WHERE id = $1`,
+      [deliveryId, attempt, status, result.statusCode, result.latencyMs, result.error, at, next],
+    );
+    if (next) await sendTry(tx, { ...job.data, attempt: attempt + 1 }, { at: next, key: 'retry' });
+    return recordHealth(tx, organizationId, row.endpoint_id, result.ok, at);
+  });
+  if (disabled) {
+    ctx.logger.warn({ event: 'webhook.endpoint_disabled', endpointId: row.endpoint_id }, 'webhook endpoint failed for 3 days: disabled');
+  }
+}
+
+/**
+ * An endpoint's health after a try: a success clears failing_since; a failure sets it if unset, and
+ * an endpoint failing since DISABLE_AFTER_MS ago is disabled and the organization's admins are
+ * told (in the app: WEBHOOK_DISABLED). Answers whether it was disabled now.
+ */
+async function recordHealth(tx: EntityManager, organizationId: string, endpointId: string, ok: boolean, at: Date): Promise<boolean> {
+  if (ok) {
+    await tx.query(`UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL`, [endpointId]);
+    return false;
+  }
+  const [health] = await updateReturning<{ enabled: boolean; failing_since: Date }>(
+    tx,
+    `UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, $3) WHERE id = $1 AND organization_id = $2 RETURNING enabled, failing_since`,
+    [endpointId, organizationId, at],
+  );
+  if (!health?.enabled || at.getTime() - health.failing_since.getTime() < DISABLE_AFTER_MS) return false;
+  const disabled = await updateReturning(tx, `UPDATE webhook_endpoints SET enabled = false, disabled_at = $2 WHERE id = $1 AND enabled RETURNING id`, [endpointId, at]);
+  if (disabled.length === 0) return false;
+  const admins: { id: string }[] = await tx.query(`SELECT id FROM users WHERE organization_id = $1 AND active AND 'ADMIN' = ANY(roles)`, [organizationId]);
+  await notify(tx, {
+    organizationId,
+    userIds: admins.map((a) => a.id),
+    kind: 'WEBHOOK_DISABLED',
+    dedupeKey: `webhook.disabled:${endpointId}:${at.toISOString()}`,
+    data: { link: '/organization/webhooks' },
+    at,
+  });
+  return true;
+}
