@@ -124,6 +124,7 @@ beforeAll(async () => {
     ['dan@live.example', 'Dan', 'en', 'manager@demo.test', 'Sales EU', 'EU', 'Staffing'],
     ['eve@live.example', 'Eve', 'en', 'manager@demo.test', 'Sales EU', 'EU', 'Staffing'],
     ['fay@live.example', 'Fay', 'en', 'manager@demo.test', 'Sales EU', 'EU', 'Staffing'],
+    ['gil@live.example', 'Gil', 'en', 'manager.us@demo.test', 'Sales US', 'US', 'Staffing'],
   ]);
 });
 
@@ -173,6 +174,37 @@ describe('responseCreated', () => {
     await forbidden.completed;
     expect(forbidden.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
     expect(liveHubOf(app.services).listeners(demoId)).toBe(0);
+  });
+
+  it("streams to an API client with responses:read, refuses one without it, and refuses a revoked client's token at once", async () => {
+    const admin = await app.login('admin@demo.test');
+    const client = async (scopes: string[]) => {
+      const created = await app.gql(
+        `mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { clientSecret client { id clientId } } }`,
+        { input: { name: `Live ${scopes.join(' ')}`, scopes } },
+        admin,
+      );
+      const { client: c, clientSecret } = created.data.createApiClient;
+      const issued = await app.gql(`mutation($id: String!, $s: String!) { issueApiToken(clientId: $id, clientSecret: $s) { accessToken } }`, { id: c.clientId, s: clientSecret });
+      return { id: c.id as string, token: issued.data.issueApiToken.accessToken as string };
+    };
+    const reader = await client(['responses:read']);
+    const writer = await client(['contacts:write']);
+
+    const refused = await subscribe(app, demoId, writer.token, RESPONSES, {});
+    await refused.completed;
+    expect(refused.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+
+    const live = await subscribe(app, demoId, reader.token, RESPONSES, { waveId });
+    const gil = await answer(app, cx, waveId, ids['gil@live.example'], 'gil@live.example', 8);
+    expect(await until(() => live.received.find((r) => r.id === gil), 'the API client to receive the response', 10_000)).toMatchObject({ score: 8, category: 'PASSIVE' });
+    await stopAll(app, demoId, [live]);
+
+    await app.gql(`mutation($id: ID!) { revokeApiClient(id: $id) { id } }`, { id: reader.id }, admin);
+    const revoked = await subscribe(app, demoId, reader.token, RESPONSES, {});
+    await revoked.completed;
+    expect(revoked.received).toEqual([]);
+    expect(revoked.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })]);
   });
 
   it('takes only subscriptions over the socket: a query is refused', async () => {
