@@ -50,6 +50,8 @@ export interface Config {
   seedDemo: boolean;
   /** GraphQL requests per minute per client address; 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /** API_CLIENT_RATE_LIMIT_PER_MINUTE: requests per minute per API client, from any address (default 600); 0 turns it off. */
+  apiClientRateLimitPerMinute: number;
   /**
    * RUN_WORKERS: the API process runs the background job workers too (the default). On PostgreSQL
    * it may be false when separate worker processes (npm run worker) do the work; the embedded
@@ -197,6 +199,7 @@ export function loadConfig(env: Env = process.env): Config {
     webDist: path.resolve(env.WEB_DIST || path.join(repoRoot, 'apps/web/dist')),
     seedDemo: oneOf(env, 'SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
     rateLimitPerMinute: count(env, 'RATE_LIMIT_PER_MINUTE', 1200),
+    apiClientRateLimitPerMinute: count(env, 'API_CLIENT_RATE_LIMIT_PER_MINUTE', 600),
     runWorkers,
     scheduleTickSeconds: count(env, 'SCHEDULE_TICK_SECONDS', 60),
     webhookAllowPrivateNetworks: oneOf(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', ['true', 'false'] as const, 'false') === 'true',

@@ -51,6 +51,7 @@ function flakyMailer(failures: number): Mailer & { calls: number } {
       if (failures-- > 0) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:2525'), { code: 'ECONNREFUSED' });
       return outbox.send(message);
     },
+    forget: (prefixes: string[]) => outbox.forget(prefixes),
   };
   return mailer;
 }

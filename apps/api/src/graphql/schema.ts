@@ -15,6 +15,7 @@ import { RosterChangeResolver } from '../survey/employees/roster-changes.js';
 import { FollowUpNoteResolver, FollowUpResolver, ResponseFollowUpResolver } from '../survey/follow-ups/follow-up.resolver.js';
 import { InvitationResolver } from '../survey/invitations/invitation.resolver.js';
 import { ExportResolver } from '../survey/exports/export.resolver.js';
+import { PrivacyResolver } from '../survey/privacy/privacy.resolver.js';
 import { MailBatchResolver, WaveMailingResolver } from '../survey/invitations/mail-batch.resolver.js';
 import { PublicSurveyResolver } from '../survey/respondent/public-survey.resolver.js';
 import { ResponseResolver } from '../survey/responses/response.resolver.js';
@@ -47,7 +48,7 @@ import { wireLifecycle } from './lifecycle.js';
 /** Every module's resolvers, by layer (docs/architecture.md). */
 export const resolvers = [
   AuthResolver, ApiClientsResolver, OrganizationResolver, OrgUnitResolver, UserResolver, UserAdminResolver, OrgUnitManagerResolver, NotificationResolver,
-  ContactResolver, EmployeeResolver, RosterChangeResolver, InvitationResolver, MailBatchResolver, WaveMailingResolver, ExportResolver, PublicSurveyResolver, ResponseResolver,
+  ContactResolver, EmployeeResolver, RosterChangeResolver, InvitationResolver, MailBatchResolver, WaveMailingResolver, ExportResolver, PrivacyResolver, PublicSurveyResolver, ResponseResolver,
   FollowUpResolver, FollowUpNoteResolver, ResponseFollowUpResolver, WaveResolver, ThemeResolver, TaggingResolver, LiveResolver,
   AnalyticsResolver, NpsBandResolver, EmployeeResultsResolver, WaveResultsResolver, ThemeResultsResolver, LeaderboardResolver, AwardResolver,
   ImprovementResolver, ImprovementWaveResolver, ImprovementEventResolver, WaveStagesResolver,

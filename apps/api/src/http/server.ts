@@ -7,7 +7,6 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type ErrorRequestHandler, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import type { Database } from '../db/data-source.js';
 import { createLoaders } from '../graphql/loaders.js';
 import { buildContext, type AppServices, type Context } from '../kernel/context.js';
@@ -18,6 +17,7 @@ import { authenticate } from './authenticate.js';
 import { queryCostLimit } from '../graphql/query-cost.js';
 import { uploadRoute } from './uploads.js';
 import { exportRoute } from './exports.js';
+import { rateLimits } from './rate-limits.js';
 import { serveSubscriptions } from './subscriptions.js';
 
 export interface RunningServer {
@@ -120,17 +120,8 @@ export async function startServer(services: AppServices, db: Database): Promise<
       res.status(503).json({ status: 'unavailable', database: db.mode });
     }
   });
-  if (config.rateLimitPerMinute > 0) {
-    const limiter = rateLimit({
-      windowMs: 60_000,
-      limit: config.rateLimitPerMinute,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      // A GraphQL client reads errors as JSON, never an HTML page.
-      handler: (_req, res, _next, options) => {
-        sendError(res, options.statusCode, 'RATE_LIMITED', `Too many requests: at most ${config.rateLimitPerMinute} a minute; retry after the seconds in the Retry-After header`);
-      },
-    });
+  const limiter = rateLimits(config, services.now, undefined, sendError);
+  if (limiter) {
     app.use('/graphql', limiter);
     app.use('/uploads', limiter);
     app.use('/exports', limiter);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.js';
@@ -39,6 +39,12 @@ export interface MailReceipt {
 export interface Mailer {
   readonly kind: 'smtp' | 'outbox';
   send(message: MailMessage): Promise<MailReceipt>;
+  /**
+   * Deletes what the mailer kept of the keyed mails whose key starts with one of `prefixes` (an
+   * erasure): the outbox's files; SMTP keeps nothing here (the mail server's logs are its own).
+   * Answers how many it deleted.
+   */
+  forget(prefixes: string[]): Promise<number>;
 }
 
 /** SMTP when SMTP_URL is set; otherwise every message becomes an .eml file in the outbox folder. */
@@ -56,6 +62,7 @@ function smtpMailer(smtpUrl: string, from: string, logger: Logger): Mailer {
       logger.info({ event: 'mail.sent', to: shownRecipient(message), subject: message.subject, messageId: info.messageId }, 'mail sent over SMTP');
       return { messageId: info.messageId, file: null };
     },
+    forget: async () => 0,
   };
 }
 
@@ -109,6 +116,13 @@ export function outboxMailer(outboxDir: string, from: string, logger: Logger): M
       await rename(`${file}.tmp`, file);
       logger.info({ event: 'mail.written', to: shownRecipient(message), subject: message.subject, file }, 'mail written to the outbox');
       return { messageId: info.messageId, file };
+    },
+    async forget(prefixes) {
+      if (prefixes.length === 0) return 0;
+      const names = await readdir(outboxDir).catch(() => [] as string[]);
+      const doomed = names.filter((name) => prefixes.some((prefix) => name.startsWith(prefix)));
+      await Promise.all(doomed.map((name) => rm(path.join(outboxDir, name), { force: true })));
+      return doomed.length;
     },
   };
 }

@@ -64,6 +64,7 @@ export async function startTestApp(
     WEB_DIST: path.join(dataDir, 'no-web'),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     RATE_LIMIT_PER_MINUTE: '0',
+    API_CLIENT_RATE_LIMIT_PER_MINUTE: '0',
     // The scheduler's sweep works by the app's clock; tests that move the clock turn it on.
     SCHEDULE_TICK_SECONDS: '0',
     ...options.env,

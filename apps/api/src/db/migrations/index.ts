@@ -19,6 +19,7 @@ import { MailBatches1766000000000 } from './1766000000000-MailBatches.js';
 import { SyncTimestamps1766010000000 } from './1766010000000-SyncTimestamps.js';
 import { ContactExternalIds1766020000000 } from './1766020000000-ContactExternalIds.js';
 import { Exports1766030000000 } from './1766030000000-Exports.js';
+import { DeletedRecords1766040000000 } from './1766040000000-DeletedRecords.js';
 import { ApiClientLifecycle1766100000000 } from './1766100000000-ApiClientLifecycle.js';
 import { Webhooks1766200000000 } from './1766200000000-Webhooks.js';
 
@@ -30,4 +31,4 @@ export const migrations = [Foundation1764000000000, Surveys1764100000000, Employ
   JobQueue1765610000000, DomainEvents1765620000000,
   Schedules1765800000000, ImportJobs1765900000000,
   MailBatches1766000000000, SyncTimestamps1766010000000, ContactExternalIds1766020000000,
-  Exports1766030000000, ApiClientLifecycle1766100000000, Webhooks1766200000000];
+  Exports1766030000000, DeletedRecords1766040000000, ApiClientLifecycle1766100000000, Webhooks1766200000000];

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { Context } from '../../kernel/context.js';
 import { orgOf, userOf } from '../../kernel/context.js';
 import { isUuid } from '../../kernel/batch.js';
@@ -119,4 +120,17 @@ export async function updateNotificationPreferences(ctx: Context, input: Notific
   ctx.loaders.user.clear(user.id);
   ctx.logger.info({ event: 'notification.preferences_changed', fields: Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] != null) }, 'notification preferences changed');
   return myNotificationPreferences(ctx);
+}
+
+/**
+ * An erasure (survey/privacy): the notifications about these follow-ups keep their link and kind
+ * but lose the contact's name and words.
+ */
+export async function scrubNotificationsAbout(tx: EntityManager, organizationId: string, followUpIds: string[]): Promise<void> {
+  if (followUpIds.length === 0) return;
+  await tx.query(
+    `UPDATE notifications SET data = data - 'contactName' - 'comment'
+      WHERE organization_id = $1 AND data->>'followUpId' = ANY($2::text[])`,
+    [organizationId, followUpIds],
+  );
 }

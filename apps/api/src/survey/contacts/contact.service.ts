@@ -34,6 +34,9 @@ function visible(db: EntityManager, actor: Actor): SelectQueryBuilder<ContactEnt
 }
 
 /** Unknown, another organization's and (for a manager) another owner's contact all answer the same. */
+/** A contact the actor may see (a manager: their own); NOT_FOUND otherwise. */
+export const findVisibleContact = (db: EntityManager, actor: Actor, id: string) => findVisible(db, actor, id);
+
 async function findVisible(db: EntityManager, actor: Actor, id: string): Promise<ContactEntity> {
   const contact = isUuid(id) ? await visible(db, actor).andWhere('c.id = :id', { id }).getOne() : null;
   if (!contact) throw notFound('Contact');

@@ -108,3 +108,14 @@ export async function updateFollowUp(ctx: Context, id: string, input: FollowUpUp
   ctx.logger.info({ event: 'followup.updated', followUpId: updated.id, status: updated.status, note: note !== null }, 'follow-up updated');
   return FollowUpType.from(updated, now);
 }
+
+/**
+ * An erasure (survey/privacy): the follow-ups of these responses keep their status and times (the
+ * SLA figures stay right) and lose their notes. Answers the follow-ups' ids.
+ */
+export async function eraseNotesOf(tx: EntityManager, organizationId: string, responseIds: string[]): Promise<string[]> {
+  if (responseIds.length === 0) return [];
+  const rows: { id: string }[] = await tx.query(`SELECT id FROM follow_ups WHERE organization_id = $1 AND response_id = ANY($2::uuid[])`, [organizationId, responseIds]);
+  if (rows.length) await tx.query(`DELETE FROM follow_up_notes WHERE follow_up_id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+  return rows.map((r) => r.id);
+}

@@ -77,3 +77,16 @@ export function responsesQuery(db: EntityManager, organizationId: string, own: s
   return qb;
 }
 
+
+/**
+ * An erasure (survey/privacy): the contact's answers keep their score, category, wave, unit and
+ * segments, so every aggregate stays as it was, and lose their words (reason, suggestion), which
+ * may name the person. Answers the responses' ids.
+ */
+export async function eraseWordsOf(tx: EntityManager, organizationId: string, contactId: string): Promise<string[]> {
+  const rows: { id: string }[] = await tx.query(`SELECT id FROM responses WHERE organization_id = $1 AND contact_id = $2`, [organizationId, contactId]);
+  if (rows.length) {
+    await tx.query(`UPDATE responses SET reason = NULL, suggestion = NULL WHERE organization_id = $1 AND id = ANY($2::uuid[])`, [organizationId, rows.map((r) => r.id)]);
+  }
+  return rows.map((r) => r.id);
+}

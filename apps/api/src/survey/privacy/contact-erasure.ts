@@ -1,0 +1,61 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import type { Context } from '../../kernel/context.js';
+import { orgOf } from '../../kernel/context.js';
+import { scrubNotificationsAbout } from '../../identity/notifications/notification.service.js';
+import { findVisibleContact } from '../contacts/contact.service.js';
+import { actorOf } from '../contacts/contact.rules.js';
+import { eraseNotesOf } from '../follow-ups/follow-up.service.js';
+import { eraseWordsOf } from '../responses/response.service.js';
+
+/**
+ * Erasing a contact on request (issue 18; GDPR's right to erasure). In one transaction:
+ * - the contact's answers lose their words (reason, suggestion) and their link to the contact, and
+ *   keep score, category, wave, unit and segments: every NPS, rollup and board stays exact;
+ * - their follow-ups lose their notes (status and times stay, for the SLA figures), and the in-app
+ *   notifications about them the contact's name and comment;
+ * - the contact and its invitations (their link tokens) are deleted;
+ * - the id is recorded in deleted_records, so integrators' syncs learn of it (deletedSince).
+ * Then the mail outbox's files of its invitations go. A manager erases only their own contacts.
+ */
+export async function eraseContact(ctx: Context, id: string): Promise<boolean> {
+  const actor = actorOf(ctx);
+  const organizationId = orgOf(ctx);
+  const invitationIds = await ctx.db.transaction(async (tx) => {
+    const contact = await findVisibleContact(tx, actor, id);
+    const responseIds = await eraseWordsOf(tx, organizationId, contact.id);
+    const followUpIds = await eraseNotesOf(tx, organizationId, responseIds);
+    await scrubNotificationsAbout(tx, organizationId, followUpIds);
+    const invitations: { id: string }[] = await tx.query(`SELECT id FROM invitations WHERE organization_id = $1 AND contact_id = $2`, [organizationId, contact.id]);
+    await tx.query(`DELETE FROM contacts WHERE organization_id = $1 AND id = $2`, [organizationId, contact.id]);
+    await tx.query(
+      `INSERT INTO deleted_records (organization_id, kind, record_id, deleted_at) VALUES ($1, 'CONTACT', $2, $3) ON CONFLICT DO NOTHING`,
+      [organizationId, contact.id, ctx.app.now()],
+    );
+    return invitations.map((i) => i.id);
+  });
+  const files = await ctx.app.mailer.forget(invitationIds.map((i) => `${i}-`));
+  ctx.logger.info({ event: 'contact.erased', invitations: invitationIds.length, mailsForgotten: files }, 'contact erased');
+  return true;
+}
+
+@ObjectType('DeletedRecord', { description: 'Something erased: its kind (CONTACT), id and when' })
+export class DeletedRecord {
+  @Field(() => String)
+  kind: string;
+
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => DateTimeResolver)
+  deletedAt: Date;
+}
+
+/** What was erased at or after a moment, oldest first (at most 10,000 at a time: ask again from the last deletedAt). */
+export async function deletedSince(ctx: Context, since: Date): Promise<DeletedRecord[]> {
+  const rows: { kind: string; id: string; deleted_at: Date }[] = await ctx.db.query(
+    `SELECT kind, record_id AS id, deleted_at FROM deleted_records WHERE organization_id = $1 AND deleted_at >= $2 ORDER BY deleted_at, record_id LIMIT 10000`,
+    [orgOf(ctx), since],
+  );
+  return rows.map((r) => Object.assign(new DeletedRecord(), { kind: r.kind, id: r.id, deletedAt: r.deleted_at }));
+}
