@@ -69,6 +69,12 @@ export interface Config {
    * (default false: refused, except loopback in development and test, for a local receiver).
    */
   webhookAllowPrivateNetworks: boolean;
+  /**
+   * REDIS_URL (redis:// or rediss://): live subscriptions fan out through Redis pub/sub, so an
+   * event handled by any process (an API or a worker) reaches subscribers connected to every API
+   * process. Without it they fan out inside the process, which is enough for one process.
+   */
+  redisUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -197,5 +203,6 @@ export function loadConfig(env: Env = process.env): Config {
     runWorkers,
     scheduleTickSeconds: count(env, 'SCHEDULE_TICK_SECONDS', 60),
     webhookAllowPrivateNetworks: oneOf(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', ['true', 'false'] as const, 'false') === 'true',
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
   };
 }

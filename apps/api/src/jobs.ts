@@ -2,6 +2,7 @@ import type { Database } from './db/data-source.js';
 import { buildContext, systemPrincipal, type AppServices, type Context } from './kernel/context.js';
 import { createBackground, type Background } from './platform/background.js';
 import { dispatchStale } from './platform/events/outbox.js';
+import { liveSubscriptionsConsumer } from './platform/live/hub.js';
 import { SCHEDULE_QUEUE, jobIdOf, schedule, type ScheduledJob } from './platform/jobs/schedules.js';
 import type { Job, JobContext } from './platform/jobs/types.js';
 import { createLoaders } from './graphql/loaders.js';
@@ -44,6 +45,8 @@ export async function startBackground(
   defineWaveMail(background, app);
   defineExports(background);
   defineWebhooks(background);
+  // Live subscriptions (platform/live): responses and follow-ups handed to GraphQL subscribers, through Redis when REDIS_URL is set.
+  background.events.register(liveSubscriptionsConsumer);
   options.setup?.(background);
   await background.jobs.start();
   if (background.jobs.runsWorkers) {

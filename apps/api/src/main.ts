@@ -6,6 +6,7 @@ import { createMailer } from './kernel/mailer.js';
 import { createAppServices } from './kernel/context.js';
 import { startServer } from './http/server.js';
 import { startBackground } from './jobs.js';
+import { closeLiveHub } from './platform/live/hub.js';
 import { logDemoLogins, seedDemoIfEmpty } from './seed/demo.js';
 import { configOrExit, stopOnSignals } from './process.js';
 
@@ -33,5 +34,6 @@ stopOnSignals(logger, 'finishing in-flight requests', async () => {
   // Running jobs get their 10 s to finish (or go back to the queue) while requests drain, not after.
   await Promise.all([server.stop(), background.jobs.stopWorkers()]);
   await background.jobs.stop();
+  await closeLiveHub(services);
   await db.close();
 });

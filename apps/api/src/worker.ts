@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { openDatabase } from './db/data-source.js';
 import { startBackground } from './jobs.js';
+import { closeLiveHub } from './platform/live/hub.js';
 import { createLogger } from './logger.js';
 import { createAppServices } from './kernel/context.js';
 import { configOrExit, stopOnSignals } from './process.js';
@@ -20,10 +21,12 @@ if (!config.databaseUrl) {
 }
 const logger = createLogger(config.logLevel, config.logFormat).child({ process: 'worker' });
 const db = await openDatabase({ databaseUrl: config.databaseUrl, embeddedDir: path.join(config.dataDir, 'pglite') });
-const background = await startBackground(db, createAppServices(config, logger), { runWorkers: true });
+const services = createAppServices(config, logger);
+const background = await startBackground(db, services, { runWorkers: true });
 logger.info('Tandem worker is running');
 
 stopOnSignals(logger, 'finishing running jobs', async () => {
   await background.jobs.stop();
+  await closeLiveHub(services);
   await db.close();
 });

@@ -13,6 +13,7 @@ describe('the GraphQL schema', () => {
   });
 
   it('declares who may call every query and mutation', async () => {
+    // ...and every subscription (kept under the same name, so the snapshot keeps its key).
     const schema = await buildTandemSchema();
     const storage = getMetadataStorage();
     const rules = new Map<string, string[]>();
@@ -20,9 +21,10 @@ describe('the GraphQL schema', () => {
     const declared: Record<string, string> = {};
     const undeclared: string[] = [];
     const roots = [...storage.queries, ...storage.mutations, ...storage.subscriptions];
-    for (const [kind, type] of [['Query', schema.getQueryType()], ['Mutation', schema.getMutationType()]] as const) {
+    const handlersOf = { Query: storage.queries, Mutation: storage.mutations, Subscription: storage.subscriptions };
+    for (const [kind, type] of [['Query', schema.getQueryType()], ['Mutation', schema.getMutationType()], ['Subscription', schema.getSubscriptionType()]] as const) {
       for (const field of Object.keys(type?.getFields() ?? {}).sort()) {
-        const handler = roots.find((h) => h.schemaName === field && (kind === 'Query' ? storage.queries : storage.mutations).includes(h));
+        const handler = roots.find((h) => h.schemaName === field && (handlersOf[kind] as readonly object[]).includes(h));
         const rule = handler && rules.get(`${handler.target.name}.${handler.methodName}`);
         if (!rule) undeclared.push(`${kind}.${field}`);
         else declared[`${kind}.${field}`] = [...rule].sort().join(', ');

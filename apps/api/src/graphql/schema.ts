@@ -1,6 +1,6 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
 import { AuthResolver } from '../identity/auth/auth.resolver.js';
 import { ApiClientsResolver } from '../identity/auth/api-clients.resolver.js';
 import { OrgUnitResolver } from '../identity/org-units/org-unit.resolver.js';
@@ -22,6 +22,7 @@ import { ResponseResolver } from '../survey/responses/response.resolver.js';
 import { TaggingResolver } from '../survey/themes/tagging.resolver.js';
 import { ThemeResolver } from '../survey/themes/theme.resolver.js';
 import { WaveResolver } from '../survey/waves/wave.resolver.js';
+import { LiveResolver } from '../survey/live/live.resolver.js';
 import { AnalyticsResolver } from '../reporting/analytics/analytics.resolver.js';
 import { NpsBandResolver } from '../reporting/analytics/nps-band.resolver.js';
 import { EmployeeResultsResolver } from '../reporting/employee-results/employee-results.resolver.js';
@@ -48,12 +49,25 @@ import { wireLifecycle } from './lifecycle.js';
 export const resolvers = [
   AuthResolver, ApiClientsResolver, OrganizationResolver, OrgUnitResolver, UserResolver, UserAdminResolver, OrgUnitManagerResolver, NotificationResolver,
   ContactResolver, EmployeeResolver, RosterChangeResolver, InvitationResolver, MailBatchResolver, WaveMailingResolver, ExportResolver, PrivacyResolver, PublicSurveyResolver, ResponseResolver,
-  FollowUpResolver, FollowUpNoteResolver, ResponseFollowUpResolver, WaveResolver, ThemeResolver, TaggingResolver,
+  FollowUpResolver, FollowUpNoteResolver, ResponseFollowUpResolver, WaveResolver, ThemeResolver, TaggingResolver, LiveResolver,
   AnalyticsResolver, NpsBandResolver, EmployeeResultsResolver, WaveResultsResolver, ThemeResultsResolver, LeaderboardResolver, AwardResolver,
   ImprovementResolver, ImprovementWaveResolver, ImprovementEventResolver, WaveStagesResolver,
   BoardResolver, BoardThemesResolver, HomeResolver,
   JobAdminResolver, ImportJobResolver, WebhookResolver, WebhookDeliveryResolver,
 ] as const;
+
+/**
+ * type-graphql asks for a pub/sub of topics as soon as there are subscriptions; Tandem's give their
+ * own `subscribe` (survey/live over platform/live's hub), so a topic subscription is a mistake.
+ */
+const NO_TOPICS: PubSub = {
+  publish() {
+    throw new Error('Publish live events through the outbox (platform/events), not type-graphql topics');
+  },
+  subscribe() {
+    throw new Error('A subscription gives its own subscribe (see survey/live); type-graphql topics are not used');
+  },
+};
 
 export function buildTandemSchema(): Promise<GraphQLSchema> {
   wireLifecycle();
@@ -63,6 +77,7 @@ export function buildTandemSchema(): Promise<GraphQLSchema> {
     authMode: 'error',
     validate: { forbidUnknownValues: false },
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    pubSub: NO_TOPICS,
   });
 }
 

@@ -18,6 +18,7 @@ import { queryCostLimit } from '../graphql/query-cost.js';
 import { uploadRoute } from './uploads.js';
 import { exportRoute } from './exports.js';
 import { rateLimits } from './rate-limits.js';
+import { serveSubscriptions } from './subscriptions.js';
 
 export interface RunningServer {
   url: string;
@@ -84,8 +85,9 @@ export async function startServer(services: AppServices, db: Database): Promise<
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: config.env === 'production' },
   }).protect();
+  const schema = await buildTandemSchema();
   const apollo = new ApolloServer<Context>({
-    schema: await buildTandemSchema(),
+    schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
@@ -96,6 +98,8 @@ export async function startServer(services: AppServices, db: Database): Promise<
     validationRules: armor.validationRules,
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<Context>[]),
+      // Subscriptions (graphql-ws) on the same path; stopping closes their sockets while HTTP drains.
+      serveSubscriptions(httpServer, schema, services, db, armor.validationRules),
       queryCostLimit<Context>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       logUnexpectedErrors,

@@ -8,6 +8,7 @@ import type { Database } from '../../src/db/data-source.js';
 import { startServer } from '../../src/http/server.js';
 import { startBackground } from '../../src/jobs.js';
 import type { Background } from '../../src/platform/background.js';
+import { closeLiveHub } from '../../src/platform/live/hub.js';
 import { createLogger } from '../../src/logger.js';
 import { DEMO_PASSWORD, seedDemoIfEmpty } from '../../src/seed/demo.js';
 import type { PoolOptions } from '../../src/db/data-source.js';
@@ -115,6 +116,7 @@ export async function startTestApp(
     async close() {
       await server.stop();
       await background.jobs.stop();
+      await closeLiveHub(services);
       await db.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

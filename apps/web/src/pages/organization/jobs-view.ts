@@ -1,7 +1,7 @@
 // The jobs page's numbers for people: which queue does what, and durations that read at a glance.
 
 /** Queues the app knows, by name; others (added later) show their technical name. */
-export const KNOWN_QUEUES = ['schedules', 'notifications.mail', 'events.dispatch', 'events.follow-up-alerts', 'events.webhooks', 'webhooks.deliver'] as const;
+export const KNOWN_QUEUES = ['schedules', 'notifications.mail', 'events.dispatch', 'events.follow-up-alerts', 'events.webhooks', 'webhooks.deliver', 'events.live-subscriptions'] as const;
 
 /** The i18n key of a queue's description, or null for one the app has no words for. */
 export function queueLabelKey(name: string): string | null {
