@@ -13,6 +13,7 @@ import {
   ExportJobDocument,
   FollowUpsDocument,
   OrganizationDocument,
+  ResponseCreatedDocument,
   ResponsesDocument,
   RevokeApiClientDocument,
   RotateApiClientSecretDocument,
@@ -25,15 +26,18 @@ import {
   WebhookEndpointsDocument,
   WebhookVerificationError,
 } from '@tandem/sdk';
+import { liveHubOf } from '../src/platform/live/hub.js';
 import { DEMO_API_CLIENT } from '../src/seed/demo.js';
 import { until } from './support/jobs.js';
+import { answer, importContacts, openWave } from './support/surveys.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
  * Issue 18: the SDK (packages/sdk) against the real API, as an integrator uses it: the demo API
  * client's credentials exchanged for a token, responses paged and synced incrementally, contacts
  * pushed by external id, an export run and downloaded, errors typed; an admin's API clients
- * managed with a user token; a webhook endpoint's test event verified by the SDK's verifyWebhook.
+ * managed with a user token; a webhook endpoint's test event verified by the SDK's verifyWebhook;
+ * a live response through subscribe.
  */
 let app: TestApp;
 let tandem: TandemClient;
@@ -44,6 +48,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await tandem?.close();
   await app?.close();
 });
 
@@ -229,5 +234,37 @@ describe('webhooks through the SDK', () => {
     } finally {
       receiver.close();
     }
+  });
+});
+
+describe('subscriptions through the SDK', () => {
+  it('streams a submitted response to the API client, typed, until the loop ends; a refused subscription throws TandemError', async () => {
+    const [{ id: demoId }] = await app.db.dataSource.query(`SELECT id FROM organizations WHERE slug = 'demo'`);
+    const cx = await app.login('cx@demo.test');
+    const waveId = await openWave(app, cx, { name: 'SDK live wave' });
+    const ids = await importContacts(app, cx, [['ann@sdk.example', 'Ann', 'en', 'manager@demo.test', 'Sales EU', 'EU', 'Staffing']]);
+    const hub = liveHubOf(app.services);
+    const before = hub.listeners(demoId);
+
+    const received: { score: number; category: string; contact: { email: string } | null; wave: { id: string } }[] = [];
+    const listening = (async () => {
+      for await (const { responseCreated } of tandem.subscribe(ResponseCreatedDocument, { waveId })) {
+        received.push(responseCreated);
+        break;
+      }
+    })();
+    await until(() => hub.listeners(demoId) > before, 'the subscription to start');
+    await answer(app, cx, waveId, ids['ann@sdk.example']!, 'ann@sdk.example', 4, 'Slow');
+    await listening;
+    expect(received).toMatchObject([{ score: 4, category: 'DETRACTOR', contact: { email: 'ann@sdk.example' }, wave: { id: waveId } }]);
+    await until(() => hub.listeners(demoId) === before, 'the subscription to stop');
+
+    const hr = new TandemClient({ url: `${app.url}/graphql`, token: await app.login('hr@demo.test') });
+    const refused = await (async () => {
+      for await (const event of hr.subscribe(ResponseCreatedDocument, {})) void event;
+    })().catch((e: unknown) => e);
+    await hr.close();
+    expect(refused).toBeInstanceOf(TandemError);
+    expect(refused).toMatchObject({ code: 'FORBIDDEN' });
   });
 });

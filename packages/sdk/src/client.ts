@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { errorFromBody, errorFromGraphQL, TandemError, type GraphQLErrorBody } from './errors.js';
+import { Subscriptions } from './subscriptions.js';
 import { ExportJobDocument, IssueApiTokenDocument, type ExportJobFieldsFragment, type ListOrder } from './gql/graphql.js';
 
 /** A typed operation: the documents of this package (src/gql) or any other generated the same way. */
@@ -22,6 +23,8 @@ interface CommonOptions {
   fetch?: typeof fetch;
   /** Extra headers sent with every request. */
   headers?: Record<string, string>;
+  /** For subscribe: a WebSocket implementation (default: the global WebSocket of Node 22+, else the `ws` package). */
+  webSocketImpl?: unknown;
 }
 
 /** An API client's credentials: the SDK asks for access tokens (issueApiToken) and renews them before they expire. */
@@ -98,6 +101,7 @@ export class TandemClient {
   private readonly fetchImpl: typeof fetch;
   private accessToken: { value: string; renewAt: number } | null = null;
   private issuing: Promise<string> | null = null;
+  private subscriptions: Subscriptions | null = null;
 
   constructor(options: TandemClientOptions) {
     if (!options.token && !(options.clientId && options.clientSecret)) throw new TypeError('TandemClient needs { url, token } or { url, clientId, clientSecret }');
@@ -211,6 +215,28 @@ export class TandemClient {
     const response = await this.send(url.toString(), { method: 'GET', headers: { authorization: `Bearer ${await this.token()}` } });
     if (!response.ok || !response.body) throw errorFromBody(response.status, await response.json().catch(() => null));
     return Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>);
+  }
+
+  /**
+   * A subscription's events over graphql-ws on the same endpoint, each typed as the document's
+   * data, until you break out of the loop (or call close()). One connection serves every
+   * subscription of the client; its token is renewed at each reconnect. Needs the optional
+   * packages graphql-ws and, on Node 20, ws. A refused subscription throws TandemError.
+   *
+   * ```ts
+   * for await (const { responseCreated } of tandem.subscribe(ResponseCreatedDocument, { waveId })) console.log(responseCreated.score);
+   * ```
+   */
+  subscribe<TResult, TVariables>(document: TypedDocument<TResult, TVariables>, ...[variables]: VariablesOf<TVariables>): AsyncGenerator<TResult, void, undefined> {
+    this.subscriptions ??= new Subscriptions({ url: this.url, token: () => this.token(), webSocketImpl: this.options.webSocketImpl });
+    return this.subscriptions.subscribe<TResult>(document.toString(), variables);
+  }
+
+  /** Closes the subscriptions' connection, if one is open (requests need no closing). */
+  async close(): Promise<void> {
+    const subscriptions = this.subscriptions;
+    this.subscriptions = null;
+    await subscriptions?.close();
   }
 
   /** The access token to send: the given one, or a fresh one from issueApiToken (one request at a time). */

@@ -380,6 +380,23 @@ export type FollowUpsQueryVariables = Exact<{
 
 export type FollowUpsQuery = { followUps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, status: FollowUpStatus, dueAt: string, overdue: boolean, overdueAt: string | null, escalatedAt: string | null, contactedAt: string | null, resolvedAt: string | null, createdAt: string, updatedAt: string, owner: { id: string, email: string } | null, wave: { id: string, name: string }, response: { id: string, score: number, contact: { id: string, email: string, externalId: string | null } | null } } }> } };
 
+export type ResponseCreatedSubscriptionVariables = Exact<{
+  waveId?: string | number | null | undefined;
+}>;
+
+
+export type ResponseCreatedSubscription = { responseCreated: { id: string, audience: Audience, score: number, category: NpsCategory, reason: string | null, suggestion: string | null, language: string, submittedAt: string, updatedAt: string, wave: { id: string, name: string }, contact: { id: string, email: string, name: string, externalId: string | null } | null, owner: { id: string, email: string } | null, orgUnit: { id: string, name: string } | null, themes: Array<{ id: string, name: string }>, segments: Array<{ key: string, value: string }> } };
+
+export type FollowUpCreatedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FollowUpCreatedSubscription = { followUpCreated: { id: string, status: FollowUpStatus, dueAt: string, overdue: boolean, overdueAt: string | null, escalatedAt: string | null, contactedAt: string | null, resolvedAt: string | null, createdAt: string, updatedAt: string, owner: { id: string, email: string } | null, wave: { id: string, name: string }, response: { id: string, score: number, contact: { id: string, email: string, externalId: string | null } | null } } };
+
+export type FollowUpOverdueSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FollowUpOverdueSubscription = { followUpOverdue: { id: string, status: FollowUpStatus, dueAt: string, overdue: boolean, overdueAt: string | null, escalatedAt: string | null, contactedAt: string | null, resolvedAt: string | null, createdAt: string, updatedAt: string, owner: { id: string, email: string } | null, wave: { id: string, name: string }, response: { id: string, score: number, contact: { id: string, email: string, externalId: string | null } | null } } };
+
 export type WaveFieldsFragment = { id: string, name: string, audience: Audience, status: WaveStatus, languages: Array<string>, opensAt: string | null, closesAt: string | null, openedAt: string | null, closedAt: string | null, createdAt: string, invited: number, responded: number, responseRate: number | null };
 
 export type WavesQueryVariables = Exact<{
@@ -1013,6 +1030,119 @@ export const FollowUpsDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<FollowUpsQuery, FollowUpsQueryVariables>;
+export const ResponseCreatedDocument = new TypedDocumentString(`
+    subscription ResponseCreated($waveId: ID) {
+  responseCreated(waveId: $waveId) {
+    ...ResponseFields
+  }
+}
+    fragment ResponseFields on Response {
+  id
+  audience
+  score
+  category
+  reason
+  suggestion
+  language
+  submittedAt
+  updatedAt
+  wave {
+    id
+    name
+  }
+  contact {
+    id
+    email
+    name
+    externalId
+  }
+  owner {
+    id
+    email
+  }
+  orgUnit {
+    id
+    name
+  }
+  themes {
+    id
+    name
+  }
+  segments {
+    key
+    value
+  }
+}`) as unknown as TypedDocumentString<ResponseCreatedSubscription, ResponseCreatedSubscriptionVariables>;
+export const FollowUpCreatedDocument = new TypedDocumentString(`
+    subscription FollowUpCreated {
+  followUpCreated {
+    ...FollowUpFields
+  }
+}
+    fragment FollowUpFields on FollowUp {
+  id
+  status
+  dueAt
+  overdue
+  overdueAt
+  escalatedAt
+  contactedAt
+  resolvedAt
+  createdAt
+  updatedAt
+  owner {
+    id
+    email
+  }
+  wave {
+    id
+    name
+  }
+  response {
+    id
+    score
+    contact {
+      id
+      email
+      externalId
+    }
+  }
+}`) as unknown as TypedDocumentString<FollowUpCreatedSubscription, FollowUpCreatedSubscriptionVariables>;
+export const FollowUpOverdueDocument = new TypedDocumentString(`
+    subscription FollowUpOverdue {
+  followUpOverdue {
+    ...FollowUpFields
+  }
+}
+    fragment FollowUpFields on FollowUp {
+  id
+  status
+  dueAt
+  overdue
+  overdueAt
+  escalatedAt
+  contactedAt
+  resolvedAt
+  createdAt
+  updatedAt
+  owner {
+    id
+    email
+  }
+  wave {
+    id
+    name
+  }
+  response {
+    id
+    score
+    contact {
+      id
+      email
+      externalId
+    }
+  }
+}`) as unknown as TypedDocumentString<FollowUpOverdueSubscription, FollowUpOverdueSubscriptionVariables>;
 export const WavesDocument = new TypedDocumentString(`
     query Waves($filter: WaveFilter, $first: Int, $after: String) {
   waves(filter: $filter, first: $first, after: $after) {
