@@ -22,7 +22,11 @@ export class Subscriptions {
 
   /** The subscription's events, each typed as the document's data, until you break out of the loop. */
   async *subscribe<TResult>(query: string, variables: unknown): AsyncGenerator<TResult, void, undefined> {
-    const client = await (this.client ??= this.connect());
+    // A failed start (graphql-ws missing) is not kept: the next subscribe tries again.
+    const client = await (this.client ??= this.connect().catch((error: unknown) => {
+      this.client = null;
+      throw error;
+    }));
     const events: { value?: TResult; error?: TandemError; done?: true }[] = [];
     let wake: (() => void) | null = null;
     const push = (event: (typeof events)[number]) => {
@@ -63,14 +67,17 @@ export class Subscriptions {
   }
 
   private async connect(): Promise<Client> {
-    const { createClient } = await import('graphql-ws').catch(() => {
-      throw new TandemError({ message: 'subscribe needs the graphql-ws package: npm install graphql-ws (and ws on Node 20)', code: 'MISSING_DEPENDENCY' });
-    });
+    const missing = (name: string) => () => {
+      throw new TandemError({ message: `subscribe needs the ${name} package: npm install graphql-ws (and ws on Node 20)`, code: 'MISSING_DEPENDENCY' });
+    };
+    const { createClient } = await import('graphql-ws').catch(missing('graphql-ws'));
+    const webSocketImpl =
+      this.transport.webSocketImpl ?? (globalThis as { WebSocket?: unknown }).WebSocket ?? (await import('ws').catch(missing('ws'))).WebSocket;
     const url = new URL(this.transport.url);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     return createClient({
       url: url.toString(),
-      webSocketImpl: this.transport.webSocketImpl ?? (globalThis as { WebSocket?: unknown }).WebSocket ?? (await import('ws')).WebSocket,
+      webSocketImpl,
       connectionParams: async () => ({ authorization: `Bearer ${await this.transport.token()}` }),
       lazyCloseTimeout: 1000,
       retryAttempts: 5,
