@@ -1,5 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
+import type { Redis } from 'ioredis';
+import { RedisStore, type RedisReply } from 'rate-limit-redis';
 import type { Config } from '../config.js';
 import { verifyAccessToken } from '../identity/auth/access-tokens.js';
 
@@ -52,4 +54,12 @@ function clientOf(req: Request, config: Config, now: () => Date): string | null 
   }
   (req as unknown as Record<symbol, string | null>)[CLIENT] = client;
   return client;
+}
+
+/** The counts in Redis (rate-limit-redis through ioredis), so every API process shares each quota. */
+export function redisStore(redis: Redis, prefix = 'tandem:rate:'): Store {
+  return new RedisStore({
+    prefix,
+    sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<RedisReply>,
+  });
 }

@@ -17,7 +17,8 @@ import { authenticate } from './authenticate.js';
 import { queryCostLimit } from '../graphql/query-cost.js';
 import { uploadRoute } from './uploads.js';
 import { exportRoute } from './exports.js';
-import { rateLimits } from './rate-limits.js';
+import { rateLimits, redisStore } from './rate-limits.js';
+import { Redis } from 'ioredis';
 import { serveSubscriptions } from './subscriptions.js';
 
 export interface RunningServer {
@@ -120,7 +121,10 @@ export async function startServer(services: AppServices, db: Database): Promise<
       res.status(503).json({ status: 'unavailable', database: db.mode });
     }
   });
-  const limiter = rateLimits(config, services.now, undefined, sendError);
+  // Shared counts across API processes when there is Redis; each process its own otherwise.
+  const limitsRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectionName: 'tandem-rate-limits', lazyConnect: true }) : null;
+  limitsRedis?.on('error', (error: unknown) => logger.warn({ err: error }, 'rate limits: Redis connection error; requests pass meanwhile'));
+  const limiter = rateLimits(config, services.now, limitsRedis ? redisStore(limitsRedis) : undefined, sendError);
   if (limiter) {
     app.use('/graphql', limiter);
     app.use('/uploads', limiter);
@@ -156,6 +160,9 @@ export async function startServer(services: AppServices, db: Database): Promise<
   return {
     port,
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      limitsRedis?.disconnect();
+    },
   };
 }
