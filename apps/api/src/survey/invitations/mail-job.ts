@@ -192,8 +192,16 @@ async function finish(db: EntityManager, batchId: string, now: Date): Promise<vo
   await db.query(`UPDATE mail_batches SET finished_at = $2, created_all = true WHERE id = $1`, [batchId, now]);
 }
 
-/** What the wave page shows of a failed mail: the mail server's words, without a survey link. */
-function describeError(error: unknown): string {
-  const text = error instanceof Error ? `${(error as { code?: string }).code ? `${(error as { code?: string }).code}: ` : ''}${error.message}` : String(error);
-  return text.replace(/https?:\/\/\S+/g, '[link]').slice(0, 500);
+/**
+ * What the wave page shows of a failed mail: the mail server's words (with its error code once),
+ * without a survey link and without the server's own file paths.
+ */
+export function describeError(error: unknown): string {
+  const code = (error as { code?: unknown })?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  const text = typeof code === 'string' && !message.startsWith(code) ? `${code}: ${message}` : message;
+  return text
+    .replace(/https?:\/\/\S+/g, '[link]')
+    .replace(/'?(?:\/[^\s/']+)+\/?'?/g, '[file]')
+    .slice(0, 500);
 }
