@@ -6,7 +6,7 @@ import { outboxMailer } from '../src/kernel/mailer.js';
 import { until } from './support/jobs.js';
 import { createOrganization } from './support/fixtures.js';
 import { SUBMIT, SURVEY, importContacts, mailsTo, openWave, outbox } from './support/surveys.js';
-import { codeOf, startTestApp, type TestApp } from './support/test-app.js';
+import { codeOf, fieldOf, startTestApp, type TestApp } from './support/test-app.js';
 
 /**
  * Issue 17: wave mail as jobs. inviteToWave and remindWave answer at once with a batch id; a job
@@ -119,6 +119,9 @@ describe('inviting as a job', () => {
     expect(codeOf(await app.gql(BATCH, { id: batchId }, otherCx))).toBe('NOT_FOUND');
     expect(codeOf(await app.gql(RETRY, { w: waveId }, otherCx))).toBe('NOT_FOUND');
     await doneBatch(batchId);
+    // At most 200 failures at a time.
+    const tooMany = await app.gql(`query($id: ID!) { mailBatch(id: $id) { failures(first: 500) { email } } }`, { id: batchId }, cx);
+    expect([codeOf(tooMany), fieldOf(tooMany)]).toEqual(['BAD_USER_INPUT', 'first']);
   });
 });
 

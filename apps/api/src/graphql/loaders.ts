@@ -8,7 +8,7 @@ import { responseLoader, responseUpdatedAtLoader } from '../survey/responses/res
 import { themeByIdLoader, themeIdsByResponseLoader, waveAnalysisLoader } from '../survey/themes/theme.loader.js';
 import { webhookAttemptsLoader } from '../integrations/webhooks/webhook.loader.js';
 import { userLoader } from '../identity/users/user.loader.js';
-import { latestMailBatchLoader, mailBatchLoader } from '../survey/invitations/mail-batch.loader.js';
+import { latestMailBatchLoader, mailBatchLoader, mailFailuresLoader } from '../survey/invitations/mail-batch.loader.js';
 import { waveLoader, waveQuestionsLoader } from '../survey/waves/wave.loader.js';
 import {
   waveCommentsLoader,
@@ -35,6 +35,7 @@ export function createLoaders(db: EntityManager, organizationId: string | null) 
     waveQuestions: waveQuestionsLoader(db, organizationId),
     mailBatch: mailBatchLoader(db, organizationId),
     latestMailBatch: latestMailBatchLoader(db, organizationId),
+    mailFailures: mailFailuresLoader(db, organizationId),
     waveInvitationStats: waveInvitationStatsLoader(db, organizationId),
     waveNpsCounts: waveNpsCountsLoader(db, organizationId),
     waveScoreDistribution: waveScoreDistributionLoader(db, organizationId),

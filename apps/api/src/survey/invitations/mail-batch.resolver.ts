@@ -1,13 +1,11 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../kernel/context.js';
-import { orgOf } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors.js';
 import { FEEDBACK_OWNERS_OF_ALL, INVITERS } from '../../kernel/policies.js';
 import { ownScopeOf } from '../../kernel/scope.js';
 import { WaveType } from '../waves/wave.type.js';
 import { MailBatch, MailFailure, RetryBatch } from './invitation.types.js';
 import { retryFailedMail } from './invitation.service.js';
-import { mailFailures } from './mail-batches.js';
 import { badInput } from '../../kernel/errors.js';
 
 /** Wave mail batches (mail-batches.ts): their progress, failures and retry. */
@@ -25,7 +23,7 @@ export class MailBatchResolver {
   failures(@Root() batch: MailBatch, @Arg('first', () => Int, { nullable: true }) first: number | null, @Ctx() ctx: Context): Promise<MailFailure[]> {
     const limit = first ?? 20;
     if (!Number.isInteger(limit) || limit < 0 || limit > 200) throw badInput('first', 'Give a number from 0 to 200');
-    return mailFailures(ctx.db, orgOf(ctx), batch.id, ownScopeOf(ctx, FEEDBACK_OWNERS_OF_ALL), limit);
+    return ctx.loaders.mailFailures.load({ batchId: batch.id, limit, owner: ownScopeOf(ctx, FEEDBACK_OWNERS_OF_ALL) });
   }
 
   @Authorized(...INVITERS)

@@ -175,15 +175,22 @@ export interface MailFailureRow {
   error: string | null;
 }
 
-/** A batch's mails that failed (or are being retried), first `limit`; a manager's only among their own contacts. */
-export function mailFailures(db: EntityManager, organizationId: string, batchId: string, ownerScope: string | null, limit: number): Promise<MailFailureRow[]> {
+/**
+ * The batches' mails that failed (or are being retried), the first `limit` of each by address; a
+ * manager's only among their own contacts. One query for any number of batches.
+ */
+export function mailFailures(db: EntityManager, organizationId: string, batchIds: readonly string[], ownerScope: string | null, limit: number): Promise<(MailFailureRow & { batchId: string })[]> {
   return db.query(
-    `SELECT i.id AS "invitationId", c.id AS "contactId", c.email, c.name, i.mail_state AS state, i.mail_attempts AS attempts, i.mail_error AS error
-       FROM invitations i JOIN contacts c ON c.id = i.contact_id
-      WHERE i.organization_id = $1 AND i.mail_batch_id = $2 AND ($3::uuid IS NULL OR c.owner_id = $3::uuid)
-        AND (i.mail_state IN ('FAILED', 'BOUNCED') OR (i.mail_state = 'QUEUED' AND i.mail_attempts > 0))
-      ORDER BY c.email, i.id
-      LIMIT $4`,
-    [organizationId, batchId, ownerScope, limit],
+    `SELECT "batchId", "invitationId", "contactId", email, name, state, attempts, error FROM (
+       SELECT i.mail_batch_id AS "batchId", i.id AS "invitationId", c.id AS "contactId", c.email, c.name, i.mail_state AS state,
+              i.mail_attempts AS attempts, i.mail_error AS error,
+              row_number() OVER (PARTITION BY i.mail_batch_id ORDER BY c.email, i.id) AS n
+         FROM invitations i JOIN contacts c ON c.id = i.contact_id
+        WHERE i.organization_id = $1 AND i.mail_batch_id = ANY($2::uuid[]) AND ($3::uuid IS NULL OR c.owner_id = $3::uuid)
+          AND (i.mail_state IN ('FAILED', 'BOUNCED') OR (i.mail_state = 'QUEUED' AND i.mail_attempts > 0))
+     ) AS f
+     WHERE n <= $4
+     ORDER BY "batchId", n`,
+    [organizationId, batchIds, ownerScope, limit],
   );
 }
