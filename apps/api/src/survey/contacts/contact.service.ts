@@ -35,9 +35,7 @@ function visible(db: EntityManager, actor: Actor): SelectQueryBuilder<ContactEnt
 
 /** Unknown, another organization's and (for a manager) another owner's contact all answer the same. */
 /** A contact the actor may see (a manager: their own); NOT_FOUND otherwise. */
-export const findVisibleContact = (db: EntityManager, actor: Actor, id: string) => findVisible(db, actor, id);
-
-async function findVisible(db: EntityManager, actor: Actor, id: string): Promise<ContactEntity> {
+export async function findVisibleContact(db: EntityManager, actor: Actor, id: string): Promise<ContactEntity> {
   const contact = isUuid(id) ? await visible(db, actor).andWhere('c.id = :id', { id }).getOne() : null;
   if (!contact) throw notFound('Contact');
   return contact;
@@ -185,7 +183,7 @@ export async function updateContact(ctx: Context, id: string, input: ContactInpu
   const actor = actorOf(ctx);
   try {
     return await ctx.db.transaction(async (tx) => {
-      const contact = await findVisible(tx, actor, id);
+      const contact = await findVisibleContact(tx, actor, id);
       const v = await checkInput(tx, actor, input);
       if (v.email !== contact.email && (await tx.existsBy(ContactEntity, { organizationId: actor.organizationId, email: v.email }))) {
         throw conflict('input.email', EMAIL_TAKEN);
@@ -207,7 +205,7 @@ export async function updateContact(ctx: Context, id: string, input: ContactInpu
 /** Idempotent: unsubscribing again keeps the first date. */
 export async function unsubscribeContact(ctx: Context, id: string): Promise<ContactEntity> {
   const actor = actorOf(ctx);
-  const contact = await findVisible(ctx.db, actor, id);
+  const contact = await findVisibleContact(ctx.db, actor, id);
   await ctx.db.query(
     `UPDATE contacts SET unsubscribed_at = COALESCE(unsubscribed_at, $3), updated_at = now() WHERE organization_id = $1 AND id = $2`,
     [actor.organizationId, contact.id, ctx.app.now()],
