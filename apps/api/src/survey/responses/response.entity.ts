@@ -59,6 +59,29 @@ export class ResponseEntity {
   @Column({ type: 'jsonb' })
   segments: Record<string, string>;
 
+  /** Set when the answer came from a transactional programme: the transaction and its attributes. */
+  @Column({ type: 'uuid', name: 'transaction_id', nullable: true })
+  transactionId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  touchpoint: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  product: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  channel: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  location: string | null;
+
+  /** Who served the customer: `user:<uuid>` or `ext:<external id>`. */
+  @Column({ type: 'text', name: 'served_by', nullable: true })
+  servedBy: string | null;
+
+  @Column({ type: 'text', name: 'served_by_name', nullable: true })
+  servedByName: string | null;
+
   @Column({ type: 'timestamptz', name: 'submitted_at' })
   submittedAt: Date;
 
