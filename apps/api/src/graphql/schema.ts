@@ -22,6 +22,7 @@ import { ResponseResolver } from '../survey/responses/response.resolver.js';
 import { TaggingResolver } from '../survey/themes/tagging.resolver.js';
 import { ThemeResolver } from '../survey/themes/theme.resolver.js';
 import { WaveResolver } from '../survey/waves/wave.resolver.js';
+import { TransactionResolver } from '../survey/transactions/transaction.resolver.js';
 import { LiveResolver } from '../survey/live/live.resolver.js';
 import { AnalyticsResolver } from '../reporting/analytics/analytics.resolver.js';
 import { NpsBandResolver } from '../reporting/analytics/nps-band.resolver.js';
@@ -49,7 +50,7 @@ import { wireLifecycle } from './lifecycle.js';
 export const resolvers = [
   AuthResolver, ApiClientsResolver, OrganizationResolver, OrgUnitResolver, UserResolver, UserAdminResolver, OrgUnitManagerResolver, NotificationResolver,
   ContactResolver, EmployeeResolver, RosterChangeResolver, InvitationResolver, MailBatchResolver, WaveMailingResolver, ExportResolver, PrivacyResolver, PublicSurveyResolver, ResponseResolver,
-  FollowUpResolver, FollowUpNoteResolver, ResponseFollowUpResolver, WaveResolver, ThemeResolver, TaggingResolver, LiveResolver,
+  FollowUpResolver, FollowUpNoteResolver, ResponseFollowUpResolver, WaveResolver, TransactionResolver, ThemeResolver, TaggingResolver, LiveResolver,
   AnalyticsResolver, NpsBandResolver, EmployeeResultsResolver, WaveResultsResolver, ThemeResultsResolver, LeaderboardResolver, AwardResolver,
   ImprovementResolver, ImprovementWaveResolver, ImprovementEventResolver, WaveStagesResolver,
   BoardResolver, BoardThemesResolver, HomeResolver,
