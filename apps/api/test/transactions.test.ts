@@ -243,6 +243,50 @@ describe('triggering', () => {
   });
 });
 
+describe('a CSV of transactions', () => {
+  const IMPORT = `mutation($id: ID!, $csv: String!) { importTransactions(programmeId: $id, csv: $csv) { imported created errors { line field message } } }`;
+  const header = 'transactionId,occurredAt,email,externalId,name,product,channel,servedByEmail,servedByExternalId,servedByName';
+
+  it('imports nothing when any row is bad, naming every bad line and column', async () => {
+    const id = await programme();
+    const soon = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const csv = [
+      header,
+      `C-1,${hoursAgo(5)},csv1@cand.example,,Csv One,Temp,Phone,manager@demo.test,,`,
+      `C-2,yesterday,not-an-email,,,Temp,Phone,,,`,
+      `C-3,${soon},,,,,,nobody@demo.test,,`,
+      `C-1,${hoursAgo(5)},csv4@cand.example,,,,,,E-9,`,
+    ].join('\n');
+    const before = { transactions: await count('transactions'), contacts: await count('contacts') };
+    const res = await app.gql(IMPORT, { id, csv }, cx);
+    expect(res.data.importTransactions.imported).toBe(0);
+    const named = res.data.importTransactions.errors.map((e: any) => `${e.line}:${e.field}`);
+    expect(named).toEqual(expect.arrayContaining(['3:occurred_at', '3:email', '4:occurred_at', '4:email', '4:served_by_email', '5:served_by_name', '5:transaction_id']));
+    expect(named.some((n: string) => n.startsWith('2:'))).toBe(false);
+    expect({ transactions: await count('transactions'), contacts: await count('contacts') }).toEqual(before);
+  });
+
+  it('records every row of a good file as a trigger, once per id', async () => {
+    const id = await programme();
+    const csv = [
+      header,
+      `G-1,${hoursAgo(5)},good1@cand.example,,Good One,Temp,Phone,manager@demo.test,,`,
+      `G-2,${hoursAgo(4)},good2@cand.example,CRM-G2,,Perm,Web,,E-3,Ola Recruiter`,
+    ].join('\n');
+    const res = await app.gql(IMPORT, { id, csv }, cx);
+    expect(res.data.importTransactions).toMatchObject({ imported: 2, created: 2, errors: [] });
+    const again = await app.gql(IMPORT, { id, csv }, cx);
+    expect(again.data.importTransactions).toMatchObject({ imported: 2, created: 0, errors: [] });
+    const rows = await sql(`SELECT external_id, product, served_by_name, status FROM transactions WHERE wave_id = $1 ORDER BY external_id`, [id]);
+    expect(rows).toEqual([
+      { external_id: 'G-1', product: 'Temp', served_by_name: expect.any(String), status: 'SCHEDULED' },
+      { external_id: 'G-2', product: 'Perm', served_by_name: 'Ola Recruiter', status: 'SCHEDULED' },
+    ]);
+    const changed = await app.gql(IMPORT, { id, csv: csv.replace('Perm', 'Temp') }, cx);
+    expect(changed.data.importTransactions.errors).toEqual([{ line: 3, field: 'product', message: expect.any(String) }]);
+  });
+});
+
 describe('access', () => {
   it('lets CX trigger; an API client without surveys:send is FORBIDDEN naming the scope', async () => {
     const id = await programme();

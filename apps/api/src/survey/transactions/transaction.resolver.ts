@@ -14,6 +14,8 @@ import {
   UpdateProgrammeInput,
 } from './transaction.types.js';
 import type { TransactionStatus } from './transaction.entity.js';
+import { ImportResult } from '../../platform/csv/import-result.types.js';
+import { importTransactions } from './transaction-import.js';
 
 @Resolver(() => TransactionType)
 export class TransactionResolver {
@@ -41,6 +43,16 @@ export class TransactionResolver {
   @Mutation(() => TriggerSurveysResult, { description: 'Up to 1,000 transactions, all or nothing: with any problem none is recorded and errors name each index and field' })
   triggerSurveys(@Arg('inputs', () => [TriggerSurveyInput]) inputs: TriggerSurveyInput[], @Ctx() ctx: Context) {
     return triggerSurveys(ctx, inputs);
+  }
+
+  @Authorized(...SURVEY_SENDERS)
+  @Mutation(() => ImportResult, {
+    description:
+      'A CSV of transactions (columns transaction_id, occurred_at and any of email, external_id, name, language, product, channel, location, ' +
+      'served_by_email or served_by_external_id with served_by_name), each as triggerSurvey. Any bad row imports nothing; errors name every bad line and column',
+  })
+  importTransactions(@Arg('programmeId', () => ID) programmeId: string, @Arg('csv', () => String) csv: string, @Ctx() ctx: Context) {
+    return importTransactions(ctx, programmeId, csv);
   }
 
   @Authorized(...SURVEY_READERS)
