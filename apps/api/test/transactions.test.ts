@@ -53,6 +53,19 @@ beforeAll(async () => {
 
 afterAll(() => app?.close());
 
+describe('the demo', () => {
+  it('has a transactional programme with months of answers by product, channel and serving employee', async () => {
+    const [row] = await sql(
+      `SELECT count(*)::int AS answers, count(DISTINCT r.product)::int AS products, count(DISTINCT r.channel)::int AS channels,
+              count(DISTINCT r.served_by)::int AS servers, count(DISTINCT r.served_by) FILTER (WHERE r.served_by LIKE 'user:%')::int AS users,
+              (max(r.submitted_at) - min(r.submitted_at)) > interval '120 days' AS months
+         FROM responses r JOIN waves w ON w.id = r.wave_id WHERE w.name = 'Placement follow-up' AND w.kind = 'TRANSACTIONAL' AND r.touchpoint = 'placement'`,
+    );
+    expect(row.answers).toBeGreaterThan(80);
+    expect(row).toMatchObject({ products: 4, channels: 3, servers: 5, users: 3, months: true });
+  });
+});
+
 describe('programmes', () => {
   it('creates an open transactional programme; the waves list filters by kind', async () => {
     const res = await app.gql(CREATE, { input: { name: 'Support follow-up', audience: 'CUSTOMER', touchpoint: 'support case', sendDelayMinutes: 60 } }, cx);
