@@ -141,25 +141,25 @@ export async function recordTransaction(
   if (!contact) throw badInput(options.field('email'), 'No contact has this externalId; give an email to create one');
   const skip = await skipReasonOf(tx, contact, options);
   const sendAt = new Date(options.now.getTime() + (programme.sendDelayMinutes ?? 0) * 60_000);
-  const [inserted]: { id: string }[] = await tx.query(
+  const [inserted]: Record<string, unknown>[] = await tx.query(
     `INSERT INTO transactions (organization_id, wave_id, external_id, contact_id, occurred_at, product, channel, location,
                                served_by, served_by_name, send_at, status, skip_reason, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
      ON CONFLICT (organization_id, wave_id, external_id) DO NOTHING
-     RETURNING id`,
+     RETURNING *`,
     [
       programme.organizationId, programme.id, values.externalId, contact.id, values.occurredAt, values.product, values.channel, values.location,
       trigger.servedBy, trigger.servedByName, sendAt, skip ? 'SKIPPED' : 'SCHEDULED', skip, options.now,
     ],
   );
-  const row = await tx.findOneByOrFail(TransactionEntity, key);
+  if (inserted) return transactionOf(tx, inserted);
   // A concurrent call recorded the same id first: answer it as a repeat.
-  return inserted ? row : sameOrConflict(tx, row, trigger, options.field);
+  return sameOrConflict(tx, await tx.findOneByOrFail(TransactionEntity, key), trigger, options.field);
 }
 
 async function skipReasonOf(tx: EntityManager, contact: TransactionContact, options: { throttleDays: number; now: Date }): Promise<SkipReason | null> {
   if (contact.unsubscribed) return 'UNSUBSCRIBED';
-  if (options.throttleDays <= 0) return null;
+  if (options.throttleDays <= 0 || contact.created) return null;
   const windowStart = options.now.getTime() - options.throttleDays * 86_400_000;
   if (contact.lastInvitedAt && contact.lastInvitedAt.getTime() > windowStart) return 'THROTTLED';
   const [waiting] = await tx.query(`SELECT 1 FROM transactions WHERE contact_id = $1 AND status = 'SCHEDULED' LIMIT 1`, [contact.id]);
@@ -183,4 +183,13 @@ async function sameOrConflict(tx: EntityManager, row: TransactionEntity, trigger
   const first = differs.find(([, d]) => d);
   if (first) throw conflict(field(first[0]), `Transaction "${values.externalId}" was recorded already with another ${first[0]}`);
   return row;
+}
+
+/** A transactions row (RETURNING *) as the entity, saving the read back. */
+function transactionOf(tx: EntityManager, row: Record<string, unknown>): TransactionEntity {
+  const entity = new TransactionEntity();
+  for (const column of tx.connection.getMetadata(TransactionEntity).columns) {
+    (entity as unknown as Record<string, unknown>)[column.propertyName] = row[column.databaseName];
+  }
+  return entity;
 }
