@@ -47,8 +47,9 @@ describe.skipIf(!runBrowserTests)('transactional programmes in the browser', () 
   });
 
   it('fits a 390 px phone', async () => {
-    const { page } = await session.open({ viewport: PHONE_390 });
+    const { page } = await session.open();
     await logIn(page, 'cx@demo.test');
+    await page.setViewportSize(PHONE_390);
     await page.goto('/programmes');
     await page.getByRole('link', { name: 'Placement follow-up' }).waitFor();
     expect(await fitsWidth(page)).toBe(true);
