@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { EntityManager } from 'typeorm';
 import { categorize } from '@tandem/nps-core';
+import { closeEmployeeWave, insertTeam } from './support/employee-data.js';
 import { createOrganization } from './support/fixtures.js';
 import { scansOfAnswers, statementsOf } from './support/statements.js';
 import { codeOf, fieldOf, startTestApp, type TestApp } from './support/test-app.js';
@@ -11,7 +12,7 @@ import { codeOf, fieldOf, startTestApp, type TestApp } from './support/test-app.
  * expected number (mean, t-interval, Pearson r, Fisher-z interval) recomputed here in TypeScript.
  */
 const CRITERIA = `query($filter: NpsFilter!) { criterionResults(filter: $filter) {
-  criterion n mean ciLow ciHigh distribution lowSample previousN previousMean } }`;
+  criterion n mean ciLow ciHigh distribution lowSample suppressed hiddenReason previousN previousMean } }`;
 const DRIVERS = `query($filter: NpsFilter!) { keyDrivers(filter: $filter) { criterion rank n correlation ciLow ciHigh lowSample } }`;
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -171,11 +172,60 @@ describe('criterionResults', () => {
     expect(scansOfAnswers(statements)[0]).toMatch(/GROUP BY e\.criterion/);
   });
 
-  it('refuses employee criteria with a typed error naming the field', async () => {
-    const hr = await app.gql(CRITERIA, { filter: {} }, tokens.hr);
-    expect([codeOf(hr), fieldOf(hr), hr.errors?.[0]?.extensions?.reason]).toEqual(['BAD_USER_INPUT', 'filter.audience', 'EMPLOYEE_CRITERIA_NOT_RELEASED']);
-    const byWave = await app.gql(CRITERIA, { filter: { waveIds: [waves.employee] } }, tokens.admin);
-    expect([codeOf(byWave), fieldOf(byWave)]).toEqual(['BAD_USER_INPUT', 'filter.waveIds']);
+});
+
+describe('employee criteria: only from the releases of closed waves', () => {
+  // k = 5 (the default): care has 12 ratings (≥ 2k: mean, interval and counts), voice 7 (≥ k: the
+  // mean alone), tools 4 (< k: hidden).
+  const care = [5, 4, 4, 3, 5, 2, 4, 5, 3, 4, 1, 4];
+  let closed: string;
+  let running: string;
+
+  beforeAll(async () => {
+    const db = app.db.dataSource.manager;
+    closed = waves.employee;
+    running = await (async () =>
+      (await app.gql(`mutation($input: CreateWaveInput!) { createWave(input: $input) { id } }`, { input: { name: 'Employees 2', audience: 'EMPLOYEE' } }, tokens.hr)).data.createWave.id)();
+    const answers = care.map((value, i) => ({
+      score: (value * 2 + i) % 11,
+      ratings: [
+        { criterion: 'zz_care', value },
+        ...(i < 7 ? [{ criterion: 'zz_voice', value: 1 + (i % 5) }] : []),
+        ...(i < 4 ? [{ criterion: 'zz_tools', value: 5 }] : []),
+      ],
+    }));
+    await insertTeam(db, closed, { orgUnitId: org.unit.id, invited: 14, answers });
+    await insertTeam(db, running, { orgUnitId: org.unit.id, invited: 6, answers: answers.slice(0, 6) });
+    await closeEmployeeWave(db, closed);
+  });
+
+  it('reads the whole wave from its release: mean with interval and counts from 2k ratings, the mean alone from k, hidden below k', async () => {
+    const results = await ok(CRITERIA, { waveIds: [closed] }, tokens.hr);
+    const by = Object.fromEntries(results.map((r: { criterion: string }) => [r.criterion, r]));
+    expect(Object.keys(by)).toEqual(['zz_care', 'zz_tools', 'zz_voice']);
+    expect(by.zz_care).toMatchObject({ n: 12, suppressed: false, hiddenReason: null, lowSample: true, distribution: [1, 1, 2, 5, 3] });
+    expect(by.zz_care.mean).toBeCloseTo(mean(care), 4);
+    // t(0.975, 11) = 2.201
+    expect(by.zz_care.ciHigh - by.zz_care.mean).toBeCloseTo((2.201 * sd(care)) / Math.sqrt(12), 3);
+    expect(by.zz_voice).toMatchObject({ n: 7, suppressed: false, ciLow: null, ciHigh: null, distribution: null });
+    expect(by.zz_voice.mean).toBeCloseTo(mean([1, 2, 3, 4, 5, 1, 2]), 4);
+    expect(by.zz_tools).toMatchObject({ n: null, mean: null, distribution: null, suppressed: true, hiddenReason: 'THRESHOLD' });
+    // The answers themselves are gone: the release is all that is left of the wave.
+    const [{ n }] = await app.db.dataSource.manager.query(`SELECT count(*)::int AS n FROM employee_answers WHERE wave_id = $1`, [closed]);
+    expect(n).toBe(0);
+  });
+
+  it('hides every criterion while a selected wave still runs', async () => {
+    const results = await ok(CRITERIA, { waveIds: [closed, running] }, tokens.admin);
+    expect(results.length).toBeGreaterThan(0);
+    for (const r of results) expect(r).toMatchObject({ suppressed: true, hiddenReason: 'NOT_RELEASED', n: null, mean: null });
+  });
+
+  it('refuses groups finer than the wave, naming the field (a manager reads their own unit)', async () => {
+    const unit = await app.gql(CRITERIA, { filter: { audience: 'EMPLOYEE', orgUnitIds: [org.unit.id] } }, tokens.hr);
+    expect([codeOf(unit), fieldOf(unit)]).toEqual(['BAD_USER_INPUT', 'filter.orgUnitIds']);
+    const segment = await app.gql(CRITERIA, { filter: { audience: 'EMPLOYEE', segments: [{ key: 'location', value: 'Oslo' }] } }, tokens.hr);
+    expect([codeOf(segment), fieldOf(segment)]).toEqual(['BAD_USER_INPUT', 'filter.segments']);
   });
 });
 
@@ -262,7 +312,7 @@ describe('property: the API equals a recompute in TypeScript', () => {
         const waveId = (
           await app.gql(`mutation($input: CreateWaveInput!) { createWave(input: $input) { id } }`, { input: { name: `Property ${run++}`, audience: 'CUSTOMER' } }, tokens.cx)
         ).data.createWave.id;
-        const rows: Row[] = generated.map((g) => ({ score: g.score, ratings: g.x === undefined ? { y: g.y } : { x: g.x, y: g.y } }));
+        const rows: Row[] = generated.map((g) => ({ score: g.score, ratings: g.x === undefined ? { y: g.y } : ({ x: g.x, y: g.y } as Record<string, number>) }));
         await insertRated(db, waveId, rows);
         const criteria = await ok(CRITERIA, { waveIds: [waveId] });
         const drivers = await ok(DRIVERS, { waveIds: [waveId] });

@@ -2,8 +2,9 @@ import type { Context } from '../../kernel/context.js';
 import { badInput } from '../../kernel/errors.js';
 import type { NpsFilter } from '../base/nps-filter.input.js';
 import { resolveNpsScope, type NpsScope } from '../analytics/nps-scope.js';
-import { KEY_DRIVER_MIN_N, correlationInterval, meanInterval, rounded } from './criteria.stats.js';
-import { CriterionResult, KeyDriver } from './criteria.types.js';
+import { employeeCriteria } from '../anonymity/index.js';
+import { KEY_DRIVER_MIN_N, correlationInterval, meanInterval, rounded } from '../base/criteria.stats.js';
+import { CriterionResult, KeyDriver } from '../base/criteria.types.js';
 
 /**
  * Criteria ratings (the 1–5 RATING questions of a wave, stored on each response as
@@ -11,9 +12,10 @@ import { CriterionResult, KeyDriver } from './criteria.types.js';
  * caller (resolveNpsScope: a manager's are their own contacts'). Each is one statement grouped by
  * criterion, so the cost follows the number of criteria, never the number of answers in Node.
  *
- * Employee answers report only through the anonymity guard, and a release (reporting/anonymity)
- * does not hold criteria ratings: employee criteria are refused with a typed error, as are
- * employee key drivers (a correlation pairs one person's answers, which no release may show).
+ * Employee answers report only through the anonymity guard: employee criteria are read from the
+ * releases of closed waves (reporting/anonymity employeeCriteria: whole waves, k ratings), and
+ * employee key drivers are refused with a typed error (a correlation pairs one person's answers,
+ * which no release may show).
  */
 
 type IdentifiedScope = Extract<NpsScope, { kind: 'identified' }>;
@@ -26,18 +28,13 @@ function employeeField(filter: NpsFilter): string {
   return 'filter.audience';
 }
 
-async function identifiedScope(ctx: Context, filter: NpsFilter, what: 'criterionResults' | 'keyDrivers'): Promise<IdentifiedScope> {
+async function identifiedScope(ctx: Context, filter: NpsFilter): Promise<IdentifiedScope> {
   const scope = await resolveNpsScope(ctx, filter);
   if (scope.kind === 'employee') {
-    throw what === 'keyDrivers'
-      ? badInput(employeeField(filter), 'Key drivers are for identified audiences only: employee answers are never paired with each other', {
-          reason: 'EMPLOYEE_KEY_DRIVERS',
-          params: {},
-        })
-      : badInput(employeeField(filter), 'Employee criteria ratings are not part of a wave release yet; choose an identified audience', {
-          reason: 'EMPLOYEE_CRITERIA_NOT_RELEASED',
-          params: {},
-        });
+    throw badInput(employeeField(filter), 'Key drivers are for identified audiences only: employee answers are never paired with each other', {
+      reason: 'EMPLOYEE_KEY_DRIVERS',
+      params: {},
+    });
   }
   return scope;
 }
@@ -80,14 +77,15 @@ async function criterionRows(ctx: Context, scope: IdentifiedScope): Promise<Crit
  * statement). Sorted by criterion.
  */
 export async function criterionResults(ctx: Context, filter: NpsFilter): Promise<CriterionResult[]> {
-  const scope = await identifiedScope(ctx, filter, 'criterionResults');
+  const scope = await resolveNpsScope(ctx, filter);
+  if (scope.kind === 'employee') return employeeCriteria(ctx, scope.filter);
   const rows = await criterionRows(ctx, scope);
   let previous = new Map<string, CriterionRow>();
   if (filter.from && filter.to) {
     const days = Math.round((filter.to.getTime() - filter.from.getTime()) / DAY_MS) + 1;
     const to = new Date(filter.from.getTime() - DAY_MS);
     const from = new Date(filter.from.getTime() - days * DAY_MS);
-    const before = await identifiedScope(ctx, { ...filter, from, to }, 'criterionResults');
+    const before = await identifiedScope(ctx, { ...filter, from, to });
     previous = new Map((await criterionRows(ctx, before)).map((r) => [r.criterion, r]));
   }
   return rows
@@ -103,6 +101,8 @@ export async function criterionResults(ctx: Context, filter: NpsFilter): Promise
         ciHigh: rounded(ci?.high),
         distribution: [row.v1, row.v2, row.v3, row.v4, row.v5],
         lowSample: row.n < KEY_DRIVER_MIN_N,
+        suppressed: false,
+        hiddenReason: null,
         previousN: hasPrevious ? (prev?.n ?? 0) : null,
         previousMean: rounded(prev?.mean),
       });
@@ -117,7 +117,7 @@ export async function criterionResults(ctx: Context, filter: NpsFilter): Promise
  * undefined (no variation) rank last. Identified audiences only.
  */
 export async function keyDrivers(ctx: Context, filter: NpsFilter): Promise<KeyDriver[]> {
-  const scope = await identifiedScope(ctx, filter, 'keyDrivers');
+  const scope = await identifiedScope(ctx, filter);
   const rows: { criterion: string; n: number; r: number | null }[] = await ctx.db.query(
     `SELECT e.criterion,
             regr_count(r.score::float8, e.value::float8)::int AS n,

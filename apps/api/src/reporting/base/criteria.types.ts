@@ -6,8 +6,8 @@ export class CriterionResult {
   @Field(() => String, { description: 'The criterion key the waves ask it under (e.g. communication)' })
   criterion: string;
 
-  @Field(() => Int, { description: 'Ratings given' })
-  n: number;
+  @Field(() => Int, { nullable: true, description: 'Ratings given; null when suppressed' })
+  n: number | null;
 
   @Field(() => Float, { nullable: true })
   mean: number | null;
@@ -18,11 +18,23 @@ export class CriterionResult {
   @Field(() => Float, { nullable: true })
   ciHigh: number | null;
 
-  @Field(() => [Int], { description: 'How many rated 1, 2, 3, 4 and 5 (five counts)' })
-  distribution: number[];
+  @Field(() => [Int], {
+    nullable: true,
+    description: 'How many rated 1, 2, 3, 4 and 5 (five counts); employee results only where a wave had at least 2k ratings of it',
+  })
+  distribution: number[] | null;
 
   @Field(() => Boolean, { description: 'Fewer ratings than the key-driver minimum (30): read the mean with care' })
   lowSample: boolean;
+
+  @Field(() => Boolean, { description: 'Employee results: hidden by the anonymity guard (every number null)' })
+  suppressed: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'When suppressed: THRESHOLD (fewer than k ratings, or the wave total hidden) or NOT_RELEASED (a wave still runs, or was released before criteria were)',
+  })
+  hiddenReason: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Ratings in the previous period of the same length (only when the filter has from and to)' })
   previousN: number | null;
