@@ -71,6 +71,10 @@ describe.skipIf(!runBrowserTests)('criteria and key drivers on the explore page'
     await hr.page.goto('/explore');
     await hr.page.getByTestId('drivers-employee').waitFor();
     expect(await hr.page.getByTestId('drivers-ranking').count()).toBe(0);
+    // The earlier pulses asked manager support and workload: their releases hold the whole wave's.
+    const employeeCriteria = hr.page.getByTestId('drivers-criteria').locator('li');
+    expect(await employeeCriteria.evaluateAll((items) => items.map((i) => i.getAttribute('data-criterion')))).toEqual(['manager_support', 'workload']);
+    await screenshotOf(hr.page.getByTestId('explore-drivers'), 'explore-drivers-employee-da');
     expect([...errors, ...hr.errors]).toEqual([]);
   });
 });
