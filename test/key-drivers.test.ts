@@ -74,7 +74,7 @@ describe.skipIf(!runBrowserTests)('criteria and key drivers on the explore page'
     // The earlier pulses asked manager support and workload: their releases hold the whole wave's.
     const employeeCriteria = hr.page.getByTestId('drivers-criteria').locator('li');
     expect(await employeeCriteria.evaluateAll((items) => items.map((i) => i.getAttribute('data-criterion')))).toEqual(['manager_support', 'workload']);
-    await screenshotOf(hr.page.getByTestId('explore-drivers'), 'explore-drivers-employee-da');
+    await screenshotOf(hr.page.getByTestId('explore-drivers'), 'explore-drivers-employee-en');
     expect([...errors, ...hr.errors]).toEqual([]);
   });
 });

@@ -148,6 +148,11 @@ describe('criterionResults', () => {
     expect(b).toHaveLength(1);
     expect(b[0]).toMatchObject({ criterion: 'zz_service', n: 6, lowSample: true });
     expect(b[0].mean).toBeCloseTo(mean(rowsB.map((r) => r.ratings.zz_service)), 4);
+    // Six ratings: the t-interval (t(0.975, 5) = 2.571) is clipped to the 1–5 scale where it leaves it.
+    const bValues = rowsB.map((r) => r.ratings.zz_service);
+    const bHalf = (2.571 * sd(bValues)) / Math.sqrt(6);
+    expect(b[0].ciLow).toBeCloseTo(Math.max(1, mean(bValues) - bHalf), 3);
+    expect(b[0].ciHigh).toBeCloseTo(Math.min(5, mean(bValues) + bHalf), 3);
 
     // June (30 days): the previous period is 2 May – 31 May, which holds wave B.
     const june = await ok(CRITERIA, { from: '2025-06-01', to: '2025-06-30' });

@@ -44,6 +44,15 @@ export function meanInterval(mean: number, sd: number, n: number): Interval | nu
   return { low: mean - half, high: mean + half };
 }
 
+/** The 1–5 scale of a criterion rating. */
+export const RATING_SCALE = { min: 1, max: 5 } as const;
+
+/** A mean rating's t-interval clipped to the rating scale (a mean of 1–5 ratings lies within it). */
+export function ratingMeanInterval(mean: number, sd: number, n: number): Interval | null {
+  const ci = meanInterval(mean, sd, n);
+  return ci && { low: Math.max(RATING_SCALE.min, ci.low), high: Math.min(RATING_SCALE.max, ci.high) };
+}
+
 /**
  * The 95 % interval of a Pearson correlation r over n pairs by Fisher's z: tanh(atanh(r) ± 1.96 /
  * √(n − 3)); null below 4 pairs. A perfect correlation (|r| = 1) has the point as its interval.

@@ -12,7 +12,7 @@ export class CriterionResult {
   @Field(() => Float, { nullable: true })
   mean: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Lower end of the 95 % t-interval of the mean (null below 2 ratings)' })
+  @Field(() => Float, { nullable: true, description: 'Lower end of the 95 % t-interval of the mean, clipped to the 1–5 scale (null below 2 ratings)' })
   ciLow: number | null;
 
   @Field(() => Float, { nullable: true })

@@ -3,7 +3,7 @@ import { badInput } from '../../kernel/errors.js';
 import type { NpsFilter } from '../base/nps-filter.input.js';
 import { resolveNpsScope, type NpsScope } from '../analytics/nps-scope.js';
 import { employeeCriteria } from '../anonymity/index.js';
-import { KEY_DRIVER_MIN_N, correlationInterval, meanInterval, rounded } from '../base/criteria.stats.js';
+import { KEY_DRIVER_MIN_N, correlationInterval, ratingMeanInterval, rounded } from '../base/criteria.stats.js';
 import { CriterionResult, KeyDriver } from '../base/criteria.types.js';
 
 /**
@@ -90,7 +90,7 @@ export async function criterionResults(ctx: Context, filter: NpsFilter): Promise
   }
   return rows
     .map((row) => {
-      const ci = row.mean === null ? null : meanInterval(row.mean, row.sd ?? Number.NaN, row.n);
+      const ci = row.mean === null ? null : ratingMeanInterval(row.mean, row.sd ?? Number.NaN, row.n);
       const prev = previous.get(row.criterion);
       const hasPrevious = filter.from && filter.to;
       return Object.assign(new CriterionResult(), {

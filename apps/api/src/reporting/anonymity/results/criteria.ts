@@ -1,6 +1,6 @@
 import type { Context } from '../../../kernel/context.js';
 import { badInput } from '../../../kernel/errors.js';
-import { KEY_DRIVER_MIN_N, meanInterval, rounded } from '../../base/criteria.stats.js';
+import { KEY_DRIVER_MIN_N, ratingMeanInterval, rounded } from '../../base/criteria.stats.js';
 import { CriterionResult } from '../../base/criteria.types.js';
 import type { EmployeeFilter } from '../employee-filter.js';
 import { releasesOf } from '../releases.js';
@@ -53,7 +53,7 @@ export async function employeeCriteria(ctx: Context, f: EmployeeFilter): Promise
     if (hidden || n === 0) return hidden ? result : Object.assign(result, { suppressed: false, hiddenReason: null, n: 0, lowSample: true });
     const mean = sum / n;
     const sd = sumSq !== null && n > 1 ? Math.sqrt(Math.max(0, (sumSq - n * mean ** 2) / (n - 1))) : null;
-    const ci = sd === null ? null : meanInterval(mean, sd, n);
+    const ci = sd === null ? null : ratingMeanInterval(mean, sd, n);
     return Object.assign(result, {
       n,
       mean: rounded(mean),
