@@ -10,8 +10,9 @@
  *                   postgres://postgres@127.0.0.1:5432/test)
  * --clients         concurrent submitResponse clients at the largest size (default 50; 0 skips them)
  * --submit-seconds  how long they submit (default 15; with --quick 5)
- * --no-releases     leave closed employee waves unreleased (their audit takes hours on a small host;
- *                   the identified queries do not read them, the board's employee rows are empty)
+ * --no-releases     leave closed employee waves unreleased, marked open (their audit takes hours on a
+ *                   small host; the identified queries do not read them, the board's employee rows
+ *                   are empty). For one size only: a next size would plan them as open waves
  *
  * Each flag takes its value as `--name value` or `--name=value`.
  */

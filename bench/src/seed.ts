@@ -778,8 +778,13 @@ export async function seedResponses(
       `SELECT w.id FROM waves w WHERE w.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM employee_releases r WHERE r.wave_id = w.id) ORDER BY w.closes_at`,
       [d.waves.filter((w) => w.audience === 'EMPLOYEE' && !w.open).map((w) => w.id)],
     );
+    // --no-releases: the API would release a closed wave on the first read of it (ensureReleases),
+    // blocking its event loop for the audit's minutes; the waves are marked open with no closing date instead.
+    if (options.releases === false && unreleased.rows.length > 0) {
+      await db.query(`UPDATE waves SET status = 'OPEN', closes_at = NULL WHERE id = ANY($1::uuid[])`, [unreleased.rows.map((r) => r.id)]);
+    }
     const released = options.releases === false
-      ? { waves: 0, seconds: 0, exact: null, note: `${unreleased.rows.length} closed employee waves left unreleased (--no-releases)` }
+      ? { waves: 0, seconds: 0, exact: null, note: `${unreleased.rows.length} closed employee waves left unreleased and marked open (--no-releases)` }
       : await makeReleases(db, databaseUrl, d.organizationId, unreleased.rows.map((r) => r.id), API_DIST, workers);
     const releases = regenerated
       ? `${released.note}, after generating again the ${regenerated.toLocaleString('en')} earlier answers of those released before in ${reopenSeconds.toFixed(1)} s`
