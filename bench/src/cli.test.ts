@@ -22,7 +22,9 @@ describe('parseOptions', () => {
       clients: 50,
       submitSeconds: 15,
       tokensPerClient: 600,
+      releases: true,
     });
+    expect(parseOptions(['--no-releases'], {}).releases).toBe(false);
   });
 
   it('shortens every loop with --quick', () => {

@@ -1,7 +1,8 @@
 /** The bench's own database, tandem_bench, dropped and created afresh on the server of the run. */
 import pg from 'pg';
 
-export const BENCH_DB = 'tandem_bench';
+/** BENCH_DB names another database, so that two runs on one server do not drop each other's. */
+export const BENCH_DB = process.env.BENCH_DB ?? 'tandem_bench';
 
 /** The same server and credentials, another database. */
 export function databaseUrl(serverUrl: string, name: string): string {

@@ -45,7 +45,7 @@ async function main() {
   try {
     for (const [i, size] of o.sizes.entries()) {
       console.log(`\n== ${size.toLocaleString('en')} responses`);
-      const seed = await seedResponses(db, size - added, (line) => console.log(`  ${line}`));
+      const seed = await seedResponses(db, size - added, (line) => console.log(`  ${line}`), { releases: o.releases });
       added = size;
       const api = await startApi(db, jwtSecret, dataDir);
       try {

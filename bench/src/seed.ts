@@ -406,6 +406,7 @@ const answeredAt = (u: string) => `$6::timestamptz + ${u} * ($9::timestamptz - $
  */
 export function identifiedBatchSql(audience: Identified): string {
   const key = rowKey('k.ci');
+  const tx = transactionAttributes(audience, key);
   const bias = `(${AUDIENCE_BIAS[audience]}::float8
       + CASE c.region WHEN 'CIS' THEN -0.06::float8 WHEN 'APAC' THEN 0.03::float8 WHEN 'US' THEN 0.02::float8 ELSE 0::float8 END
       + ${unitBias('c.unit_idx', 0.015)} + ${timeBias('t.u_at')})`;
@@ -416,7 +417,8 @@ export function identifiedBatchSql(audience: Identified): string {
              ${orderedId(ID_KIND.invitation, '$12::bigint', 'k.n')} AS invitation_id,
              ${bulkTokenHash('$12::bigint', 'k.n', key)} AS token_hash,
              ${scoreOf(uniformOf(key, 2), bias)} AS score,
-             ${uniformOf(key, 3)} AS u_reason, ${uniformOf(key, 4)} AS u_suggestion
+             ${uniformOf(key, 3)} AS u_reason, ${uniformOf(key, 4)} AS u_suggestion,
+             ${tx}
         FROM generate_series(0, $4::int - 1) AS n
        CROSS JOIN LATERAL (SELECT n, $3::bigint + n AS ci) k
        CROSS JOIN LATERAL ${contactAttributes(audience, 'k.ci')} c
@@ -432,11 +434,13 @@ export function identifiedBatchSql(audience: Identified): string {
     ),
     responses AS (
       INSERT INTO responses (id, organization_id, wave_id, audience, invitation_id, contact_id, score, category, reason, suggestion,
-                             language, org_unit_id, owner_id, segments, submitted_at)
+                             language, org_unit_id, owner_id, segments, submitted_at,
+                             product, channel, served_by, served_by_name, touchpoint)
       SELECT ${orderedId(ID_KIND.response, '$12::bigint', 'g.n')}, $1::uuid, $2::uuid, ${lit(audience)}, g.invitation_id,
              ${contactId(audience, 'g.ci')}, g.score, ${categoryOf('g.score')},
              ${reasonOf(categoryOf('g.score'), 'g.u_reason')}, ${commentOf(SUGGESTIONS, 'g.u_suggestion', 0.2)},
-             g.language, ($11::uuid[])[g.unit_idx], ($13::uuid[])[g.owner_idx], ${segmentsOf('g')}, g.at
+             g.language, ($11::uuid[])[g.unit_idx], ($13::uuid[])[g.owner_idx], ${segmentsOf('g')}, g.at,
+             g.tx_product, g.tx_channel, g.tx_served_by, g.tx_served_by_name, g.tx_touchpoint
         FROM g
        WHERE g.answered
       RETURNING id, invitation_id, owner_id, submitted_at, category
@@ -458,6 +462,32 @@ export function identifiedBatchSql(audience: Identified): string {
               END AS status, x.hours
      ) f
      WHERE r.category = 'DETRACTOR'`;
+}
+
+/** Transactional answers (issue 19): what a transaction gives an answer of the customer waves. */
+export const TRANSACTIONS = {
+  /** Share of customer answers that answer a transaction; the rest have none of the attributes. */
+  share: 0.6,
+  products: ['Current account', 'Savings', 'Mortgage', 'Credit card', 'Car loan', 'Home insurance', 'Pension', 'Investments'],
+  channels: ['web', 'phone', 'branch'],
+  touchpoints: ['purchase', 'delivery', 'support case', 'renewal'],
+  /** Serving employees, ext:EMP-001.. with a name each. */
+  servers: 200,
+} as const;
+
+/**
+ * SQL select-list entries (tx_product, tx_channel, tx_served_by, tx_served_by_name, tx_touchpoint) of a row with
+ * key `key`: for a share of customer answers a transaction's attributes, uniform over the products,
+ * channels, touchpoints and serving employees; null otherwise.
+ */
+function transactionAttributes(audience: Identified, key: string): string {
+  if (audience !== 'CUSTOMER') return `NULL::text AS tx_product, NULL::text AS tx_channel, NULL::text AS tx_served_by, NULL::text AS tx_served_by_name, NULL::text AS tx_touchpoint`;
+  const on = `${uniformOf(key, 31)} < ${TRANSACTIONS.share}`;
+  const pick = (values: readonly string[], salt: number) => `CASE WHEN ${on} THEN (${textArray([...values])})[1 + floor(${uniformOf(key, salt)} * ${values.length})::int] END`;
+  const server = `lpad((1 + floor(${uniformOf(key, 34)} * ${TRANSACTIONS.servers}))::int::text, 3, '0')`;
+  return `${pick(TRANSACTIONS.products, 32)} AS tx_product, ${pick(TRANSACTIONS.channels, 33)} AS tx_channel,
+             CASE WHEN ${on} THEN 'ext:EMP-' || ${server} END AS tx_served_by, CASE WHEN ${on} THEN 'Agent ' || ${server} END AS tx_served_by_name,
+             ${pick(TRANSACTIONS.touchpoints, 35)} AS tx_touchpoint`;
 }
 
 /**
@@ -680,7 +710,13 @@ async function inParallel<T>(databaseUrl: string, workers: number, setup: string
   );
 }
 
-export async function seedResponses(databaseUrl: string, total: number, log: (line: string) => void = console.log): Promise<SeedResult> {
+export async function seedResponses(
+  databaseUrl: string,
+  total: number,
+  log: (line: string) => void = console.log,
+  /** releases: false leaves closed employee waves unreleased (their audit takes hours on a small host; identified queries do not read them). */
+  options: { releases?: boolean } = {},
+): Promise<SeedResult> {
   if (!Number.isInteger(total) || total < 0) throw new Error(`--responses must be a whole number ≥ 0 (got ${total})`);
   const now = new Date();
   const db = new pg.Client({ connectionString: databaseUrl });
@@ -742,7 +778,14 @@ export async function seedResponses(databaseUrl: string, total: number, log: (li
       `SELECT w.id FROM waves w WHERE w.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM employee_releases r WHERE r.wave_id = w.id) ORDER BY w.closes_at`,
       [d.waves.filter((w) => w.audience === 'EMPLOYEE' && !w.open).map((w) => w.id)],
     );
-    const released = await makeReleases(db, databaseUrl, d.organizationId, unreleased.rows.map((r) => r.id), API_DIST, workers);
+    // --no-releases: the API would release a closed wave on the first read of it (ensureReleases),
+    // blocking its event loop for the audit's minutes; the waves are marked open with no closing date instead.
+    if (options.releases === false && unreleased.rows.length > 0) {
+      await db.query(`UPDATE waves SET status = 'OPEN', closes_at = NULL WHERE id = ANY($1::uuid[])`, [unreleased.rows.map((r) => r.id)]);
+    }
+    const released = options.releases === false
+      ? { waves: 0, seconds: 0, exact: null, note: `${unreleased.rows.length} closed employee waves left unreleased and marked open (--no-releases)` }
+      : await makeReleases(db, databaseUrl, d.organizationId, unreleased.rows.map((r) => r.id), API_DIST, workers);
     const releases = regenerated
       ? `${released.note}, after generating again the ${regenerated.toLocaleString('en')} earlier answers of those released before in ${reopenSeconds.toFixed(1)} s`
       : released.note;
@@ -801,7 +844,7 @@ async function main() {
     console.error('Set DATABASE_URL or pass --database-url: the database the API has migrated and seeded (the embedded database is not supported).');
     process.exit(2);
   }
-  await seedResponses(databaseUrl, responses);
+  await seedResponses(databaseUrl, responses, console.log, { releases: !args.includes('--no-releases') });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

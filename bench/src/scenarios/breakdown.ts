@@ -26,3 +26,15 @@ export const breakdownBySegmentRegion: Scenario = {
   sql: `SELECT r.segments ->> 'region' AS key, ${COUNTS_SQL} FROM responses r WHERE r.organization_id = $1 GROUP BY 1`,
   compare: (data, rows) => compareGroups(data as never, rows),
 };
+
+/** A transaction's attribute (issue 19): answers without one are in no group, as the API lists them. */
+const byTransactionAttribute = (by: string, column: string): Scenario => ({
+  name: `npsBreakdown by ${by}`,
+  field: 'npsBreakdown',
+  args: { filter: {}, by },
+  sql: `SELECT r.${column} AS key, ${COUNTS_SQL} FROM responses r WHERE r.organization_id = $1 AND r.${column} IS NOT NULL GROUP BY 1`,
+  compare: (data, rows) => compareGroups(data as never, rows),
+});
+
+export const breakdownByProduct = byTransactionAttribute('PRODUCT', 'product');
+export const breakdownByServedBy = byTransactionAttribute('SERVED_BY', 'served_by');

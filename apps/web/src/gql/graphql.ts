@@ -24,12 +24,16 @@ export type AwardPeriodStatus =
   | 'FINALIZED'
   | 'REOPENED';
 
-/** What npsBreakdown groups by; SEGMENT needs a segmentKey */
+/** What npsBreakdown groups by; SEGMENT needs a segmentKey. PRODUCT, CHANNEL, SERVED_BY and TOUCHPOINT are the attributes of a transaction (identified answers only; answers without one are in no group) */
 export type BreakdownDimension =
   | 'AUDIENCE'
+  | 'CHANNEL'
   | 'ORG_UNIT'
   | 'OWNER'
+  | 'PRODUCT'
   | 'SEGMENT'
+  | 'SERVED_BY'
+  | 'TOUCHPOINT'
   | 'WAVE';
 
 export type ContactFilter = {
@@ -306,16 +310,24 @@ export type NpsCategory =
 
 export type NpsFilter = {
   audience?: Audience | null | undefined;
+  /** The transaction's channel */
+  channels?: Array<string> | null | undefined;
   /** First day included (UTC) */
   from?: string | null | undefined;
   /** Each unit with its whole subtree, as at answer time */
   orgUnitIds?: Array<string | number> | null | undefined;
   /** The contacts' owners at answer time; a manager always sees only their own */
   ownerIds?: Array<string | number> | null | undefined;
+  /** The transaction's product (identified answers of transactional programmes) */
+  products?: Array<string> | null | undefined;
   /** Segments of the contact at answer time (keys as stored: lower snake_case). Values of one key are alternatives; different keys must all match */
   segments?: Array<SegmentInput> | null | undefined;
+  /** Who served the customer: user:<id> or ext:<external id>, as npsBreakdown by SERVED_BY keys them */
+  servedBy?: Array<string> | null | undefined;
   /** Last day included (UTC) */
   to?: string | null | undefined;
+  /** The transaction's touchpoint */
+  touchpoints?: Array<string> | null | undefined;
   waveIds?: Array<string | number> | null | undefined;
 };
 

@@ -26,9 +26,9 @@ function rollupSelect(source: string, dims: string): string {
      ORDER BY 1, 2, 3, 4, 5, 6, 7`;
 }
 
-const RESPONSE_ROWS = (table: string) =>
+export const RESPONSE_ROWS = (table: string) =>
   `(SELECT organization_id, audience, wave_id, (submitted_at AT TIME ZONE 'UTC')::date AS day, score, org_unit_id, owner_id, segments FROM ${table})`;
-const RESPONSE_DIMS = `
+export const RESPONSE_DIMS = `
   SELECT '', '' UNION ALL
   SELECT 'org_unit', coalesce(n.org_unit_id::text, '') UNION ALL
   SELECT 'owner', coalesce(n.owner_id::text, '') UNION ALL
@@ -64,11 +64,15 @@ const SUBTRACT = (select: string, shard: string) => `
 
 /**
  * The trigger functions that keep the rollup, per table, each `FUNCTION ...` for CREATE (or CREATE
- * OR REPLACE) with the given expression for the writer's shard.
+ * OR REPLACE) with the given expression for the writer's shard; a later migration may give the
+ * responses' rows and dimensions of its own (TransactionRollups).
  */
-export function rollupTriggerFunctions(shard: string) {
+export function rollupTriggerFunctions(
+  shard: string,
+  responses: { rows: (table: string) => string; dims: string } = { rows: RESPONSE_ROWS, dims: RESPONSE_DIMS },
+) {
   return ([
-    ['responses', RESPONSE_ROWS, RESPONSE_DIMS, 'responses'],
+    ['responses', responses.rows, responses.dims, 'responses'],
     ['employee_answers', EMPLOYEE_ROWS, EMPLOYEE_DIMS, 'employee_answers'],
   ] as const).map(([table, rows, dims, prefix]) => ({
     table,

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../kernel/context.js';
 import { NpsFilter } from '../base/nps-filter.input.js';
 import { npsBreakdown } from './nps-breakdown.service.js';
-import { BreakdownDimensionEnum, NpsGroup, type BreakdownDimension } from '../base/nps-breakdown.types.js';
+import { BreakdownDimensionEnum, NpsGroup, type AnyBreakdownDimension } from '../base/nps-breakdown.types.js';
 import { npsSummary } from './nps-summary.service.js';
 import { NpsSummary } from '../base/nps-summary.type.js';
 import { npsTrend } from './nps-trend.service.js';
@@ -23,11 +23,11 @@ export class AnalyticsResolver {
   @Authorized(...REPORT_READERS)
   @Query(() => [NpsGroup], {
     description:
-      'The filtered results per org unit (identified: each with its subtree; employee: its own answers), owner, wave, audience or segment. Employee breakdowns list every group, each released or suppressed by the anonymity guard',
+      'The filtered results per org unit (identified: each with its subtree; employee: its own answers), owner, wave, audience, segment, or (identified answers) the product, channel, serving employee or touchpoint of their transaction. Employee breakdowns list every group, each released or suppressed by the anonymity guard',
   })
   npsBreakdown(
     @Arg('filter', () => NpsFilter) filter: NpsFilter,
-    @Arg('by', () => BreakdownDimensionEnum) by: BreakdownDimension,
+    @Arg('by', () => BreakdownDimensionEnum) by: AnyBreakdownDimension,
     @Arg('segmentKey', () => String, { nullable: true, description: 'With by: SEGMENT (employee results: location or tenure_band)' }) segmentKey: string | null,
     @Ctx() ctx: Context,
   ) {

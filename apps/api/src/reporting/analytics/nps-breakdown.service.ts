@@ -4,7 +4,8 @@ import { badInput } from '../../kernel/errors.js';
 import { employeeBreakdown } from '../anonymity/index.js';
 import { snakeKey } from '../../survey/contacts/contact.rules.js';
 import { addScores, emptyScores, identifiedCounts, totalOfScores } from '../base/identified-counts.js';
-import { NpsGroup, UNASSIGNED_KEY, type BreakdownDimension } from '../base/nps-breakdown.types.js';
+import { isTransactionDimension, NpsGroup, TRANSACTION_DIMENSIONS, UNASSIGNED_KEY, type AnyBreakdownDimension, type TransactionDimension } from '../base/nps-breakdown.types.js';
+import { servedByLabels } from './served-by-labels.js';
 import { categoriesOf, identifiedDimensionExists, type ScoreCounts } from '../base/nps-counts.js';
 import type { NpsFilter } from '../base/nps-filter.input.js';
 import { subtreeSql } from '../../identity/org-units/subtree.js';
@@ -19,9 +20,10 @@ import { orgTreeOf } from '../base/org-tree.js';
  * the number of units), or — when the filter and the dimension name two attribute dimensions —
  * one grouped scan of the responses. Employee answers: through the anonymity guard
  * (reporting/anonymity/employee-results/), every group of the dimension listed, each
- * released or suppressed.
+ * released or suppressed; never by a transaction's attributes (PRODUCT, CHANNEL, SERVED_BY,
+ * TOUCHPOINT), which employee answers do not have.
  */
-export async function npsBreakdown(ctx: Context, filter: NpsFilter, by: BreakdownDimension, segmentKey: string | null | undefined): Promise<NpsGroup[]> {
+export async function npsBreakdown(ctx: Context, filter: NpsFilter, by: AnyBreakdownDimension, segmentKey: string | null | undefined): Promise<NpsGroup[]> {
   let key: string | null = null;
   if (by !== 'SEGMENT' && segmentKey !== null && segmentKey !== undefined) throw badInput('segmentKey', 'segmentKey goes only with by: SEGMENT');
   if (by === 'SEGMENT') {
@@ -30,7 +32,10 @@ export async function npsBreakdown(ctx: Context, filter: NpsFilter, by: Breakdow
     if (!key) throw badInput('segmentKey', `Segment key "${segmentKey}" needs letters or digits`);
   }
   const scope = await resolveNpsScope(ctx, filter);
-  if (scope.kind === 'employee') return employeeBreakdown(ctx, scope.filter, by, key);
+  if (scope.kind === 'employee') {
+    if (isTransactionDimension(by)) throw badInput('by', `Employee answers have no ${by}: break them down by ORG_UNIT, WAVE or SEGMENT`);
+    return employeeBreakdown(ctx, scope.filter, by, key);
+  }
   return identifiedBreakdown(ctx, scope, by, key);
 }
 
@@ -41,7 +46,7 @@ const CATEGORY_COLUMNS = `count(*) FILTER (WHERE r.category = 'PROMOTER')::int A
 type GroupRow = NpsCounts & { key: string | null; label: string | null };
 type IdentifiedScope = Extract<NpsScope, { kind: 'identified' }>;
 
-const UNASSIGNED_LABEL: Record<Exclude<BreakdownDimension, 'SEGMENT'>, string> = {
+const UNASSIGNED_LABEL: Record<Exclude<AnyBreakdownDimension, 'SEGMENT' | TransactionDimension>, string> = {
   ORG_UNIT: 'No org unit',
   OWNER: 'No owner',
   WAVE: 'No wave',
@@ -57,7 +62,7 @@ const byLabel = (a: NpsGroup, b: NpsGroup) =>
  * without an org unit, owner or segment value form the "unassigned" group. Only groups with
  * responses are listed.
  */
-async function identifiedBreakdown(ctx: Context, scope: IdentifiedScope, by: BreakdownDimension, segmentKey: string | null): Promise<NpsGroup[]> {
+async function identifiedBreakdown(ctx: Context, scope: IdentifiedScope, by: AnyBreakdownDimension, segmentKey: string | null): Promise<NpsGroup[]> {
   if (by === 'SEGMENT') {
     const known =
       (await identifiedDimensionExists(ctx.db, scope.organizationId, `seg:${segmentKey}`)) ||
@@ -86,9 +91,16 @@ function groupsOf(scores: Map<string, ScoreCounts>, label: (key: string) => stri
 }
 
 /** The breakdown from the rollup, or null when the rollup cannot serve the filter with this dimension. */
-async function rollupBreakdown(ctx: Context, scope: IdentifiedScope, by: BreakdownDimension, segmentKey: string | null): Promise<NpsGroup[] | null> {
+async function rollupBreakdown(ctx: Context, scope: IdentifiedScope, by: AnyBreakdownDimension, segmentKey: string | null): Promise<NpsGroup[] | null> {
   const org = scope.organizationId;
   const sel = scope.selection;
+  if (isTransactionDimension(by)) {
+    // Answers without the attribute have no rollup row of it: only groups with a value are listed.
+    const perValue = await identifiedCounts(ctx, org, sel, 'attribute', TRANSACTION_DIMENSIONS[by]);
+    if (!perValue) return null;
+    const counted = perValue.filter((g) => g.key !== '' && totalOfScores(g.scores) > 0);
+    return transactionGroups(ctx, org, by, counted.map((g) => ({ key: g.key, counts: categoriesOf(g.scores) })));
+  }
   switch (by) {
     case 'ORG_UNIT': {
       const perUnit = await identifiedCounts(ctx, org, sel, 'attribute', 'org_unit');
@@ -155,13 +167,28 @@ async function rollupBreakdown(ctx: Context, scope: IdentifiedScope, by: Breakdo
   }
 }
 
+/** Groups of a transaction attribute, labelled: the value itself, or for SERVED_BY the serving employee's name. */
+async function transactionGroups(ctx: Context, organizationId: string, by: TransactionDimension, groups: { key: string; counts: NpsCounts }[]): Promise<NpsGroup[]> {
+  const labels = by === 'SERVED_BY' ? await servedByLabels(ctx, organizationId, groups.map((g) => g.key)) : null;
+  return groups.map((g) => NpsGroup.of(g.key, labels?.get(g.key) ?? g.key, NpsSummary.of(g.counts)));
+}
+
 /** The same breakdown as one grouped scan of the responses table (filters on two attribute dimensions). */
-async function scannedBreakdown(ctx: Context, scope: IdentifiedScope, by: BreakdownDimension, segmentKey: string | null): Promise<NpsGroup[]> {
+async function scannedBreakdown(ctx: Context, scope: IdentifiedScope, by: AnyBreakdownDimension, segmentKey: string | null): Promise<NpsGroup[]> {
   const params = [...scope.params];
   const p = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
   };
+  if (isTransactionDimension(by)) {
+    // The column is the dimension's constant name, never the caller's text.
+    const column = `r.${TRANSACTION_DIMENSIONS[by]}`;
+    const rows: GroupRow[] = await ctx.db.query(
+      `SELECT ${column} AS key, ${CATEGORY_COLUMNS} FROM responses r WHERE ${scope.where} AND ${column} <> '' GROUP BY ${column}`,
+      params,
+    );
+    return transactionGroups(ctx, scope.organizationId, by, rows.map((r) => ({ key: r.key!, counts: r })));
+  }
   let sql: string;
   let unassigned: string;
   switch (by) {

@@ -81,6 +81,30 @@ function segmentsByKey(segments: NpsFilter['segments']): Map<string, string[]> {
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
+/** The filter's transaction attributes (products, channels, servedBy, touchpoints) as [rollup dim, distinct values]. */
+const TRANSACTION_FILTERS = [
+  ['products', 'product'],
+  ['channels', 'channel'],
+  ['servedBy', 'served_by'],
+  ['touchpoints', 'touchpoint'],
+] as const;
+const MAX_VALUE_LENGTH = 200;
+
+function transactionFilters(filter: NpsFilter): [string, string[]][] {
+  const chosen: [string, string[]][] = [];
+  for (const [field, dim] of TRANSACTION_FILTERS) {
+    const given = filter[field];
+    if (!given || given.length === 0) continue;
+    const values = [...new Set(given.map((v) => v.trim()))];
+    if (values.some((v) => v.length === 0 || v.length > MAX_VALUE_LENGTH)) {
+      throw badInput(`filter.${field}`, `Each value must have 1 to ${MAX_VALUE_LENGTH} characters`);
+    }
+    if (values.length > MAX_IDS) throw badInput(`filter.${field}`, `At most ${MAX_IDS} values`);
+    chosen.push([dim, values]);
+  }
+  return chosen;
+}
+
 /**
  * Checks an NpsFilter for the caller — bad input names the filter field; another organization's ids
  * answer like unknown ones — and turns it into the scope of responses it covers. A manager's scope
@@ -102,6 +126,7 @@ export async function resolveNpsScope(ctx: Context, filter: NpsFilter, options: 
   if (filter.audience && filter.audience !== 'EMPLOYEE' && !access.identified) throw forbidden('HR reads employee results only');
   if (filter.from && filter.to && filter.from.getTime() > filter.to.getTime()) throw badInput('filter.to', 'to must be on or after from');
   const segments = segmentsByKey(filter.segments);
+  const transaction = transactionFilters(filter);
   const waveIds = idList(filter.waveIds, 'filter.waveIds');
   const orgUnitIds = idList(filter.orgUnitIds, 'filter.orgUnitIds');
   const ownerIds = idList(filter.ownerIds, 'filter.ownerIds');
@@ -129,6 +154,10 @@ export async function resolveNpsScope(ctx: Context, filter: NpsFilter, options: 
 
   if (employee) {
     if (!access.employee) throw forbidden('You may not read employee results');
+    if (transaction.length > 0) {
+      const field = TRANSACTION_FILTERS.find(([, dim]) => dim === transaction[0][0])![0];
+      throw badInput(`filter.${field}`, 'Employee answers carry no transaction: filter them by org unit, wave or segment');
+    }
     const resolved = await resolveEmployeeFilter(ctx, organizationId, filter, waveIds);
     return { kind: 'employee', filter: resolved.filter, span: resolved.span };
   }
@@ -148,6 +177,8 @@ export async function resolveNpsScope(ctx: Context, filter: NpsFilter, options: 
   const owners = access.ownerId ? [access.ownerId] : ownerIds;
   if (owners) where.push(`r.owner_id = ANY(${p(owners)}::uuid[])`);
   for (const [key, values] of segments) where.push(`r.segments ->> ${p(key)} = ANY(${p(values)}::text[])`);
+  // The column is the rollup dimension's name (a constant above, never the caller's text).
+  for (const [dim, values] of transaction) where.push(`r.${dim} = ANY(${p(values)}::text[])`);
   const selection: IdentifiedSelection = {
     audiences: filter.audience ? [filter.audience as IdentifiedAudience] : [...IDENTIFIED_ROLLUP_AUDIENCES],
     waveIds,
@@ -156,6 +187,7 @@ export async function resolveNpsScope(ctx: Context, filter: NpsFilter, options: 
     orgUnitIds,
     ownerIds: owners,
     segments: [...segments],
+    transaction,
   };
   return { kind: 'identified', where: where.join(' AND '), params, organizationId, orgUnitIds, selection };
 }

@@ -16,12 +16,14 @@ export interface IdentifiedSelection {
   ownerIds: string[] | null;
   /** Segment key → values (alternatives); different keys must all match. */
   segments: [string, string[]][];
+  /** Transaction attribute dimension (product, channel, served_by, touchpoint) → values (alternatives). */
+  transaction?: [string, string[]][];
 }
 
 /**
  * Identified responses counted from the rollup (nps-counts.ts) for a checked selection
  * (nps-scope.ts). The rollup serves a query whose filters and grouping name at most one attribute
- * dimension (org unit, owner, or one segment key); for anything else these answer null and the
+ * dimension (org unit, owner, one segment key, or one transaction attribute); for anything else these answer null and the
  * caller falls back to its scan of the responses table.
  */
 
@@ -36,6 +38,7 @@ async function attributesOf(ctx: Context, sel: IdentifiedSelection): Promise<Att
   if (sel.orgUnitIds) attributes.push({ dim: 'org_unit', values: [...(await orgTreeOf(ctx)).subtree(sel.orgUnitIds)] });
   if (sel.ownerIds) attributes.push({ dim: 'owner', values: sel.ownerIds });
   for (const [key, values] of sel.segments) attributes.push({ dim: `seg:${key}`, values });
+  for (const [dim, values] of sel.transaction ?? []) attributes.push({ dim, values });
   return attributes;
 }
 
@@ -48,7 +51,7 @@ export async function identifiedCountQuery(
   groupDim?: string,
 ): Promise<CountQuery | null> {
   // Decided before the org chart is read: more than one attribute dimension is a scan.
-  if (Number(sel.orgUnitIds !== null) + Number(sel.ownerIds !== null) + sel.segments.length > 1) return null;
+  if (Number(sel.orgUnitIds !== null) + Number(sel.ownerIds !== null) + sel.segments.length + (sel.transaction?.length ?? 0) > 1) return null;
   const attributes = await attributesOf(ctx, sel);
   return { organizationId, audiences: sel.audiences, waveIds: sel.waveIds, from: sel.from, to: sel.to, attribute: attributes[0] ?? null, groupBy, groupDim };
 }

@@ -31,4 +31,16 @@ export class NpsFilter {
 
   @Field(() => [SegmentInput], { nullable: true, description: 'Segments of the contact at answer time (keys as stored: lower snake_case). Values of one key are alternatives; different keys must all match' })
   segments?: SegmentInput[] | null;
+
+  @Field(() => [String], { nullable: true, description: "The transaction's product (identified answers of transactional programmes)" })
+  products?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: "The transaction's channel" })
+  channels?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Who served the customer: user:<id> or ext:<external id>, as npsBreakdown by SERVED_BY keys them' })
+  servedBy?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: "The transaction's touchpoint" })
+  touchpoints?: string[] | null;
 }

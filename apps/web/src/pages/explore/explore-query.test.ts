@@ -122,4 +122,11 @@ describe('an employee view', () => {
     expect(employeeView({ ...emptyView(), by: 'SEGMENT', segmentKey: 'tenure_band' }).segmentKey).toBe('tenure_band');
     expect(employeeView({ ...emptyView(), by: 'AUDIENCE' }).by).toBe('ORG_UNIT');
   });
+
+  it("falls back to org units for a transaction's attributes, which employee answers do not have", () => {
+    for (const by of ['PRODUCT', 'CHANNEL', 'SERVED_BY', 'TOUCHPOINT'] as const) {
+      expect(decodeView({ by }).by).toBe(by);
+      expect(employeeView({ ...emptyView(), by }).by).toBe('ORG_UNIT');
+    }
+  });
 });

@@ -23,7 +23,8 @@ export interface ExploreView {
 }
 
 export const AUDIENCES: readonly Audience[] = ['CUSTOMER', 'CANDIDATE', 'ASSOCIATE', 'EMPLOYEE'];
-export const DIMENSIONS: readonly BreakdownDimension[] = ['ORG_UNIT', 'OWNER', 'WAVE', 'AUDIENCE', 'SEGMENT'];
+/** The transaction's attributes (PRODUCT ... TOUCHPOINT) break down identified answers only: employeeView leaves them out. */
+export const DIMENSIONS: readonly BreakdownDimension[] = ['ORG_UNIT', 'OWNER', 'WAVE', 'AUDIENCE', 'SEGMENT', 'PRODUCT', 'CHANNEL', 'SERVED_BY', 'TOUCHPOINT'];
 export const INTERVALS: readonly TrendInterval[] = ['WEEK', 'MONTH', 'QUARTER', 'WAVE'];
 export const DEFAULT_BY: BreakdownDimension = 'ORG_UNIT';
 export const DEFAULT_INTERVAL: TrendInterval = 'MONTH';
