@@ -22,6 +22,8 @@ import { WAVE_MAIL_QUEUE, waveMailQueueOptions, type WaveMailJob } from './surve
 import { runMailBatch } from './survey/invitations/mail-job.js';
 import { EXPORT_EXPIRY_QUEUE, EXPORT_QUEUE, expireExport, writeExport, type ExportJobData } from './survey/exports/export.service.js';
 import { rosterImporter } from './survey/employees/roster-import.js';
+import { FEED_DIGEST, dueDigests, sendDigest } from './survey/feed/digest.js';
+import { thankServer } from './survey/feed/thank-you.js';
 
 /**
  * Every queue and event consumer the app runs, in one place: the wiring of background work, as
@@ -69,6 +71,7 @@ const SCHEDULED: Record<string, (ctx: Context, job: ScheduledJob) => Promise<voi
   [WAVE_RELEASE]: releaseScheduled,
   [WAVE_REMIND]: remindScheduled,
   [FOLLOW_UP_OVERDUE]: markOverdue,
+  [FEED_DIGEST]: sendDigest,
 };
 
 const TICK = 'tick';
@@ -103,6 +106,8 @@ function wireSchedules({ jobs, events }: Background, app: AppServices): void {
   jobs.registerWorker(NOTIFICATION_MAIL_QUEUE, sendNotificationMail, { concurrency: 2 });
   // A new detractor's follow-up: its owner is told, its SLA check scheduled.
   events.register({ name: 'follow-up-alerts', types: ['followup.created'], handle: alertOwner, queue: { retryLimit: 8, retryDelaySeconds: 5 } });
+  // A promoter who names who served them: that user is thanked on top of their feed (survey/feed).
+  events.register({ name: 'feed-thanks', types: ['response.created'], handle: thankServer, queue: { retryLimit: 8, retryDelaySeconds: 5 } });
 }
 
 /**
@@ -120,6 +125,7 @@ async function tick(job: Job<ScheduledJob>, ctx: JobContext, intervalMs: number)
     ...(await dueWaveClosings(ctx.db, now)).map((item) => ({ job: item, key: `${item.kind}:${item.id}:${item.at}:sweep` })),
     ...(await dueOverdueFollowUps(ctx.db, now)),
     ...(await dueReminderWaves(ctx.db, now, bucket)),
+    ...(await dueDigests(ctx.db, now)),
   ];
   for (const item of due) await schedule(ctx.db, item.job, null, item.key);
   const stale = await dispatchStale(ctx.db);

@@ -23,6 +23,7 @@ import { TaggingResolver } from '../survey/themes/tagging.resolver.js';
 import { ThemeResolver } from '../survey/themes/theme.resolver.js';
 import { WaveResolver } from '../survey/waves/wave.resolver.js';
 import { LiveResolver } from '../survey/live/live.resolver.js';
+import { FeedItemResolver, FeedResolver } from '../survey/feed/feed.resolver.js';
 import { AnalyticsResolver } from '../reporting/analytics/analytics.resolver.js';
 import { NpsBandResolver } from '../reporting/analytics/nps-band.resolver.js';
 import { EmployeeResultsResolver } from '../reporting/employee-results/employee-results.resolver.js';
@@ -49,7 +50,7 @@ import { wireLifecycle } from './lifecycle.js';
 export const resolvers = [
   AuthResolver, ApiClientsResolver, OrganizationResolver, OrgUnitResolver, UserResolver, UserAdminResolver, OrgUnitManagerResolver, NotificationResolver,
   ContactResolver, EmployeeResolver, RosterChangeResolver, InvitationResolver, MailBatchResolver, WaveMailingResolver, ExportResolver, PrivacyResolver, PublicSurveyResolver, ResponseResolver,
-  FollowUpResolver, FollowUpNoteResolver, ResponseFollowUpResolver, WaveResolver, ThemeResolver, TaggingResolver, LiveResolver,
+  FollowUpResolver, FollowUpNoteResolver, ResponseFollowUpResolver, WaveResolver, ThemeResolver, TaggingResolver, LiveResolver, FeedResolver, FeedItemResolver,
   AnalyticsResolver, NpsBandResolver, EmployeeResultsResolver, WaveResultsResolver, ThemeResultsResolver, LeaderboardResolver, AwardResolver,
   ImprovementResolver, ImprovementWaveResolver, ImprovementEventResolver, WaveStagesResolver,
   BoardResolver, BoardThemesResolver, HomeResolver,
