@@ -188,6 +188,7 @@ export type ResponseFilter = {
 export type Role =
   | 'ADMIN'
   | 'CX'
+  | 'FEED'
   | 'HR'
   | 'LEADER'
   | 'MANAGER';
