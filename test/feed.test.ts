@@ -58,7 +58,7 @@ describe.skipIf(!runBrowserTests)('the front-line feed in the browser', () => {
     const link = surveyPath((await mailsTo(server.outboxDir, 'fiona.e2e@client.example'))[0]!);
     const respondent = await (await newContext(browser, server.url, { viewport: PHONE })).newPage();
     await respondent.goto(link);
-    await respondent.getByRole('radiogroup').first().getByRole('radio').nth(2).click();
+    await respondent.getByRole('radiogroup').first().getByRole('radio').nth(9).click();
     await respondent.getByRole('textbox').first().fill('The delivery came a week late');
     const answeredAt = Date.now();
     await respondent.getByRole('button', { name: 'Send my answer' }).click();
@@ -85,11 +85,12 @@ describe.skipIf(!runBrowserTests)('the front-line feed in the browser', () => {
     const { users } = await graphql<{ users: { id: string; email: string }[] }>(server, `{ users { id email } }`, {}, admin);
     const hr = users.find((u) => u.email === 'hr@demo.test')!;
     await graphql(server, `mutation($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { roles } }`, { id: hr.id, input: { roles: ['FEED'] } }, admin);
-    const context = await newContext(browser, server.url, { viewport: PHONE });
+    const context = await newContext(browser, server.url, { viewport: DESKTOP });
     const page = await context.newPage();
     const errors = collectConsoleErrors(page);
     await logIn(page, 'hr@demo.test');
     await page.waitForURL((url) => url.pathname === '/feed');
+    await page.setViewportSize(PHONE);
     await page.getByRole('heading', { name: 'Feed', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Menu' }).click();
     const links = await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allTextContents();
