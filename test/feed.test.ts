@@ -98,7 +98,7 @@ describe.skipIf(!runBrowserTests)('the front-line feed in the browser', () => {
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.goto('/board');
     await page.waitForURL((url) => url.pathname === '/feed');
-    await page.getByText('What you follow').click();
+    await page.getByText('What you follow', { exact: true }).click();
     await page.getByTestId('follow-key').waitFor();
     expect(await fitsWidth(page)).toBe(true);
     await screenshot(page, 'feed-phone');
