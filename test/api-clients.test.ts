@@ -80,4 +80,27 @@ describe.skipIf(!runBrowserTests)('API clients in the browser', () => {
     await screenshot(page, 'api-clients-phone');
     expect(errors).toEqual([]);
   });
+
+  it('lets an admin try the API in GraphiQL on their own session', async () => {
+    const { page, errors } = await session.open();
+    await logIn(page, 'admin@demo.test');
+    await page.goto('/organization');
+    // GraphiQL comes from the app's own bundle (no CDN) and reads the schema on the admin's session.
+    const schemaRead = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('IntrospectionQuery'));
+    await page.getByRole('link', { name: 'API explorer' }).click();
+    await page.waitForURL('**/organization/api-explorer');
+    expect((await schemaRead).status()).toBe(200);
+    const explorer = page.getByTestId('graphiql');
+    const result = explorer.locator('.result-window');
+    const answered = async () => (await result.innerText()).includes('"organizationName": "Demo Company"');
+    // GraphiQL ignores a run while it still digests the schema it read: press Run until it answers.
+    for (let attempt = 0; attempt < 10 && !(await answered()); attempt++) {
+      await explorer.locator('.graphiql-execute-button').click();
+      await expect.poll(answered, { timeout: 3000 }).toBe(true).catch(() => undefined);
+    }
+    const answer = JSON.parse((await result.innerText()).replace(/\u00a0/g, ' '));
+    expect(answer.data.viewer).toMatchObject({ kind: 'USER', name: 'Ada Admin', roles: ['ADMIN'] });
+    await screenshot(page, 'api-explorer-desktop', 'api-explorer');
+    expect(errors).toEqual([]);
+  });
 });

@@ -15,15 +15,15 @@ export function adminUrl(serverUrl: string): string {
   return new URL(serverUrl).pathname === `/${BENCH_DB}` ? databaseUrl(serverUrl, 'postgres') : serverUrl;
 }
 
-/** Drops and creates tandem_bench; returns its URL. */
-export async function recreateDatabase(serverUrl: string): Promise<string> {
+/** Drops and creates tandem_bench (or a benchmark's own database, `name`); returns its URL. */
+export async function recreateDatabase(serverUrl: string, name: string = BENCH_DB): Promise<string> {
   const admin = new pg.Client({ connectionString: adminUrl(serverUrl) });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${BENCH_DB}`);
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
   } finally {
     await admin.end();
   }
-  return databaseUrl(serverUrl, BENCH_DB);
+  return databaseUrl(serverUrl, name);
 }

@@ -1,8 +1,8 @@
 /**
  * `npm run bench:feed [-- --answers 200] [--database-url URL]` (issue 19)
  *
- * A comment reaches a follower's open feed within seconds of its answer. On the bench database
- * (tandem_bench, recreated): the built API migrates and seeds the demo; a customer wave is opened
+ * A comment reaches a follower's open feed within seconds of its answer. On its own bench database
+ * (tandem_bench_feed, recreated): the built API migrates and seeds the demo; a customer wave is opened
  * and N contacts owned by the demo manager are imported and invited (their survey links read from
  * the outbox). The manager subscribes to feedItemAdded over graphql-ws; the customers then answer
  * one after another through the public submitResponse, each with a comment of its own, and the
@@ -61,7 +61,7 @@ async function main() {
   const notes: string[] = [];
   const startedAt = new Date();
   ensureApiBuilt(notes);
-  const db = await recreateDatabase(serverUrl);
+  const db = await recreateDatabase(serverUrl, 'tandem_bench_feed');
   const dataDir = mkdtempSync(join(tmpdir(), 'tandem-bench-feed-'));
   const api = await startApi(db, randomBytes(32).toString('hex'), dataDir);
   try {
@@ -151,6 +151,8 @@ async function main() {
       `| Answer → open feed, p50 | ${results.p50Ms} ms | |`,
       `| Answer → open feed, p95 | ${results.p95Ms} ms | under 5,000 ms |`,
       `| Answer → open feed, max | ${results.maxMs} ms | |`,
+      '',
+      "The time runs from just before the customer's submitResponse to the item reaching the subscriber: the answer's commit, the response.created event's dispatch and the live consumer (platform/events, platform/live), then the feed's own query for that subscriber (survey/feed).",
     ]);
   } finally {
     await api.stop();

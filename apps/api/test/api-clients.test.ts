@@ -162,4 +162,35 @@ describe('API clients', () => {
     const me = await app.gql(`{ viewer { kind roles scopes organizationName } }`, {}, admin);
     expect(me.data.viewer).toEqual({ kind: 'USER', roles: ['ADMIN'], scopes: [], organizationName: 'Demo Company' });
   });
+
+  it('lets a wave runner read the waves it runs, and a CRM with responses:write close the loop on a follow-up', async () => {
+    const runner = (await app.gql(CREATE, { input: { name: 'Wave runner', scopes: ['waves:write'] } }, admin)).data.createApiClient;
+    const runnerToken = await tokenOf(runner.client.clientId, runner.clientSecret);
+    const created = await app.gql(`mutation { createWave(input: { name: "Q1 pulse", audience: CUSTOMER, languages: ["en"] }) { id } }`, {}, runnerToken);
+    const waveId = created.data.createWave.id as string;
+    expect((await app.gql(`query($id: ID!) { wave(id: $id) { id name status } }`, { id: waveId }, runnerToken)).data.wave).toEqual({ id: waveId, name: 'Q1 pulse', status: 'DRAFT' });
+    const listed = await app.gql(`{ waves(first: 100) { edges { node { id audience } } } }`, {}, runnerToken);
+    const audiences = new Set(listed.data.waves.edges.map((e: { node: { audience: string } }) => e.node.audience));
+    expect(audiences.has('EMPLOYEE')).toBe(false);
+
+    const crm = (await app.gql(CREATE, { input: { name: 'CRM closer', scopes: ['responses:write'] } }, admin)).data.createApiClient;
+    const crmToken = await tokenOf(crm.client.clientId, crm.clientSecret);
+    const open = await app.gql(`{ followUps(filter: { status: OPEN }, first: 1) { edges { node { id } } } }`, {}, admin);
+    const followUpId = open.data.followUps.edges[0].node.id as string;
+    const UPDATE = `mutation($id: ID!, $input: FollowUpUpdateInput!) { updateFollowUp(id: $id, input: $input) { id status notes { text author { id } apiClientName } } }`;
+    const moved = await app.gql(UPDATE, { id: followUpId, input: { status: 'CONTACTED', note: 'Called from the CRM' } }, crmToken);
+    expect(moved.data.updateFollowUp.status).toBe('CONTACTED');
+    expect(moved.data.updateFollowUp.notes.at(-1)).toEqual({ text: 'Called from the CRM', author: null, apiClientName: 'CRM closer' });
+    // Writing is not reading: the list of responses still needs responses:read.
+    const read = await app.gql(`{ responses(first: 1) { totalCount } }`, {}, crmToken);
+    expect([codeOf(read), read.errors![0].extensions!.requiredScopes]).toEqual(['FORBIDDEN', ['responses:read']]);
+    // Another organization's API client cannot touch this follow-up.
+    const foreign = (await app.gql(CREATE, { input: { name: 'Foreign CRM', scopes: ['responses:write'] } }, otherAdmin)).data.createApiClient;
+    const foreignToken = await tokenOf(foreign.client.clientId, foreign.clientSecret);
+    const refused = await app.gql(UPDATE, { id: followUpId, input: { status: 'RESOLVED' } }, foreignToken);
+    expect(codeOf(refused)).toBe('NOT_FOUND');
+    const [row] = await app.db.dataSource.query(`SELECT status FROM follow_ups WHERE id = $1`, [followUpId]);
+    expect(row.status).toBe('CONTACTED');
+  });
 });
+

@@ -65,11 +65,15 @@ export const IMPORTERS = rules('ADMIN', 'CX', 'MANAGER', 'HR', 'contacts:write')
 /** Who invites to a wave and reminds it; an API client with waves:write invites contacts it names (never employees). */
 export const INVITERS = rules('CX', 'ADMIN', 'MANAGER', 'HR', 'waves:write');
 export const SURVEY_READERS = rules('ADMIN', 'CX', 'LEADER', 'MANAGER', 'HR', 'analytics:read', 'responses:read');
+/** Who reads waves: the survey readers, and an API client that runs waves (it reads what it may manage). */
+export const WAVE_READERS = rules(...SURVEY_READERS, 'waves:write');
 export const COMMENT_READERS = rules('ADMIN', 'CX', 'LEADER', 'MANAGER', 'HR', 'responses:read');
 export const WAVE_RUNNERS = rules('ADMIN', 'CX', 'HR', 'waves:write');
 export const RESPONSE_READERS = rules('CX', 'ADMIN', 'LEADER', 'MANAGER', 'responses:read');
 export const FOLLOW_UP_READERS = rules('CX', 'ADMIN', 'LEADER', 'MANAGER', 'responses:read');
 export const FEEDBACK_ACTORS = rules('ADMIN', 'CX', 'MANAGER');
+/** Who moves a follow-up forward and notes it: the feedback actors, and a CRM through the API. */
+export const FOLLOW_UP_ACTORS = rules('ADMIN', 'CX', 'MANAGER', 'responses:write');
 export const THEME_EDITORS = rules('ADMIN', 'HR', 'CX');
 export const REPORT_READERS = rules('ADMIN', 'CX', 'LEADER', 'MANAGER', 'HR', 'analytics:read');
 export const EMPLOYEE_RELEASE_READERS = rules('HR', 'ADMIN', 'LEADER', 'analytics:read');

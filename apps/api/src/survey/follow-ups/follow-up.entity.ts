@@ -67,6 +67,10 @@ export class FollowUpNoteEntity {
   @Column({ type: 'uuid', name: 'author_id', nullable: true })
   authorId: string | null;
 
+  /** Set when an API client (scope responses:write) wrote the note; authorId is then null. */
+  @Column({ type: 'uuid', name: 'api_client_id', nullable: true })
+  apiClientId: string | null;
+
   @Column({ type: 'text' })
   text: string;
 

@@ -3,9 +3,14 @@ import type { EntityManager } from 'typeorm';
 import { byKey, isUuid } from '../../kernel/batch.js';
 import { FollowUpEntity, FollowUpNoteEntity } from './follow-up.entity.js';
 
-/** Each follow-up's notes, oldest first: one query per batch, scoped to the organization. */
+export type FollowUpNote = FollowUpNoteEntity & { apiClientName: string | null };
+
+/**
+ * Each follow-up's notes, oldest first, with the name of the API client that wrote a note: one
+ * query per batch (and one for the clients' names when any), scoped to the organization.
+ */
 export const followUpNotesLoader = (db: EntityManager, organizationId: string | null) =>
-  new DataLoader<string, FollowUpNoteEntity[]>(async (ids) => {
+  new DataLoader<string, FollowUpNote[]>(async (ids) => {
     const valid = [...new Set(ids.filter(isUuid))];
     if (!organizationId || valid.length === 0) return ids.map(() => []);
     const notes = await db
@@ -15,8 +20,14 @@ export const followUpNotesLoader = (db: EntityManager, organizationId: string | 
       .orderBy('n.created_at', 'ASC')
       .addOrderBy('n.id', 'ASC')
       .getMany();
-    const grouped = new Map<string, FollowUpNoteEntity[]>();
-    for (const note of notes) {
+    const clientIds = [...new Set(notes.flatMap((note) => (note.apiClientId ? [note.apiClientId] : [])))];
+    const clients: { id: string; name: string }[] = clientIds.length
+      ? await db.query(`SELECT id, name FROM api_clients WHERE organization_id = $1 AND id = ANY($2::uuid[])`, [organizationId, clientIds])
+      : [];
+    const clientName = new Map(clients.map((client) => [client.id, client.name]));
+    const grouped = new Map<string, FollowUpNote[]>();
+    for (const entity of notes) {
+      const note = Object.assign(entity, { apiClientName: entity.apiClientId ? (clientName.get(entity.apiClientId) ?? null) : null });
       const list = grouped.get(note.followUpId);
       if (list) list.push(note);
       else grouped.set(note.followUpId, [note]);

@@ -5,7 +5,7 @@ import { UserType } from '../../identity/users/user.type.js';
 import { WaveType } from '../waves/wave.type.js';
 import { FollowUpConnection, FollowUpFilter, FollowUpNoteType, FollowUpType, FollowUpUpdateInput } from './follow-up.types.js';
 import { getFollowUp, listFollowUps, updateFollowUp } from './follow-up.service.js';
-import { FEEDBACK_ACTORS, FOLLOW_UP_READERS } from '../../kernel/policies.js';
+import { FOLLOW_UP_ACTORS, FOLLOW_UP_READERS } from '../../kernel/policies.js';
 import { ListOrderEnum, type ListOrder } from '../../kernel/connection.js';
 
 @Resolver(() => FollowUpType)
@@ -30,8 +30,8 @@ export class FollowUpResolver {
     return getFollowUp(ctx, id);
   }
 
-  @Authorized(...FEEDBACK_ACTORS)
-  @Mutation(() => FollowUpType, { description: 'Move a follow-up forward (never back) and/or add a note. Its owner, CX or ADMIN.' })
+  @Authorized(...FOLLOW_UP_ACTORS)
+  @Mutation(() => FollowUpType, { description: 'Move a follow-up forward (never back) and/or add a note. Its owner, CX or ADMIN, or an API client with responses:write (the note names the client).' })
   updateFollowUp(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => FollowUpUpdateInput) input: FollowUpUpdateInput,

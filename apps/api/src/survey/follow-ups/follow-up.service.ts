@@ -71,13 +71,19 @@ function checkNote(note: string | null | undefined): string | null {
   return trimmed;
 }
 
+/** Who writes a note: a user, or an integrator's API client (scope responses:write). */
+function authorOf(ctx: Context): Pick<FollowUpNoteEntity, 'authorId' | 'apiClientId'> {
+  if (ctx.principal?.kind === 'api') return { authorId: null, apiClientId: ctx.principal.id };
+  return { authorId: userOf(ctx).id, apiClientId: null };
+}
+
 /**
  * Moves a follow-up forward and/or appends a note. The owner (a MANAGER) or CX/ADMIN; another
  * manager's follow-up is NOT_FOUND, like another organization's. Going backwards is INVALID_STATE.
  */
 export async function updateFollowUp(ctx: Context, id: string, input: FollowUpUpdateInput): Promise<FollowUpType> {
   const organizationId = orgOf(ctx);
-  const author = userOf(ctx);
+  const author = authorOf(ctx);
   const status = input.status ?? null;
   const note = checkNote(input.note);
   if (status === null && note === null) throw badInput('input', 'Give a status, a note, or both');
@@ -102,7 +108,7 @@ export async function updateFollowUp(ctx: Context, id: string, input: FollowUpUp
       await tx.update(FollowUpEntity, { id: row.id }, { status: row.status, contactedAt: row.contactedAt, resolvedAt: row.resolvedAt });
       if (status === 'RESOLVED') await publish(tx, { type: 'followup.resolved', organizationId, payload: { followUpId: row.id, ownerId: row.ownerId } });
     }
-    if (note) await tx.insert(FollowUpNoteEntity, { followUpId: row.id, authorId: author.id, text: note, createdAt: now });
+    if (note) await tx.insert(FollowUpNoteEntity, { followUpId: row.id, ...author, text: note, createdAt: now });
     return row;
   });
   ctx.logger.info({ event: 'followup.updated', followUpId: updated.id, status: updated.status, note: note !== null }, 'follow-up updated');

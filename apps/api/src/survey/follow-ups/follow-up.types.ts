@@ -17,11 +17,20 @@ export class FollowUpNoteType {
   @Field(() => Date)
   createdAt: Date;
 
+  @Field(() => String, { nullable: true, description: "The API client's name when an integrator's system wrote the note (author is then null)" })
+  apiClientName: string | null;
+
   /** Resolved to User through the request's loader. */
   authorId: string | null;
 
-  static from(note: FollowUpNoteEntity): FollowUpNoteType {
-    return Object.assign(new FollowUpNoteType(), { id: note.id, text: note.text, createdAt: note.createdAt, authorId: note.authorId });
+  static from(note: FollowUpNoteEntity & { apiClientName?: string | null }): FollowUpNoteType {
+    return Object.assign(new FollowUpNoteType(), {
+      id: note.id,
+      text: note.text,
+      createdAt: note.createdAt,
+      authorId: note.authorId,
+      apiClientName: note.apiClientName ?? null,
+    });
   }
 }
 

@@ -3,11 +3,11 @@ import type { Context } from '../../kernel/context.js';
 import { closeWave, createWave, findWave, listWaves, openWave, setQuestionText, setWavePublicTitles, updateWave } from './wave.service.js';
 import { CreateWaveInput, LocalizedTextInput, UpdateWaveInput, WaveFilter } from './wave.inputs.js';
 import { WaveConnection, WaveQuestionType, WaveType } from './wave.type.js';
-import { SURVEY_READERS, WAVE_RUNNERS } from '../../kernel/policies.js';
+import { WAVE_READERS, WAVE_RUNNERS } from '../../kernel/policies.js';
 
 @Resolver(() => WaveType)
 export class WaveResolver {
-  @Authorized(...SURVEY_READERS)
+  @Authorized(...WAVE_READERS)
   @Query(() => WaveConnection, { description: 'Waves the caller may read, newest first' })
   waves(
     @Arg('filter', () => WaveFilter, { nullable: true }) filter: WaveFilter | null,
@@ -18,7 +18,7 @@ export class WaveResolver {
     return listWaves(ctx, filter ?? {}, { first, after });
   }
 
-  @Authorized(...SURVEY_READERS)
+  @Authorized(...WAVE_READERS)
   @Query(() => WaveType, { nullable: true, description: 'NOT_FOUND (id) for an unknown wave or one the caller may not read' })
   wave(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return findWave(ctx, id);
