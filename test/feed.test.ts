@@ -50,6 +50,7 @@ describe.skipIf(!runBrowserTests)('the front-line feed in the browser', () => {
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Feed' }).click();
     await page.getByRole('heading', { name: 'Feed', level: 1 }).waitFor();
     await page.getByText('Live', { exact: true }).waitFor();
+    await page.getByTestId('feed-list').waitFor();
     await screenshot(page, 'feed-desktop');
 
     // The customer answers through the link in their mail, in a window of their own.
