@@ -52,6 +52,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** API_CLIENT_RATE_LIMIT_PER_MINUTE: requests per minute per API client, from any address (default 600); 0 turns it off. */
   apiClientRateLimitPerMinute: number;
+  /** SUBSCRIPTION_CONNECTIONS_PER_CALLER: open subscription sockets one user or API client may hold per process (default 10). */
+  subscriptionConnectionsPerCaller: number;
   /**
    * RUN_WORKERS: the API process runs the background job workers too (the default). On PostgreSQL
    * it may be false when separate worker processes (npm run worker) do the work; the embedded
@@ -200,6 +202,7 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: oneOf(env, 'SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
     rateLimitPerMinute: count(env, 'RATE_LIMIT_PER_MINUTE', 1200),
     apiClientRateLimitPerMinute: count(env, 'API_CLIENT_RATE_LIMIT_PER_MINUTE', 600),
+    subscriptionConnectionsPerCaller: count(env, 'SUBSCRIPTION_CONNECTIONS_PER_CALLER', 10),
     runWorkers,
     scheduleTickSeconds: count(env, 'SCHEDULE_TICK_SECONDS', 60),
     webhookAllowPrivateNetworks: oneOf(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', ['true', 'false'] as const, 'false') === 'true',

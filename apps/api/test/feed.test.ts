@@ -218,6 +218,12 @@ describe('the feed', () => {
     expect(served.map((n: { id: string }) => n.id).sort()).toEqual([responseOf.gus, responseOf.eve].sort());
     await new Promise((r) => setTimeout(r, 500));
     expect((await sql(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND kind = 'THANK_YOU'`, [fionaId]))[0].n).toBe(1);
+    // Erasing the contact takes their name and words out of the thank-you too.
+    expect((await app.gql(`mutation($id: ID!) { deleteContact(id: $id) }`, { id: ids['gus@feed.example'] }, cx)).data.deleteContact).toBe(true);
+    const [after] = await sql(`SELECT data FROM notifications WHERE user_id = $1 AND kind = 'THANK_YOU'`, [fionaId]);
+    expect(after.data).not.toHaveProperty('contactName');
+    expect(after.data).not.toHaveProperty('comment');
+    expect(after.data.responseId).toBe(responseOf.gus);
   });
 
   it('keeps another organization out', async () => {

@@ -18,6 +18,8 @@ import { createOrganization } from './support/fixtures.js';
 import { until } from './support/jobs.js';
 import { ALL, INVITE, SUBMIT, answer, importContacts, inviteOne, openWave, outbox } from './support/surveys.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken } from '../src/identity/auth/access-tokens.js';
+import { CLOSE_TOKEN_EXPIRED, CLOSE_TOO_MANY_CONNECTIONS } from '../src/http/subscriptions.js';
 
 /**
  * Issue 18: live subscriptions over graphql-ws on /graphql. A subscriber authenticates in
@@ -212,6 +214,47 @@ describe('responseCreated', () => {
     await query.completed;
     expect(query.received).toEqual([]);
     expect(query.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_REQUEST' }) })]);
+  });
+
+  it('closes a socket when its token expires, and holds one caller to a number of sockets', async () => {
+    /** A socket that connects at once and reports how it ended. */
+    const socket = (token: string) => {
+      let connected = false;
+      let closedWith: number | null = null;
+      const client = createClient({
+        url: app.url.replace(/^http/, 'ws') + '/graphql',
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${token}` },
+        retryAttempts: 0,
+        lazy: false,
+        on: { connected: () => (connected = true), closed: (event) => (closedWith = (event as { code: number }).code) },
+        onNonLazyError: () => undefined,
+      });
+      clients.push(client);
+      return { client, connected: () => connected, closedWith: () => closedWith };
+    };
+    // A token with two seconds left: the socket opens, then closes with 4401 when the token expires.
+    const [{ id: hrId }] = await app.db.dataSource.query(`SELECT id FROM users WHERE email = 'hr@demo.test'`);
+    const issuedAt = new Date(Date.now() - (ACCESS_TOKEN_TTL_SECONDS - 2) * 1000);
+    const { token: expiring } = signAccessToken({ kind: 'user', id: hrId, organizationId: demoId, roles: ['HR'], scopes: [] }, app.config.jwtSecret, issuedAt);
+    const short = socket(expiring);
+    await until(() => short.connected(), 'the socket to open');
+    expect(await until(() => short.closedWith(), 'the socket to close', 10_000)).toBe(CLOSE_TOKEN_EXPIRED);
+
+    // Ten sockets per caller: the eleventh is closed with 4429, and a freed place can be taken again.
+    const limit = app.config.subscriptionConnectionsPerCaller;
+    const held = Array.from({ length: limit }, () => socket(hr));
+    await until(() => held.every((s) => s.connected()), 'the sockets to open');
+    const extra = socket(hr);
+    expect(await until(() => extra.closedWith(), 'the extra socket to close')).toBe(CLOSE_TOO_MANY_CONNECTIONS);
+    expect(extra.connected()).toBe(false);
+    // Another caller is not counted against this one.
+    const other = socket(cx);
+    await until(() => other.connected(), "another caller's socket to open");
+    await held[0].client.dispose();
+    const again = socket(hr);
+    await until(() => again.connected(), 'a socket in the freed place');
+    await Promise.all([...held, other, again].map((s) => s.client.dispose()));
   });
 
   it("never streams an employee's answer", async () => {

@@ -214,6 +214,30 @@ describe('deliveries', () => {
     expect(bodies('/unused')).toHaveLength(0);
   });
 
+  it("forgets an erased contact's words in the deliveries it kept, and tells the endpoints that take CONTACT_ERASED", async () => {
+    const eraser = await register({ url: `${base}/erasure`, events: ['CONTACT_ERASED'] });
+    const { 'dee@hook.example': contactId } = await importContacts(app, cx, [['dee@hook.example', 'Dee', 'en', 'manager@demo.test', 'Sales EU', 'EU', 'Staffing']]);
+    const responseId = await answer(app, cx, customerWave, contactId, 'dee@hook.example', 2, 'Dee would rather not be quoted');
+    await until(() => bodies('/main').some((r) => r.json.data.responseId === responseId && r.json.type === 'response.created'), 'the response webhook');
+    const stored = async () =>
+      (await sql(`SELECT body FROM webhook_deliveries WHERE event = 'RESPONSE_CREATED' AND body LIKE $1`, [`%${responseId}%`])).map((r: { body: string }) => JSON.parse(r.body));
+    expect((await stored())[0].data).toMatchObject({ comment: 'Dee would rather not be quoted', contactId });
+
+    const erased = await app.gql(`mutation($id: ID!) { deleteContact(id: $id) }`, { id: contactId }, cx);
+    expect(erased.errors).toBeUndefined();
+    expect(erased.data?.deleteContact).toBe(true);
+    const [notice] = await until(() => (bodies('/erasure').length ? bodies('/erasure') : null), 'the contact.erased webhook');
+    expect(notice.json).toMatchObject({ type: 'contact.erased', data: { contactId, responseIds: [responseId] } });
+    expect(notice.headers['webhook-signature']).toBe(expectedSignature(eraser.secret, notice.headers['webhook-id'] as string, notice.headers['webhook-timestamp'] as string, notice.body));
+    // Every delivery kept of the answer has lost the words and the contact; its ids and score stay.
+    const after = await stored();
+    expect(after.length).toBeGreaterThan(0);
+    for (const body of after) {
+      expect(body.data).toMatchObject({ responseId, score: 2, category: 'DETRACTOR', comment: null, suggestion: null, contactId: null });
+    }
+    expect(JSON.stringify(await sql(`SELECT body FROM webhook_deliveries`))).not.toContain('Dee would rather not be quoted');
+  });
+
   it('retries a receiver that fails twice, with the same webhook-id, and records each attempt', async () => {
     waves = await register({ url: `${base}/waves`, events: ['WAVE_OPENED'] });
     failNext.push(500, 503);

@@ -224,6 +224,8 @@ export type WaveStatus =
 
 /** What a webhook endpoint can receive; the request body's "type" is the domain event's name (response.created, ...) */
 export type WebhookEvent =
+  /** A contact was erased on request: delete what you copied of it (data.contactId) and of its answers (data.responseIds) */
+  | 'CONTACT_ERASED'
   | 'FOLLOWUP_CREATED'
   | 'FOLLOWUP_ESCALATED'
   | 'FOLLOWUP_OVERDUE'

@@ -25,6 +25,7 @@ import { Webhooks1766200000000 } from './1766200000000-Webhooks.js';
 import { TransactionAttributes1766400000000 } from './1766400000000-TransactionAttributes.js';
 import { FrontLineFeed1766440000000 } from './1766440000000-FrontLineFeed.js';
 import { FollowUpNotesByApiClients1766450000000 } from './1766450000000-FollowUpNotesByApiClients.js';
+import { ContactErasedEvents1766460000000 } from './1766460000000-ContactErasedEvents.js';
 
 /** Every migration, oldest first. Listed by hand so the build needs no glob loading. */
 export const migrations = [Foundation1764000000000, Surveys1764100000000, EmployeeSurveys1764400000000, NpsRollups1764500000000, BoardTargets1764600000000,
@@ -35,4 +36,5 @@ export const migrations = [Foundation1764000000000, Surveys1764100000000, Employ
   Schedules1765800000000, ImportJobs1765900000000,
   MailBatches1766000000000, SyncTimestamps1766010000000, ContactExternalIds1766020000000,
   Exports1766030000000, DeletedRecords1766040000000, ApiClientLifecycle1766100000000, Webhooks1766200000000,
-  TransactionAttributes1766400000000, FrontLineFeed1766440000000, FollowUpNotesByApiClients1766450000000];
+  TransactionAttributes1766400000000, FrontLineFeed1766440000000, FollowUpNotesByApiClients1766450000000,
+  ContactErasedEvents1766460000000];

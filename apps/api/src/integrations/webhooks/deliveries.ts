@@ -108,6 +108,7 @@ export function bodyOf(type: string, timestamp: string, data: Record<string, unk
 export async function deliverEvent(event: DomainEvent, ctx: JobContext): Promise<void> {
   const webhookEvent = WEBHOOK_EVENT_OF[event.type];
   if (!webhookEvent) return;
+  if (event.type === 'contact.erased') await forgetErasedWords(ctx.db, event.organizationId, event.payload.responseIds);
   // Employee answers are never events (outbox.ts refuses them); this is the second lock on that door.
   if ((event.payload as { audience?: string }).audience === 'EMPLOYEE' && event.type === 'response.created') return;
   const org = event.organizationId;
@@ -129,6 +130,21 @@ export async function deliverEvent(event: DomainEvent, ctx: JobContext): Promise
     return rows.length;
   });
   if (created) ctx.logger.debug({ event: 'webhook.deliveries_created', type: event.type, deliveries: created }, 'webhook deliveries written');
+}
+
+/**
+ * An erased contact's answers lose their words everywhere (survey/privacy): here, in the bodies of
+ * the response.created deliveries written before (sent or waiting; a waiting one is signed when it
+ * is sent, so it goes out without them). Ids, score and category stay, as they do on the answer.
+ */
+async function forgetErasedWords(db: EntityManager, organizationId: string, responseIds: string[]): Promise<void> {
+  if (responseIds.length === 0) return;
+  await db.query(
+    `UPDATE webhook_deliveries
+        SET body = jsonb_set(body::jsonb, '{data}', (body::jsonb -> 'data') || '{"comment": null, "suggestion": null, "contactId": null}'::jsonb)::text
+      WHERE organization_id = $1 AND event = 'RESPONSE_CREATED' AND (body::jsonb #>> '{data,responseId}') = ANY($2::text[])`,
+    [organizationId, responseIds],
+  );
 }
 
 interface DeliveryRow {

@@ -12,13 +12,17 @@ export const WEBHOOK_EVENTS = [
   'IMPROVEMENT_STATUS_CHANGED',
   'WAVE_OPENED',
   'WAVE_CLOSED',
+  'CONTACT_ERASED',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 export const WebhookEventEnum = enumOf(WEBHOOK_EVENTS);
 registerEnumType(WebhookEventEnum, {
   name: 'WebhookEvent',
   description: 'What a webhook endpoint can receive; the request body\'s "type" is the domain event\'s name (response.created, ...)',
-  valuesConfig: { RESPONSE_CREATED: { description: 'A customer, candidate or associate answered; never an employee (employee answers are anonymous)' } },
+  valuesConfig: {
+    RESPONSE_CREATED: { description: 'A customer, candidate or associate answered; never an employee (employee answers are anonymous)' },
+    CONTACT_ERASED: { description: 'A contact was erased on request: delete what you copied of it (data.contactId) and of its answers (data.responseIds)' },
+  },
 });
 
 /** The domain event each webhook event is, and back. */
@@ -31,6 +35,7 @@ export const DOMAIN_TYPE_OF: Record<WebhookEvent, DomainEventType> = {
   IMPROVEMENT_STATUS_CHANGED: 'improvement.status_changed',
   WAVE_OPENED: 'wave.opened',
   WAVE_CLOSED: 'wave.closed',
+  CONTACT_ERASED: 'contact.erased',
 };
 export const WEBHOOK_EVENT_OF = Object.fromEntries(Object.entries(DOMAIN_TYPE_OF).map(([k, v]) => [v, k])) as Partial<Record<DomainEventType, WebhookEvent>>;
 

@@ -38,6 +38,11 @@ export interface DomainEventPayloads {
     | { waveId: string; audience: 'EMPLOYEE'; invited: number | null; answers: number | null };
   /** A survey invitation's mail bounced (customer-type waves; an employee's link is never in a payload). */
   'invitation.bounced': { invitationId: string; waveId: string };
+  /**
+   * A contact was erased on request (survey/privacy): its id and its answers' ids, so consumers
+   * forget what they hold of it (webhook deliveries lose the words; integrators delete their copy).
+   */
+  'contact.erased': { contactId: string; responseIds: string[] };
 }
 
 export type DomainEventType = keyof DomainEventPayloads;
@@ -52,6 +57,7 @@ export const DOMAIN_EVENT_TYPES = [
   'wave.opened',
   'wave.closed',
   'invitation.bounced',
+  'contact.erased',
 ] as const satisfies readonly DomainEventType[];
 
 /** What a service publishes: one event of one organization. */
