@@ -25,6 +25,7 @@ import { WaveResolver } from '../survey/waves/wave.resolver.js';
 import { LiveResolver } from '../survey/live/live.resolver.js';
 import { FeedItemResolver, FeedResolver } from '../survey/feed/feed.resolver.js';
 import { AnalyticsResolver } from '../reporting/analytics/analytics.resolver.js';
+import { CriteriaResolver } from '../reporting/criteria/criteria.resolver.js';
 import { NpsBandResolver } from '../reporting/analytics/nps-band.resolver.js';
 import { EmployeeResultsResolver } from '../reporting/employee-results/employee-results.resolver.js';
 import { AwardResolver } from '../reporting/awards/award.resolver.js';
@@ -51,7 +52,7 @@ export const resolvers = [
   AuthResolver, ApiClientsResolver, OrganizationResolver, OrgUnitResolver, UserResolver, UserAdminResolver, OrgUnitManagerResolver, NotificationResolver,
   ContactResolver, EmployeeResolver, RosterChangeResolver, InvitationResolver, MailBatchResolver, WaveMailingResolver, ExportResolver, PrivacyResolver, PublicSurveyResolver, ResponseResolver,
   FollowUpResolver, FollowUpNoteResolver, ResponseFollowUpResolver, WaveResolver, ThemeResolver, TaggingResolver, LiveResolver, FeedResolver, FeedItemResolver,
-  AnalyticsResolver, NpsBandResolver, EmployeeResultsResolver, WaveResultsResolver, ThemeResultsResolver, LeaderboardResolver, AwardResolver,
+  AnalyticsResolver, NpsBandResolver, EmployeeResultsResolver, WaveResultsResolver, ThemeResultsResolver, LeaderboardResolver, AwardResolver, CriteriaResolver,
   ImprovementResolver, ImprovementWaveResolver, ImprovementEventResolver, WaveStagesResolver,
   BoardResolver, BoardThemesResolver, HomeResolver,
   JobAdminResolver, ImportJobResolver, WebhookResolver, WebhookDeliveryResolver,

@@ -19,9 +19,13 @@ const coded = (error: GraphQLError, code: string) =>
 /** A subscription's errors as a request's: DomainErrors keep their code, the unexpected are masked. */
 const formatted = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
 
-/** Close codes of graphql-ws's range for application use (4000-4999), HTTP-like. */
-export const CLOSE_TOKEN_EXPIRED = 4401;
-export const CLOSE_TOO_MANY_CONNECTIONS = 4429;
+/**
+ * Our close codes, apart from graphql-ws's own (4400, 4401, 4403, 4406, 4408, 4409, 4429, 4499,
+ * 4500, 4504): graphql-ws clients treat its 4401 as final, while an expired token is a reason to
+ * reconnect with a new one, which they do for any other code (the SDK renews its token then).
+ */
+export const CLOSE_TOKEN_EXPIRED = 4001;
+export const CLOSE_TOO_MANY_CONNECTIONS = 4002;
 
 /** When a bearer token expires, in ms since the epoch, or null when it carries no expiry. */
 function expiryOf(authorization: string): number | null {
@@ -31,7 +35,7 @@ function expiryOf(authorization: string): number | null {
 
 /**
  * What a caller holds open in this process: at most `limit` sockets per user or API client (one
- * more is closed with 4429), and each socket closed with 4401 when its token expires, so a
+ * more is closed with 4002), and each socket closed with 4001 when its token expires, so a
  * subscription never outlives the token it was opened with (the client reconnects with a new one).
  */
 function connectionGuard(limit: number, now: () => Date) {

@@ -80,12 +80,47 @@ const WAVES: EarlierWave[] = [
   },
 ];
 
+/**
+ * The 1–5 criteria the earlier pulses ask after the score, so explore shows employee criteria from
+ * their releases (whole waves only): workload hardly follows the score, support from one's
+ * manager does.
+ */
+const EMPLOYEE_CRITERIA = [
+  {
+    criterion: 'manager_support',
+    weight: 0.8,
+    texts: {
+      en: 'How well does your manager support you?',
+      pl: 'Jak oceniasz wsparcie swojego przełożonego?',
+      da: 'Hvor godt støtter din leder dig?',
+      ru: 'Насколько хорошо вас поддерживает руководитель?',
+      sl: 'Kako dobro vas podpira vaš vodja?',
+    },
+  },
+  {
+    criterion: 'workload',
+    weight: 0.2,
+    texts: {
+      en: 'How manageable is your workload?',
+      pl: 'Jak oceniasz swoje obciążenie pracą?',
+      da: 'Hvor overskuelig er din arbejdsbyrde?',
+      ru: 'Насколько посильна ваша нагрузка?',
+      sl: 'Kako obvladljiva je vaša delovna obremenitev?',
+    },
+  },
+];
+
+const criterionRating = (score: number, weight: number, next: () => number) =>
+  Math.min(5, Math.max(1, Math.round(weight * (1 + (score / 10) * 4) + (1 - weight) * (1 + next() * 4) + (next() - 0.5))));
+
 const categoryOf = (score: number): Category => (score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor');
 const quarterOf = (date: Date) => `Q${Math.floor(date.getUTCMonth() / 3) + 1} ${date.getUTCFullYear()}`;
 
 export async function seedEmployeeHistory(tx: EntityManager, organizationId: string, users: Map<string, string>, now: Date): Promise<void> {
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
   const next = random(20260215);
+  // Ratings draw from a generator of their own, so the rest of the history stays as it was.
+  const nextRating = random(20260219);
   const roster: { id: string; email: string; name: string; language: Language; org_unit_id: string | null; unit: string; location: string | null; tenure_band: string | null; active: boolean }[] =
     await tx.query(
       `SELECT e.id, e.email, e.name, e.language, e.org_unit_id, u.name AS unit, e.location, e.tenure_band, e.active
@@ -118,10 +153,10 @@ export async function seedEmployeeHistory(tx: EntityManager, organizationId: str
         createdAt: at(w.openedDaysAgo + 5),
       }),
     );
-    const questions = await tx.save(
-      WaveQuestionEntity,
-      defaultQuestions('EMPLOYEE').map((q, i) => tx.create(WaveQuestionEntity, { waveId: wave.id, position: i + 1, kind: q.kind, criterion: null, texts: textsIn(q.texts, languages) })),
-    );
+    const questions = await tx.save(WaveQuestionEntity, [
+      ...defaultQuestions('EMPLOYEE').map((q) => ({ kind: q.kind, criterion: null as string | null, texts: textsIn(q.texts, languages) })),
+      ...EMPLOYEE_CRITERIA.map((c) => ({ kind: 'RATING' as const, criterion: c.criterion as string | null, texts: c.texts as Record<string, string> })),
+    ].map((q, i) => tx.create(WaveQuestionEntity, { waveId: wave.id, position: i + 1, ...q })));
     const { issued } = await createParticipations(tx, { organizationId, waveId: wave.id, invitedOn: utcDate(at(w.openedDaysAgo)) });
     const links = new Map(issued.map((link) => [link.employeeId, link]));
 
@@ -144,7 +179,8 @@ export async function seedEmployeeHistory(tx: EntityManager, organizationId: str
       const pool = COMMENTS[employee.language][category];
       // Every third answer is a score without words; the comments start further along than demo-employees.ts.
       const [reason, suggestion] = turn % 3 === 2 ? [null, null] : pool[(turn + 1) % pool.length];
-      const answer = validateAnswer(wave, questions, employee.language, { score, reason, suggestion, language: employee.language });
+      const ratings = EMPLOYEE_CRITERIA.map((c) => ({ criterion: c.criterion, value: criterionRating(score, c.weight, nextRating) }));
+      const answer = validateAnswer(wave, questions, employee.language, { score, reason, suggestion, language: employee.language, ratings });
       await recordEmployeeAnswer(tx, { tokenHash: hashSurveyToken(links.get(employee.id)!.token), answer, now: at(day), threshold: 5 });
     }
     await endSeededWave(tx, wave.id, 'CLOSED', at(w.closedDaysAgo));

@@ -160,6 +160,86 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const dayName = (d: Date) => `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 const DETRACTOR_SCORES = [6, 5, 6, 4, 5, 3, 6, 2, 5, 4, 1, 6];
 
+/**
+ * The 1–5 criteria the history's customer and candidate waves ask after the score, so the explore
+ * page's criteria and key drivers have a year of ratings: each rating leans on the score by its
+ * weight (service and communication strongly, price hardly), plus noise.
+ */
+interface HistoryCriterion {
+  criterion: string;
+  weight: number;
+  texts: Record<Language, string>;
+}
+const HISTORY_CRITERIA: Partial<Record<Audience, HistoryCriterion[]>> = {
+  CUSTOMER: [
+    {
+      criterion: 'service',
+      weight: 0.9,
+      texts: {
+        en: 'How satisfied are you with the quality of the staff we placed?',
+        pl: 'Jak oceniasz jakość pracowników, których skierowaliśmy?',
+        da: 'Hvor tilfreds er du med kvaliteten af de medarbejdere, vi har placeret?',
+        ru: 'Насколько вы довольны качеством направленных нами сотрудников?',
+        sl: 'Kako zadovoljni ste s kakovostjo delavcev, ki smo jih napotili?',
+      },
+    },
+    {
+      criterion: 'communication',
+      weight: 0.6,
+      texts: {
+        en: 'How clear and timely is our communication?',
+        pl: 'Jak oceniasz jasność i terminowość naszej komunikacji?',
+        da: 'Hvor klar og rettidig er vores kommunikation?',
+        ru: 'Насколько понятна и своевременна наша коммуникация?',
+        sl: 'Kako jasna in pravočasna je naša komunikacija?',
+      },
+    },
+    {
+      criterion: 'price',
+      weight: 0.15,
+      texts: {
+        en: 'How satisfied are you with our prices?',
+        pl: 'Jak oceniasz nasze ceny?',
+        da: 'Hvor tilfreds er du med vores priser?',
+        ru: 'Насколько вы довольны нашими ценами?',
+        sl: 'Kako zadovoljni ste z našimi cenami?',
+      },
+    },
+  ],
+  CANDIDATE: [
+    {
+      criterion: 'communication',
+      weight: 0.8,
+      texts: {
+        en: 'How clear was our communication during the process?',
+        pl: 'Jak oceniasz jasność naszej komunikacji w trakcie procesu?',
+        da: 'Hvor klar var vores kommunikation undervejs i forløbet?',
+        ru: 'Насколько понятным было наше общение в ходе процесса?',
+        sl: 'Kako jasna je bila naša komunikacija med postopkom?',
+      },
+    },
+    {
+      criterion: 'speed',
+      weight: 0.4,
+      texts: {
+        en: 'How satisfied are you with the speed of the process?',
+        pl: 'Jak oceniasz tempo procesu rekrutacji?',
+        da: 'Hvor tilfreds er du med forløbets hastighed?',
+        ru: 'Насколько вы довольны скоростью процесса?',
+        sl: 'Kako zadovoljni ste s hitrostjo postopka?',
+      },
+    },
+  ],
+};
+
+/** A rating that follows the score by `weight` (0 none, 1 fully), with noise; about one in ten skipped. */
+function ratingFor(score: number, weight: number, next: () => number): number | null {
+  if (next() < 0.1) return null;
+  const leaning = 1 + (score / 10) * 4;
+  const raw = weight * leaning + (1 - weight) * (1 + next() * 4) + (next() - 0.5) * 1.2;
+  return Math.min(5, Math.max(1, Math.round(raw)));
+}
+
 interface PlannedAnswer {
   contact: HistoryContact;
   score: number;
@@ -202,6 +282,8 @@ function planAnswers(w: HistoryWave, next: () => number): PlannedAnswer[] {
 
 export async function seedHistory(tx: EntityManager, organizationId: string, users: Map<string, string>, units: Map<string, string>, now: Date): Promise<void> {
   const next = random(20251201);
+  // Ratings draw from a generator of their own, so the rest of the history stays as it was.
+  const nextRating = random(20251219);
   const ago = (days: number, hours = 0) => new Date(now.getTime() - days * DAY - hours * HOUR);
   const contacts = historyContacts();
 
@@ -255,10 +337,11 @@ export async function seedHistory(tx: EntityManager, organizationId: string, use
         createdAt: ago(w.openedDaysAgo + 2),
       }),
     );
-    const questions = await tx.save(
-      WaveQuestionEntity,
-      defaultQuestions(w.audience).map((q, i) => tx.create(WaveQuestionEntity, { waveId: wave.id, position: i + 1, kind: q.kind, criterion: null, texts: textsIn(q.texts, languages) })),
-    );
+    const criteria = HISTORY_CRITERIA[w.audience] ?? [];
+    const questions = await tx.save(WaveQuestionEntity, [
+      ...defaultQuestions(w.audience).map((q) => ({ kind: q.kind, criterion: null as string | null, texts: textsIn(q.texts, languages) })),
+      ...criteria.map((c) => ({ kind: 'RATING' as const, criterion: c.criterion as string | null, texts: c.texts as Record<string, string> })),
+    ].map((q, i) => tx.create(WaveQuestionEntity, { waveId: wave.id, position: i + 1, ...q })));
     const invitedAt = ago(w.openedDaysAgo, -2);
     const invited = await createInvitations(tx, {
       organizationId,
@@ -281,7 +364,11 @@ export async function seedHistory(tx: EntityManager, organizationId: string, use
     for (const p of planned) {
       const contactId = idOf.get(p.contact.email)!;
       const [reason, suggestion] = commentFor(p);
-      const answer = validateAnswer(wave, questions, p.contact.language, { score: p.score, reason, suggestion, language: p.contact.language });
+      const ratings = criteria.flatMap((c) => {
+        const value = ratingFor(p.score, c.weight, nextRating);
+        return value === null ? [] : [{ criterion: c.criterion, value }];
+      });
+      const answer = validateAnswer(wave, questions, p.contact.language, { score: p.score, reason, suggestion, language: p.contact.language, ratings });
       const submittedAt = at(p);
       const { followUpId } = await recordResponse(tx, { organizationId, wave, invitationId: invitationOf.get(contactId)!, contactId, answer, submittedAt, slaHours: 48, publish: false });
       if (followUpId) followUps.push({ id: followUpId, answeredAt: submittedAt });

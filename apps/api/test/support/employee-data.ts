@@ -12,6 +12,8 @@ export interface EmployeeAnswerRow {
   score: number;
   reason?: string | null;
   suggestion?: string | null;
+  /** 1–5 criteria ratings, as the respondent page stores them. */
+  ratings?: { criterion: string; value: number }[];
 }
 
 export interface TeamSpec {
@@ -59,9 +61,9 @@ export async function insertTeam(db: EntityManager, waveId: string, team: TeamSp
     if (responded) {
       const answer = team.answers[i];
       await db.query(
-        `INSERT INTO employee_answers (organization_id, wave_id, score, reason, suggestion, language, org_unit_id, location, tenure_band)
-         VALUES ($1, $2, $3, $4, $5, 'en', $6, $7, $8)`,
-        [organizationId, waveId, answer.score, answer.reason ?? null, answer.suggestion ?? null, team.orgUnitId, location, tenureBand],
+        `INSERT INTO employee_answers (organization_id, wave_id, score, reason, suggestion, language, org_unit_id, location, tenure_band, ratings)
+         VALUES ($1, $2, $3, $4, $5, 'en', $6, $7, $8, $9::jsonb)`,
+        [organizationId, waveId, answer.score, answer.reason ?? null, answer.suggestion ?? null, team.orgUnitId, location, tenureBand, JSON.stringify(answer.ratings ?? [])],
       );
     }
   }

@@ -58,6 +58,8 @@ type Documents = {
     "\n  query ExploreSummary($filter: NpsFilter!) {\n    organization {\n      id\n      anonymityThreshold\n    }\n    npsSummary(filter: $filter) {\n      ...NpsSummaryFields @unmask\n    }\n  }\n": typeof types.ExploreSummaryDocument,
     "\n  query ExploreBreakdown($filter: NpsFilter!, $by: BreakdownDimension!, $segmentKey: String) {\n    npsBreakdown(filter: $filter, by: $by, segmentKey: $segmentKey) {\n      key\n      label\n      summary {\n        ...NpsScore @unmask\n      }\n    }\n  }\n": typeof types.ExploreBreakdownDocument,
     "\n  query ExploreTrend($filter: NpsFilter!, $interval: TrendInterval!) {\n    npsTrend(filter: $filter, interval: $interval) {\n      period\n      label\n      significantChange\n      summary {\n        ...NpsScore @unmask\n      }\n    }\n  }\n": typeof types.ExploreTrendDocument,
+    "\n  query ExploreCriteria($filter: NpsFilter!) {\n    criterionResults(filter: $filter) {\n      criterion\n      n\n      mean\n      ciLow\n      ciHigh\n      distribution\n      lowSample\n      suppressed\n      hiddenReason\n      previousMean\n    }\n  }\n": typeof types.ExploreCriteriaDocument,
+    "\n  query ExploreKeyDrivers($filter: NpsFilter!) {\n    keyDrivers(filter: $filter) {\n      criterion\n      rank\n      n\n      correlation\n      ciLow\n      ciHigh\n      lowSample\n    }\n  }\n": typeof types.ExploreKeyDriversDocument,
     "\n  mutation TurnOffDigest($token: String!) {\n    turnOffDigest(token: $token)\n  }\n": typeof types.TurnOffDigestDocument,
     "\n  query FeedFollows {\n    myFollows {\n      kind\n      key\n      name\n      byDefault\n    }\n    followOptions {\n      orgUnits {\n        key\n        name\n      }\n      products {\n        key\n        name\n      }\n      owners {\n        key\n        name\n      }\n    }\n  }\n": typeof types.FeedFollowsDocument,
     "\n  mutation Follow($kind: FollowKind!, $key: String!) {\n    follow(kind: $kind, key: $key) {\n      kind\n      key\n      name\n      byDefault\n    }\n  }\n": typeof types.FollowDocument,
@@ -203,6 +205,8 @@ const documents: Documents = {
     "\n  query ExploreSummary($filter: NpsFilter!) {\n    organization {\n      id\n      anonymityThreshold\n    }\n    npsSummary(filter: $filter) {\n      ...NpsSummaryFields @unmask\n    }\n  }\n": types.ExploreSummaryDocument,
     "\n  query ExploreBreakdown($filter: NpsFilter!, $by: BreakdownDimension!, $segmentKey: String) {\n    npsBreakdown(filter: $filter, by: $by, segmentKey: $segmentKey) {\n      key\n      label\n      summary {\n        ...NpsScore @unmask\n      }\n    }\n  }\n": types.ExploreBreakdownDocument,
     "\n  query ExploreTrend($filter: NpsFilter!, $interval: TrendInterval!) {\n    npsTrend(filter: $filter, interval: $interval) {\n      period\n      label\n      significantChange\n      summary {\n        ...NpsScore @unmask\n      }\n    }\n  }\n": types.ExploreTrendDocument,
+    "\n  query ExploreCriteria($filter: NpsFilter!) {\n    criterionResults(filter: $filter) {\n      criterion\n      n\n      mean\n      ciLow\n      ciHigh\n      distribution\n      lowSample\n      suppressed\n      hiddenReason\n      previousMean\n    }\n  }\n": types.ExploreCriteriaDocument,
+    "\n  query ExploreKeyDrivers($filter: NpsFilter!) {\n    keyDrivers(filter: $filter) {\n      criterion\n      rank\n      n\n      correlation\n      ciLow\n      ciHigh\n      lowSample\n    }\n  }\n": types.ExploreKeyDriversDocument,
     "\n  mutation TurnOffDigest($token: String!) {\n    turnOffDigest(token: $token)\n  }\n": types.TurnOffDigestDocument,
     "\n  query FeedFollows {\n    myFollows {\n      kind\n      key\n      name\n      byDefault\n    }\n    followOptions {\n      orgUnits {\n        key\n        name\n      }\n      products {\n        key\n        name\n      }\n      owners {\n        key\n        name\n      }\n    }\n  }\n": types.FeedFollowsDocument,
     "\n  mutation Follow($kind: FollowKind!, $key: String!) {\n    follow(kind: $kind, key: $key) {\n      kind\n      key\n      name\n      byDefault\n    }\n  }\n": types.FollowDocument,
@@ -494,6 +498,14 @@ export function graphql(source: "\n  query ExploreBreakdown($filter: NpsFilter!,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ExploreTrend($filter: NpsFilter!, $interval: TrendInterval!) {\n    npsTrend(filter: $filter, interval: $interval) {\n      period\n      label\n      significantChange\n      summary {\n        ...NpsScore @unmask\n      }\n    }\n  }\n"): (typeof documents)["\n  query ExploreTrend($filter: NpsFilter!, $interval: TrendInterval!) {\n    npsTrend(filter: $filter, interval: $interval) {\n      period\n      label\n      significantChange\n      summary {\n        ...NpsScore @unmask\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExploreCriteria($filter: NpsFilter!) {\n    criterionResults(filter: $filter) {\n      criterion\n      n\n      mean\n      ciLow\n      ciHigh\n      distribution\n      lowSample\n      suppressed\n      hiddenReason\n      previousMean\n    }\n  }\n"): (typeof documents)["\n  query ExploreCriteria($filter: NpsFilter!) {\n    criterionResults(filter: $filter) {\n      criterion\n      n\n      mean\n      ciLow\n      ciHigh\n      distribution\n      lowSample\n      suppressed\n      hiddenReason\n      previousMean\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExploreKeyDrivers($filter: NpsFilter!) {\n    keyDrivers(filter: $filter) {\n      criterion\n      rank\n      n\n      correlation\n      ciLow\n      ciHigh\n      lowSample\n    }\n  }\n"): (typeof documents)["\n  query ExploreKeyDrivers($filter: NpsFilter!) {\n    keyDrivers(filter: $filter) {\n      criterion\n      rank\n      n\n      correlation\n      ciLow\n      ciHigh\n      lowSample\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

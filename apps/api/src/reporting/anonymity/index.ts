@@ -13,6 +13,7 @@ export { freezeThemeCatalogue } from './catalogue.js';
 export { releaseNow, releaseScheduled } from './releases.js';
 export { employeeBoard, type EmployeeBoardEntry } from './results/board.js';
 export { employeeTeamRates, waveTotalsLoader, waveParticipation, type ParticipationRow } from './results/participation.js';
+export { employeeCriteria } from './results/criteria.js';
 export { employeeBreakdown, employeeOutcome, employeeSummary, employeeTrend } from './results/reports.js';
 export { resolveEmployeeFilter } from './results/scope.js';
 export { employeeTexts, type ReleasedTexts } from './results/texts.js';

@@ -22,7 +22,7 @@ const ANSWERING_PATH = 'survey/respondent/anonymous-answer.service.ts';
 const ANSWERS = /employee_answers|employee_answer_staging/;
 const WRITES = /^\s*(.*\bINSERT\s+INTO\s+employee_answer(s|_staging)\b.*|.*\bDELETE\s+FROM\s+employee_answer(s|_staging)\b.*|.*\bFROM\s+employee_answer_staging\s+WHERE\b.*\)\s*>=.*)\s*$/;
 const COMMENT = /^\s*(\*|\/\/|\/\*)/;
-const RELEASES = /\bemployee_release(s|_groups|_comments|_themes)\b/;
+const RELEASES = /\bemployee_release(s|_groups|_comments|_themes|_criteria)\b/;
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,7 +1,7 @@
 import { ReleaseAudit, countsOf, invitedOf, type Finding } from './audit.js';
 import { atomsOf, laminarFamily } from './families.js';
 import { ALL_KEY, crossSiblings, groupModel, type GroupModel } from './groups.js';
-import { total, type Answer, type GroupDef, type GroupResult, type HiddenReason, type ReleaseInput } from './model.js';
+import { total, type Answer, type CriterionRelease, type GroupDef, type GroupResult, type HiddenReason, type ReleaseInput } from './model.js';
 
 /**
  * Computes an employee wave's release once, when the wave closes (PRODUCT.md section 5):
@@ -56,6 +56,8 @@ export interface ComputedRelease {
   comments: Map<string, string[]>;
   /** Mentions per theme per released comment group. */
   themeMentions: Map<string, Map<string, number>>;
+  /** The criteria ratings of the whole wave (model.ts CriterionRelease), by criterion. */
+  criteria: CriterionRelease[];
   audit: AuditReport;
 }
 
@@ -143,6 +145,7 @@ export async function computeRelease(input: ReleaseInput, options: ReleaseOption
       groups,
       comments: texts.comments,
       themeMentions: texts.themeMentions,
+      criteria: criteriaOf(input.answers, k, released.has(ALL_KEY)),
       audit: {
         method: integer ? 'MIP' : 'LP',
         cells: model.cells.length,
@@ -159,6 +162,32 @@ export async function computeRelease(input: ReleaseInput, options: ReleaseOption
   } finally {
     audit.dispose();
   }
+}
+
+/**
+ * The wave's criteria (step 6): every criterion rated in it, released with at least k ratings when
+ * the wave's total is released; sd and the counts of 1..5 only with at least 2k.
+ */
+export function criteriaOf(answers: readonly Answer[], k: number, totalReleased: boolean): CriterionRelease[] {
+  const values = new Map<string, number[]>();
+  for (const a of answers) {
+    for (const r of a.ratings ?? []) {
+      if (!Number.isInteger(r.value) || r.value < 1 || r.value > 5) continue;
+      const list = values.get(r.criterion) ?? [];
+      list.push(r.value);
+      values.set(r.criterion, list);
+    }
+  }
+  return [...values.keys()].sort().map((criterion) => {
+    const xs = values.get(criterion)!;
+    const n = xs.length;
+    if (!totalReleased || n < k) return { criterion, released: false, ratings: null, mean: null, sd: null, distribution: null };
+    const mean = xs.reduce((a, b) => a + b, 0) / n;
+    const wide = n >= 2 * k && n >= 2;
+    const sd = wide ? Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1)) : null;
+    const distribution = wide ? [1, 2, 3, 4, 5].map((v) => xs.filter((x) => x === v).length) : null;
+    return { criterion, released: true, ratings: n, mean, sd, distribution };
+  });
 }
 
 /** The participation shown while the wave runs: the org-unit tree by people invited, atoms of at least k. */

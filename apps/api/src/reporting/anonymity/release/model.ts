@@ -32,6 +32,23 @@ export interface Answer extends Attributes {
   reason: string | null;
   suggestion: string | null;
   language: string;
+  /** The answer's 1–5 criteria ratings (RATING questions), if the wave asked any. */
+  ratings?: readonly { criterion: string; value: number }[] | null;
+}
+
+/**
+ * A criterion's ratings as a release holds them: for the whole wave only (no group finer than the
+ * wave, so no sum can be split), released with at least k ratings when the wave's total is
+ * released; its spread (sd) and the counts of 1..5 only with at least 2k ratings, like a score
+ * distribution (a small set's mean and spread would all but give its ratings away).
+ */
+export interface CriterionRelease {
+  criterion: string;
+  released: boolean;
+  ratings: number | null;
+  mean: number | null;
+  sd: number | null;
+  distribution: number[] | null;
 }
 
 export interface Unit {

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { discardEmployeeAnswers } from '../../../survey/respondent/anonymous-answer.service.js';
 import type { ComputedRelease } from './compute.js';
-import type { Answer, Dimension, HiddenReason, Participant, ReleaseInput, Unit } from './model.js';
+import type { Answer, CriterionRelease, Dimension, HiddenReason, Participant, ReleaseInput, Unit } from './model.js';
 
 /**
  * The release in the database: what it is made from (the wave's participations and answers,
@@ -19,10 +19,10 @@ export async function releaseInput(db: EntityManager, organizationId: string, wa
       [organizationId, waveId],
     ) as Promise<Participant[]>,
     db.query(
-      `SELECT org_unit_id AS "unitId", location, tenure_band AS "tenureBand", score::int AS score, reason, suggestion, language
+      `SELECT org_unit_id AS "unitId", location, tenure_band AS "tenureBand", score::int AS score, reason, suggestion, language, ratings
          FROM employee_answers WHERE organization_id = $1 AND wave_id = $2
        UNION ALL
-       SELECT org_unit_id, location, tenure_band, score::int, reason, suggestion, language
+       SELECT org_unit_id, location, tenure_band, score::int, reason, suggestion, language, ratings
          FROM employee_answer_staging WHERE organization_id = $1 AND wave_id = $2`,
       [organizationId, waveId],
     ) as Promise<Answer[]>,
@@ -102,6 +102,15 @@ export async function storeRelease(tx: EntityManager, organizationId: string, wa
       [organizationId, waveId, JSON.stringify(mentions)],
     );
   }
+  if (release.criteria.length) {
+    await tx.query(
+      `INSERT INTO employee_release_criteria (organization_id, wave_id, criterion, released, ratings, mean, sd, distribution)
+       SELECT $1, $2, t.criterion, t.released, t.ratings, t.mean, t.sd,
+              CASE WHEN t.distribution IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(t.distribution)::int) END
+         FROM jsonb_to_recordset($3::jsonb) AS t(criterion text, released boolean, ratings int, mean float8, sd float8, distribution jsonb)`,
+      [organizationId, waveId, JSON.stringify(release.criteria)],
+    );
+  }
   await discardEmployeeAnswers(tx, organizationId, waveId);
   return true;
 }
@@ -145,13 +154,15 @@ export interface StoredRelease {
   audit: Record<string, unknown>;
   groups: ReleaseGroupRow[];
   byKey: Map<string, ReleaseGroupRow>;
+  /** The wave's criteria ratings, by criterion (none for a release made before criteria were). */
+  criteria: Map<string, CriterionRelease>;
 }
 
-/** The releases of the given waves (those that have one), in two statements. */
+/** The releases of the given waves (those that have one), in three statements. */
 export async function readReleases(db: EntityManager, organizationId: string, waveIds: readonly string[]): Promise<Map<string, StoredRelease>> {
   const out = new Map<string, StoredRelease>();
   if (waveIds.length === 0) return out;
-  const [heads, rows] = await Promise.all([
+  const [heads, rows, criteria] = await Promise.all([
     db.query(
       `SELECT wave_id, made_at, threshold, audit FROM employee_releases WHERE organization_id = $1 AND wave_id = ANY($2::uuid[])`,
       [organizationId, waveIds],
@@ -162,8 +173,16 @@ export async function readReleases(db: EntityManager, organizationId: string, wa
          FROM employee_release_groups WHERE organization_id = $1 AND wave_id = ANY($2::uuid[]) ORDER BY wave_id, position`,
       [organizationId, waveIds],
     ) as Promise<Record<string, unknown>[]>,
+    db.query(
+      `SELECT wave_id AS "waveId", criterion, released, ratings, mean, sd, distribution
+         FROM employee_release_criteria WHERE organization_id = $1 AND wave_id = ANY($2::uuid[]) ORDER BY criterion`,
+      [organizationId, waveIds],
+    ) as Promise<(CriterionRelease & { waveId: string })[]>,
   ]);
-  for (const h of heads) out.set(h.wave_id, { waveId: h.wave_id, madeAt: h.made_at, threshold: h.threshold, audit: h.audit, groups: [], byKey: new Map() });
+  for (const h of heads) {
+    out.set(h.wave_id, { waveId: h.wave_id, madeAt: h.made_at, threshold: h.threshold, audit: h.audit, groups: [], byKey: new Map(), criteria: new Map() });
+  }
+  for (const { waveId, ...c } of criteria) out.get(waveId)?.criteria.set(c.criterion, c);
   for (const r of rows) {
     const release = out.get(r.wave_id as string);
     if (!release) continue;
