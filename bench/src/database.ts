@@ -15,8 +15,8 @@ export function adminUrl(serverUrl: string): string {
   return new URL(serverUrl).pathname === `/${BENCH_DB}` ? databaseUrl(serverUrl, 'postgres') : serverUrl;
 }
 
-/** Drops and creates tandem_bench (or a benchmark's own database, `name`); returns its URL. */
-export async function recreateDatabase(serverUrl: string, name: string = BENCH_DB): Promise<string> {
+/** Drops and creates tandem_bench (or another bench database, `name`); returns its URL. */
+export async function recreateDatabase(serverUrl: string, name = BENCH_DB): Promise<string> {
   const admin = new pg.Client({ connectionString: adminUrl(serverUrl) });
   await admin.connect();
   try {

@@ -22,6 +22,8 @@ import { WAVE_MAIL_QUEUE, waveMailQueueOptions, type WaveMailJob } from './surve
 import { runMailBatch } from './survey/invitations/mail-job.js';
 import { EXPORT_EXPIRY_QUEUE, EXPORT_QUEUE, expireExport, writeExport, type ExportJobData } from './survey/exports/export.service.js';
 import { rosterImporter } from './survey/employees/roster-import.js';
+import { TRANSACTIONS_SEND, dueTransactionSends } from './survey/transactions/send-schedule.js';
+import { sendScheduledTransactions } from './survey/transactions/send-job.js';
 import { FEED_DIGEST, dueDigests, sendDigest } from './survey/feed/digest.js';
 import { thankServer } from './survey/feed/thank-you.js';
 
@@ -71,6 +73,7 @@ const SCHEDULED: Record<string, (ctx: Context, job: ScheduledJob) => Promise<voi
   [WAVE_RELEASE]: releaseScheduled,
   [WAVE_REMIND]: remindScheduled,
   [FOLLOW_UP_OVERDUE]: markOverdue,
+  [TRANSACTIONS_SEND]: sendScheduledTransactions,
   [FEED_DIGEST]: sendDigest,
 };
 
@@ -125,6 +128,7 @@ async function tick(job: Job<ScheduledJob>, ctx: JobContext, intervalMs: number)
     ...(await dueWaveClosings(ctx.db, now)).map((item) => ({ job: item, key: `${item.kind}:${item.id}:${item.at}:sweep` })),
     ...(await dueOverdueFollowUps(ctx.db, now)),
     ...(await dueReminderWaves(ctx.db, now, bucket)),
+    ...(await dueTransactionSends(ctx.db, now, bucket)),
     ...(await dueDigests(ctx.db, now)),
   ];
   for (const item of due) await schedule(ctx.db, item.job, null, item.key);

@@ -22,6 +22,7 @@ import { NotificationEntity, NotificationPreferencesEntity } from '../identity/n
 import { WaveQuestionEntity } from '../survey/waves/wave-question.entity.js';
 import { WebhookAttemptEntity, WebhookDeliveryEntity, WebhookEndpointEntity } from '../integrations/webhooks/webhook.entity.js';
 import { WaveEntity } from '../survey/waves/wave.entity.js';
+import { TransactionEntity } from '../survey/transactions/transaction.entity.js';
 
 export const entities = [
   OrganizationEntity,
@@ -51,4 +52,5 @@ export const entities = [
   WebhookEndpointEntity,
   WebhookDeliveryEntity,
   WebhookAttemptEntity,
+  TransactionEntity,
 ];

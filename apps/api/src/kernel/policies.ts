@@ -12,7 +12,7 @@
 export const ROLES = ['ADMIN', 'HR', 'CX', 'MANAGER', 'LEADER', 'FEED'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const SCOPES = ['responses:read', 'responses:write', 'contacts:write', 'analytics:read', 'waves:write'] as const;
+export const SCOPES = ['responses:read', 'responses:write', 'contacts:write', 'analytics:read', 'waves:write', 'surveys:send'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /**
@@ -69,6 +69,8 @@ export const SURVEY_READERS = rules('ADMIN', 'CX', 'LEADER', 'MANAGER', 'HR', 'a
 export const WAVE_READERS = rules(...SURVEY_READERS, 'waves:write');
 export const COMMENT_READERS = rules('ADMIN', 'CX', 'LEADER', 'MANAGER', 'HR', 'responses:read');
 export const WAVE_RUNNERS = rules('ADMIN', 'CX', 'HR', 'waves:write');
+/** Who reports transactions to a transactional programme (triggerSurvey): an integrator's system, CX and admins. */
+export const SURVEY_SENDERS = rules('ADMIN', 'CX', 'surveys:send');
 export const RESPONSE_READERS = rules('CX', 'ADMIN', 'LEADER', 'MANAGER', 'responses:read');
 export const FOLLOW_UP_READERS = rules('CX', 'ADMIN', 'LEADER', 'MANAGER', 'responses:read');
 export const FEEDBACK_ACTORS = rules('ADMIN', 'CX', 'MANAGER');

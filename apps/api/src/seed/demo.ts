@@ -13,6 +13,7 @@ import { seedThemes } from './demo-themes.js';
 import { seedImprovements } from './demo-improvements.js';
 import { seedAwardsData } from './demo-awards.js';
 import { seedHistory } from './demo-history.js';
+import { seedTransactions } from './demo-transactions.js';
 
 export const DEMO_PASSWORD = 'tandem-demo';
 export const DEMO_API_CLIENT = { clientId: 'demo-integrator', clientSecret: 'tandem-demo-integrator-secret' };
@@ -90,12 +91,14 @@ export async function seedDemoIfEmpty(dataSource: DataSource, logger: Logger, op
       name: 'Demo integrator',
       clientId: DEMO_API_CLIENT.clientId,
       secretHash: await hashSecret(DEMO_API_CLIENT.clientSecret),
-      scopes: ['responses:read', 'responses:write', 'contacts:write', 'analytics:read'],
+      scopes: ['responses:read', 'responses:write', 'contacts:write', 'analytics:read', 'surveys:send'],
     });
     const identified = await seedSurveys(tx, org.id, users, units, now);
     const employees = await seedEmployees(tx, org.id, users, units, now);
     // A year of closed waves before the current cycle (demo-history.ts): themes and improvements see them.
     await seedHistory(tx, org.id, users, units, now);
+    // A transactional programme with six months of transactions (demo-transactions.ts).
+    await seedTransactions(tx, org.id, users, units, now);
     await seedBoard(tx, org.id, users.get('leader@demo.test') ?? null, now);
     await seedThemes(tx, org.id, now);
     await seedEmployeeReleases(tx, org.id, logger);

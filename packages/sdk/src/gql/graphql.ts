@@ -36,7 +36,7 @@ export type ContactInput = {
 
 export type CreateApiClientInput = {
   name: string;
-  /** One or more of the scopes: responses:read, responses:write, contacts:write, analytics:read, waves:write */
+  /** One or more of the scopes: responses:read, responses:write, contacts:write, analytics:read, waves:write, surveys:send */
   scopes: Array<string>;
 };
 
@@ -212,10 +212,17 @@ export type ViewerKind =
 
 export type WaveFilter = {
   audience?: Audience | null | undefined;
+  /** Waves or transactional programmes only; both when left out */
+  kind?: WaveKind | null | undefined;
   /** Text found in the name or a public title (at most 100 characters) */
   search?: string | null | undefined;
   status?: WaveStatus | null | undefined;
 };
+
+/** WAVE: a survey sent once to a target; TRANSACTIONAL: a programme that stays open and invites once per transaction */
+export type WaveKind =
+  | 'TRANSACTIONAL'
+  | 'WAVE';
 
 export type WaveStatus =
   | 'CLOSED'

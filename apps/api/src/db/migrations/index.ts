@@ -23,6 +23,7 @@ import { DeletedRecords1766040000000 } from './1766040000000-DeletedRecords.js';
 import { ApiClientLifecycle1766100000000 } from './1766100000000-ApiClientLifecycle.js';
 import { Webhooks1766200000000 } from './1766200000000-Webhooks.js';
 import { TransactionAttributes1766400000000 } from './1766400000000-TransactionAttributes.js';
+import { TransactionalProgrammes1766410000000 } from './1766410000000-TransactionalProgrammes.js';
 import { EmployeeReleaseCriteria1766430000000 } from './1766430000000-EmployeeReleaseCriteria.js';
 import { FrontLineFeed1766440000000 } from './1766440000000-FrontLineFeed.js';
 import { FollowUpNotesByApiClients1766450000000 } from './1766450000000-FollowUpNotesByApiClients.js';
@@ -37,5 +38,5 @@ export const migrations = [Foundation1764000000000, Surveys1764100000000, Employ
   Schedules1765800000000, ImportJobs1765900000000,
   MailBatches1766000000000, SyncTimestamps1766010000000, ContactExternalIds1766020000000,
   Exports1766030000000, DeletedRecords1766040000000, ApiClientLifecycle1766100000000, Webhooks1766200000000,
-  TransactionAttributes1766400000000, EmployeeReleaseCriteria1766430000000, FrontLineFeed1766440000000, FollowUpNotesByApiClients1766450000000,
+  TransactionAttributes1766400000000, TransactionalProgrammes1766410000000, EmployeeReleaseCriteria1766430000000, FrontLineFeed1766440000000, FollowUpNotesByApiClients1766450000000,
   ContactErasedEvents1766460000000];

@@ -57,6 +57,6 @@ export class CreateApiClientInput {
   @Field(() => String)
   name: string;
 
-  @Field(() => [String], { description: 'One or more of the scopes: responses:read, responses:write, contacts:write, analytics:read, waves:write' })
+  @Field(() => [String], { description: 'One or more of the scopes: responses:read, responses:write, contacts:write, analytics:read, waves:write, surveys:send' })
   scopes: string[];
 }

@@ -333,3 +333,55 @@ export async function unsubscribeFromLink(db: EntityManager, contactId: string, 
 export async function markInvited(db: EntityManager, contactIds: string[], now: Date): Promise<void> {
   if (contactIds.length) await db.query(`UPDATE contacts SET last_invited_at = $2 WHERE id = ANY($1::uuid[])`, [contactIds, now]);
 }
+
+/** A transaction's contact (survey/transactions), locked for the throttle check of its invitation. */
+export interface TransactionContact {
+  id: string;
+  email: string;
+  externalId: string | null;
+  unsubscribed: boolean;
+  lastInvitedAt: Date | null;
+  /** Created by this call: never invited, nothing waiting. */
+  created: boolean;
+}
+
+/**
+ * The contact a transaction names, locked FOR UPDATE (concurrent transactions of one contact take
+ * turns, so the throttle holds): found by externalId, else created with the given email, name and
+ * language (tried first: an integrator's transaction is mostly a new customer's, and the new row is
+ * this database transaction's alone), else found by email (an email match without an externalId is
+ * given the one named). Null when none exists and there is no email to create one with; CONFLICT
+ * (externalId) when the email's contact already has another externalId.
+ */
+export async function lockContactForTransaction(
+  tx: EntityManager,
+  organizationId: string,
+  key: { email: string | null; externalId: string | null; name: string | null; language: string },
+): Promise<TransactionContact | null> {
+  const select = async (where: string, value: string): Promise<TransactionContact | undefined> => {
+    const [row] = await tx.query(
+      `SELECT id, email, external_id AS "externalId", unsubscribed_at IS NOT NULL AS unsubscribed, last_invited_at AS "lastInvitedAt", false AS created
+         FROM contacts WHERE organization_id = $1 AND ${where} = $2 FOR UPDATE`,
+      [organizationId, value],
+    );
+    return row;
+  };
+  if (key.externalId) {
+    const byId = await select('external_id', key.externalId);
+    if (byId) return byId;
+  }
+  if (!key.email) return null;
+  const [created]: TransactionContact[] = await tx.query(
+    `INSERT INTO contacts (organization_id, email, name, language, external_id, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, now(), now()) ON CONFLICT DO NOTHING
+     RETURNING id, email, external_id AS "externalId", false AS unsubscribed, NULL::timestamptz AS "lastInvitedAt", true AS created`,
+    [organizationId, key.email, key.name ?? key.email.split('@')[0], key.language, key.externalId],
+  );
+  if (created) return created;
+  const byEmail = await select('email', key.email);
+  if (!byEmail) return (key.externalId && (await select('external_id', key.externalId))) || null;
+  if (!key.externalId || byEmail.externalId === key.externalId) return byEmail;
+  if (byEmail.externalId) throw conflict('externalId', 'A contact with this email already has another externalId');
+  await tx.query(`UPDATE contacts SET external_id = $2, updated_at = now() WHERE id = $1`, [byEmail.id, key.externalId]);
+  return { ...byEmail, externalId: key.externalId };
+}

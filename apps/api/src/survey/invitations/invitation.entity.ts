@@ -18,6 +18,10 @@ export class InvitationEntity {
   @Column({ type: 'uuid', name: 'contact_id' })
   contactId: string;
 
+  /** Set for a transactional programme's invitation: one per transaction (survey/transactions). */
+  @Column({ type: 'uuid', name: 'transaction_id', nullable: true })
+  transactionId: string | null;
+
   @Column({ type: 'text', name: 'token_hash' })
   tokenHash: string;
 

@@ -54,6 +54,8 @@ async function waveToInvite(ctx: Context, organizationId: string, waveId: string
   } else if (principal.kind === 'user' && !principal.roles.some((role) => CONTACT_INVITERS.includes(role))) {
     throw forbidden('Only CX, managers and admins invite contacts');
   }
+  // A programme's link is its transaction's (survey/transactions): no target, reminder or retry reaches it.
+  if (wave.kind === 'TRANSACTIONAL') throw invalidState('A transactional programme invites once per transaction: use triggerSurvey or a CSV of transactions', 'waveId');
   if (wave.status !== 'OPEN') throw invalidState(`Invitations go out only while a wave is OPEN; this one is ${wave.status}`, 'waveId');
   if (wave.closesAt && wave.closesAt.getTime() <= ctx.app.now().getTime()) {
     throw invalidState('This wave is past its closing time', 'waveId');
@@ -169,7 +171,7 @@ export async function createInvitations(
          SELECT $1, $2, t.contact_id, t.token_hash, 'PENDING', $5, $6::uuid,
                 CASE WHEN $6::uuid IS NULL THEN NULL ELSE 'INVITATION' END, CASE WHEN $6::uuid IS NULL THEN NULL ELSE 'QUEUED' END
            FROM unnest($3::uuid[], $4::text[]) AS t(contact_id, token_hash)
-         ON CONFLICT (wave_id, contact_id) DO NOTHING
+         ON CONFLICT (wave_id, contact_id) WHERE transaction_id IS NULL DO NOTHING
          RETURNING id, contact_id`,
         [organizationId, waveId, eligible, eligible.map((id) => hashSurveyToken(tokens.get(id)!)), now, mailBatchId],
       )

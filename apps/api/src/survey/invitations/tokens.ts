@@ -11,13 +11,20 @@ export const newSurveyToken = (): string => randomBytes(32).toString('base64url'
  * run again after a crash, a reminder days later) derives the same token, so the mail carries the
  * link the person already has. Without the secret the token is as unguessable as a random one.
  */
-export function derivedSurveyToken(secret: string, kind: 'invitation' | 'participation', waveId: string, personId: string): string {
+export function derivedSurveyToken(secret: string, kind: 'invitation' | 'participation' | 'transaction', waveId: string, personId: string): string {
   return createHmac('sha256', secret).update(`${kind}:${waveId}:${personId}`).digest('base64url');
 }
 
 /** A contact's link to an identified wave. */
 export const invitationToken = (app: AppServices, waveId: string, contactId: string) =>
   derivedSurveyToken(app.config.surveyLinkSecret, 'invitation', waveId, contactId);
+
+/**
+ * A contact's link for one transaction of a transactional programme: the same contact answers a
+ * programme once per transaction, so the transaction, not the contact, names the link.
+ */
+export const transactionToken = (app: AppServices, waveId: string, transactionId: string) =>
+  derivedSurveyToken(app.config.surveyLinkSecret, 'transaction', waveId, transactionId);
 
 /** An employee's link to an employee wave. */
 export const participationToken = (app: AppServices, waveId: string, employeeId: string) =>

@@ -34,7 +34,8 @@ export const ALREADY_ANSWERED = 'This survey has already been answered';
  * detractor a follow-up for the contact's owner, due slaHours after the answer; and the domain
  * events (the outbox rows, platform/events; not with publish: false, the demo seed's history):
  * response.created for every answer (identified audiences only: employees answer elsewhere) and
- * followup.created for a detractor's follow-up. The triggers that keep the rollups and counters run once for all of them,
+ * followup.created for a detractor's follow-up. An answer to a transactional programme copies its
+ * transaction's attributes (product, channel, location, served by) and the programme's touchpoint. The triggers that keep the rollups and counters run once for all of them,
  * at the end of the statement.
  *
  * The answer is null for a link that was spent already: its invitation UPDATE matched nothing, so
@@ -63,12 +64,17 @@ export async function recordResponses(
           RETURNING i.id
        ), response AS (
          INSERT INTO responses (organization_id, wave_id, audience, invitation_id, contact_id, score, category, reason, suggestion,
-                                language, ratings, org_unit_id, owner_id, segments, submitted_at)
+                                language, ratings, org_unit_id, owner_id, segments, submitted_at,
+                                transaction_id, touchpoint, product, channel, location, served_by, served_by_name)
          SELECT input.organization_id, input.wave_id, input.audience, input.invitation_id, c.id, input.score, input.category, input.reason,
-                input.suggestion, input.language, input.ratings, c.org_unit_id, c.owner_id, c.segments, input.submitted_at
+                input.suggestion, input.language, input.ratings, c.org_unit_id, c.owner_id, c.segments, input.submitted_at,
+                tr.id, CASE WHEN tr.id IS NOT NULL THEN w.touchpoint END, tr.product, tr.channel, tr.location, tr.served_by, tr.served_by_name
            FROM input
            JOIN spent ON spent.id = input.invitation_id
            JOIN contacts c ON c.id = input.contact_id AND c.organization_id = input.organization_id
+           -- A transactional programme's answer carries its transaction's attributes (survey/transactions).
+           LEFT JOIN transactions tr ON tr.invitation_id = input.invitation_id
+           LEFT JOIN waves w ON w.id = tr.wave_id
          RETURNING id, invitation_id, organization_id, wave_id, owner_id, category, submitted_at
        ), suggested AS (
          INSERT INTO response_themes (response_id, theme_id, organization_id, status)

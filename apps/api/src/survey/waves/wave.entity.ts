@@ -4,6 +4,9 @@ export const AUDIENCES = ['CUSTOMER', 'CANDIDATE', 'ASSOCIATE', 'EMPLOYEE'] as c
 export type Audience = (typeof AUDIENCES)[number];
 export const WAVE_STATUSES = ['DRAFT', 'OPEN', 'CLOSED'] as const;
 export type WaveStatus = (typeof WAVE_STATUSES)[number];
+/** WAVE: a survey run once to a target; TRANSACTIONAL: a programme that stays open, one invitation per transaction (survey/transactions). */
+export const WAVE_KINDS = ['WAVE', 'TRANSACTIONAL'] as const;
+export type WaveKind = (typeof WAVE_KINDS)[number];
 
 @Entity({ name: 'waves' })
 export class WaveEntity {
@@ -18,6 +21,17 @@ export class WaveEntity {
 
   @Column({ type: 'text' })
   audience: Audience;
+
+  @Column({ type: 'text', default: 'WAVE' })
+  kind: WaveKind;
+
+  /** A transactional programme's touchpoint ("placement", "support case"); null for a wave. */
+  @Column({ type: 'text', nullable: true })
+  touchpoint: string | null;
+
+  /** Minutes between a transaction and its invitation; null for a wave. */
+  @Column({ type: 'int', name: 'send_delay_minutes', nullable: true })
+  sendDelayMinutes: number | null;
 
   @Column({ type: 'text' })
   status: WaveStatus;

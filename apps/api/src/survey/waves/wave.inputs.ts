@@ -1,7 +1,7 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { AudienceEnum, WaveStatusEnum } from './wave.enums.js';
-import type { Audience, WaveStatus } from './wave.entity.js';
+import { AudienceEnum, WaveKindEnum, WaveStatusEnum } from './wave.enums.js';
+import type { Audience, WaveKind, WaveStatus } from './wave.entity.js';
 import { MAX_REMINDERS, REMINDER_DAYS } from './reminder-rule.js';
 
 @InputType('LocalizedTextInput')
@@ -77,6 +77,9 @@ export class WaveFilter {
 
   @Field(() => WaveStatusEnum, { nullable: true })
   status?: WaveStatus | null;
+
+  @Field(() => WaveKindEnum, { nullable: true, description: 'Waves or transactional programmes only; both when left out' })
+  kind?: WaveKind | null;
 
   @Field(() => String, { nullable: true, description: 'Text found in the name or a public title (at most 100 characters)' })
   search?: string | null;

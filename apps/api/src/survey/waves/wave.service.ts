@@ -45,6 +45,7 @@ export function listWaves(ctx: Context, filter: WaveFilter, page: PageArgs): Pro
   else qb.andWhere('w.audience IN (:...audiences)', { audiences });
   if (filter.audience) qb.andWhere('w.audience = :audience', { audience: filter.audience });
   if (filter.status) qb.andWhere('w.status = :status', { status: filter.status });
+  if (filter.kind) qb.andWhere('w.kind = :kind', { kind: filter.kind });
   const search = searchPattern(filter.search);
   if (search) qb.andWhere(`(w.name ILIKE :search OR EXISTS (SELECT 1 FROM jsonb_each_text(w.public_titles) t WHERE t.value ILIKE :search))`, { search });
   return paginate(qb, page, { alias: 'w', time: 'createdAt' }, WaveType.from);
@@ -141,12 +142,18 @@ export async function setWavePublicTitles(ctx: Context, waveId: string, titles: 
   return WaveType.from(updated);
 }
 
+/** What makes a wave a transactional programme (survey/transactions): created OPEN, it stays open. */
+export interface ProgrammeShape {
+  touchpoint: string;
+  sendDelayMinutes: number;
+}
+
 /**
- * A DRAFT wave with the standard questions (likelihood to recommend, reason, suggestion) in each of
+ * A DRAFT wave (or, given a programme's shape, an OPEN transactional programme) with the standard questions (likelihood to recommend, reason, suggestion) in each of
  * its languages, then the extra ratings. CX and admins create identified waves; HR and admins
  * employee waves, which are always anonymous.
  */
-export async function createWave(ctx: Context, input: CreateWaveInput): Promise<WaveType> {
+export async function createWave(ctx: Context, input: CreateWaveInput, programme?: ProgrammeShape): Promise<WaveType> {
   const organizationId = orgOf(ctx);
   const principal = callerOf(ctx);
   if (!manageableAudiences(principal).has(input.audience)) refuseAudience(input.audience);
@@ -172,7 +179,10 @@ export async function createWave(ctx: Context, input: CreateWaveInput): Promise<
         organizationId,
         name,
         audience: input.audience,
-        status: 'DRAFT',
+        status: programme ? 'OPEN' : 'DRAFT',
+        kind: programme ? 'TRANSACTIONAL' : 'WAVE',
+        touchpoint: programme?.touchpoint ?? null,
+        sendDelayMinutes: programme?.sendDelayMinutes ?? null,
         anonymous: isAnonymousAudience(input.audience),
         languages,
         publicTitles,
@@ -180,7 +190,7 @@ export async function createWave(ctx: Context, input: CreateWaveInput): Promise<
         closesAt,
         reminderAfterDays: rule?.reminderAfterDays ?? null,
         maxReminders: rule?.maxReminders ?? null,
-        openedAt: null,
+        openedAt: programme ? ctx.app.now() : null,
         closedAt: null,
         createdBy: principal.kind === 'user' ? principal.id : null,
       }),

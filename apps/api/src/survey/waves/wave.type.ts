@@ -1,12 +1,12 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { ConnectionType } from '../../kernel/connection.js';
-import { AudienceEnum, WaveStatusEnum } from './wave.enums.js';
+import { AudienceEnum, WaveKindEnum, WaveStatusEnum } from './wave.enums.js';
 import { NpsCategoryEnum } from '../../kernel/enums.js';
 import type { NpsCategory } from '@tandem/nps-core';
 import { WAVE_LANGUAGES } from './default-questions.js';
 import { QUESTION_KINDS, type QuestionKind, type WaveQuestionEntity } from './wave-question.entity.js';
-import type { Audience, WaveEntity, WaveStatus } from './wave.entity.js';
+import type { Audience, WaveEntity, WaveKind, WaveStatus } from './wave.entity.js';
 
 @ObjectType('LocalizedText')
 export class LocalizedText {
@@ -104,6 +104,15 @@ export class WaveType {
   @Field(() => WaveStatusEnum)
   status: WaveStatus;
 
+  @Field(() => WaveKindEnum)
+  kind: WaveKind;
+
+  @Field(() => String, { nullable: true, description: 'A transactional programme\'s touchpoint, e.g. "placement"; null for a wave' })
+  touchpoint: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'A transactional programme\'s minutes between a transaction and its invitation; null for a wave' })
+  sendDelayMinutes: number | null;
+
   @Field(() => Boolean, { description: 'True for EMPLOYEE waves: answers are never linked to a person' })
   anonymous: boolean;
 
@@ -140,6 +149,9 @@ export class WaveType {
       name: wave.name,
       audience: wave.audience,
       status: wave.status,
+      kind: wave.kind,
+      touchpoint: wave.touchpoint,
+      sendDelayMinutes: wave.sendDelayMinutes,
       anonymous: wave.anonymous,
       languages: wave.languages,
       publicTitles: localizedTexts(wave.publicTitles),
