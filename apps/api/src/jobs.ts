@@ -24,6 +24,8 @@ import { EXPORT_EXPIRY_QUEUE, EXPORT_QUEUE, expireExport, writeExport, type Expo
 import { rosterImporter } from './survey/employees/roster-import.js';
 import { TRANSACTIONS_SEND, dueTransactionSends } from './survey/transactions/send-schedule.js';
 import { sendScheduledTransactions } from './survey/transactions/send-job.js';
+import { FEED_DIGEST, dueDigests, sendDigest } from './survey/feed/digest.js';
+import { thankServer } from './survey/feed/thank-you.js';
 
 /**
  * Every queue and event consumer the app runs, in one place: the wiring of background work, as
@@ -72,6 +74,7 @@ const SCHEDULED: Record<string, (ctx: Context, job: ScheduledJob) => Promise<voi
   [WAVE_REMIND]: remindScheduled,
   [FOLLOW_UP_OVERDUE]: markOverdue,
   [TRANSACTIONS_SEND]: sendScheduledTransactions,
+  [FEED_DIGEST]: sendDigest,
 };
 
 const TICK = 'tick';
@@ -106,6 +109,8 @@ function wireSchedules({ jobs, events }: Background, app: AppServices): void {
   jobs.registerWorker(NOTIFICATION_MAIL_QUEUE, sendNotificationMail, { concurrency: 2 });
   // A new detractor's follow-up: its owner is told, its SLA check scheduled.
   events.register({ name: 'follow-up-alerts', types: ['followup.created'], handle: alertOwner, queue: { retryLimit: 8, retryDelaySeconds: 5 } });
+  // A promoter who names who served them: that user is thanked on top of their feed (survey/feed).
+  events.register({ name: 'feed-thanks', types: ['response.created'], handle: thankServer, queue: { retryLimit: 8, retryDelaySeconds: 5 } });
 }
 
 /**
@@ -124,6 +129,7 @@ async function tick(job: Job<ScheduledJob>, ctx: JobContext, intervalMs: number)
     ...(await dueOverdueFollowUps(ctx.db, now)),
     ...(await dueReminderWaves(ctx.db, now, bucket)),
     ...(await dueTransactionSends(ctx.db, now, bucket)),
+    ...(await dueDigests(ctx.db, now)),
   ];
   for (const item of due) await schedule(ctx.db, item.job, null, item.key);
   const stale = await dispatchStale(ctx.db);

@@ -163,7 +163,7 @@ describe('bad input and other organizations', () => {
     const before = (await app.gql(PREFS, {}, cx)).data.myNotificationPreferences;
     expect(before).toEqual({
       mails: ['FOLLOW_UP_ASSIGNED', 'FOLLOW_UP_ESCALATED', 'DIGEST', 'TEAM_PACK'].map((kind) => ({ kind, enabled: true })),
-      digestFrequency: 'WEEKLY',
+      digestFrequency: 'NEVER',
       language: 'en',
     });
     for (const [input, field] of [

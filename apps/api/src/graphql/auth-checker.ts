@@ -1,7 +1,7 @@
 import type { AuthChecker } from 'type-graphql';
 import type { Context, Principal } from '../kernel/context.js';
 import { forbidden, unauthenticated, type DomainError } from '../kernel/errors.js';
-import { SCOPES, type Rule, type Scope } from '../kernel/policies.js';
+import { SCOPES, isFeedOnly, type Rule, type Scope } from '../kernel/policies.js';
 
 /** An API token without the scope an operation needs: the answer names the scopes that would do. */
 function missingScope(rules: readonly Rule[]): DomainError {
@@ -21,7 +21,9 @@ export function checkRules(principal: Principal | null, authError: DomainError |
   if (rules.includes('PUBLIC')) return true;
   if (!principal) throw authError ?? unauthenticated();
   if (principal.kind === 'user') {
-    if (rules.includes('ANY_USER') || principal.roles.some((role) => rules.includes(role))) return true;
+    // ANY_USER is every user with a staff role: a FEED-only user passes only where FEED is named.
+    if (rules.includes('ANY_USER') && !isFeedOnly(principal.roles)) return true;
+    if (principal.roles.some((role) => rules.includes(role))) return true;
     throw forbidden();
   }
   if (principal.scopes.some((scope) => rules.includes(scope))) return true;

@@ -24,6 +24,7 @@ import { ThemeResolver } from '../survey/themes/theme.resolver.js';
 import { WaveResolver } from '../survey/waves/wave.resolver.js';
 import { TransactionResolver } from '../survey/transactions/transaction.resolver.js';
 import { LiveResolver } from '../survey/live/live.resolver.js';
+import { FeedItemResolver, FeedResolver } from '../survey/feed/feed.resolver.js';
 import { AnalyticsResolver } from '../reporting/analytics/analytics.resolver.js';
 import { CriteriaResolver } from '../reporting/criteria/criteria.resolver.js';
 import { NpsBandResolver } from '../reporting/analytics/nps-band.resolver.js';
@@ -51,7 +52,7 @@ import { wireLifecycle } from './lifecycle.js';
 export const resolvers = [
   AuthResolver, ApiClientsResolver, OrganizationResolver, OrgUnitResolver, UserResolver, UserAdminResolver, OrgUnitManagerResolver, NotificationResolver,
   ContactResolver, EmployeeResolver, RosterChangeResolver, InvitationResolver, MailBatchResolver, WaveMailingResolver, ExportResolver, PrivacyResolver, PublicSurveyResolver, ResponseResolver,
-  FollowUpResolver, FollowUpNoteResolver, ResponseFollowUpResolver, WaveResolver, TransactionResolver, ThemeResolver, TaggingResolver, LiveResolver,
+  FollowUpResolver, FollowUpNoteResolver, ResponseFollowUpResolver, WaveResolver, TransactionResolver, ThemeResolver, TaggingResolver, LiveResolver, FeedResolver, FeedItemResolver,
   AnalyticsResolver, NpsBandResolver, EmployeeResultsResolver, WaveResultsResolver, ThemeResultsResolver, LeaderboardResolver, AwardResolver, CriteriaResolver,
   ImprovementResolver, ImprovementWaveResolver, ImprovementEventResolver, WaveStagesResolver,
   BoardResolver, BoardThemesResolver, HomeResolver,

@@ -4,7 +4,12 @@
  * policy is one edit here, and test/schema.test.ts shows its effect on every operation.
  */
 
-export const ROLES = ['ADMIN', 'HR', 'CX', 'MANAGER', 'LEADER'] as const;
+/**
+ * FEED is the light role of front-line and back-office staff: the feed of what they follow, its
+ * follows, and their own account. Every other operation refuses a user whose only role is FEED;
+ * ANY_USER means any user with a staff role (see isFeedOnly).
+ */
+export const ROLES = ['ADMIN', 'HR', 'CX', 'MANAGER', 'LEADER', 'FEED'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const SCOPES = ['responses:read', 'responses:write', 'contacts:write', 'analytics:read', 'waves:write', 'surveys:send'] as const;
@@ -12,7 +17,8 @@ export type Scope = (typeof SCOPES)[number];
 
 /**
  * What an operation declares in @Authorized: the roles and API scopes that may call it, or
- * PUBLIC (no login: login itself, the respondent's survey link) or ANY_USER (any logged-in user).
+ * PUBLIC (no login: login itself, the respondent's survey link) or ANY_USER (any logged-in user
+ * with a staff role: a user whose only role is FEED is refused; name FEED beside it to let them in).
  */
 export type Rule = Role | Scope | 'PUBLIC' | 'ANY_USER';
 
@@ -29,12 +35,21 @@ export function hasAnyRole(principal: { kind: 'user' | 'api'; roles: readonly Ro
   return principal.kind === 'user' && principal.roles.some((role) => roles.includes(role));
 }
 
+/** A user holding FEED and no staff role: they pass only rules that name FEED. */
+export function isFeedOnly(roles: readonly Role[]): boolean {
+  return roles.length > 0 && roles.every((role) => role === 'FEED');
+}
+
 const rules = <T extends readonly Rule[]>(...list: T): T => list;
 
 /** Named rule sets for @Authorized(...SET). */
 export const ADMINS = rules('ADMIN');
 /** Every caller with a token, a user's or an API client's whatever its scopes (viewer). */
-export const EVERY_CALLER = rules('ANY_USER', ...SCOPES);
+export const EVERY_CALLER = rules('ANY_USER', 'FEED', ...SCOPES);
+/** Their own account, notifications and preferences: every user, FEED included. */
+export const ACCOUNT_HOLDERS = rules('ANY_USER', 'FEED');
+/** The front-line feed, its follows and "contact this customer": FEED and the roles that read identified answers (not HR). */
+export const FEED_READERS = rules('FEED', 'CX', 'ADMIN', 'LEADER', 'MANAGER');
 export const STAFF = rules('ADMIN', 'CX', 'HR', 'LEADER', 'MANAGER');
 export const SIGNED_IN_OR_ANALYTICS = rules('ANY_USER', 'analytics:read');
 export const ORG_UNIT_READERS = rules('ANY_USER', 'analytics:read', 'contacts:write');

@@ -1,7 +1,15 @@
 import type { RouteComponent } from 'vue-router';
 import type { Role } from '../gql/graphql';
 
-export const ALL_ROLES: readonly Role[] = ['ADMIN', 'HR', 'CX', 'MANAGER', 'LEADER'];
+/** Every role an admin may give (the users page lists them all). */
+export const ALL_ROLES: readonly Role[] = ['ADMIN', 'HR', 'CX', 'MANAGER', 'LEADER', 'FEED'];
+/** The staff roles: everything but the light FEED role, which sees only the feed and its own account. */
+export const STAFF_ROLES: readonly Role[] = ['ADMIN', 'HR', 'CX', 'MANAGER', 'LEADER'];
+/** Who has a feed: FEED and those who read identified answers (not HR). */
+export const FEED_ROLES: readonly Role[] = ['FEED', 'CX', 'ADMIN', 'LEADER', 'MANAGER'];
+
+/** A user holding FEED and no staff role: their app is the feed. */
+export const isFeedOnly = (roles: readonly Role[]): boolean => roles.length > 0 && roles.every((role) => role === 'FEED');
 
 /** One entry of the main navigation, and the route behind it. */
 export interface NavItem {
@@ -22,7 +30,8 @@ export interface NavItem {
 
 // The app's pages, in menu order. Adding a page is one line here (plus its file).
 export const NAVIGATION: readonly NavItem[] = [
-  { name: 'home', path: '', label: 'nav.home', roles: ALL_ROLES, component: () => import('../pages/HomePage.vue') },
+  { name: 'home', path: '', label: 'nav.home', roles: STAFF_ROLES, component: () => import('../pages/HomePage.vue') },
+  { name: 'feed', path: 'feed', label: 'feed.nav', roles: FEED_ROLES, component: () => import('../pages/feed/FeedPage.vue') },
   { name: 'board', path: 'board', label: 'nav.board', roles: ['LEADER', 'ADMIN', 'CX', 'HR'], component: () => import('../pages/board/BoardPage.vue') },
   { name: 'explore', path: 'explore', label: 'nav.explore', roles: ['CX', 'HR', 'ADMIN', 'LEADER', 'MANAGER'], component: () => import('../pages/explore/ExplorePage.vue') },
   { name: 'waves', path: 'waves', label: 'nav.waves', roles: ['CX', 'ADMIN', 'HR', 'MANAGER', 'LEADER'], component: () => import('../pages/waves/WavesPage.vue') },
@@ -36,8 +45,8 @@ export const NAVIGATION: readonly NavItem[] = [
   { name: 'themes', path: 'themes', label: 'themes.nav', roles: ['CX', 'HR', 'ADMIN', 'MANAGER'], component: () => import('../pages/themes/ThemesPage.vue') },
   { name: 'improvements', path: 'improvements', label: 'improvements.nav', roles: ['CX', 'HR', 'MANAGER', 'LEADER', 'ADMIN'], component: () => import('../pages/improvements/ImprovementsPage.vue') },
   { name: 'improvement', path: 'improvements/:id', label: 'improvements.navItem', roles: ['CX', 'HR', 'MANAGER', 'LEADER', 'ADMIN'], component: () => import('../pages/improvements/ImprovementPage.vue'), inMenu: false, section: 'improvements' },
-  { name: 'leaderboard', path: 'leaderboard', label: 'leaderboard.nav', roles: ALL_ROLES, component: () => import('../pages/leaderboards/LeaderboardPage.vue') },
-  { name: 'award-certificate', path: 'awards/:id/certificate', label: 'awards.certificate', roles: ALL_ROLES, component: () => import('../pages/leaderboards/AwardCertificatePage.vue'), inMenu: false, section: 'leaderboard' },
+  { name: 'leaderboard', path: 'leaderboard', label: 'leaderboard.nav', roles: STAFF_ROLES, component: () => import('../pages/leaderboards/LeaderboardPage.vue') },
+  { name: 'award-certificate', path: 'awards/:id/certificate', label: 'awards.certificate', roles: STAFF_ROLES, component: () => import('../pages/leaderboards/AwardCertificatePage.vue'), inMenu: false, section: 'leaderboard' },
   { name: 'organization', path: 'organization', label: 'nav.organization', roles: ['ADMIN'], component: () => import('../pages/organization/OrganizationPage.vue') },
   { name: 'organization-users', path: 'organization/users', label: 'organization.usersNav', roles: ['ADMIN'], component: () => import('../pages/organization/UsersPage.vue'), inMenu: false, section: 'organization' },
   { name: 'organization-settings', path: 'organization/settings', label: 'organization.settingsNav', roles: ['ADMIN'], component: () => import('../pages/organization/SettingsPage.vue'), inMenu: false, section: 'organization' },

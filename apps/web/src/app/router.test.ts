@@ -55,11 +55,22 @@ describe('safeRedirect', () => {
 
 describe('navigation', () => {
   it('shows each role its items', () => {
-    expect(navigationFor(['ADMIN']).map((item) => item.name)).toEqual(['home', 'board', 'explore', 'waves', 'employees', 'contacts', 'follow-ups', 'themes', 'improvements', 'leaderboard', 'organization']);
-    expect(navigationFor(['MANAGER']).map((item) => item.name)).toEqual(['home', 'explore', 'waves', 'contacts', 'follow-ups', 'team', 'themes', 'improvements', 'leaderboard']);
-    expect(navigationFor(['LEADER']).map((item) => item.name)).toEqual(['home', 'board', 'explore', 'waves', 'follow-ups', 'improvements', 'leaderboard']);
+    expect(navigationFor(['ADMIN']).map((item) => item.name)).toEqual(['home', 'feed', 'board', 'explore', 'waves', 'employees', 'contacts', 'follow-ups', 'themes', 'improvements', 'leaderboard', 'organization']);
+    expect(navigationFor(['MANAGER']).map((item) => item.name)).toEqual(['home', 'feed', 'explore', 'waves', 'contacts', 'follow-ups', 'team', 'themes', 'improvements', 'leaderboard']);
+    expect(navigationFor(['LEADER']).map((item) => item.name)).toEqual(['home', 'feed', 'board', 'explore', 'waves', 'follow-ups', 'improvements', 'leaderboard']);
     expect(navigationFor(['HR']).map((item) => item.name)).toEqual(['home', 'board', 'explore', 'waves', 'employees', 'themes', 'improvements', 'leaderboard']);
-    expect(navigationFor(['CX']).map((item) => item.name)).toEqual(['home', 'board', 'explore', 'waves', 'contacts', 'follow-ups', 'themes', 'improvements', 'leaderboard']);
+    expect(navigationFor(['CX']).map((item) => item.name)).toEqual(['home', 'feed', 'board', 'explore', 'waves', 'contacts', 'follow-ups', 'themes', 'improvements', 'leaderboard']);
+  });
+
+  it('shows the light FEED role only its feed, and sends it there from anywhere else', () => {
+    expect(navigationFor(['FEED']).map((item) => item.name)).toEqual(['feed']);
+    const feedOnly = { authenticated: true, roles: ['FEED'] as const };
+    for (const name of ['home', 'board', 'leaderboard']) {
+      const item = NAVIGATION.find((i) => i.name === name)!;
+      expect(resolveAccess({ fullPath: `/${item.path}`, name, query: {}, meta: { roles: item.roles } }, feedOnly)).toEqual({ name: 'feed' });
+    }
+    const account = NAVIGATION.find((i) => i.name === 'account')!;
+    expect(resolveAccess({ fullPath: '/account', name: 'account', query: {}, meta: { roles: account.roles } }, feedOnly)).toBe(true);
   });
 
   it('keeps a page reached from another out of the menu, under its section', () => {

@@ -1,7 +1,7 @@
 import { createRouter, createWebHistory, type RouteLocationRaw, type RouteRecordRaw, type RouterHistory } from 'vue-router';
 import type { Role } from '../gql/graphql';
 import type { Auth } from '../composables/use-auth';
-import { NAVIGATION } from './navigation';
+import { NAVIGATION, isFeedOnly } from './navigation';
 import { landsOnBoard } from '../pages/home/home-role';
 
 declare module 'vue-router' {
@@ -25,6 +25,7 @@ export const routes: RouteRecordRaw[] = [
   },
   // A wave's public "you said, we did" page: the link CX or HR share with the people surveyed.
   // The single-use links of account mails (invitation, password reset), and asking for a reset.
+  { path: '/digest-off/:token', name: 'digest-off', component: () => import('../pages/feed/DigestOffPage.vue'), meta: { public: true } },
   { path: '/set-password/:token', name: 'set-password', component: () => import('../pages/account/SetPasswordPage.vue'), meta: { public: true } },
   { path: '/forgot-password', name: 'forgot-password', component: () => import('../pages/account/ForgotPasswordPage.vue'), meta: { public: true } },
   { path: '/you-said-we-did/:token', name: 'you-said-we-did', component: () => import('../pages/improvements/YouSaidWeDidPage.vue'), meta: { public: true } },
@@ -67,6 +68,8 @@ export function resolveAccess(
   if (!session.authenticated) {
     return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
   }
+  // The light FEED role's app is the feed.
+  if (isFeedOnly(session.roles) && to.meta.roles && !to.meta.roles.includes('FEED')) return { name: 'feed' };
   if (to.meta.roles && !to.meta.roles.some((role) => session.roles.includes(role))) return landsOnBoard(session.roles) ? { name: 'board' } : { name: 'home' };
   // A leader's start is the board.
   if (to.name === 'home' && landsOnBoard(session.roles)) return { name: 'board' };

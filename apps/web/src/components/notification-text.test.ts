@@ -16,6 +16,13 @@ describe('notificationHeadline', () => {
     expect(notificationHeadline({ kind: 'FOLLOW_UP_ESCALATED' }).key).toBe('notifications.escalatedSomeone');
     expect(notificationHeadline({ kind: 'DIGEST' }).key).toBe('notifications.other');
   });
+
+  it("thanks the user a promoter's answer names as who served them", () => {
+    expect(notificationHeadline({ kind: 'THANK_YOU', contactName: 'Gus', score: 9 })).toEqual({
+      key: 'notifications.thankYou',
+      values: { contact: 'Gus', score: 9, wave: '', owner: '' },
+    });
+  });
 });
 
 describe('bellCount and excerpt', () => {

@@ -200,6 +200,7 @@ export type ResponseFilter = {
 export type Role =
   | 'ADMIN'
   | 'CX'
+  | 'FEED'
   | 'HR'
   | 'LEADER'
   | 'MANAGER';

@@ -26,6 +26,7 @@ import { TransactionAttributes1766400000000 } from './1766400000000-TransactionA
 import { TransactionalProgrammes1766410000000 } from './1766410000000-TransactionalProgrammes.js';
 import { TransactionRollups1766420000000 } from './1766420000000-TransactionRollups.js';
 import { EmployeeReleaseCriteria1766430000000 } from './1766430000000-EmployeeReleaseCriteria.js';
+import { FrontLineFeed1766440000000 } from './1766440000000-FrontLineFeed.js';
 import { FollowUpNotesByApiClients1766450000000 } from './1766450000000-FollowUpNotesByApiClients.js';
 import { ContactErasedEvents1766460000000 } from './1766460000000-ContactErasedEvents.js';
 
@@ -39,5 +40,5 @@ export const migrations = [Foundation1764000000000, Surveys1764100000000, Employ
   MailBatches1766000000000, SyncTimestamps1766010000000, ContactExternalIds1766020000000,
   Exports1766030000000, DeletedRecords1766040000000, ApiClientLifecycle1766100000000, Webhooks1766200000000,
   TransactionAttributes1766400000000, TransactionalProgrammes1766410000000, TransactionRollups1766420000000, EmployeeReleaseCriteria1766430000000,
-  FollowUpNotesByApiClients1766450000000,
+  FrontLineFeed1766440000000, FollowUpNotesByApiClients1766450000000,
   ContactErasedEvents1766460000000];

@@ -32,6 +32,8 @@ export class NotificationEntity {
 /** What a notification shows: a snapshot taken when it was made, so the list needs no other table. */
 export interface NotificationData {
   followUpId?: string;
+  /** Thank-yous: the promoter's answer. */
+  responseId?: string;
   waveId?: string;
   waveName?: string;
   contactName?: string | null;

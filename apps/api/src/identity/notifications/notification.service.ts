@@ -123,14 +123,15 @@ export async function updateNotificationPreferences(ctx: Context, input: Notific
 }
 
 /**
- * An erasure (survey/privacy): the notifications about these follow-ups keep their link and kind
- * but lose the contact's name and words.
+ * An erasure (survey/privacy): the notifications about these follow-ups (or answers) keep their
+ * link and kind but lose the contact's name and words.
  */
-export async function scrubNotificationsAbout(tx: EntityManager, organizationId: string, followUpIds: string[]): Promise<void> {
-  if (followUpIds.length === 0) return;
+export async function scrubNotificationsAbout(tx: EntityManager, organizationId: string, followUpIds: string[], responseIds: string[] = []): Promise<void> {
+  if (followUpIds.length === 0 && responseIds.length === 0) return;
+  // Thank-yous (THANK_YOU) name the answer rather than a follow-up.
   await tx.query(
     `UPDATE notifications SET data = data - 'contactName' - 'comment'
-      WHERE organization_id = $1 AND data->>'followUpId' = ANY($2::text[])`,
-    [organizationId, followUpIds],
+      WHERE organization_id = $1 AND (data->>'followUpId' = ANY($2::text[]) OR data->>'responseId' = ANY($3::text[]))`,
+    [organizationId, followUpIds, responseIds],
   );
 }

@@ -16,7 +16,7 @@ export class NotificationPreferencesType {
   @Field(() => [NotificationMailSetting], { description: 'Every mail kind, on or off' })
   mails: NotificationMailSetting[];
 
-  @Field(() => String, { description: 'NEVER, DAILY or WEEKLY (digests come later; the choice is kept)' })
+  @Field(() => String, { description: 'NEVER (the default: digests are opt-in), DAILY or WEEKLY' })
   digestFrequency: string;
 
   @Field(() => String, { description: "The language of Tandem's mails to the caller (the user's language)" })
@@ -49,7 +49,7 @@ export class NotificationType {
   @Field(() => ID)
   id: string;
 
-  @Field(() => String, { description: 'FOLLOW_UP_ASSIGNED (a new detractor is yours) or FOLLOW_UP_ESCALATED (a follow-up passed its SLA)' })
+  @Field(() => String, { description: 'FOLLOW_UP_ASSIGNED (a new detractor is yours), FOLLOW_UP_ESCALATED (a follow-up passed its SLA), WEBHOOK_DISABLED, THANK_YOU (a promoter you served)' })
   kind: string;
 
   @Field(() => Date)

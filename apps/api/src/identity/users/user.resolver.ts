@@ -4,11 +4,11 @@ import { OrgUnitEntity } from '../org-units/org-unit.entity.js';
 import type { Role } from './user.entity.js';
 import { currentUser, listUsers } from './user.service.js';
 import { RoleEnum, UserType } from './user.type.js';
-import { STAFF } from '../../kernel/policies.js';
+import { ACCOUNT_HOLDERS, STAFF } from '../../kernel/policies.js';
 
 @Resolver(() => UserType)
 export class UserResolver {
-  @Authorized('ANY_USER')
+  @Authorized(...ACCOUNT_HOLDERS)
   @Query(() => UserType, { description: 'The logged-in user' })
   me(@Ctx() ctx: Context): Promise<UserType> {
     return currentUser(ctx);

@@ -125,3 +125,45 @@ export async function eraseNotesOf(tx: EntityManager, organizationId: string, re
   if (rows.length) await tx.query(`DELETE FROM follow_up_notes WHERE follow_up_id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
   return rows.map((r) => r.id);
 }
+
+/**
+ * "Contact this customer" (the front-line feed): the answer's follow-up becomes the caller's. An
+ * answer without one (a passive or promoter, whose answer opened none) gets one, OPEN, due after
+ * the organization's SLA, announced like a detractor's (followup.created: the SLA check is
+ * scheduled); an existing one is assigned to the caller, whatever its status. Whether the caller
+ * may see the answer is the caller's (the feed's) to check first. Answers the follow-up's id.
+ */
+export async function takeFollowUp(ctx: Context, responseId: string, slaHours: number): Promise<string> {
+  const organizationId = orgOf(ctx);
+  const user = userOf(ctx);
+  const now = ctx.app.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    // The answer is locked so two clicks at once open one follow-up.
+    const [response]: { id: string; wave_id: string }[] = await tx.query(
+      `SELECT id, wave_id FROM responses WHERE id = $1 AND organization_id = $2 FOR UPDATE`,
+      [responseId, organizationId],
+    );
+    if (!response) throw notFound('Response', 'responseId');
+    const existing = await tx.findOneBy(FollowUpEntity, { responseId, organizationId });
+    if (existing) {
+      if (existing.ownerId !== user.id) {
+        await tx.update(FollowUpEntity, { id: existing.id }, { ownerId: user.id });
+        existing.ownerId = user.id;
+      }
+      return existing;
+    }
+    const dueAt = new Date(now.getTime() + slaHours * 3600_000);
+    const created = await tx.save(
+      tx.create(FollowUpEntity, { organizationId, responseId, waveId: response.wave_id, ownerId: user.id, status: 'OPEN', dueAt, createdAt: now }),
+    );
+    await publish(tx, {
+      type: 'followup.created',
+      organizationId,
+      payload: { followUpId: created.id, responseId, waveId: response.wave_id, ownerId: user.id, dueAt: dueAt.toISOString() },
+    });
+    return created;
+  });
+  ctx.loaders.followUpByResponse.clear(responseId);
+  ctx.logger.info({ event: 'followup.taken', followUpId: row.id, responseId }, 'follow-up taken from the feed');
+  return row.id;
+}

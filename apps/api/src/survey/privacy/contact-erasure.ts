@@ -29,7 +29,7 @@ export async function eraseContact(ctx: Context, id: string): Promise<boolean> {
     const contact = await findVisibleContact(tx, actor, id);
     const responseIds = await eraseWordsOf(tx, organizationId, contact.id);
     const followUpIds = await eraseNotesOf(tx, organizationId, responseIds);
-    await scrubNotificationsAbout(tx, organizationId, followUpIds);
+    await scrubNotificationsAbout(tx, organizationId, followUpIds, responseIds);
     const invitations: { id: string }[] = await tx.query(`SELECT id FROM invitations WHERE organization_id = $1 AND contact_id = $2`, [organizationId, contact.id]);
     await tx.query(`DELETE FROM contacts WHERE organization_id = $1 AND id = $2`, [organizationId, contact.id]);
     await tx.query(

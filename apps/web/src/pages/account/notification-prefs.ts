@@ -4,7 +4,7 @@
 export const MAIL_KINDS = [
   { kind: 'FOLLOW_UP_ASSIGNED', later: false },
   { kind: 'FOLLOW_UP_ESCALATED', later: false },
-  { kind: 'DIGEST', later: true },
+  { kind: 'DIGEST', later: false },
   { kind: 'TEAM_PACK', later: true },
 ] as const;
 
