@@ -55,7 +55,8 @@ describe.skipIf(!runBrowserTests)('transactional programmes in the browser', () 
     expect(await fitsWidth(page)).toBe(true);
     await screenshot(page, 'programmes-phone');
     await page.getByRole('link', { name: 'Placement follow-up' }).click();
-    await page.getByRole('heading', { name: 'Latest transactions' }).waitFor();
+    await page.getByRole('heading', { name: 'Placement follow-up', level: 1 }).waitFor();
+    await page.getByText('PL-', { exact: false }).first().waitFor();
     expect(await fitsWidth(page)).toBe(true);
     await screenshot(page, 'programme-phone');
   });
