@@ -215,7 +215,8 @@ describe.skipIf(!runBrowserTests)('the app shell in Chromium', () => {
     });
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Home' }).click();
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Organization' }).click();
-    await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('expired') === '1');
+    // (On a busy machine the page's queries, the refused refresh and the redirect take their time.)
+    await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('expired') === '1', { timeout: 90_000 });
     await page.getByText('Your session has ended. Please sign in again.').waitFor();
     expect(await page.evaluate(() => localStorage.getItem('tandem.refresh'))).toBeNull();
     await screenshot(page, 'login-expired-desktop');
