@@ -8,8 +8,9 @@ import { RevenueAtRisk, revenueAtRisk } from './revenue-at-risk.js';
 @Resolver(() => Board)
 export class BoardValueResolver {
   @FieldResolver(() => RevenueAtRisk, {
+    nullable: true,
     description:
-      "Account value in the board's period: value-weighted NPS and revenue at risk (the annual value held by detractors), per org unit and owner. Customer-side audiences only (EMPLOYEE is BAD_USER_INPUT); FORBIDDEN for callers who read employee results only",
+      "Account value in the board's period: value-weighted NPS and revenue at risk (the annual value held by detractors), per org unit and owner. Customer-side audiences only (EMPLOYEE is BAD_USER_INPUT); null for callers who read employee results only",
   })
   revenueAtRisk(
     @Root() board: Board,

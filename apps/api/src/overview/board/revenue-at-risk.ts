@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { nps, weightedNpsOf } from '@tandem/nps-core';
 import type { Context } from '../../kernel/context.js';
 import { orgOf } from '../../kernel/context.js';
-import { badInput, forbidden } from '../../kernel/errors.js';
+import { badInput } from '../../kernel/errors.js';
 import { AudienceEnum } from '../../survey/waves/wave.enums.js';
 import type { Audience } from '../../survey/waves/wave.entity.js';
 import { readsIdentified } from './board.service.js';
@@ -117,11 +117,12 @@ function group(r: Row): ValueGroup {
 
 const byRisk = (a: ValueGroup, b: ValueGroup) => b.valueAtRisk - a.valueAtRisk || b.value - a.value || (a.name ?? '').localeCompare(b.name ?? '');
 
-export async function revenueAtRisk(ctx: Context, board: { from: Date; to: Date }, audience: Audience, top: number): Promise<RevenueAtRisk> {
+/** Null for callers who read employee results only (HR), as the board leaves out what they may not read. */
+export async function revenueAtRisk(ctx: Context, board: { from: Date; to: Date }, audience: Audience, top: number): Promise<RevenueAtRisk | null> {
   const organizationId = orgOf(ctx);
-  if (!readsIdentified(ctx.principal!)) throw forbidden('Revenue at risk is read from identified answers');
   if (audience === 'EMPLOYEE') throw badInput('audience', 'Employees carry no account value; revenue at risk is for CUSTOMER, CANDIDATE and ASSOCIATE');
   if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) throw badInput('top', `top must be from 1 to ${MAX_TOP}`);
+  if (!readsIdentified(ctx.principal!)) return null;
   const end = new Date(board.to.getTime() + 86_400_000);
   const rows: Row[] = await ctx.db.query(
     `WITH latest AS (
