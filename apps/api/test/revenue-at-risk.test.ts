@@ -131,6 +131,17 @@ describe('Board.revenueAtRisk', () => {
     expect(res.data.board.revenueAtRisk).toBeNull();
   });
 
+  it('has data in the demo organization this quarter (the seed gives customers annual values)', async () => {
+    const demo = await app.gql(`query { board { revenueAtRisk { valued valueAtRisk valueTotal coverage weightedNps byOrgUnit { name } } } }`, {}, await app.login('cx@demo.test'));
+    expect(demo.errors).toBeUndefined();
+    const r = demo.data.board.revenueAtRisk;
+    expect(r.valued).toBeGreaterThan(5);
+    expect(r.valueAtRisk).toBeGreaterThan(0);
+    expect(r.coverage).toBeGreaterThan(0);
+    expect(r.coverage).toBeLessThan(1);
+    expect(r.byOrgUnit.length).toBeGreaterThan(1);
+  });
+
   it('takes the organization from the token: another organization sees only its own', async () => {
     const theirs = await read(tokens.otherCx);
     expect(theirs).toMatchObject({ answered: 1, valued: 1, valueAnswered: 777, valueAtRisk: 777, valueTotal: 777 });
