@@ -171,7 +171,9 @@ describe.skipIf(!runBrowserTests)('the leadership board and explore, in the brow
     expect(await page.getByTestId('choice-interval').getByRole('button', { name: 'quarter' }).getAttribute('aria-pressed')).toBe('true');
     await page.getByTestId('summary-nps').waitFor();
 
-    // The transaction's attributes are filters too, fed by the values in the answers, kept in the address.
+    // The transaction's attributes are filters too, fed by the values in the answers (the demo's
+    // transactional programme surveys candidates), kept in the address.
+    await page.goto('/explore?audience=CANDIDATE&by=PRODUCT');
     await page.getByTestId('filter-products').locator('select').selectOption({ index: 1 });
     await page.waitForURL((url) => url.searchParams.getAll('product').length === 1);
     await page.reload();
