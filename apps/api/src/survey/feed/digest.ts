@@ -17,7 +17,8 @@ import { feedConditions, feedRows, feedScopeOf } from './feed.service.js';
  * the organization's time zone, every day or on Mondays — and sends one scheduled job per user and
  * local day (its key makes two ticks one job); the job sends only when no digest went out since
  * that moment, so a retried or repeated job sends once. A digest covers what came since the last
- * one (or one period back for the first).
+ * one (or one period back for the first). A digest with no new comment and no detractor waiting is
+ * not sent (its moment is still stamped).
  */
 export const FEED_DIGEST = 'feed.digest';
 const DIGEST_HOUR = 7;
@@ -164,6 +165,12 @@ export async function sendDigest(ctx: Context, job: ScheduledJob): Promise<void>
       ORDER BY f.due_at ASC LIMIT 5`,
     params,
   );
+  // Nothing new and nobody waiting: no mail (a digest of only an unchanged NPS teaches people to ignore it).
+  if (comments.totalCount === 0 && waiting.length === 0) {
+    await ctx.db.query(`UPDATE notification_preferences SET last_digest_at = $2 WHERE user_id = $1`, [user.id, now]);
+    ctx.logger.info({ event: 'digest.skipped', userId: user.id, frequency }, 'digest skipped: nothing new');
+    return;
+  }
   const current = await countsOf(ctx.db, where, params, new Date(now.getTime() - period), now);
   const previous = await countsOf(ctx.db, where, params, new Date(now.getTime() - 2 * period), new Date(now.getTime() - period));
   const comparison = compareNps(previous, current);
