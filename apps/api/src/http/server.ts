@@ -20,6 +20,7 @@ import { exportRoute } from './exports.js';
 import { rateLimits, redisStore } from './rate-limits.js';
 import { Redis } from 'ioredis';
 import { serveSubscriptions } from './subscriptions.js';
+import { auditTrail } from '../platform/audit/audit.plugin.js';
 
 export interface RunningServer {
   url: string;
@@ -104,6 +105,7 @@ export async function startServer(services: AppServices, db: Database): Promise<
       queryCostLimit<Context>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       logUnexpectedErrors,
+      auditTrail(),
     ],
   });
   await apollo.start();
@@ -139,7 +141,15 @@ export async function startServer(services: AppServices, db: Database): Promise<
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const now = services.now();
-        return buildContext({ requestId: req.id, logger: req.log, app: services, db: db.dataSource.manager, createLoaders, ...(await authenticate(req, config, db.dataSource.manager, now)) });
+        return buildContext({
+          requestId: req.id,
+          logger: req.log,
+          app: services,
+          db: db.dataSource.manager,
+          createLoaders,
+          client: { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
+          ...(await authenticate(req, config, db.dataSource.manager, now)),
+        });
       },
     }),
   );
