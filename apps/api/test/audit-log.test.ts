@@ -41,7 +41,7 @@ describe('the audit log', () => {
         variables: { input: { email: 'secret.person@audit.example', name: 'Secret Person', roles: ['CX'] } },
       }),
     });
-    const invited = (await res.json()).data.inviteUser.id as string;
+    const invited = ((await res.json()) as any).data.inviteUser.id as string;
     await app.gql(`mutation($id: ID!) { updateUser(id: $id, input: { roles: [HR], name: "Renamed Secretly" }) { id } }`, { id: invited }, admin);
     const client = (await app.gql(`mutation { createApiClient(input: { name: "Audit CRM", scopes: ["responses:read"] }) { client { id } clientSecret } }`, {}, admin)).data;
     expect(client).toBeTruthy();

@@ -16,7 +16,7 @@ export class AuditLog1766550000000 implements MigrationInterface {
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         organization_id uuid NOT NULL,
         at timestamptz NOT NULL,
-        actor_kind text NOT NULL CHECK (actor_kind IN ('USER', 'API_CLIENT')),
+        actor_kind text NOT NULL CHECK (actor_kind IN ('USER', 'API_CLIENT', 'SYSTEM')),
         actor_id uuid NOT NULL,
         actor_name text NOT NULL,
         kind text NOT NULL CHECK (kind IN ('CHANGE', 'EXPORT', 'READ')),

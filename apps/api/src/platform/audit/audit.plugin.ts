@@ -4,6 +4,9 @@ import type { Context } from '../../kernel/context.js';
 import { appendAudit, type AuditEntry } from './audit.store.js';
 import { idsIn, redactArgs } from './redact.js';
 
+/** Queries that hand out personal data or the log itself: always recorded, as exports. */
+const AUDITED_QUERIES = new Set(['contactSubjectAccess', 'employeeSubjectAccess', 'auditLogCsv']);
+
 /** Operations that export data: recorded as EXPORT rather than CHANGE. */
 const isExport = (name: string) => /^(export|startExport)/.test(name) || /Export$/.test(name);
 
@@ -84,7 +87,16 @@ export function auditTrail(): ApolloServerPlugin<Context> {
               const entry = entryOf(root, node, request.variables ?? {}, data, code);
               if (entry) entries.push(entry);
             }
-          } else if (ctx.employeeReads?.size) {
+          } else {
+            const root = schema.getQueryType();
+            for (const node of root ? nodes.filter((n) => AUDITED_QUERIES.has(n.name.value)) : []) {
+              const key = node.alias?.value ?? node.name.value;
+              const failed = errors.find((e) => e.path?.[0] === key);
+              const entry = entryOf(root!, node, request.variables ?? {}, null, failed ? String(failed.extensions?.code ?? 'INTERNAL_SERVER_ERROR') : null);
+              if (entry) entries.push({ ...entry, kind: 'EXPORT' });
+            }
+          }
+          if (operation.operation === 'query' && ctx.employeeReads?.size) {
             entries.push({
               kind: 'READ',
               action: nodes.map((n) => n.name.value).join(', ').slice(0, 200),

@@ -5,7 +5,8 @@ export type AuditKind = 'CHANGE' | 'EXPORT' | 'READ';
 /** Who acted, from where, in which request: the same for every entry of one request. */
 export interface AuditActor {
   organizationId: string;
-  kind: 'user' | 'api';
+  /** A user, an API client, or Tandem itself (scheduled work such as the retention of comments). */
+  kind: 'user' | 'api' | 'system';
   id: string;
   ip: string | null;
   userAgent: string | null;
@@ -30,16 +31,17 @@ export interface AuditEntry {
  */
 export async function appendAudit(db: EntityManager, actor: AuditActor, at: Date, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  const table = actor.kind === 'user' ? 'users' : 'api_clients';
+  const table = actor.kind === 'api' ? 'api_clients' : 'users';
+  const kind = actor.kind === 'user' ? 'USER' : actor.kind === 'api' ? 'API_CLIENT' : 'SYSTEM';
   await db.query(
     `INSERT INTO audit_log (organization_id, at, actor_kind, actor_id, actor_name, kind, action, object_type, object_ids, args, outcome, ip, user_agent, request_id)
-     SELECT $1::uuid, $2::timestamptz, $3::text, $4::uuid, COALESCE((SELECT name FROM ${table} WHERE id = $4::uuid AND organization_id = $1::uuid), ''),
+     SELECT $1::uuid, $2::timestamptz, $3::text, $4::uuid, COALESCE((SELECT name FROM ${table} WHERE id = $4::uuid AND organization_id = $1::uuid), CASE WHEN $3::text = 'SYSTEM' THEN 'Tandem' ELSE '' END),
             e.kind, e.action, e.object_type, ARRAY(SELECT jsonb_array_elements_text(e.object_ids)), e.args, e.outcome, $6::text, $7::text, $8::text
        FROM jsonb_to_recordset($5::jsonb) AS e(kind text, action text, object_type text, object_ids jsonb, args jsonb, outcome text)`,
     [
       actor.organizationId,
       at,
-      actor.kind === 'user' ? 'USER' : 'API_CLIENT',
+      kind,
       actor.id,
       JSON.stringify(entries.map((e) => ({ kind: e.kind, action: e.action, object_type: e.objectType, object_ids: e.objectIds, args: e.args, outcome: e.outcome }))),
       actor.ip?.slice(0, 100) ?? null,
