@@ -91,7 +91,7 @@ function documentOf(field: GraphQLField<unknown, unknown>): string {
 async function post(query: string, variables: Record<string, unknown>, token: string): Promise<{ status: number; body: any }> {
   const res = await fetch(`${app.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   const body = await res.json().catch(() => null);
@@ -156,4 +156,14 @@ describe('fuzzing every mutation', () => {
     console.info(`fuzz: ${calls} calls over ${mutations.length - SKIPPED.size} mutations, ${refused} refused`);
     expect(findings).toEqual([]);
   }, 300_000);
+
+  it('refuses a NUL character in any text variable as BAD_USER_INPUT naming it (found by the fuzzer: a 500 from PostgreSQL before)', async () => {
+    const login = await post(`mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }`, { email: 'a\u0000b', password: 'x' }, '');
+    expect(login.status).toBe(400);
+    expect(login.body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'email' });
+    const unfollow = await post(`mutation($key: String!) { unfollow(key: $key, kind: ORG_UNIT) { __typename } }`, { key: '\u0000' }, tokens[0]);
+    expect(unfollow.body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'key' });
+    const nested = await post(`mutation($input: [ContactInput!]!) { upsertContacts(input: $input) { created } }`, { input: [{ email: 'a@b.c', name: 'A\u0000' }] }, tokens[0]);
+    expect(nested.body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.0.name' });
+  });
 });

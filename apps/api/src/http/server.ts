@@ -21,6 +21,7 @@ import { rateLimits, redisStore } from './rate-limits.js';
 import { Redis } from 'ioredis';
 import { serveSubscriptions } from './subscriptions.js';
 import { auditTrail } from '../platform/audit/audit.plugin.js';
+import { refuseNulText } from '../graphql/input-text.js';
 
 export interface RunningServer {
   url: string;
@@ -103,6 +104,7 @@ export async function startServer(services: AppServices, db: Database): Promise<
       // Subscriptions (graphql-ws) on the same path; stopping closes their sockets while HTTP drains.
       serveSubscriptions(httpServer, schema, services, db, armor.validationRules),
       queryCostLimit<Context>(),
+      refuseNulText<Context>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       logUnexpectedErrors,
       auditTrail(),
