@@ -65,6 +65,7 @@ async function expectAudited(server: TestServer, sent: SentMutation[]): Promise<
   }
   const missing = sent.filter((m) => m.organizationId === organization.id && !logged.has(m.requestId)).map((m) => `${m.operation} (${m.requestId})`);
   expect(missing, 'mutations of the browser tests missing from the audit log').toEqual([]);
+  console.info(`audit log: ${sent.filter((m) => m.organizationId === organization.id).length} mutations sent by the browser, each found by its request id`);
 }
 
 /**
