@@ -46,6 +46,7 @@ import { HomeResolver } from '../overview/home/home.resolver.js';
 import { JobAdminResolver } from '../platform/jobs/admin.resolver.js';
 import { WebhookDeliveryResolver, WebhookResolver } from '../integrations/webhooks/webhook.resolver.js';
 import { ImportJobResolver } from '../platform/imports/import-job.resolver.js';
+import { AuditLogResolver } from '../platform/audit/audit.resolver.js';
 import { authChecker } from './auth-checker.js';
 import { wireLifecycle } from './lifecycle.js';
 
@@ -57,7 +58,7 @@ export const resolvers = [
   AnalyticsResolver, NpsBandResolver, EmployeeResultsResolver, WaveResultsResolver, ThemeResultsResolver, LeaderboardResolver, AwardResolver, CriteriaResolver,
   ImprovementResolver, ImprovementWaveResolver, ImprovementEventResolver, WaveStagesResolver,
   BoardResolver, BoardThemesResolver, BoardValueResolver, HomeResolver,
-  JobAdminResolver, ImportJobResolver, WebhookResolver, WebhookDeliveryResolver,
+  JobAdminResolver, ImportJobResolver, AuditLogResolver, WebhookResolver, WebhookDeliveryResolver,
 ] as const;
 
 /**

@@ -96,6 +96,8 @@ type Documents = {
     "\n  mutation CreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n      }\n    }\n  }\n": typeof types.CreateApiClientDocument,
     "\n  mutation RotateApiClientSecret($id: ID!) {\n    rotateApiClientSecret(id: $id) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n        previousSecretExpiresAt\n      }\n    }\n  }\n": typeof types.RotateApiClientSecretDocument,
     "\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiClientDocument,
+    "\n  query AuditLog($filter: AuditLogFilter, $after: String) {\n    auditLog(filter: $filter, first: 50, after: $after) {\n      entries {\n        id\n        at\n        actorKind\n        actorName\n        kind\n        action\n        objectType\n        objectIds\n        outcome\n        ip\n        userAgent\n        requestId\n      }\n      endCursor\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n  query AuditLogCsv($filter: AuditLogFilter) {\n    auditLogCsv(filter: $filter)\n  }\n": typeof types.AuditLogCsvDocument,
     "\n  query Jobs {\n    jobQueues {\n      name\n      queued\n      scheduled\n      retrying\n      active\n      completedLastHour\n      failedLastHour\n      deadLettered\n      waitP50Ms\n      waitP95Ms\n      runP95Ms\n    }\n    deadLetteredJobs(first: 50) {\n      id\n      queue\n      error\n      attempts\n      failedAt\n    }\n  }\n": typeof types.JobsDocument,
     "\n  mutation RetryDeadLetteredJob($id: ID!) {\n    retryDeadLetteredJob(id: $id) {\n      id\n      queue\n    }\n  }\n": typeof types.RetryDeadLetteredJobDocument,
     "\n  query UnitManagers {\n    users {\n      id\n      name\n      email\n    }\n  }\n": typeof types.UnitManagersDocument,
@@ -248,6 +250,8 @@ const documents: Documents = {
     "\n  mutation CreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n      }\n    }\n  }\n": types.CreateApiClientDocument,
     "\n  mutation RotateApiClientSecret($id: ID!) {\n    rotateApiClientSecret(id: $id) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n        previousSecretExpiresAt\n      }\n    }\n  }\n": types.RotateApiClientSecretDocument,
     "\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiClientDocument,
+    "\n  query AuditLog($filter: AuditLogFilter, $after: String) {\n    auditLog(filter: $filter, first: 50, after: $after) {\n      entries {\n        id\n        at\n        actorKind\n        actorName\n        kind\n        action\n        objectType\n        objectIds\n        outcome\n        ip\n        userAgent\n        requestId\n      }\n      endCursor\n    }\n  }\n": types.AuditLogDocument,
+    "\n  query AuditLogCsv($filter: AuditLogFilter) {\n    auditLogCsv(filter: $filter)\n  }\n": types.AuditLogCsvDocument,
     "\n  query Jobs {\n    jobQueues {\n      name\n      queued\n      scheduled\n      retrying\n      active\n      completedLastHour\n      failedLastHour\n      deadLettered\n      waitP50Ms\n      waitP95Ms\n      runP95Ms\n    }\n    deadLetteredJobs(first: 50) {\n      id\n      queue\n      error\n      attempts\n      failedAt\n    }\n  }\n": types.JobsDocument,
     "\n  mutation RetryDeadLetteredJob($id: ID!) {\n    retryDeadLetteredJob(id: $id) {\n      id\n      queue\n    }\n  }\n": types.RetryDeadLetteredJobDocument,
     "\n  query UnitManagers {\n    users {\n      id\n      name\n      email\n    }\n  }\n": types.UnitManagersDocument,
@@ -660,6 +664,14 @@ export function graphql(source: "\n  mutation RotateApiClientSecret($id: ID!) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($filter: AuditLogFilter, $after: String) {\n    auditLog(filter: $filter, first: 50, after: $after) {\n      entries {\n        id\n        at\n        actorKind\n        actorName\n        kind\n        action\n        objectType\n        objectIds\n        outcome\n        ip\n        userAgent\n        requestId\n      }\n      endCursor\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($filter: AuditLogFilter, $after: String) {\n    auditLog(filter: $filter, first: 50, after: $after) {\n      entries {\n        id\n        at\n        actorKind\n        actorName\n        kind\n        action\n        objectType\n        objectIds\n        outcome\n        ip\n        userAgent\n        requestId\n      }\n      endCursor\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLogCsv($filter: AuditLogFilter) {\n    auditLogCsv(filter: $filter)\n  }\n"): (typeof documents)["\n  query AuditLogCsv($filter: AuditLogFilter) {\n    auditLogCsv(filter: $filter)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
