@@ -20,6 +20,11 @@ import { exportRoute } from './exports.js';
 import { rateLimits, redisStore } from './rate-limits.js';
 import { Redis } from 'ioredis';
 import { serveSubscriptions } from './subscriptions.js';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { introspectionForAdmins } from '../graphql/introspection.js';
+import { LoginLimits, useLoginLimits } from '../identity/auth/login-limits.js';
+import { securityHeaders } from './security-headers.js';
+import { graphqlJson, smallBodyLimit } from './body-limits.js';
 
 export interface RunningServer {
   url: string;
@@ -104,11 +109,14 @@ export async function startServer(services: AppServices, db: Database): Promise<
       queryCostLimit<Context>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       logUnexpectedErrors,
+      introspectionForAdmins(),
+      ...(config.introspection === 'admins' ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
   await apollo.start();
 
   app.use(requestContext(logger));
+  app.use(securityHeaders(config));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -124,6 +132,7 @@ export async function startServer(services: AppServices, db: Database): Promise<
   // Shared counts across API processes when there is Redis; each process its own otherwise.
   const limitsRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectionName: 'tandem-rate-limits', lazyConnect: true }) : null;
   limitsRedis?.on('error', (error: unknown) => logger.warn({ err: error }, 'rate limits: Redis connection error; requests pass meanwhile'));
+  useLoginLimits(services, new LoginLimits(config, limitsRedis));
   const limiter = rateLimits(config, services.now, limitsRedis ? redisStore(limitsRedis) : undefined, sendError);
   if (limiter) {
     app.use('/graphql', limiter);
@@ -135,11 +144,12 @@ export async function startServer(services: AppServices, db: Database): Promise<
   app.get('/exports/:id', exportRoute(services, db));
   app.use(
     '/graphql',
-    express.json({ limit: '10mb' }),
+    graphqlJson(),
+    smallBodyLimit(sendError),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const now = services.now();
-        return buildContext({ requestId: req.id, logger: req.log, app: services, db: db.dataSource.manager, createLoaders, ...(await authenticate(req, config, db.dataSource.manager, now)) });
+        return buildContext({ requestId: req.id, address: req.ip ?? null, userAgent: req.header('user-agent') ?? null, logger: req.log, app: services, db: db.dataSource.manager, createLoaders, ...(await authenticate(req, config, db.dataSource.manager, now)) });
       },
     }),
   );

@@ -13,6 +13,8 @@ export interface Principal {
   organizationId: string;
   roles: Role[];
   scopes: Scope[];
+  /** A user's login (its refresh tokens' family), from the access token: marks the current session in the list. */
+  sessionId?: string;
 }
 
 /** What lives as long as the process: configuration, logging, outgoing mail. */
@@ -42,6 +44,10 @@ export type LoaderFactory = (db: EntityManager, organizationId: string | null) =
 
 export interface Context {
   requestId: string;
+  /** The caller's network address (req.ip, behind the trusted proxy), when the request came over HTTP. */
+  address?: string | null;
+  /** The caller's User-Agent header, when the request came over HTTP (shown in a user's session list). */
+  userAgent?: string | null;
   logger: Logger;
   app: AppServices;
   db: EntityManager;
