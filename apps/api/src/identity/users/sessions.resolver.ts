@@ -4,7 +4,7 @@ import { orgOf, userOf, type Context } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors.js';
 import { ACCOUNT_HOLDERS, ADMINS } from '../../kernel/policies.js';
 import { UserEntity } from './user.entity.js';
-import { listSessions, revokeSession, type SessionRow } from './sessions.js';
+import { listSessions, revokeSession, revokeSessions, type SessionRow } from './sessions.js';
 
 /**
  * Sessions (issue 21): every login that can still refresh, listed for its user (the account page)
@@ -74,6 +74,15 @@ export class SessionsResolver {
     const user = await ownUser(ctx, userId);
     if (!isUuid(id) || !(await revokeSession(ctx.db, user.organizationId, user.id, id, ctx.app.now()))) throw notFound('Session');
     ctx.logger.info({ event: 'session.revoked', userId: user.id, sessionId: id, by: userOf(ctx).id }, 'session revoked by an admin');
+    return true;
+  }
+
+  @Authorized(...ADMINS)
+  @Mutation(() => Boolean, { description: "Ends every session of a user at its next refresh (a lost laptop, a leaver). NOT_FOUND on userId." })
+  async revokeAllUserSessions(@Arg('userId', () => ID) userId: string, @Ctx() ctx: Context): Promise<boolean> {
+    const user = await ownUser(ctx, userId);
+    await revokeSessions(ctx.db, user.id, ctx.app.now());
+    ctx.logger.info({ event: 'session.revoked_all', userId: user.id, by: userOf(ctx).id }, 'every session of a user revoked by an admin');
     return true;
   }
 }
