@@ -151,6 +151,19 @@ describe('body limits', () => {
   });
 });
 
+describe('input validation and injection (OWASP)', () => {
+  it('treats SQL and control characters in arguments as data: a typed refusal, never a 500', async () => {
+    for (const email of ["' OR 1=1 --", 'admin@demo.test\u0000', "admin@demo.test'; DROP TABLE users; --"]) {
+      expect(codeOf(await login(email, 'x'))).toBe('INVALID_CREDENTIALS');
+    }
+    const admin = await app.login('admin@demo.test');
+    const res = await app.gql(`query($id: ID!) { userSessions(userId: $id) { id } }`, { id: "1' OR '1'='1" }, admin);
+    expect(res.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'userId' });
+    const [{ n }] = await app.db.dataSource.query(`SELECT count(*)::int AS n FROM users`);
+    expect(n).toBeGreaterThan(0);
+  });
+});
+
 describe('CSRF (OWASP)', () => {
   it('refuses a simple cross-site form post and a GET without a preflight header', async () => {
     const form = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ __typename }' }) });
