@@ -28,7 +28,9 @@ export function securityHeaders(config: Config): RequestHandler {
     baseUri: ["'self'"],
     formAction: ["'self'"],
     frameAncestors: ["'none'"],
-    ...(production ? { upgradeInsecureRequests: [] } : {}),
+    // Only where the public address is https: a production server tried out over plain http
+    // (a demo on a LAN address) would otherwise have every script and call upgraded and failing.
+    ...(production && config.publicUrl.startsWith('https:') ? { upgradeInsecureRequests: [] } : {}),
   };
   const common = {
     strictTransportSecurity: production ? { maxAge: 365 * 24 * 3600, includeSubDomains: true } : false,
