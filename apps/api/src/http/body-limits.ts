@@ -38,3 +38,21 @@ export function smallBodyLimit(sendError: (res: Parameters<RequestHandler>[1], s
     return sendError(res, 413, 'BAD_REQUEST', `The request body is too large: login, token and survey answer requests may be at most ${SMALL_BODY_BYTES / 1024} KB`);
   };
 }
+
+/** True when any string in the parsed body (its keys included) holds a NUL character. */
+function holdsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 64 || value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some((item) => holdsNul(item, depth + 1));
+  return Object.entries(value).some(([key, item]) => key.includes('\u0000') || holdsNul(item, depth + 1));
+}
+
+/**
+ * PostgreSQL text cannot hold NUL (\u0000): such a string would fail deep inside a statement as
+ * an unexpected error. It is refused at the edge instead, with 400 BAD_USER_INPUT, for every
+ * operation alike.
+ */
+export function refuseNul(sendError: (res: Parameters<RequestHandler>[1], status: number, code: string, message: string) => void): RequestHandler {
+  return (req, res, next) =>
+    holdsNul(req.body) ? sendError(res, 400, 'BAD_USER_INPUT', 'Text may not contain the NUL character (\\u0000)') : next();
+}

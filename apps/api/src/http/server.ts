@@ -24,7 +24,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { introspectionForAdmins } from '../graphql/introspection.js';
 import { LoginLimits, useLoginLimits } from '../identity/auth/login-limits.js';
 import { securityHeaders } from './security-headers.js';
-import { graphqlJson, smallBodyLimit } from './body-limits.js';
+import { graphqlJson, refuseNul, smallBodyLimit } from './body-limits.js';
 
 export interface RunningServer {
   url: string;
@@ -146,6 +146,7 @@ export async function startServer(services: AppServices, db: Database): Promise<
     '/graphql',
     graphqlJson(),
     smallBodyLimit(sendError),
+    refuseNul(sendError),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const now = services.now();
