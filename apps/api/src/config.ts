@@ -64,7 +64,7 @@ export interface Config {
   /**
    * LOGIN_FAILURES_PER_ACCOUNT (default 10) and LOGIN_FAILURES_PER_ADDRESS (default 100): failed
    * logins, refreshes or API token exchanges in a row for one account (email or client id), or from
-   * one address, before it is locked out for LOGIN_LOCKOUT_SECONDS (default 60), doubling with each
+   * one address within 15 minutes, before it is locked out for LOGIN_LOCKOUT_SECONDS (default 60), doubling with each
    * lock-out within a day (at most a day). 0 turns a limit off.
    */
   loginFailuresPerAccount: number;

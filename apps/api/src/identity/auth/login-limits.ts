@@ -8,14 +8,15 @@ import { DomainError } from '../../kernel/errors.js';
  * Failed logins, refreshes and API token exchanges, counted per account (an email or a client id)
  * and per address (rate-limiter-flexible; in Redis when REDIS_URL is set, so every API process
  * shares the counts, in the process's memory otherwise). After LOGIN_FAILURES_PER_ACCOUNT failures
- * in a row an account is locked for LOGIN_LOCKOUT_SECONDS, after LOGIN_FAILURES_PER_ADDRESS an
- * address; each further lock-out within a day lasts twice as long (at most a day). While locked,
+ * in a row an account is locked for LOGIN_LOCKOUT_SECONDS, after LOGIN_FAILURES_PER_ADDRESS within
+ * 15 minutes an address; each further lock-out within a day lasts twice as long (at most a day). While locked,
  * every attempt is refused with TOO_MANY_ATTEMPTS and extensions.retryAfterSeconds, the right
  * password included. A success clears the account's count, never the address's (one good account
  * must not reset an attacker's count of guesses at others).
  */
 
 const DAY_SECONDS = 24 * 3600;
+const ADDRESS_WINDOW_SECONDS = 15 * 60;
 
 export type LimitKind = 'account' | 'address';
 
@@ -43,13 +44,17 @@ export class LoginLimits {
     prefix = 'tandem:login',
   ) {
     this.baseSeconds = config.loginLockoutSeconds;
-    const make = (keyPrefix: string, points: number): RateLimiterAbstract => {
-      const options = { keyPrefix, points, duration: DAY_SECONDS };
+    const make = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract => {
+      const options = { keyPrefix, points, duration };
       // Redis away: each process counts in its own memory meanwhile (insurance), never "no limit".
       return redis ? new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) }) : new RateLimiterMemory(options);
     };
+    // An account's failures in a row count for a day (a success clears them); an address's within
+    // 15 minutes, so an office behind one address is not locked out by a day of ordinary typos.
     const counter = (kind: LimitKind, limit: number): Counter | null =>
-      limit === 0 ? null : { limit, failures: make(`${prefix}:fail:${kind}`, limit), lockouts: make(`${prefix}:lock:${kind}`, 10_000) };
+      limit === 0
+        ? null
+        : { limit, failures: make(`${prefix}:fail:${kind}`, limit, kind === 'account' ? DAY_SECONDS : ADDRESS_WINDOW_SECONDS), lockouts: make(`${prefix}:lock:${kind}`, 10_000, DAY_SECONDS) };
     this.counters = { account: counter('account', config.loginFailuresPerAccount), address: counter('address', config.loginFailuresPerAddress) };
   }
 
