@@ -12,6 +12,7 @@ export const SERVER_ERROR_CODES = [
   'CONFLICT',
   'INVALID_STATE',
   'INTERNAL_SERVER_ERROR',
+  'OVERLOADED',
 ] as const;
 
 export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
@@ -168,6 +169,7 @@ export const ERROR_MESSAGE_KEYS: Record<ApiErrorCode, string> = {
   CONFLICT: 'errors.conflict',
   INVALID_STATE: 'errors.invalidState',
   INTERNAL_SERVER_ERROR: 'errors.internal',
+  OVERLOADED: 'errors.overloaded',
   NETWORK_ERROR: 'errors.network',
   UNKNOWN: 'errors.unknown',
 };
