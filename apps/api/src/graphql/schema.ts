@@ -40,6 +40,7 @@ import {
   WaveStagesResolver,
 } from '../loop/improvements/improvement.resolver.js';
 import { BoardThemesResolver } from '../overview/board/board-themes.resolver.js';
+import { BoardValueResolver } from '../overview/board/board-value.resolver.js';
 import { BoardResolver } from '../overview/board/board.resolver.js';
 import { HomeResolver } from '../overview/home/home.resolver.js';
 import { JobAdminResolver } from '../platform/jobs/admin.resolver.js';
@@ -55,7 +56,7 @@ export const resolvers = [
   FollowUpResolver, FollowUpNoteResolver, ResponseFollowUpResolver, WaveResolver, TransactionResolver, ThemeResolver, TaggingResolver, LiveResolver, FeedResolver, FeedItemResolver,
   AnalyticsResolver, NpsBandResolver, EmployeeResultsResolver, WaveResultsResolver, ThemeResultsResolver, LeaderboardResolver, AwardResolver, CriteriaResolver,
   ImprovementResolver, ImprovementWaveResolver, ImprovementEventResolver, WaveStagesResolver,
-  BoardResolver, BoardThemesResolver, HomeResolver,
+  BoardResolver, BoardThemesResolver, BoardValueResolver, HomeResolver,
   JobAdminResolver, ImportJobResolver, WebhookResolver, WebhookDeliveryResolver,
 ] as const;
 
