@@ -52,6 +52,12 @@ export interface Config {
   rateLimitPerMinute: number;
   /** API_CLIENT_RATE_LIMIT_PER_MINUTE: requests per minute per API client, from any address (default 600); 0 turns it off. */
   apiClientRateLimitPerMinute: number;
+  /**
+   * ANSWER_QUEUE_LIMIT: respondents' answers that may wait for the answer writer in one process
+   * (default 5000); past it an answer is refused with HTTP 503 and Retry-After (OVERLOADED), which
+   * the respondent's page retries. 0 turns the limit off.
+   */
+  answerQueueLimit: number;
   /** SUBSCRIPTION_CONNECTIONS_PER_CALLER: open subscription sockets one user or API client may hold per process (default 10). */
   subscriptionConnectionsPerCaller: number;
   /**
@@ -223,6 +229,7 @@ export function loadConfig(env: Env = process.env): Config {
     loginFailuresPerAccount: count(env, 'LOGIN_FAILURES_PER_ACCOUNT', 10),
     loginFailuresPerAddress: count(env, 'LOGIN_FAILURES_PER_ADDRESS', 100),
     loginLockoutSeconds: Math.max(1, count(env, 'LOGIN_LOCKOUT_SECONDS', 60)),
+    answerQueueLimit: count(env, 'ANSWER_QUEUE_LIMIT', 5000),
     runWorkers,
     scheduleTickSeconds: count(env, 'SCHEDULE_TICK_SECONDS', 60),
     webhookAllowPrivateNetworks: oneOf(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', ['true', 'false'] as const, 'false') === 'true',

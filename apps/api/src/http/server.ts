@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -26,6 +24,8 @@ import { introspectionForAdmins } from '../graphql/introspection.js';
 import { LoginLimits, useLoginLimits } from '../identity/auth/login-limits.js';
 import { securityHeaders } from './security-headers.js';
 import { graphqlJson, refuseNul, smallBodyLimit } from './body-limits.js';
+import { overloadedAsHttp503 } from './overload.js';
+import { serveWebApp } from './static-assets.js';
 
 export interface RunningServer {
   url: string;
@@ -113,6 +113,7 @@ export async function startServer(services: AppServices, db: Database): Promise<
       auditTrail(),
       introspectionForAdmins(),
       ...(config.introspection === 'admins' ? [ApolloServerPluginLandingPageDisabled()] : []),
+      overloadedAsHttp503<Context>(),
     ],
   });
   await apollo.start();
@@ -159,14 +160,8 @@ export async function startServer(services: AppServices, db: Database): Promise<
   // A body that is not JSON, or too large, answers as a GraphQL error too: never Express's HTML page with a stack.
   app.use('/graphql', bodyErrors);
 
-  const index = path.join(config.webDist, 'index.html');
-  if (existsSync(index)) {
-    app.use(express.static(config.webDist, { index: false, maxAge: '1h' }));
-    // The web app routes on the client: every other GET that wants a page gets index.html.
-    app.get('/{*path}', (req, res, next) => (req.accepts('html') ? res.sendFile(index) : next()));
-  } else {
-    logger.warn({ webDist: config.webDist }, 'web app not built; serving the API only (npm run build)');
-  }
+  // The built web app: precompressed files, immutable hashed assets, the respondent's light entry (static-assets.ts).
+  if (!serveWebApp(app, config.webDist)) logger.warn({ webDist: config.webDist }, 'web app not built; serving the API only (npm run build)');
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;

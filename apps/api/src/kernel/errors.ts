@@ -20,7 +20,9 @@ export type ErrorCode =
   /** Too many failed logins or token exchanges: extensions.retryAfterSeconds says when to try again. */
   | 'TOO_MANY_ATTEMPTS'
   /** The password was right and the account has a second factor: log in again with totpCode. */
-  | 'TOTP_REQUIRED';
+  | 'TOTP_REQUIRED'
+  /** Too many answers waiting to be written (HTTP 503 with Retry-After): send again later with the same submissionId. */
+  | 'OVERLOADED';
 
 /** An expected failure a service throws; the edge turns it into a typed GraphQL error. */
 export class DomainError extends Error {
@@ -47,6 +49,9 @@ export const badInputOf = (field: string, problem: { message: string; reason: st
   badInput(field, problem.message, { reason: problem.reason, params: problem.params ?? {} });
 export const conflict = (field: string, message: string) => new DomainError('CONFLICT', message, field);
 export const invalidState = (message: string, field?: string) => new DomainError('INVALID_STATE', message, field);
+/** The server is too busy to take this now: HTTP 503 with Retry-After (http/overload.ts); extensions.retryAfter in seconds. */
+export const overloaded = (message: string, retryAfterSeconds: number) =>
+  new DomainError('OVERLOADED', message, undefined, { retryAfter: retryAfterSeconds });
 
 /** GraphQL's own request errors are safe to show as they are. */
 const PASS_THROUGH = new Set([

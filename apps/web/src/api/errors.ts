@@ -14,6 +14,7 @@ export const SERVER_ERROR_CODES = [
   'TOO_MANY_ATTEMPTS',
   'TOTP_REQUIRED',
   'INTERNAL_SERVER_ERROR',
+  'OVERLOADED',
 ] as const;
 
 export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
@@ -177,6 +178,7 @@ export const ERROR_MESSAGE_KEYS: Record<ApiErrorCode, string> = {
   TOO_MANY_ATTEMPTS: 'errors.tooManyAttempts',
   TOTP_REQUIRED: 'errors.totpRequired',
   INTERNAL_SERVER_ERROR: 'errors.internal',
+  OVERLOADED: 'errors.overloaded',
   NETWORK_ERROR: 'errors.network',
   UNKNOWN: 'errors.unknown',
 };

@@ -6,7 +6,7 @@ import { landsOnBoard } from '../pages/home/home-role';
 
 declare module 'vue-router' {
   interface RouteMeta {
-    /** Reachable without a session (the login page, the respondent's pages). */
+    /** Reachable without a session (the login page, the account mails' links). */
     public?: boolean;
     /** Roles that may open the route; absent means any signed-in user. */
     roles?: readonly Role[];
@@ -15,14 +15,8 @@ declare module 'vue-router' {
 
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('../pages/LoginPage.vue'), meta: { public: true } },
-  // The respondent's pages: the paths survey mails link to (`${PUBLIC_URL}/s/<token>`), no login, no app shell.
-  { path: '/s/:token', name: 'survey', component: () => import('../pages/survey/SurveyPage.vue'), meta: { public: true } },
-  {
-    path: '/unsubscribe/:token',
-    name: 'unsubscribe',
-    component: () => import('../pages/survey/UnsubscribePage.vue'),
-    meta: { public: true },
-  },
+  // The respondent's pages (/s/<token>, /unsubscribe/<token>) are not here: they are their own light
+  // entry, survey.html (src/survey-main.ts), which the server serves for those paths.
   // A wave's public "you said, we did" page: the link CX or HR share with the people surveyed.
   // The single-use links of account mails (invitation, password reset), and asking for a reset.
   { path: '/digest-off/:token', name: 'digest-off', component: () => import('../pages/feed/DigestOffPage.vue'), meta: { public: true } },

@@ -28,6 +28,10 @@ export class InvitationEntity {
   @Column({ type: 'text' })
   status: InvitationStatus;
 
+  /** SHA-256 of the submission id the answer came with (survey/respondent/submission.ts): a retry of it is answered ok. */
+  @Column({ type: 'text', name: 'submission_hash', nullable: true })
+  submissionHash: string | null;
+
   @Column({ type: 'timestamptz', name: 'sent_at', nullable: true })
   sentAt: Date | null;
 

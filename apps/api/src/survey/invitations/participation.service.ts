@@ -205,17 +205,17 @@ export async function remindEmployees(ctx: Context, wave: WaveEntity, rule?: { l
 }
 
 /** The employee's invitation, spent by their answer: its unit and segments, or none when it was spent already. */
-export function spendParticipation(db: EntityManager, tokenHash: string) {
+export function spendParticipation(db: EntityManager, tokenHash: string, submissionHash: string | null = null) {
   return updateReturning<{ organization_id: string; wave_id: string; org_unit_id: string | null; location: string | null; tenure_band: string | null }>(
     db,
-    `UPDATE employee_participations SET responded = true
+    `UPDATE employee_participations SET responded = true, submission_hash = $2
       WHERE token_hash = $1 AND responded = false
       RETURNING organization_id, wave_id, org_unit_id, location, tenure_band`,
-    [tokenHash],
+    [tokenHash, submissionHash],
   );
 }
 
 /** Undoes spendParticipation when the answer could not be stored: the link works again. */
 export async function giveBackParticipation(db: EntityManager, tokenHash: string): Promise<void> {
-  await db.query(`UPDATE employee_participations SET responded = false WHERE token_hash = $1 AND responded`, [tokenHash]);
+  await db.query(`UPDATE employee_participations SET responded = false, submission_hash = NULL WHERE token_hash = $1 AND responded`, [tokenHash]);
 }

@@ -3,6 +3,7 @@ import { rosterArrivalsBefore } from '../employees/roster-changes.js';
 import type { Context } from '../../kernel/context.js';
 import { DomainError, conflict, invalidState, notFound } from '../../kernel/errors.js';
 import { validateAnswer, type ValidAnswer } from './answer.js';
+import { participationSpentBy, submissionHash } from './submission.js';
 import type { PublicSurvey, ResponseInput, SubmitResult } from './public-survey.types.js';
 import { isClosed, questionsOf, surveyPage } from './survey-page.js';
 import { WaveEntity } from '../waves/wave.entity.js';
@@ -70,9 +71,12 @@ export async function employeeSurvey(ctx: Context, link: EmployeeLink, language:
  *  3. when at least k answers are staged, they move to employee_answers in one statement, in random
  *     order; fewer wait for the next answer, or for the release.
  */
-export async function recordEmployeeAnswer(db: EntityManager, args: { tokenHash: string; answer: ValidAnswer; now: Date; threshold: number }): Promise<void> {
+export async function recordEmployeeAnswer(
+  db: EntityManager,
+  args: { tokenHash: string; answer: ValidAnswer; now: Date; threshold: number; submissionHash?: string | null },
+): Promise<void> {
   const { answer } = args;
-  const [spent] = await spendParticipation(db, args.tokenHash);
+  const [spent] = await spendParticipation(db, args.tokenHash, args.submissionHash ?? null);
   if (!spent) {
     const [used] = await db.query(`SELECT 1 FROM employee_participations WHERE token_hash = $1`, [args.tokenHash]);
     throw used ? conflict('token', 'This survey has already been answered') : notFound('Survey', 'token');
@@ -158,14 +162,18 @@ const sqlStateOf = (error: unknown): string | null => {
  * INVALID_STATE; used link: CONFLICT on token, and the first answer stays; bad input:
  * BAD_USER_INPUT naming the field), no follow-up (an anonymous answer has no owner), no log line.
  */
-export async function submitEmployeeAnswer(ctx: Context, link: EmployeeLink, input: ResponseInput): Promise<SubmitResult> {
+export async function submitEmployeeAnswer(ctx: Context, link: EmployeeLink, input: ResponseInput, submissionId?: string | null): Promise<SubmitResult> {
   const now = ctx.app.now();
+  const hash = submissionHash(submissionId);
+  // A retry of the answer that spent this link (its response was lost on the way) is answered ok.
+  if (link.participation.responded && (await participationSpentBy(ctx.db, link.tokenHash, hash))) return { ok: true };
   if (isClosed(link.wave, now)) throw invalidState('This survey is closed');
   if (link.participation.responded) throw conflict('token', 'This survey has already been answered');
   const answer = validateAnswer(link.wave, await questionsOf(ctx.db, link.wave.id), await languageOf(ctx.db, link), input);
   try {
-    await recordEmployeeAnswer(ctx.db, { tokenHash: link.tokenHash, answer, now, threshold: await anonymityThresholdOf(ctx.db, link.wave.organizationId) });
+    await recordEmployeeAnswer(ctx.db, { tokenHash: link.tokenHash, answer, now, threshold: await anonymityThresholdOf(ctx.db, link.wave.organizationId), submissionHash: hash });
   } catch (error) {
+    if (error instanceof DomainError && error.code === 'CONFLICT' && (await participationSpentBy(ctx.db, link.tokenHash, hash))) return { ok: true };
     if (error instanceof DomainError) throw error;
     throw new EmployeeAnswerWriteError(sqlStateOf(error));
   }

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { conflict } from '../../kernel/errors.js';
+import { conflict, overloaded } from '../../kernel/errors.js';
 import { ALREADY_ANSWERED, recordResponses, type RecordedResponse, type ResponseToRecord } from './record-responses.js';
 
 /**
@@ -12,6 +12,10 @@ import { ALREADY_ANSWERED, recordResponses, type RecordedResponse, type Response
  * Each answer still gets its own outcome: a spent link is CONFLICT (token) for that answer alone; a
  * second answer to a link already in the batch waits for the next one (and finds it spent); and if
  * a batch fails as a whole, its answers are written one by one, so one answer's failure is its own.
+ *
+ * The queue is bounded (ANSWER_QUEUE_LIMIT): past the limit an answer is refused at once with
+ * OVERLOADED (HTTP 503, Retry-After), rather than waiting until an HTTP timeout ends it unseen. A
+ * refused answer wrote nothing; the respondent's page retries it with the same submission id.
  */
 interface Pending {
   item: ResponseToRecord;
@@ -19,16 +23,29 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
+/** Seconds a refused respondent is asked to wait before trying again (Retry-After). */
+export const OVERLOADED_RETRY_AFTER_SECONDS = 2;
+
 export class AnswerWriter {
   private queue: Pending[] = [];
   private writing = false;
+  /** Answers that may wait at most; 0: no limit. */
+  queueLimit = 0;
 
   constructor(
     private readonly db: EntityManager,
     private readonly maxBatch = 200,
   ) {}
 
+  /** Answers waiting for a write (not counting the batch being written). */
+  get queued(): number {
+    return this.queue.length;
+  }
+
   write(item: ResponseToRecord): Promise<RecordedResponse> {
+    if (this.queueLimit > 0 && this.queue.length >= this.queueLimit) {
+      return Promise.reject(overloaded('Too many answers are being written right now; try again shortly', OVERLOADED_RETRY_AFTER_SECONDS));
+    }
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
       void this.drain();
@@ -79,10 +96,11 @@ export class AnswerWriter {
 
 const writers = new WeakMap<DataSource, AnswerWriter>();
 
-/** The data source's one writer (outside any transaction: its statements commit on their own). */
-export function answerWriterOf(db: EntityManager): AnswerWriter {
+/** The data source's one writer (outside any transaction: its statements commit on their own), its queue bounded by queueLimit. */
+export function answerWriterOf(db: EntityManager, queueLimit = 0): AnswerWriter {
   if (db.queryRunner?.isTransactionActive) throw new Error('the answer writer runs outside transactions');
   let writer = writers.get(db.connection);
   if (!writer) writers.set(db.connection, (writer = new AnswerWriter(db.connection.manager)));
+  writer.queueLimit = queueLimit;
   return writer;
 }

@@ -34,8 +34,17 @@ export class PublicSurveyResolver {
 
   @Authorized('PUBLIC')
   @Mutation(() => SubmitResult, { description: 'Answer a survey; the link works once. A score of 0–6 opens a follow-up for the contact\'s owner.' })
-  submitResponse(@Arg('token', () => String) token: string, @Arg('input', () => ResponseInput) input: ResponseInput, @Ctx() ctx: Context) {
-    return submitResponse(ctx, token, input);
+  submitResponse(
+    @Arg('token', () => String) token: string,
+    @Arg('input', () => ResponseInput) input: ResponseInput,
+    @Arg('submissionId', () => String, {
+      nullable: true,
+      description: 'A random id the page makes once per answer (a UUID) and sends again with each retry of its submit: a retry of a stored answer is answered ok, never stored twice',
+    })
+    submissionId: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return submitResponse(ctx, token, input, submissionId);
   }
 
   @Authorized('PUBLIC')

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { entityOf, jsonColumns, preparedRows, selectColumns } from '../../kernel/prepared.js';
 import type { Context } from '../../kernel/context.js';
-import { invalidState, conflict, notFound } from '../../kernel/errors.js';
+import { DomainError, invalidState, conflict, notFound } from '../../kernel/errors.js';
 import { ContactEntity } from '../contacts/contact.entity.js';
 import { InvitationEntity } from '../invitations/invitation.entity.js';
 import { hashSurveyToken, isSurveyToken } from '../invitations/tokens.js';
@@ -13,7 +13,8 @@ import { WaveEntity } from '../waves/wave.entity.js';
 import { suggestedThemeIds } from '../themes/suggest.service.js';
 import { validateAnswer } from './answer.js';
 import { answerWriterOf } from './answer-writer.js';
-import { ALREADY_ANSWERED } from './record-responses.js';
+import { invitationSpentBy, submissionHash } from './submission.js';
+import { ALREADY_ANSWERED, type RecordedResponse } from './record-responses.js';
 import { RespondentPage, type PublicSurvey, type ResponseInput, type SubmitResult } from './public-survey.types.js';
 import { publicTitleIn } from '../waves/respondent-language.js';
 import { surveyLanguage } from './answer.js';
@@ -109,27 +110,38 @@ export async function surveyByToken(ctx: Context, token: string, language: strin
  * token: CONFLICT (token), and the first answer stays; bad input: BAD_USER_INPUT naming the field.
  * Any refusal changes nothing.
  */
-export async function submitResponse(ctx: Context, token: string, input: ResponseInput): Promise<SubmitResult> {
+export async function submitResponse(ctx: Context, token: string, input: ResponseInput, submissionId?: string | null): Promise<SubmitResult> {
   const link = await findLink(ctx.db, token);
   if (!link) throw notFound('Survey', 'token');
-  if ('employee' in link) return submitEmployeeAnswer(ctx, link.employee, input);
+  if ('employee' in link) return submitEmployeeAnswer(ctx, link.employee, input, submissionId);
   const { invitation, wave, contact, questions, themes, slaHours } = link.identified;
   const now = ctx.app.now();
+  const hash = submissionHash(submissionId);
+  // A retry of the answer that spent this link (its response was lost on the way) is answered ok: stored once.
+  if (invitation.status === 'RESPONDED' && hash !== null && invitation.submissionHash === hash) return { ok: true };
   if (isClosed(wave, now)) throw invalidState('This survey is closed');
   if (invitation.status === 'RESPONDED') throw conflict('token', ALREADY_ANSWERED);
   const answer = validateAnswer(wave, questions, contact.language, input);
   const themeIds = await suggestedThemeIds(ctx.db, wave.organizationId, answer.language, [answer.reason, answer.suggestion], themes);
   // One statement, atomic on its own, shared with the answers submitted at the same moment.
-  const recorded = await answerWriterOf(ctx.db).write({
-    organizationId: wave.organizationId,
-    wave,
-    invitationId: invitation.id,
-    contactId: contact.id,
-    answer,
-    submittedAt: now,
-    slaHours,
-    themeIds,
-  });
+  let recorded: RecordedResponse;
+  try {
+    recorded = await answerWriterOf(ctx.db, ctx.app.config.answerQueueLimit).write({
+      organizationId: wave.organizationId,
+      wave,
+      invitationId: invitation.id,
+      contactId: contact.id,
+      answer,
+      submittedAt: now,
+      slaHours,
+      themeIds,
+      submissionHash: hash,
+    });
+  } catch (error) {
+    // A retry that arrived while its first submit was still being written finds the link spent by itself.
+    if (error instanceof DomainError && error.code === 'CONFLICT' && (await invitationSpentBy(ctx.db, invitation.id, hash))) return { ok: true };
+    throw error;
+  }
   ctx.logger.info(
     { event: 'response.created', waveId: wave.id, responseId: recorded.responseId, category: answer.category, followUpId: recorded.followUpId },
     'response recorded',

@@ -18,6 +18,8 @@ export interface ResponseToRecord {
   slaHours: number;
   /** The themes the matcher suggests for its comments. */
   themeIds: readonly string[];
+  /** SHA-256 of the page's submission id (submission.ts), kept on the spent invitation. */
+  submissionHash?: string | null;
 }
 
 export interface RecordedResponse {
@@ -55,10 +57,11 @@ export async function recordResponses(
     db.query(
       `WITH input AS (
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::smallint[], $7::text[], $8::text[], $9::text[],
-                              $10::text[], $11::jsonb[], $12::timestamptz[], $13::timestamptz[])
-                AS t(invitation_id, organization_id, wave_id, audience, contact_id, score, category, reason, suggestion, language, ratings, submitted_at, due_at)
+                              $10::text[], $11::jsonb[], $12::timestamptz[], $13::timestamptz[], $17::text[])
+                AS t(invitation_id, organization_id, wave_id, audience, contact_id, score, category, reason, suggestion, language, ratings, submitted_at, due_at,
+                     submission_hash)
        ), spent AS (
-         UPDATE invitations i SET status = 'RESPONDED', responded_at = input.submitted_at
+         UPDATE invitations i SET status = 'RESPONDED', responded_at = input.submitted_at, submission_hash = input.submission_hash
            FROM input
           WHERE i.id = input.invitation_id AND i.organization_id = input.organization_id AND i.status <> 'RESPONDED'
           RETURNING i.id
@@ -123,6 +126,7 @@ export async function recordResponses(
         themed.map(([invitationId]) => invitationId),
         themed.map(([, themeId]) => themeId),
         options.publish !== false,
+        column((i) => i.submissionHash ?? null),
       ],
     ),
   );

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
-import { createAppI18n } from '../../app/i18n';
+import { messages } from '../../app/i18n';
+import { createRespondentI18n, type MessageTree } from './respondent-i18n';
 import AnonymityNote from './AnonymityNote.vue';
 
 // The respondent's "what is stored" note: what the answer keeps, and the roster's audit trail as
 // counts per unit before the wave opened (issue 14) — never a name.
 
-const note = (props: Record<string, unknown>, language: Parameters<typeof createAppI18n>[0] = 'en') => mount(AnonymityNote, { props: { threshold: 5, ...props }, global: { plugins: [createAppI18n(language)] } });
+const note = (props: Record<string, unknown>, language = 'en') =>
+  mount(AnonymityNote, { props: { threshold: 5, ...props }, global: { plugins: [createRespondentI18n(messages as unknown as Record<string, MessageTree>, language)] } });
 
 describe('AnonymityNote', () => {
   it('lists arrivals per unit with their counts, and a unit-less arrival as "without a team"', () => {
