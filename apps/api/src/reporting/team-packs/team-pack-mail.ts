@@ -1,5 +1,6 @@
 import type { Context } from '../../kernel/context.js';
 import { orgOf } from '../../kernel/context.js';
+import { isUuid } from '../../kernel/batch.js';
 import { notify } from '../../identity/notifications/notify.js';
 import { teamPacks } from './team-pack.service.js';
 
@@ -19,6 +20,7 @@ import { teamPacks } from './team-pack.service.js';
  */
 export async function notifyTeamPackManagers(ctx: Context, waveId: string): Promise<number> {
   const organizationId = orgOf(ctx);
+  if (!isUuid(waveId)) return 0;
   const [wave] = (await ctx.db.query(`SELECT name FROM waves WHERE id = $1 AND organization_id = $2 AND status = 'CLOSED'`, [waveId, organizationId])) as { name: string }[];
   if (!wave) return 0;
   const entries = await teamPacks(ctx, waveId);
