@@ -15,6 +15,7 @@ import { seedAwardsData } from './demo-awards.js';
 import { seedHistory } from './demo-history.js';
 import { seedTransactions } from './demo-transactions.js';
 import { notifyDemoTeamPacks } from './demo-team-packs.js';
+import { DEMO_DIGEST_READER, mailDemoDigest } from './demo-digest.js';
 
 export const DEMO_PASSWORD = 'tandem-demo';
 export const DEMO_API_CLIENT = { clientId: 'demo-integrator', clientSecret: 'tandem-demo-integrator-secret' };
@@ -113,6 +114,7 @@ export async function seedDemoIfEmpty(dataSource: DataSource, logger: Logger, op
     ? (await mailDemoInvitations(options.app, dataSource.manager, surveys.identified)) +
       (await mailDemoEmployeeInvitations(options.app, dataSource.manager, surveys.employees))
     : 0;
+  const digests = options.app ? await mailDemoDigest(options.app, dataSource.manager, logger) : 0;
   // The latest closed wave's team packs: their managers' mails go to the outbox through the background jobs.
   const packManagers = options.app ? await notifyDemoTeamPacks(dataSource, options.app) : 0;
   const [counts] = await dataSource.query(
@@ -122,7 +124,8 @@ export async function seedDemoIfEmpty(dataSource: DataSource, logger: Logger, op
   logger.info(
     { ...counts, ...(mailed ? { outbox: options.app!.config.outboxDir, mailed } : {}), ...(packManagers ? { teamPackMails: packManagers } : {}) },
     `Seeded the demo organization: ${counts.contacts} contacts, ${counts.employees} employees, ${counts.waves} waves, ${counts.responses} answers` +
-      (mailed ? `; ${mailed} demo invitation mails with survey links are in ${options.app!.config.outboxDir}` : ''),
+      (mailed ? `; ${mailed} demo invitation mails with survey links are in ${options.app!.config.outboxDir}` : '') +
+      (digests ? `, with ${DEMO_DIGEST_READER}'s weekly digest` : ''),
   );
   return true;
 }
