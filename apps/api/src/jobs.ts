@@ -23,6 +23,7 @@ import { runMailBatch } from './survey/invitations/mail-job.js';
 import { EXPORT_EXPIRY_QUEUE, EXPORT_QUEUE, expireExport, writeExport, type ExportJobData } from './survey/exports/export.service.js';
 import { rosterImporter } from './survey/employees/roster-import.js';
 import { TRANSACTIONS_SEND, dueTransactionSends } from './survey/transactions/send-schedule.js';
+import { RETENTION_RUN, applyRetention, dueRetention } from './survey/privacy/retention.js';
 import { sendScheduledTransactions } from './survey/transactions/send-job.js';
 import { FEED_DIGEST, dueDigests, sendDigest } from './survey/feed/digest.js';
 import { thankServer } from './survey/feed/thank-you.js';
@@ -76,6 +77,7 @@ const SCHEDULED: Record<string, (ctx: Context, job: ScheduledJob) => Promise<voi
   [FOLLOW_UP_OVERDUE]: markOverdue,
   [TRANSACTIONS_SEND]: sendScheduledTransactions,
   [FEED_DIGEST]: sendDigest,
+  [RETENTION_RUN]: async (ctx, job) => void (await applyRetention(ctx, job)),
 };
 
 const TICK = 'tick';
@@ -134,6 +136,7 @@ async function tick(job: Job<ScheduledJob>, ctx: JobContext, intervalMs: number)
     ...(await dueReminderWaves(ctx.db, now, bucket)),
     ...(await dueTransactionSends(ctx.db, now, bucket)),
     ...(await dueDigests(ctx.db, now)),
+    ...(await dueRetention(ctx.db, now, bucket)),
   ];
   for (const item of due) await schedule(ctx.db, item.job, null, item.key);
   const stale = await dispatchStale(ctx.db);

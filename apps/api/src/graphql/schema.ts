@@ -41,11 +41,13 @@ import {
   WaveStagesResolver,
 } from '../loop/improvements/improvement.resolver.js';
 import { BoardThemesResolver } from '../overview/board/board-themes.resolver.js';
+import { BoardValueResolver } from '../overview/board/board-value.resolver.js';
 import { BoardResolver } from '../overview/board/board.resolver.js';
 import { HomeResolver } from '../overview/home/home.resolver.js';
 import { JobAdminResolver } from '../platform/jobs/admin.resolver.js';
 import { WebhookDeliveryResolver, WebhookResolver } from '../integrations/webhooks/webhook.resolver.js';
 import { ImportJobResolver } from '../platform/imports/import-job.resolver.js';
+import { AuditLogResolver } from '../platform/audit/audit.resolver.js';
 import { authChecker } from './auth-checker.js';
 import { wireLifecycle } from './lifecycle.js';
 
@@ -56,8 +58,8 @@ export const resolvers = [
   FollowUpResolver, FollowUpNoteResolver, ResponseFollowUpResolver, WaveResolver, TransactionResolver, ThemeResolver, TaggingResolver, LiveResolver, FeedResolver, FeedItemResolver,
   AnalyticsResolver, NpsBandResolver, EmployeeResultsResolver, WaveResultsResolver, ThemeResultsResolver, LeaderboardResolver, AwardResolver, CriteriaResolver, TeamPackResolver,
   ImprovementResolver, ImprovementWaveResolver, ImprovementEventResolver, WaveStagesResolver,
-  BoardResolver, BoardThemesResolver, HomeResolver,
-  JobAdminResolver, ImportJobResolver, WebhookResolver, WebhookDeliveryResolver,
+  BoardResolver, BoardThemesResolver, BoardValueResolver, HomeResolver,
+  JobAdminResolver, ImportJobResolver, AuditLogResolver, WebhookResolver, WebhookDeliveryResolver,
 ] as const;
 
 /**

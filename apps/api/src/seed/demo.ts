@@ -15,6 +15,7 @@ import { seedAwardsData } from './demo-awards.js';
 import { seedHistory } from './demo-history.js';
 import { seedTransactions } from './demo-transactions.js';
 import { notifyDemoTeamPacks } from './demo-team-packs.js';
+import { seedAccountValues } from './demo-account-values.js';
 import { DEMO_DIGEST_READER, mailDemoDigest } from './demo-digest.js';
 
 export const DEMO_PASSWORD = 'tandem-demo';
@@ -108,6 +109,8 @@ export async function seedDemoIfEmpty(dataSource: DataSource, logger: Logger, op
     await seedImprovements(tx, org.id, users, units, now);
     // Enough answers per team in the last two quarters for the leaderboards (demo-awards.ts).
     await seedAwardsData(tx, org.id, users, units, now);
+    // Last: every customer contact exists by now (revenue at risk on the board).
+    await seedAccountValues(tx, org.id);
     return { identified, employees };
   });
   const mailed = options.app
