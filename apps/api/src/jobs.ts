@@ -27,6 +27,7 @@ import { RETENTION_RUN, applyRetention, dueRetention } from './survey/privacy/re
 import { sendScheduledTransactions } from './survey/transactions/send-job.js';
 import { FEED_DIGEST, dueDigests, sendDigest } from './survey/feed/digest.js';
 import { thankServer } from './survey/feed/thank-you.js';
+import { notifyTeamPackManagers } from './reporting/team-packs/team-pack-mail.js';
 
 /**
  * Every queue and event consumer the app runs, in one place: the wiring of background work, as
@@ -83,15 +84,11 @@ const TICK = 'tick';
 
 /** A job's context as a request's: the organization's system principal and a fresh set of loaders. */
 function systemContext(job: Job<ScheduledJob>, ctx: JobContext): Context {
-  return buildContext({
-    requestId: `job:${job.id}`,
-    logger: ctx.logger,
-    app: ctx.app,
-    db: ctx.db,
-    principal: systemPrincipal(job.data.organizationId!),
-    authError: null,
-    createLoaders,
-  });
+  return organizationContext(`job:${job.id}`, job.data.organizationId!, ctx);
+}
+
+function organizationContext(requestId: string, organizationId: string, ctx: JobContext): Context {
+  return buildContext({ requestId, logger: ctx.logger, app: ctx.app, db: ctx.db, principal: systemPrincipal(organizationId), authError: null, createLoaders });
 }
 
 function wireSchedules({ jobs, events }: Background, app: AppServices): void {
@@ -113,6 +110,13 @@ function wireSchedules({ jobs, events }: Background, app: AppServices): void {
   events.register({ name: 'follow-up-alerts', types: ['followup.created'], handle: alertOwner, queue: { retryLimit: 8, retryDelaySeconds: 5 } });
   // A promoter who names who served them: that user is thanked on top of their feed (survey/feed).
   events.register({ name: 'feed-thanks', types: ['response.created'], handle: thankServer, queue: { retryLimit: 8, retryDelaySeconds: 5 } });
+  // A closed wave: each team's manager is told its discussion pack is ready (reporting/team-packs).
+  events.register({
+    name: 'team-pack-mails',
+    types: ['wave.closed'],
+    handle: async (event, ctx) => void (await notifyTeamPackManagers(organizationContext(`event:${event.id}`, event.organizationId, ctx), event.payload.waveId)),
+    queue: { retryLimit: 8, retryDelaySeconds: 10 },
+  });
 }
 
 /**

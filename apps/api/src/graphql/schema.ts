@@ -33,6 +33,7 @@ import { AwardResolver } from '../reporting/awards/award.resolver.js';
 import { LeaderboardResolver } from '../reporting/leaderboards/leaderboard.resolver.js';
 import { ThemeResultsResolver } from '../reporting/theme-results/theme-results.resolver.js';
 import { WaveResultsResolver } from '../reporting/wave-results/wave-results.resolver.js';
+import { TeamPackResolver } from '../reporting/team-packs/team-pack.resolver.js';
 import {
   ImprovementEventResolver,
   ImprovementResolver,
@@ -58,7 +59,7 @@ export const resolvers = [
   SessionsResolver, SecondFactorResolver,
   ContactResolver, EmployeeResolver, RosterChangeResolver, InvitationResolver, MailBatchResolver, WaveMailingResolver, ExportResolver, PrivacyResolver, PublicSurveyResolver, ResponseResolver,
   FollowUpResolver, FollowUpNoteResolver, ResponseFollowUpResolver, WaveResolver, TransactionResolver, ThemeResolver, TaggingResolver, LiveResolver, FeedResolver, FeedItemResolver,
-  AnalyticsResolver, NpsBandResolver, EmployeeResultsResolver, WaveResultsResolver, ThemeResultsResolver, LeaderboardResolver, AwardResolver, CriteriaResolver,
+  AnalyticsResolver, NpsBandResolver, EmployeeResultsResolver, WaveResultsResolver, ThemeResultsResolver, LeaderboardResolver, AwardResolver, CriteriaResolver, TeamPackResolver,
   ImprovementResolver, ImprovementWaveResolver, ImprovementEventResolver, WaveStagesResolver,
   BoardResolver, BoardThemesResolver, BoardValueResolver, HomeResolver,
   JobAdminResolver, ImportJobResolver, AuditLogResolver, WebhookResolver, WebhookDeliveryResolver,

@@ -15,6 +15,7 @@ import { authenticate } from './authenticate.js';
 import { queryCostLimit } from '../graphql/query-cost.js';
 import { uploadRoute } from './uploads.js';
 import { exportRoute } from './exports.js';
+import { teamPackPdfRoute } from './team-packs.js';
 import { rateLimits, redisStore } from './rate-limits.js';
 import { Redis } from 'ioredis';
 import { serveSubscriptions } from './subscriptions.js';
@@ -141,10 +142,12 @@ export async function startServer(services: AppServices, db: Database): Promise<
     app.use('/graphql', limiter);
     app.use('/uploads', limiter);
     app.use('/exports', limiter);
+    app.use('/team-packs', limiter);
   }
   // Import files beyond a GraphQL request (issue 17): streamed to disk, no body parser before it.
   app.post('/uploads', uploadRoute(services, db));
   app.get('/exports/:id', exportRoute(services, db));
+  app.get('/team-packs/:waveId/:file', teamPackPdfRoute(services, db));
   app.use(
     '/graphql',
     graphqlJson(),

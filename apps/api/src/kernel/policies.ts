@@ -82,6 +82,8 @@ export const THEME_EDITORS = rules('ADMIN', 'HR', 'CX');
 export const REPORT_READERS = rules('ADMIN', 'CX', 'LEADER', 'MANAGER', 'HR', 'analytics:read');
 export const EMPLOYEE_RELEASE_READERS = rules('HR', 'ADMIN', 'LEADER', 'analytics:read');
 export const EMPLOYEE_COMMENT_READERS = rules('HR', 'ADMIN', 'LEADER', 'MANAGER');
+/** Team discussion packs: HR (employee waves), CX (the others), LEADER and ADMIN (all), a MANAGER their own units' (reporting/team-packs). */
+export const TEAM_PACK_READERS = rules('HR', 'CX', 'ADMIN', 'LEADER', 'MANAGER');
 export const BOARD_READERS = rules('LEADER', 'ADMIN', 'CX', 'HR', 'analytics:read');
 export const TARGET_SETTERS = rules('ADMIN', 'LEADER');
 export const AWARD_FINALIZERS = rules('LEADER');

@@ -14,6 +14,7 @@ import { seedImprovements } from './demo-improvements.js';
 import { seedAwardsData } from './demo-awards.js';
 import { seedHistory } from './demo-history.js';
 import { seedTransactions } from './demo-transactions.js';
+import { notifyDemoTeamPacks } from './demo-team-packs.js';
 import { seedAccountValues } from './demo-account-values.js';
 import { DEMO_DIGEST_READER, mailDemoDigest } from './demo-digest.js';
 
@@ -117,12 +118,14 @@ export async function seedDemoIfEmpty(dataSource: DataSource, logger: Logger, op
       (await mailDemoEmployeeInvitations(options.app, dataSource.manager, surveys.employees))
     : 0;
   const digests = options.app ? await mailDemoDigest(options.app, dataSource.manager, logger) : 0;
+  // The latest closed wave's team packs: their managers' mails go to the outbox through the background jobs.
+  const packManagers = options.app ? await notifyDemoTeamPacks(dataSource, options.app) : 0;
   const [counts] = await dataSource.query(
     `SELECT (SELECT count(*)::int FROM contacts) AS contacts, (SELECT count(*)::int FROM employees) AS employees,
             (SELECT count(*)::int FROM waves) AS waves, (SELECT count(*)::int FROM responses) AS responses`,
   );
   logger.info(
-    { ...counts, ...(mailed ? { outbox: options.app!.config.outboxDir, mailed } : {}) },
+    { ...counts, ...(mailed ? { outbox: options.app!.config.outboxDir, mailed } : {}), ...(packManagers ? { teamPackMails: packManagers } : {}) },
     `Seeded the demo organization: ${counts.contacts} contacts, ${counts.employees} employees, ${counts.waves} waves, ${counts.responses} answers` +
       (mailed ? `; ${mailed} demo invitation mails with survey links are in ${options.app!.config.outboxDir}` : '') +
       (digests ? `, with ${DEMO_DIGEST_READER}'s weekly digest` : ''),

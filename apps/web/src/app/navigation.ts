@@ -36,6 +36,8 @@ export const NAVIGATION: readonly NavItem[] = [
   { name: 'explore', path: 'explore', label: 'nav.explore', roles: ['CX', 'HR', 'ADMIN', 'LEADER', 'MANAGER'], component: () => import('../pages/explore/ExplorePage.vue') },
   { name: 'waves', path: 'waves', label: 'nav.waves', roles: ['CX', 'ADMIN', 'HR', 'MANAGER', 'LEADER'], component: () => import('../pages/waves/WavesPage.vue') },
   { name: 'wave', path: 'waves/:id', label: 'nav.wave', roles: ['CX', 'ADMIN', 'HR', 'MANAGER', 'LEADER'], component: () => import('../pages/waves/WavePage.vue'), inMenu: false, section: 'waves' },
+  // A team's discussion pack of a closed wave (issue 20); the managers' mails link here.
+  { name: 'team-pack', path: 'waves/:waveId/teams/:orgUnitId', label: 'teamPack.nav', roles: ['CX', 'ADMIN', 'HR', 'MANAGER', 'LEADER'], component: () => import('../pages/team-packs/TeamPackPage.vue'), inMenu: false, section: 'waves' },
   { name: 'programmes', path: 'programmes', label: 'programmes.nav', roles: ['CX', 'ADMIN', 'MANAGER', 'LEADER'], component: () => import('../pages/programmes/ProgrammesPage.vue'), inMenu: false, section: 'waves' },
   { name: 'programme', path: 'programmes/:id', label: 'programmes.navItem', roles: ['CX', 'ADMIN', 'MANAGER', 'LEADER'], component: () => import('../pages/programmes/ProgrammePage.vue'), inMenu: false, section: 'waves' },
   { name: 'employees', path: 'employees', label: 'nav.employees', roles: ['HR', 'ADMIN'], component: () => import('../pages/employees/EmployeesPage.vue') },

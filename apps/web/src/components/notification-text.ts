@@ -15,6 +15,7 @@ export function notificationHeadline(n: NotificationLike): { key: string; values
   if (n.kind === 'FOLLOW_UP_ASSIGNED') return { key: anonymous ? 'notifications.assignedSomeone' : 'notifications.assigned', values };
   if (n.kind === 'FOLLOW_UP_ESCALATED') return { key: anonymous ? 'notifications.escalatedSomeone' : 'notifications.escalated', values };
   if (n.kind === 'WEBHOOK_DISABLED') return { key: 'notifications.webhookDisabled', values };
+  if (n.kind === 'TEAM_PACK') return { key: 'notifications.teamPack', values };
   if (n.kind === 'THANK_YOU') return { key: 'notifications.thankYou', values: { ...values, contact: values.contact || '–' } };
   return { key: 'notifications.other', values };
 }

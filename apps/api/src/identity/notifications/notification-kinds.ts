@@ -6,8 +6,9 @@
 /**
  * WEBHOOK_DISABLED: an admin's webhook endpoint failed for days and was turned off (in the app only, no mail kind).
  * THANK_YOU: a promoter's answer names the user as who served them (in the app, on top of their feed; no mail kind).
+ * TEAM_PACK: a closed wave's discussion pack of a team the user manages is ready (in the app and by mail).
  */
-export const NOTIFICATION_KINDS = ['FOLLOW_UP_ASSIGNED', 'FOLLOW_UP_ESCALATED', 'WEBHOOK_DISABLED', 'THANK_YOU'] as const;
+export const NOTIFICATION_KINDS = ['FOLLOW_UP_ASSIGNED', 'FOLLOW_UP_ESCALATED', 'WEBHOOK_DISABLED', 'THANK_YOU', 'TEAM_PACK'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const MAIL_KINDS = ['FOLLOW_UP_ASSIGNED', 'FOLLOW_UP_ESCALATED', 'DIGEST', 'TEAM_PACK'] as const;

@@ -44,6 +44,9 @@ export interface NotificationData {
   ownerName?: string | null;
   /** Where the notification leads in the web app, when not to a follow-up. */
   link?: string;
+  /** Team packs: the unit whose pack the link opens, and the manager's own team when it folds into it. */
+  teamName?: string;
+  foldedFromName?: string | null;
 }
 
 /** A user's choices; a user without a row has everything on. */

@@ -49,7 +49,7 @@ export class NotificationType {
   @Field(() => ID)
   id: string;
 
-  @Field(() => String, { description: 'FOLLOW_UP_ASSIGNED (a new detractor is yours), FOLLOW_UP_ESCALATED (a follow-up passed its SLA), WEBHOOK_DISABLED, THANK_YOU (a promoter you served)' })
+  @Field(() => String, { description: 'FOLLOW_UP_ASSIGNED (a new detractor is yours), FOLLOW_UP_ESCALATED (a follow-up passed its SLA), WEBHOOK_DISABLED, THANK_YOU (a promoter you served), TEAM_PACK (a closed wave\'s pack of your team is ready)' })
   kind: string;
 
   @Field(() => Date)

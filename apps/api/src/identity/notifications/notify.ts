@@ -3,6 +3,7 @@ import { enqueue } from '../../platform/jobs/queue.js';
 import { jobIdOf } from '../../platform/jobs/schedules.js';
 import type { JobContext, JobData } from '../../platform/jobs/types.js';
 import { followUpMail } from '../../platform/mail/notification-mail.js';
+import { teamPackMail } from '../../platform/mail/team-pack-mail.js';
 import { DEFAULT_SETTINGS } from '../organizations/organization.service.js';
 import type { NotificationData } from './notification.entity.js';
 import { isMailKind, type NotificationKind } from './notification-kinds.js';
@@ -73,6 +74,22 @@ export async function sendNotificationMail(job: { data: MailJob }, ctx: JobConte
   }
   const d = row.data;
   const base = ctx.app.config.publicUrl;
+  if (row.kind === 'TEAM_PACK') {
+    await ctx.app.mailer.send(
+      teamPackMail({
+        to: row.email,
+        name: row.name,
+        language: row.language,
+        organizationName: row.organization_name,
+        waveName: d.waveName ?? '',
+        teamName: d.teamName ?? '',
+        foldedFromName: d.foldedFromName ?? null,
+        url: `${base}${d.link ?? ''}`,
+        preferencesUrl: `${base}/account`,
+      }),
+    );
+    return;
+  }
   const message = followUpMail(row.kind === 'FOLLOW_UP_ESCALATED' ? 'ESCALATED' : 'ASSIGNED', {
     to: row.email,
     name: row.name,

@@ -19,3 +19,4 @@ export { resolveEmployeeFilter } from './results/scope.js';
 export { employeeTexts, type ReleasedTexts } from './results/texts.js';
 export { employeeWaveResults, type EmployeeWaveResults } from './results/waves.js';
 export { effectiveThreshold, thresholdOf } from '../../identity/organizations/anonymity-threshold.js';
+export { employeeTeamGroups, employeeTeamView, type EmployeeTeamGroup, type EmployeeTeamView } from './results/teams.js';

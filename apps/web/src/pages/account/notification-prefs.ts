@@ -5,7 +5,7 @@ export const MAIL_KINDS = [
   { kind: 'FOLLOW_UP_ASSIGNED', later: false },
   { kind: 'FOLLOW_UP_ESCALATED', later: false },
   { kind: 'DIGEST', later: false },
-  { kind: 'TEAM_PACK', later: true },
+  { kind: 'TEAM_PACK', later: false },
 ] as const;
 
 export const DIGEST_FREQUENCIES = ['NEVER', 'DAILY', 'WEEKLY'] as const;
