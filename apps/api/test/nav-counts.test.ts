@@ -38,11 +38,12 @@ describe('navCounts', () => {
 
   it("gives each role only its counts", async () => {
     // Everyone has their own unread notifications (the bell).
-    expect(Object.keys(await countsOf(tokens.admin))).toEqual(['follow-ups', 'themes', 'notifications', 'organization']);
-    expect(Object.keys(await countsOf(tokens.cx))).toEqual(['follow-ups', 'themes', 'notifications']);
-    expect(Object.keys(await countsOf(tokens.manager))).toEqual(['follow-ups', 'themes', 'notifications']);
+    // The feed's unread badge for everyone with a feed (HR has none: it reads no identified answers).
+    expect(Object.keys(await countsOf(tokens.admin))).toEqual(['follow-ups', 'themes', 'notifications', 'feed', 'organization']);
+    expect(Object.keys(await countsOf(tokens.cx))).toEqual(['follow-ups', 'themes', 'notifications', 'feed']);
+    expect(Object.keys(await countsOf(tokens.manager))).toEqual(['follow-ups', 'themes', 'notifications', 'feed']);
     expect(Object.keys(await countsOf(tokens.hr))).toEqual(['notifications']);
-    expect(Object.keys(await countsOf(tokens.leader))).toEqual(['notifications']);
+    expect(Object.keys(await countsOf(tokens.leader))).toEqual(['notifications', 'feed']);
   });
 
   it('counts invited users who have not set a password, for admins', async () => {
@@ -57,13 +58,14 @@ describe('navCounts', () => {
     const few = await statementsOf(app, () => app.gql(NAV, {}, quiet));
     const many = await statementsOf(app, () => app.gql(NAV, {}, tokens.admin));
     const counting = (statements: string[]) => statements.filter((s) => /count\(\*\)/i.test(s));
-    expect(counting(few)).toHaveLength(4);
-    expect(counting(many)).toHaveLength(4);
+    expect(counting(few)).toHaveLength(5);
+    expect(counting(many)).toHaveLength(5);
     expect(many.length).toBe(few.length);
     expect(await countsOf(quiet)).toEqual({
       'follow-ups': { item: 'follow-ups', count: 0, urgent: 0 },
       themes: { item: 'themes', count: 0, urgent: 0 },
       notifications: { item: 'notifications', count: 0, urgent: 0 },
+      feed: { item: 'feed', count: 0, urgent: 0 },
       organization: { item: 'organization', count: 0, urgent: 0 },
     });
   });

@@ -4,6 +4,7 @@ import { orgOf } from '../../kernel/context.js';
 import type { Audience } from '../../survey/waves/wave.entity.js';
 import { analyticsAccess } from './nps-scope.js';
 import { servedByLabels } from './served-by-labels.js';
+import { identifiedDimensionValues, type IdentifiedAudience } from '../base/nps-counts.js';
 
 /**
  * The values the transaction attributes take in the organization's identified answers, to offer
@@ -45,15 +46,7 @@ const empty = () => Object.assign(new TransactionValues(), { products: [], chann
 export async function transactionValues(ctx: Context, audience: Audience | null): Promise<TransactionValues> {
   const organizationId = orgOf(ctx);
   if (audience === 'EMPLOYEE' || !analyticsAccess(ctx.principal!).identified) return empty();
-  const scores = Array.from({ length: 11 }, (_, s) => `s${s}`).join(' + ');
-  const rows: { dim: string; value: string }[] = await ctx.db.query(
-    `SELECT dim, dim_value AS value FROM nps_rollup
-      WHERE organization_id = $1 AND grain = 'M' AND dim IN ('product', 'channel', 'served_by', 'touchpoint')
-        AND audience <> 'EMPLOYEE' AND ($2::text IS NULL OR audience = $2)
-      GROUP BY dim, dim_value HAVING sum(${scores}) > 0
-      ORDER BY dim, dim_value`,
-    [organizationId, audience],
-  );
+  const rows = await identifiedDimensionValues(ctx.db, organizationId, ['product', 'channel', 'served_by', 'touchpoint'], audience as IdentifiedAudience | null);
   const of = (dim: string) => rows.filter((r) => r.dim === dim).map((r) => r.value).slice(0, MAX_VALUES);
   const keys = of('served_by');
   const names = await servedByLabels(ctx, organizationId, keys);

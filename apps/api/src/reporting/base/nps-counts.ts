@@ -105,6 +105,26 @@ export async function identifiedDimensionExists(db: EntityManager, organizationI
   return rows.length > 0;
 }
 
+/**
+ * The values the given dimensions take in the organization's identified answers still counted
+ * (of one audience, or all identified ones), A–Z per dimension: read from the rollup's month rows,
+ * one statement whatever the number of answers (filter choices: analytics/transaction-values.ts).
+ */
+export async function identifiedDimensionValues(
+  db: EntityManager,
+  organizationId: string,
+  dims: readonly string[],
+  audience: IdentifiedAudience | null,
+): Promise<{ dim: string; value: string }[]> {
+  return db.query(
+    `SELECT dim, dim_value AS value FROM nps_rollup
+      WHERE organization_id = $1 AND grain = 'M' AND dim = ANY($2::text[]) AND audience = ANY($3::text[])
+      GROUP BY dim, dim_value HAVING sum(${Array.from({ length: 11 }, (_, s) => `s${s}`).join(' + ')}) > 0
+      ORDER BY dim, dim_value`,
+    [organizationId, dims, audience ? [audience] : IDENTIFIED_ROLLUP_AUDIENCES],
+  );
+}
+
 async function countsOf(db: EntityManager, q: BaseCountQuery, audiences: readonly string[]): Promise<GroupCounts[] | null> {
   const dims = new Set<string>();
   if (q.attribute) dims.add(q.attribute.dim);
