@@ -26,6 +26,8 @@ import { TRANSACTIONS_SEND, dueTransactionSends } from './survey/transactions/se
 import { sendScheduledTransactions } from './survey/transactions/send-job.js';
 import { FEED_DIGEST, dueDigests, sendDigest } from './survey/feed/digest.js';
 import { thankServer } from './survey/feed/thank-you.js';
+import { ACTION_DUE_SOON, ACTION_OVERDUE, dueActionReminders, sendActionReminder } from './loop/discussions/action-reminders.js';
+import { PROGRAMME_NEWS, dueNewsDigests, sendNewsDigest } from './loop/news/news-digest.js';
 
 /**
  * Every queue and event consumer the app runs, in one place: the wiring of background work, as
@@ -75,6 +77,9 @@ const SCHEDULED: Record<string, (ctx: Context, job: ScheduledJob) => Promise<voi
   [FOLLOW_UP_OVERDUE]: markOverdue,
   [TRANSACTIONS_SEND]: sendScheduledTransactions,
   [FEED_DIGEST]: sendDigest,
+  [ACTION_DUE_SOON]: sendActionReminder,
+  [ACTION_OVERDUE]: sendActionReminder,
+  [PROGRAMME_NEWS]: async (ctx, job) => void (await sendNewsDigest(ctx, job)),
 };
 
 const TICK = 'tick';
@@ -130,6 +135,8 @@ async function tick(job: Job<ScheduledJob>, ctx: JobContext, intervalMs: number)
     ...(await dueReminderWaves(ctx.db, now, bucket)),
     ...(await dueTransactionSends(ctx.db, now, bucket)),
     ...(await dueDigests(ctx.db, now)),
+    ...(await dueActionReminders(ctx.db, now)),
+    ...(await dueNewsDigests(ctx.db, now)),
   ];
   for (const item of due) await schedule(ctx.db, item.job, null, item.key);
   const stale = await dispatchStale(ctx.db);

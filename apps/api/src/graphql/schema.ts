@@ -40,6 +40,15 @@ import {
   WaveStagesResolver,
 } from '../loop/improvements/improvement.resolver.js';
 import { BoardThemesResolver } from '../overview/board/board-themes.resolver.js';
+import { NewsResolver } from '../loop/news/news.resolver.js';
+import { YouSaidWeDidTeamsResolver } from '../loop/discussions/team-outcomes.js';
+import { BoardDiscussionsResolver } from '../overview/board/board-discussions.resolver.js';
+import {
+  DiscussionCoverageResolver,
+  DiscussionCoverageTeamResolver,
+  TeamDiscussionResolver,
+  TeamDiscussionSlotResolver,
+} from '../loop/discussions/discussion.resolver.js';
 import { BoardResolver } from '../overview/board/board.resolver.js';
 import { HomeResolver } from '../overview/home/home.resolver.js';
 import { JobAdminResolver } from '../platform/jobs/admin.resolver.js';
@@ -55,7 +64,8 @@ export const resolvers = [
   FollowUpResolver, FollowUpNoteResolver, ResponseFollowUpResolver, WaveResolver, TransactionResolver, ThemeResolver, TaggingResolver, LiveResolver, FeedResolver, FeedItemResolver,
   AnalyticsResolver, NpsBandResolver, EmployeeResultsResolver, WaveResultsResolver, ThemeResultsResolver, LeaderboardResolver, AwardResolver, CriteriaResolver,
   ImprovementResolver, ImprovementWaveResolver, ImprovementEventResolver, WaveStagesResolver,
-  BoardResolver, BoardThemesResolver, HomeResolver,
+  TeamDiscussionResolver, TeamDiscussionSlotResolver, DiscussionCoverageResolver, DiscussionCoverageTeamResolver, YouSaidWeDidTeamsResolver, NewsResolver,
+  BoardResolver, BoardThemesResolver, BoardDiscussionsResolver, HomeResolver,
   JobAdminResolver, ImportJobResolver, WebhookResolver, WebhookDeliveryResolver,
 ] as const;
 
