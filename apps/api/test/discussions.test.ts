@@ -127,11 +127,14 @@ describe('coverage', () => {
   it('shows HR and CX which teams held their discussion, and the board per wave', async () => {
     const res = await app.gql(COVERAGE, { waveId: ids.customerWave }, cx);
     const c = res.data.discussionCoverage;
-    expect(c.held).toBe(1);
-    expect(c.teams).toBeGreaterThanOrEqual(1);
-    expect(c.share).toBeCloseTo(1 / c.teams);
-    expect([c.actions, c.actionsDone, c.actionsOverdue]).toEqual([3, 0, 0]);
-    expect(c.teamRows[0]).toMatchObject({ orgUnit: { name: 'Sales EU' }, discussion: { participants: 7 }, actions: 3 });
+    // Sales EU here, and Sales US in the demo (two actions, one implemented).
+    expect(c.held).toBe(2);
+    expect(c.teams).toBeGreaterThanOrEqual(2);
+    expect(c.share).toBeCloseTo(2 / c.teams);
+    expect([c.actions, c.actionsDone, c.actionsOverdue]).toEqual([5, 1, 0]);
+    expect(c.teamRows.slice(0, 2).map((t: any) => t.orgUnit.name).sort()).toEqual(['Sales EU', 'Sales US']);
+    expect(c.teamRows.find((t: any) => t.orgUnit.name === 'Sales EU')).toMatchObject({ discussion: { participants: 7 }, actions: 3 });
+    expect(c.teamRows.slice(2).every((t: any) => t.discussion === null)).toBe(true);
     // HR does not oversee customer waves; a manager reads no coverage at all.
     expect(codeOf(await app.gql(COVERAGE, { waveId: ids.customerWave }, hr))).toBe('NOT_FOUND');
     expect(codeOf(await app.gql(COVERAGE, { waveId: ids.customerWave }, marta))).toBe('FORBIDDEN');
@@ -160,5 +163,90 @@ describe('tenancy', () => {
     const upd = await app.gql(UPDATE, { id, input: { participants: 2 } }, otherCx);
     expect([codeOf(upd), fieldOf(upd)]).toEqual(['NOT_FOUND', 'id']);
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('reminders and programme news', () => {
+  it('mails the owner before the due date and the CX team once it passes, each once, by the injected clock', async () => {
+    const { buildContext, systemPrincipal } = await import('../src/kernel/context.js');
+    const { createLoaders } = await import('../src/graphql/loaders.js');
+    const { dueActionReminders, sendActionReminder } = await import('../src/loop/discussions/action-reminders.js');
+    const { mailsTo } = await import('./support/surveys.js');
+    const [{ organization_id: org }] = await q(`SELECT organization_id FROM waves WHERE id = $1`, [ids.customerWave]);
+    const ctx = () => buildContext({ requestId: 'test', logger: app.services.logger, app: app.services, db: app.db.dataSource.manager, principal: systemPrincipal(org), authError: null, createLoaders });
+    const res = await app.gql(RECORD, { input: input({ orgUnitId: ids.salesEu, waveId: (await q(`SELECT id FROM waves WHERE audience = 'CUSTOMER' AND status = 'CLOSED' AND kind = 'WAVE' ORDER BY closed_at ASC LIMIT 1`))[0].id, actions: [{ title: 'Remind me', ownerId: ids.marta, dueOn: day(10) }] }) }, marta);
+    expect(res.errors).toBeUndefined();
+    const id = res.data.recordDiscussion.actions[0].id;
+    const run = async () => {
+      for (const item of (await dueActionReminders(app.db.dataSource.manager, app.services.now())).filter((d) => d.job.id === id)) await sendActionReminder(ctx(), item.job);
+    };
+    const realNow = app.services.now;
+    const ownerMails = () => mailsTo(app, 'manager@demo.test').filter((m) => m.raw.includes('Remind me'));
+    const cxMails = () => mailsTo(app, 'cx@demo.test').filter((m) => m.raw.includes('Remind me'));
+    try {
+      await run();
+      expect(ownerMails()).toHaveLength(0);
+      app.services.now = () => new Date(Date.now() + 8 * 86_400_000);
+      await run();
+      await run();
+      expect(ownerMails()).toHaveLength(1);
+      expect(ownerMails()[0].raw).toContain('Content-Language: pl');
+      expect(cxMails()).toHaveLength(0);
+      app.services.now = () => new Date(Date.now() + 12 * 86_400_000);
+      await run();
+      await run();
+      expect(cxMails()).toHaveLength(1);
+      expect(cxMails()[0].body).toContain('Overdue');
+      expect(ownerMails()).toHaveLength(1);
+    } finally {
+      app.services.now = realNow;
+    }
+  });
+
+  it('shows the programme news and mails it monthly in the user\'s language, once, unless turned off', async () => {
+    const news = await app.gql(`{ programmeNews { from to implemented { title effect { change } } awards { category winnerName } coverage { waveId held teams } quote { waveName title } } }`, {}, marta);
+    expect(news.errors).toBeUndefined();
+    expect(news.data.programmeNews.coverage.length).toBeGreaterThan(0);
+    const { dueNewsDigests, newsMoment, sendNewsDigest } = await import('../src/loop/news/news-digest.js');
+    const { buildContext, systemPrincipal } = await import('../src/kernel/context.js');
+    const { createLoaders } = await import('../src/graphql/loaders.js');
+    const { mailsTo } = await import('./support/surveys.js');
+    // The 1st of a month, 07:30 in Warsaw: not yet; 09:00: due; the 4th: no longer.
+    expect(newsMoment(new Date(Date.UTC(2027, 1, 1, 6, 30)), 'Europe/Warsaw')).toBeNull();
+    expect(newsMoment(new Date(Date.UTC(2027, 1, 1, 8, 0)), 'Europe/Warsaw')?.covered.month).toBe('2027-01');
+    expect(newsMoment(new Date(Date.UTC(2027, 1, 4, 8, 0)), 'Europe/Warsaw')).toBeNull();
+    const at = new Date(Date.UTC(2027, 1, 1, 9, 0));
+    const due = (await dueNewsDigests(app.db.dataSource.manager, at)).filter((d) => d.job.id === ids.marta);
+    expect(due).toHaveLength(1);
+    const [{ organization_id: org }] = await q(`SELECT organization_id FROM users WHERE id = $1`, [ids.marta]);
+    const realNow = app.services.now;
+    app.services.now = () => at;
+    try {
+      const ctx = buildContext({ requestId: 'test', logger: app.services.logger, app: app.services, db: app.db.dataSource.manager, principal: systemPrincipal(org), authError: null, createLoaders });
+      expect(await sendNewsDigest(ctx, due[0].job)).toBe(true);
+      expect(await sendNewsDigest(ctx, due[0].job)).toBe(false);
+      const mails = mailsTo(app, 'manager@demo.test').filter((m) => m.raw.includes('X-Tandem-Notification: PROGRAMME_NEWS'));
+      expect(mails).toHaveLength(1);
+      expect(mails[0].raw).toContain('Content-Language: pl');
+      expect(mails[0].body).toContain('Wiadomości z programu za 2027-01');
+      expect((await dueNewsDigests(app.db.dataSource.manager, at)).filter((d) => d.job.id === ids.marta)).toEqual([]);
+    } finally {
+      app.services.now = realNow;
+    }
+    // Opt-out: turned off, nothing is due next month.
+    const off = await app.gql(`mutation { updateNotificationPreferences(input: { mails: [{ kind: "PROGRAMME_NEWS", enabled: false }] }) { mails { kind enabled } } }`, {}, marta);
+    expect(off.data.updateNotificationPreferences.mails).toContainEqual({ kind: 'PROGRAMME_NEWS', enabled: false });
+    expect((await dueNewsDigests(app.db.dataSource.manager, new Date(Date.UTC(2027, 2, 1, 9, 0)))).filter((d) => d.job.id === ids.marta)).toEqual([]);
+  });
+
+  it('gives the public page a section per team that chose to publish', async () => {
+    const [{ id: waveId }] = await q(`SELECT d.wave_id AS id FROM team_discussions d JOIN org_units u ON u.id = d.org_unit_id WHERE u.name = 'Sales EU' AND d.publish LIMIT 1`);
+    const path = (await app.gql(`mutation($waveId: ID!) { shareWaveOutcome(waveId: $waveId) }`, { waveId }, cx)).data.shareWaveOutcome as string;
+    const token = path.split('/').pop();
+    const page = await app.gql(`query($token: String!) { youSaidWeDid(token: $token) { teams { teamName actions { title done dueOn } } } }`, { token });
+    expect(page.errors).toBeUndefined();
+    const team = page.data.youSaidWeDid.teams.find((t: any) => t.teamName === 'Sales EU');
+    expect(team.actions.map((a: any) => a.title)).toContain('Confirm every shift the day before');
+    expect(JSON.stringify(page.data)).not.toContain('We went through the comments');
   });
 });

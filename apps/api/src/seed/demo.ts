@@ -14,6 +14,7 @@ import { seedImprovements } from './demo-improvements.js';
 import { seedAwardsData } from './demo-awards.js';
 import { seedHistory } from './demo-history.js';
 import { seedTransactions } from './demo-transactions.js';
+import { mailDemoNews, seedDiscussions } from './demo-discussions.js';
 
 export const DEMO_PASSWORD = 'tandem-demo';
 export const DEMO_API_CLIENT = { clientId: 'demo-integrator', clientSecret: 'tandem-demo-integrator-secret' };
@@ -106,11 +107,14 @@ export async function seedDemoIfEmpty(dataSource: DataSource, logger: Logger, op
     await seedImprovements(tx, org.id, users, units, now);
     // Enough answers per team in the last two quarters for the leaderboards (demo-awards.ts).
     await seedAwardsData(tx, org.id, users, units, now);
+    // After the closed waves and improvements: team discussions and their actions (demo-discussions.ts).
+    await seedDiscussions(tx, org.id, users, units, now);
     return { identified, employees };
   });
   const mailed = options.app
     ? (await mailDemoInvitations(options.app, dataSource.manager, surveys.identified)) +
-      (await mailDemoEmployeeInvitations(options.app, dataSource.manager, surveys.employees))
+      (await mailDemoEmployeeInvitations(options.app, dataSource.manager, surveys.employees)) +
+      (await mailDemoNews(options.app, dataSource.manager))
     : 0;
   const [counts] = await dataSource.query(
     `SELECT (SELECT count(*)::int FROM contacts) AS contacts, (SELECT count(*)::int FROM employees) AS employees,
