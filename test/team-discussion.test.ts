@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD, graphql } from './support/server.js';
 import { PHONE, requireChromium, screenshot } from './support/browser.js';
 import { browserSession, fitsWidth, logIn } from './support/session.js';
@@ -9,14 +9,16 @@ import { browserSession, fitsWidth, logIn } from './support/session.js';
 // language and on a phone.
 
 const runBrowserTests = requireChromium();
+// The server seeds the demo first: on a busy machine that can take minutes.
+vi.setConfig({ hookTimeout: 480_000 });
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const ACTIONS = [
   { title: 'Confirm every night shift the day before', due: day(14) },
   { title: 'Friday status mail to every client', due: day(30) },
 ];
 
-describe.skipIf(!runBrowserTests)('a team records its discussion', () => {
-  const session = browserSession();
+describe.skipIf(!runBrowserTests)('a team records its discussion', { timeout: 180_000 }, () => {
+  const session = browserSession({ readyTimeoutMs: 420_000 });
 
   it('records a discussion with two actions that appear on the improvements board with due dates', async () => {
     const { server } = session;
