@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { mailsTo } from './support/surveys.js';
+import { createLogger } from '../src/logger.js';
+import { mailDemoDigest } from '../src/seed/demo-digest.js';
 
 /**
  * The story the seeded demo tells (demo-history.ts): a trend point for every audience in every
@@ -95,5 +98,16 @@ describe('the demo history', () => {
     const operations = res.data.leaderboard.find((e: { name: string }) => e.name === 'Operations');
     expect(operations.eligible).toBe(false);
     expect(res.data.leaderboard.filter((e: { eligible: boolean }) => e.eligible).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("mails the opted-in follower's first weekly digest, in her language, so a fresh start has one in the outbox", async () => {
+    expect(await mailDemoDigest(app.services, app.db.dataSource.manager, createLogger('silent'))).toBe(1);
+    const [digest, ...more] = mailsTo(app, 'manager@demo.test').filter((m) => m.raw.includes('X-Tandem-Notification: DIGEST'));
+    expect(more).toEqual([]);
+    expect(digest.raw).toContain('Content-Language: pl');
+    expect(digest.body).toContain('/feed');
+    expect(digest.body).toMatch(/\/digest-off\//);
+    const [prefs] = await sql(`SELECT p.digest_frequency FROM notification_preferences p JOIN users u ON u.id = p.user_id WHERE u.email = 'manager@demo.test'`);
+    expect(prefs.digest_frequency).toBe('WEEKLY');
   });
 });

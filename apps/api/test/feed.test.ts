@@ -38,6 +38,9 @@ const FOLLOWS = `query { myFollows { kind key name byDefault } }`;
 const FOLLOW = `mutation($kind: FollowKind!, $key: String!) { follow(kind: $kind, key: $key) { kind key name byDefault } }`;
 const UNFOLLOW = `mutation($kind: FollowKind!, $key: String!) { unfollow(kind: $kind, key: $key) { kind key name byDefault } }`;
 const MARK = `mutation($ids: [ID!], $all: Boolean) { markFeedRead(ids: $ids, all: $all) }`;
+/** The menu's badges of a caller, by item. */
+const badges = async (token: string) =>
+  Object.fromEntries(((await app.gql(`{ navCounts { item count } }`, {}, token)).data.navCounts as { item: string; count: number }[]).map((c) => [c.item, c.count]));
 const CONTACT = `mutation($responseId: ID!) { contactCustomer(responseId: $responseId) { id followUp { id status owner { id name } } } }`;
 
 const sql = <T = any>(query: string, params: unknown[] = []): Promise<T[]> => app.db.dataSource.query(query, params);
@@ -156,7 +159,13 @@ describe('the feed', () => {
     // Her team's earlier (demo) answers are in her feed too, unread.
     const unread = (await app.gql(FEED, {}, fiona)).data.feed.unreadCount;
     expect(unread).toBeGreaterThanOrEqual(2);
+    // The menu's badge counts the unread of the last week; the FEED role gets that badge only.
+    const badge = (await badges(fiona)).feed;
+    expect(Object.keys(await badges(fiona))).toEqual(['feed']);
+    expect(badge).toBeGreaterThanOrEqual(2);
+    expect(badge).toBeLessThanOrEqual(unread);
     expect((await app.gql(MARK, { ids: [responseOf.ann] }, fiona)).data.markFeedRead).toBe(1);
+    expect((await badges(fiona)).feed).toBe(badge - 1);
     expect((await app.gql(MARK, { ids: [responseOf.ann] }, fiona)).data.markFeedRead).toBe(0);
     const unreadOnly = idsOf(await app.gql(FEED, { filter: { unreadOnly: true }, first: 100 }, fiona));
     expect(unreadOnly[0]).toBe(responseOf.cat);
@@ -173,11 +182,13 @@ describe('the feed', () => {
     expect(fieldOf(await app.gql(MARK, { ids: [responseOf.cat], all: true }, fiona))).toBe('ids');
     expect((await app.gql(MARK, { all: true }, fiona)).data.markFeedRead).toBe(unread - 1);
     expect((await app.gql(FEED, {}, fiona)).data.feed.unreadCount).toBe(0);
+    expect((await badges(fiona)).feed).toBe(0);
     // A new answer after "all read" is unread.
     offset += 1000;
     responseOf.dan = await answer(app, cx, waveId, ids['dan@feed.example'], 'dan@feed.example', 5, 'So-so');
     const after = await app.gql(FEED, {}, fiona);
     expect(after.data.feed.unreadCount).toBe(1);
+    expect((await badges(fiona)).feed).toBe(1);
     expect(after.data.feed.edges[0].node).toMatchObject({ id: responseOf.dan, read: false });
   });
 
@@ -236,14 +247,13 @@ describe('the feed', () => {
 });
 
 describe('the FEED role', () => {
-  it('reaches its feed, follows and own account, and nothing else', async () => {
+  it('reaches its feed (with its menu badge), follows and own account, and nothing else', async () => {
     expect((await app.gql(`{ me { email roles } }`, {}, fiona)).data.me).toEqual({ email: 'fiona@demo.test', roles: ['FEED'] });
-    expect((await app.gql(`{ notifications { totalCount } myNotificationPreferences { digestFrequency } viewer { roles } }`, {}, fiona)).errors).toBeUndefined();
+    expect((await app.gql(`{ notifications { totalCount } myNotificationPreferences { digestFrequency } viewer { roles } navCounts { item } }`, {}, fiona)).errors).toBeUndefined();
     for (const query of [
       `{ responses { totalCount } }`,
       `{ followUps { totalCount } }`,
       `{ contacts { totalCount } }`,
-      `{ navCounts { item } }`,
       `{ orgUnits { id } }`,
       `{ organization { name } }`,
       `{ users { id } }`,
@@ -257,7 +267,7 @@ describe('the FEED role', () => {
       expect([query, codeOf(res)]).toEqual([query, expect.stringMatching(/FORBIDDEN|GRAPHQL_VALIDATION_FAILED/)]);
     }
     // Forbidden for real (not merely a misspelt query) on the queries ANY_USER used to admit.
-    for (const query of [`{ navCounts { item count } }`, `{ orgUnits { id name } }`, `{ organization { id } }`]) {
+    for (const query of [`{ orgUnits { id name } }`, `{ organization { id } }`]) {
       expect(codeOf(await app.gql(query, {}, fiona))).toBe('FORBIDDEN');
     }
     // A FEED user with a staff role besides is that staff role.
@@ -362,6 +372,15 @@ describe('digests', () => {
     const second = await until(() => mailsTo(app, 'manager@demo.test').filter((m) => m.raw.includes('X-Tandem-Notification: DIGEST'))[1], 'the second digest', 30_000);
     expect(second.body).toContain('Invoice wrong');
     expect(second.body).not.toContain('Slow delivery');
+
+    // Someone whose follows brought nothing new and nobody waiting gets no digest at all.
+    const quietId = await addUser('quiet@demo.test', ['FEED'], units['Sales EU']);
+    await sql(`UPDATE users SET org_unit_id = NULL WHERE id = $1`, [quietId]);
+    const quiet = await app.login('quiet@demo.test', 'other-password');
+    await app.gql(PREFS, { input: { digestFrequency: 'DAILY' } }, quiet);
+    await until(async () => (await sql(`SELECT last_digest_at FROM notification_preferences WHERE user_id = $1`, [quietId]))[0]?.last_digest_at, 'the quiet digest stamped', 30_000);
+    await new Promise((r) => setTimeout(r, 1000)); // a mail, had one been sent, is written right after the stamp
+    expect(mailsTo(app, 'quiet@demo.test').filter((m) => m.raw.includes('X-Tandem-Notification: DIGEST'))).toHaveLength(0);
 
     const OFF = `mutation($token: String!) { turnOffDigest(token: $token) }`;
     for (const bad of ['nope', `${fionaId}.${token.split('.')[1]}`]) {

@@ -15,6 +15,7 @@ import { seedAwardsData } from './demo-awards.js';
 import { seedHistory } from './demo-history.js';
 import { seedTransactions } from './demo-transactions.js';
 import { mailDemoNews, seedDiscussions } from './demo-discussions.js';
+import { DEMO_DIGEST_READER, mailDemoDigest } from './demo-digest.js';
 
 export const DEMO_PASSWORD = 'tandem-demo';
 export const DEMO_API_CLIENT = { clientId: 'demo-integrator', clientSecret: 'tandem-demo-integrator-secret' };
@@ -113,9 +114,11 @@ export async function seedDemoIfEmpty(dataSource: DataSource, logger: Logger, op
   });
   const mailed = options.app
     ? (await mailDemoInvitations(options.app, dataSource.manager, surveys.identified)) +
-      (await mailDemoEmployeeInvitations(options.app, dataSource.manager, surveys.employees)) +
-      (await mailDemoNews(options.app, dataSource.manager))
+      (await mailDemoEmployeeInvitations(options.app, dataSource.manager, surveys.employees))
     : 0;
+  const digests = options.app ? await mailDemoDigest(options.app, dataSource.manager, logger) : 0;
+  // The leader's monthly programme news (demo-discussions.ts), in the outbox at once.
+  const news = options.app ? await mailDemoNews(options.app, dataSource.manager) : 0;
   const [counts] = await dataSource.query(
     `SELECT (SELECT count(*)::int FROM contacts) AS contacts, (SELECT count(*)::int FROM employees) AS employees,
             (SELECT count(*)::int FROM waves) AS waves, (SELECT count(*)::int FROM responses) AS responses`,
@@ -123,7 +126,9 @@ export async function seedDemoIfEmpty(dataSource: DataSource, logger: Logger, op
   logger.info(
     { ...counts, ...(mailed ? { outbox: options.app!.config.outboxDir, mailed } : {}) },
     `Seeded the demo organization: ${counts.contacts} contacts, ${counts.employees} employees, ${counts.waves} waves, ${counts.responses} answers` +
-      (mailed ? `; ${mailed} demo invitation mails with survey links are in ${options.app!.config.outboxDir}` : ''),
+      (mailed ? `; ${mailed} demo invitation mails with survey links are in ${options.app!.config.outboxDir}` : '') +
+      (digests ? `, with ${DEMO_DIGEST_READER}'s weekly digest` : '') +
+      (news ? ' and the leader\'s monthly programme news' : ''),
   );
   return true;
 }

@@ -2,7 +2,6 @@ import { computed, watch, type ComputedRef } from 'vue';
 import { useQuery } from '@vue/apollo-composable';
 import { useRoute } from 'vue-router';
 import { graphql } from '../gql';
-import { isFeedOnly } from '../app/navigation';
 import { useAuth } from './use-auth';
 
 // The menu's badges: what waits for the signed-in user, per menu item, from one navCounts query
@@ -35,11 +34,10 @@ export const badgeText = (count: number) => (count > 99 ? '99+' : String(count))
 export function useNavCounts(): ComputedRef<Map<string, NavBadge>> {
   const route = useRoute();
   const auth = useAuth();
-  // The light FEED role has no menu badges (navCounts refuses it).
   const { result, refetch } = useQuery(NavCountsQuery, null, () => ({
     pollInterval: 60_000,
     fetchPolicy: 'cache-and-network',
-    enabled: !isFeedOnly(auth.user.value?.roles ?? []),
+    enabled: !!auth.user.value,
   }));
   // A refetch still in flight when the session ends is cut off by the store's reset: nothing to
   // report then (the query's own error state covers real failures), so its rejection is dropped.

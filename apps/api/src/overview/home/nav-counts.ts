@@ -3,10 +3,11 @@ import type { EntityManager } from 'typeorm';
 import { orgOf, type Context, type Principal } from '../../kernel/context.js';
 import { ownScopeOf } from '../../kernel/scope.js';
 import type { Role } from '../../identity/users/user.entity.js';
+import { feedUnreadCount } from '../../survey/feed/feed.service.js';
 
 /**
  * What waits for the caller, as counts on the menu items (issue 15, item 4). Each count is ONE
- * grouped SQL statement, whatever the number of rows behind it; a caller gets only the counts of
+ * grouped SQL statement (the feed's: its follows read first), whatever the number of rows behind it; a caller gets only the counts of
  * their roles. A feature that wants a badge adds one entry to NAV_COUNTS, nothing else: the web
  * app shows every count on the menu item it names.
  */
@@ -25,6 +26,7 @@ export class NavCount {
 
 interface Scope {
   organizationId: string;
+  principal: Principal;
   /** A manager's own id when the count is limited to what they own; null for the whole organization. */
   own: string | null;
   now: Date;
@@ -88,6 +90,13 @@ export const NAV_COUNTS: readonly NavCountSource[] = [
       ),
   },
   {
+    // The caller's feed: answers of the last week they have not read (older ones are history, not news).
+    item: 'feed',
+    roles: ['FEED', 'CX', 'ADMIN', 'LEADER', 'MANAGER'],
+    seeAll: [],
+    count: async (db, s) => ({ count: await feedUnreadCount(db, s.principal, new Date(s.now.getTime() - 7 * 86_400_000)), urgent: 0 }),
+  },
+  {
     // Users invited who have not set their password yet.
     item: 'organization',
     roles: ['ADMIN'],
@@ -107,7 +116,7 @@ export async function navCounts(ctx: Context): Promise<NavCount[]> {
   const out: NavCount[] = [];
   for (const source of NAV_COUNTS) {
     if (!sees(principal, source.roles)) continue;
-    const { count, urgent } = await source.count(ctx.db, { organizationId, own: ownScopeOf(ctx, source.seeAll), now });
+    const { count, urgent } = await source.count(ctx.db, { organizationId, principal, own: ownScopeOf(ctx, source.seeAll), now });
     out.push(Object.assign(new NavCount(), { item: source.item, count, urgent }));
   }
   return out;

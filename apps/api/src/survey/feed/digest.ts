@@ -17,7 +17,8 @@ import { feedConditions, feedRows, feedScopeOf } from './feed.service.js';
  * the organization's time zone, every day or on Mondays — and sends one scheduled job per user and
  * local day (its key makes two ticks one job); the job sends only when no digest went out since
  * that moment, so a retried or repeated job sends once. A digest covers what came since the last
- * one (or one period back for the first).
+ * one (or one period back for the first). A digest with no new comment and no detractor waiting is
+ * not sent (its moment is still stamped).
  */
 export const FEED_DIGEST = 'feed.digest';
 const DIGEST_HOUR = 7;
@@ -123,23 +124,40 @@ async function countsOf(db: EntityManager, where: string[], params: unknown[], f
   return row;
 }
 
+const USER_SQL = `SELECT u.id, u.name, u.email, u.language, u.roles, p.digest_frequency, p.mails_off, p.last_digest_at, o.name AS organization_name,
+            o.settings->>'timeZone' AS time_zone
+       FROM users u JOIN notification_preferences p ON p.user_id = u.id JOIN organizations o ON o.id = u.organization_id
+      WHERE u.id = $1 AND u.organization_id = $2 AND u.active`;
+
+/** What building a digest needs: a job's context, or the demo seed's services. */
+type DigestContext = Pick<Context, 'app' | 'db' | 'logger'>;
+
 /** The scheduled job: builds and sends one user's digest, unless it went out already or they turned it off. */
 export async function sendDigest(ctx: Context, job: ScheduledJob): Promise<void> {
   const organizationId = job.organizationId!;
   const now = ctx.app.now();
-  const [user]: UserRow[] = await ctx.db.query(
-    `SELECT u.id, u.name, u.email, u.language, u.roles, p.digest_frequency, p.mails_off, p.last_digest_at, o.name AS organization_name,
-            o.settings->>'timeZone' AS time_zone
-       FROM users u JOIN notification_preferences p ON p.user_id = u.id JOIN organizations o ON o.id = u.organization_id
-      WHERE u.id = $1 AND u.organization_id = $2 AND u.active`,
-    [job.id, organizationId],
-  );
+  const [user]: UserRow[] = await ctx.db.query(USER_SQL, [job.id, organizationId]);
   if (!user || (user.digest_frequency !== 'DAILY' && user.digest_frequency !== 'WEEKLY') || user.mails_off.includes('DIGEST')) return;
   const frequency = user.digest_frequency as Frequency;
   const timeZone = user.time_zone || DEFAULT_SETTINGS.timeZone;
   const moment = dueMoment(now, timeZone, frequency);
   if (!moment || (user.last_digest_at && user.last_digest_at >= moment.at)) return;
+  await mailDigest(ctx, organizationId, user, frequency, timeZone);
+}
 
+/**
+ * The demo's digest (seed): an opted-in follower's digest mailed now, whatever the hour, so a fresh
+ * start shows one in the outbox. Answers whether one was sent.
+ */
+export async function sendDigestNow(ctx: DigestContext, organizationId: string, userId: string): Promise<boolean> {
+  const [user]: UserRow[] = await ctx.db.query(USER_SQL, [userId, organizationId]);
+  if (!user || (user.digest_frequency !== 'DAILY' && user.digest_frequency !== 'WEEKLY')) return false;
+  return mailDigest(ctx, organizationId, user, user.digest_frequency as Frequency, user.time_zone || DEFAULT_SETTINGS.timeZone);
+}
+
+/** Builds one user's digest over what came since their last (or one period back) and mails it; false when there was nothing to tell. */
+async function mailDigest(ctx: DigestContext, organizationId: string, user: UserRow, frequency: Frequency, timeZone: string): Promise<boolean> {
+  const now = ctx.app.now();
   const principal: Principal = { kind: 'user', id: user.id, organizationId, roles: user.roles, scopes: [] };
   const scope = await feedScopeOf(ctx.db, principal);
   const period = periodOf(frequency);
@@ -164,6 +182,12 @@ export async function sendDigest(ctx: Context, job: ScheduledJob): Promise<void>
       ORDER BY f.due_at ASC LIMIT 5`,
     params,
   );
+  // Nothing new and nobody waiting: no mail (a digest of only an unchanged NPS teaches people to ignore it).
+  if (comments.totalCount === 0 && waiting.length === 0) {
+    await ctx.db.query(`UPDATE notification_preferences SET last_digest_at = $2 WHERE user_id = $1`, [user.id, now]);
+    ctx.logger.info({ event: 'digest.skipped', userId: user.id, frequency }, 'digest skipped: nothing new');
+    return false;
+  }
   const current = await countsOf(ctx.db, where, params, new Date(now.getTime() - period), now);
   const previous = await countsOf(ctx.db, where, params, new Date(now.getTime() - 2 * period), new Date(now.getTime() - period));
   const comparison = compareNps(previous, current);
@@ -198,4 +222,5 @@ export async function sendDigest(ctx: Context, job: ScheduledJob): Promise<void>
   await ctx.db.query(`UPDATE notification_preferences SET last_digest_at = $2 WHERE user_id = $1`, [user.id, now]);
   await ctx.app.mailer.send(message);
   ctx.logger.info({ event: 'digest.sent', userId: user.id, frequency, comments: comments.totalCount }, 'digest sent');
+  return true;
 }

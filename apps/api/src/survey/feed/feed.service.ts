@@ -157,6 +157,21 @@ export async function feedRows(
   return { rows, totalCount: counts.total, unreadCount: counts.unread };
 }
 
+/** How many answers of the user's feed submitted since `since` they have not read (the menu's badge). */
+export async function feedUnreadCount(db: EntityManager, principal: Principal, since: Date): Promise<number> {
+  const scope = await feedScopeOf(db, principal);
+  const params: unknown[] = [];
+  const where = feedConditions(scope, params);
+  params.push(scope.userId);
+  const { join, read } = readSql(`$${params.length}`);
+  params.push(since);
+  const [row]: { unread: number }[] = await db.query(
+    `SELECT count(*)::int AS unread FROM responses r ${join} WHERE ${where.join(' AND ')} AND r.submitted_at > $${params.length} AND NOT ${read}`,
+    params,
+  );
+  return row.unread;
+}
+
 /** The caller's unread thank-yous, newest first. */
 async function unreadThanks(ctx: Context, organizationId: string, userId: string): Promise<NotificationType[]> {
   const rows = await ctx.db.find(NotificationEntity, {
