@@ -17,6 +17,8 @@ const ACTIONS = [
   { title: 'Friday status mail to every client', due: day(30) },
 ];
 
+let discussionPath = '';
+
 describe.skipIf(!runBrowserTests)('a team records its discussion', { timeout: 180_000 }, () => {
   const session = browserSession({ readyTimeoutMs: 420_000 });
 
@@ -43,6 +45,7 @@ describe.skipIf(!runBrowserTests)('a team records its discussion', { timeout: 18
     const form = page.getByTestId('discussion-form');
     await form.waitFor();
     expect(page.url()).toMatch(new RegExp(`/waves/${wave.id}/teams/[0-9a-f-]+/discussion$`));
+    discussionPath = new URL(page.url()).pathname;
     await form.locator('input[name="participants"]').fill('6');
     await form.locator('textarea[name="notes"]').fill('We read the comments together and agreed on two changes.');
     for (const [i, action] of ACTIONS.entries()) {
@@ -79,17 +82,30 @@ describe.skipIf(!runBrowserTests)('a team records its discussion', { timeout: 18
     ] as const) {
       const { page, errors } = await session.open();
       await logIn(page, email);
+      if (name !== 'en') await page.locator('.language-switcher select').first().selectOption(name);
       await page.goto('/news');
       await page.getByTestId('news-coverage-total').waitFor();
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(name === 'en' ? 'Programme news' : 'Wiadomości z programu');
       await screenshot(page, `news-desktop-${name}`);
+      if (name === 'pl') {
+        await page.goto(discussionPath);
+        await page.getByTestId('discussion-actions').waitFor();
+        await screenshot(page, 'team-discussion-desktop-pl');
+      }
       expect(errors).toEqual([]);
     }
-    const phone = await session.open({ viewport: PHONE });
-    await logIn(phone.page, 'hr@demo.test');
+    // Logged in at desktop width (the phone's menu hides the session name), then narrowed.
+    const phone = await session.open();
+    await logIn(phone.page, 'cx@demo.test');
+    await phone.page.setViewportSize(PHONE);
     await phone.page.goto('/news');
     await phone.page.getByTestId('news-coverage-total').waitFor();
     expect(await fitsWidth(phone.page)).toBe(true);
     await screenshot(phone.page, 'news-phone');
+    await phone.page.goto(discussionPath);
+    await phone.page.getByTestId('discussion-actions').waitFor();
+    expect(await fitsWidth(phone.page)).toBe(true);
+    await screenshot(phone.page, 'team-discussion-phone');
     await phone.page.goto('/board');
     await phone.page.getByTestId('board-discussions').waitFor();
     await screenshot(phone.page, 'board-discussions-phone');
