@@ -4,6 +4,7 @@ import { orgOf, userOf } from '../../kernel/context.js';
 import { isUuid } from '../../kernel/batch.js';
 import { badInput, conflict, invalidState, notFound } from '../../kernel/errors.js';
 import { insertImprovement, MAX_DESCRIPTION, MAX_TITLE } from '../improvements/improvement.service.js';
+import { thresholdOf } from '../../identity/organizations/anonymity-threshold.js';
 import { assertMayRecord, assertUnit, mayRead, teamSizeOf, waveOf, type WaveOfDiscussion } from './discussion-scope.js';
 import {
   discussionOf,
@@ -184,6 +185,16 @@ export async function teamDiscussion(ctx: Context, waveId: string, orgUnitId: st
     orgUnitId,
     discussion: row ? discussionOf(row) : null,
     canRecord,
-    teamSize: await teamSizeOf(ctx.db, organizationId, wave, orgUnitId),
+    teamSize: await shownTeamSize(ctx, wave, orgUnitId),
   });
+}
+
+/**
+ * The team's size as the page shows it: an employee team's people in the wave only when they are
+ * at least the anonymity threshold (participation is never shown for a smaller group); the check
+ * of recordDiscussion uses the count without telling it.
+ */
+async function shownTeamSize(ctx: Context, wave: WaveOfDiscussion, orgUnitId: string): Promise<number | null> {
+  const size = await teamSizeOf(ctx.db, orgOf(ctx), wave, orgUnitId);
+  return size !== null && size >= (await thresholdOf(ctx)) ? size : null;
 }
