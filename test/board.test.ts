@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, graphql, type TestServer } from './support/server.js';
-import { requireChromium, screenshot } from './support/browser.js';
+import { requireChromium, screenshot, screenshotOf } from './support/browser.js';
 import { browserSession, fitsWidth, logIn } from './support/session.js';
 
 // The leadership board and the explore page in the browser, on the seeded demo organization:
@@ -135,6 +135,11 @@ describe.skipIf(!runBrowserTests)('the leadership board and explore, in the brow
     await page.goto('/board');
     await byTestId(page, 'board-CUSTOMER').getByTestId('board-nps').waitFor();
     await screenshot(page, 'board-desktop-en', 'board');
+    // Revenue at risk: the demo's customers carry annual values, so the card has numbers and rows.
+    const revenue = page.getByTestId('board-revenue-at-risk');
+    await revenue.getByTestId('value-at-risk').waitFor();
+    expect(await revenue.getByTestId('value-by-unit').locator('tbody tr').count()).toBeGreaterThan(0);
+    await screenshotOf(revenue, 'revenue-at-risk', 'revenue-at-risk');
     expect(errors).toEqual([]);
   });
 
@@ -164,6 +169,15 @@ describe.skipIf(!runBrowserTests)('the leadership board and explore, in the brow
     expect(await page.getByTestId('choice-by').inputValue()).toBe('SEGMENT');
     expect(await page.getByTestId('choice-bykey').inputValue()).toBe('region');
     expect(await page.getByTestId('choice-interval').getByRole('button', { name: 'quarter' }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('summary-nps').waitFor();
+
+    // The transaction's attributes are filters too, fed by the values in the answers (the demo's
+    // transactional programme surveys candidates), kept in the address.
+    await page.goto('/explore?audience=CANDIDATE&by=PRODUCT');
+    await page.getByTestId('filter-products').locator('select').selectOption({ index: 1 });
+    await page.waitForURL((url) => url.searchParams.getAll('product').length === 1);
+    await page.reload();
+    await page.getByTestId('filter-products').locator('.chip').waitFor();
     await page.getByTestId('summary-nps').waitFor();
 
     // The server refuses from after to: the message names the field.

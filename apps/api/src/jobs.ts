@@ -23,6 +23,7 @@ import { runMailBatch } from './survey/invitations/mail-job.js';
 import { EXPORT_EXPIRY_QUEUE, EXPORT_QUEUE, expireExport, writeExport, type ExportJobData } from './survey/exports/export.service.js';
 import { rosterImporter } from './survey/employees/roster-import.js';
 import { TRANSACTIONS_SEND, dueTransactionSends } from './survey/transactions/send-schedule.js';
+import { RETENTION_RUN, applyRetention, dueRetention } from './survey/privacy/retention.js';
 import { sendScheduledTransactions } from './survey/transactions/send-job.js';
 import { FEED_DIGEST, dueDigests, sendDigest } from './survey/feed/digest.js';
 import { thankServer } from './survey/feed/thank-you.js';
@@ -80,6 +81,7 @@ const SCHEDULED: Record<string, (ctx: Context, job: ScheduledJob) => Promise<voi
   [ACTION_DUE_SOON]: sendActionReminder,
   [ACTION_OVERDUE]: sendActionReminder,
   [PROGRAMME_NEWS]: async (ctx, job) => void (await sendNewsDigest(ctx, job)),
+  [RETENTION_RUN]: async (ctx, job) => void (await applyRetention(ctx, job)),
 };
 
 const TICK = 'tick';
@@ -137,6 +139,7 @@ async function tick(job: Job<ScheduledJob>, ctx: JobContext, intervalMs: number)
     ...(await dueDigests(ctx.db, now)),
     ...(await dueActionReminders(ctx.db, now)),
     ...(await dueNewsDigests(ctx.db, now)),
+    ...(await dueRetention(ctx.db, now, bucket)),
   ];
   for (const item of due) await schedule(ctx.db, item.job, null, item.key);
   const stale = await dispatchStale(ctx.db);

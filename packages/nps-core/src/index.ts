@@ -7,6 +7,7 @@ export { Z_95 } from './constants.js';
 export { categorize, InvalidScoreError, isValidScore, type NpsCategory, SCORE_MAX, SCORE_MIN } from './category.js';
 export { countScores, type NpsCounts, totalOf, validateCounts } from './counts.js';
 export { nps } from './nps.js';
+export { type NpsAmounts, sumWeights, validateAmounts, weightedNps, weightedNpsOf } from './weighted.js';
 export { finitePopulationFactor, interval, type IntervalOptions, type NpsInterval } from './interval.js';
 export { compareNps, type CompareOptions, type NpsComparison } from './significance.js';
 export { themeImpact, type ThemeImpact, withoutCounts } from './impact.js';

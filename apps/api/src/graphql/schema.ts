@@ -49,11 +49,13 @@ import {
   TeamDiscussionResolver,
   TeamDiscussionSlotResolver,
 } from '../loop/discussions/discussion.resolver.js';
+import { BoardValueResolver } from '../overview/board/board-value.resolver.js';
 import { BoardResolver } from '../overview/board/board.resolver.js';
 import { HomeResolver } from '../overview/home/home.resolver.js';
 import { JobAdminResolver } from '../platform/jobs/admin.resolver.js';
 import { WebhookDeliveryResolver, WebhookResolver } from '../integrations/webhooks/webhook.resolver.js';
 import { ImportJobResolver } from '../platform/imports/import-job.resolver.js';
+import { AuditLogResolver } from '../platform/audit/audit.resolver.js';
 import { authChecker } from './auth-checker.js';
 import { wireLifecycle } from './lifecycle.js';
 
@@ -65,8 +67,8 @@ export const resolvers = [
   AnalyticsResolver, NpsBandResolver, EmployeeResultsResolver, WaveResultsResolver, ThemeResultsResolver, LeaderboardResolver, AwardResolver, CriteriaResolver,
   ImprovementResolver, ImprovementWaveResolver, ImprovementEventResolver, WaveStagesResolver,
   TeamDiscussionResolver, TeamDiscussionSlotResolver, DiscussionCoverageResolver, DiscussionCoverageTeamResolver, YouSaidWeDidTeamsResolver, NewsResolver,
-  BoardResolver, BoardThemesResolver, BoardDiscussionsResolver, HomeResolver,
-  JobAdminResolver, ImportJobResolver, WebhookResolver, WebhookDeliveryResolver,
+  BoardResolver, BoardThemesResolver, BoardDiscussionsResolver, BoardValueResolver, HomeResolver,
+  JobAdminResolver, ImportJobResolver, AuditLogResolver, WebhookResolver, WebhookDeliveryResolver,
 ] as const;
 
 /**

@@ -5,6 +5,7 @@ import type { Database } from '../db/data-source.js';
 import type { AppServices } from '../kernel/context.js';
 import { exportFile, findOwnExport } from '../survey/exports/export.service.js';
 import { authenticate } from './authenticate.js';
+import { appendAudit } from '../platform/audit/audit.store.js';
 
 const TYPES = { CSV: 'text/csv; charset=utf-8', NDJSON: 'application/x-ndjson; charset=utf-8' } as const;
 
@@ -28,6 +29,10 @@ export function exportRoute(services: AppServices, db: Database): RequestHandler
     const name = `${row.kind.toLowerCase().replace('_', '-')}-${row.created_at.toISOString().slice(0, 10)}.${row.format === 'CSV' ? 'csv' : 'ndjson'}`;
     res.status(200).set({ 'Content-Type': TYPES[row.format], 'Content-Length': String(size), 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'no-store' });
     req.log.info({ event: 'export.downloaded', exportId: row.id, rows: row.rows }, 'export downloaded');
+    const actor = { organizationId: principal.organizationId, kind: principal.kind, id: principal.id, ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null, requestId: req.id };
+    await appendAudit(db.dataSource.manager, actor, services.now(), [
+      { kind: 'EXPORT', action: 'downloadExport', objectType: 'Export', objectIds: [row.id], args: { id: row.id, kind: row.kind, format: row.format }, outcome: 'OK' },
+    ]);
     createReadStream(file).on('error', (error) => (req.log.error({ err: error }, 'export stream failed'), res.destroy())).pipe(res);
   };
 }

@@ -20,6 +20,8 @@ import { exportRoute } from './exports.js';
 import { rateLimits, redisStore } from './rate-limits.js';
 import { Redis } from 'ioredis';
 import { serveSubscriptions } from './subscriptions.js';
+import { auditTrail } from '../platform/audit/audit.plugin.js';
+import { refuseNulText } from '../graphql/input-text.js';
 
 export interface RunningServer {
   url: string;
@@ -102,8 +104,10 @@ export async function startServer(services: AppServices, db: Database): Promise<
       // Subscriptions (graphql-ws) on the same path; stopping closes their sockets while HTTP drains.
       serveSubscriptions(httpServer, schema, services, db, armor.validationRules),
       queryCostLimit<Context>(),
+      refuseNulText<Context>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       logUnexpectedErrors,
+      auditTrail(),
     ],
   });
   await apollo.start();
@@ -139,7 +143,15 @@ export async function startServer(services: AppServices, db: Database): Promise<
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const now = services.now();
-        return buildContext({ requestId: req.id, logger: req.log, app: services, db: db.dataSource.manager, createLoaders, ...(await authenticate(req, config, db.dataSource.manager, now)) });
+        return buildContext({
+          requestId: req.id,
+          logger: req.log,
+          app: services,
+          db: db.dataSource.manager,
+          createLoaders,
+          client: { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
+          ...(await authenticate(req, config, db.dataSource.manager, now)),
+        });
       },
     }),
   );

@@ -51,10 +51,21 @@ export interface Context {
   loaders: Loaders;
   /** How this request's loaders are made, to make them again for a caller who just logged in. */
   createLoaders: LoaderFactory;
+  /** Where the request came from (HTTP requests only), for the audit log. */
+  client?: { ip: string | null; userAgent: string | null };
+  /** The employee waves whose results this request read (noteEmployeeRead), for the audit log. */
+  employeeReads?: Set<string>;
 }
 
 export function buildContext(input: Omit<Context, 'loaders'>): Context {
   return { ...input, loaders: input.createLoaders(input.db, input.principal?.organizationId ?? null) };
+}
+
+/** Marks that this request read employee results of these waves: the audit log records the read (platform/audit). */
+export function noteEmployeeRead(ctx: Context, waveIds: readonly string[]): void {
+  if (waveIds.length === 0) return;
+  ctx.employeeReads ??= new Set();
+  for (const id of waveIds) ctx.employeeReads.add(id);
 }
 
 /**

@@ -97,7 +97,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     // The cost limit's refusal names the cost and the limit.
     const { cost, maxCost } = formatted.extensions ?? {};
     const limits = typeof cost === 'number' && typeof maxCost === 'number' ? { cost, maxCost } : {};
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, ...limits } };
+    const field = typeof formatted.extensions?.field === 'string' ? { field: formatted.extensions.field } : {};
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, ...limits, ...field } };
   }
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

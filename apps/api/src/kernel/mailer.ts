@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.js';
@@ -45,6 +45,11 @@ export interface Mailer {
    * Answers how many it deleted.
    */
   forget(prefixes: string[]): Promise<number>;
+  /**
+   * Deletes what the mailer kept of every mail to one address (an employee's erasure: their mails
+   * carry no key, so no name in the outbox points to them). SMTP keeps nothing here.
+   */
+  forgetRecipient?(address: string): Promise<number>;
 }
 
 /** SMTP when SMTP_URL is set; otherwise every message becomes an .eml file in the outbox folder. */
@@ -63,6 +68,7 @@ function smtpMailer(smtpUrl: string, from: string, logger: Logger): Mailer {
       return { messageId: info.messageId, file: null };
     },
     forget: async () => 0,
+    forgetRecipient: async () => 0,
   };
 }
 
@@ -123,6 +129,23 @@ export function outboxMailer(outboxDir: string, from: string, logger: Logger): M
       const doomed = names.filter((name) => prefixes.some((prefix) => name.startsWith(prefix)));
       await Promise.all(doomed.map((name) => rm(path.join(outboxDir, name), { force: true })));
       return doomed.length;
+    },
+    async forgetRecipient(address) {
+      const wanted = address.trim().toLowerCase();
+      const names = (await readdir(outboxDir).catch(() => [] as string[])).filter((name) => name.endsWith('.eml'));
+      let deleted = 0;
+      for (const name of names) {
+        const file = path.join(outboxDir, name);
+        const text = await readFile(file, 'utf8').catch(() => '');
+        const head = text.slice(0, Math.max(0, text.indexOf('\r\n\r\n')) || text.length);
+        const to = /^To: (.*(?:\r\n[ \t].*)*)/im.exec(head)?.[1] ?? '';
+        const addresses = to.split(',').map((part) => (/<([^>]+)>/.exec(part)?.[1] ?? part).trim().toLowerCase());
+        if (addresses.includes(wanted)) {
+          await rm(file, { force: true });
+          deleted++;
+        }
+      }
+      return deleted;
     },
   };
 }

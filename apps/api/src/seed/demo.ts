@@ -15,6 +15,7 @@ import { seedAwardsData } from './demo-awards.js';
 import { seedHistory } from './demo-history.js';
 import { seedTransactions } from './demo-transactions.js';
 import { mailDemoNews, seedDiscussions } from './demo-discussions.js';
+import { seedAccountValues } from './demo-account-values.js';
 import { DEMO_DIGEST_READER, mailDemoDigest } from './demo-digest.js';
 
 export const DEMO_PASSWORD = 'tandem-demo';
@@ -110,6 +111,8 @@ export async function seedDemoIfEmpty(dataSource: DataSource, logger: Logger, op
     await seedAwardsData(tx, org.id, users, units, now);
     // After the closed waves and improvements: team discussions and their actions (demo-discussions.ts).
     await seedDiscussions(tx, org.id, users, units, now);
+    // Last: every customer contact exists by now (revenue at risk on the board).
+    await seedAccountValues(tx, org.id);
     return { identified, employees };
   });
   const mailed = options.app

@@ -55,6 +55,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { name: 'organization-webhooks', path: 'organization/webhooks', label: 'webhooks.nav', roles: ['ADMIN'], component: () => import('../pages/organization/WebhooksPage.vue'), inMenu: false, section: 'organization' },
   { name: 'organization-jobs', path: 'organization/jobs', label: 'jobs.nav', roles: ['ADMIN'], component: () => import('../pages/organization/JobsPage.vue'), inMenu: false, section: 'organization' },
   { name: 'organization-api-clients', path: 'organization/api-clients', label: 'apiClients.nav', roles: ['ADMIN'], component: () => import('../pages/organization/ApiClientsPage.vue'), inMenu: false, section: 'organization' },
+  { name: 'organization-audit-log', path: 'organization/audit-log', label: 'audit.nav', roles: ['ADMIN'], component: () => import('../pages/organization/AuditLogPage.vue'), inMenu: false, section: 'organization' },
   { name: 'organization-api-explorer', path: 'organization/api-explorer', label: 'explorer.nav', roles: ['ADMIN'], component: () => import('../pages/organization/ApiExplorerPage.vue'), inMenu: false, section: 'organization' },
   { name: 'account', path: 'account', label: 'account.nav', roles: ALL_ROLES, component: () => import('../pages/account/AccountPage.vue'), inMenu: false },
 ];

@@ -25,6 +25,8 @@ export type BreakdownDimension =
 
 /** All of a contact. updateContact replaces every field with these values, exactly as createContact sets them. */
 export type ContactInput = {
+  /** The account's annual value in the organization's money (for value-weighted NPS and revenue at risk on the board): 0 to 10,000,000,000, rounded to cents. Left out: the contact keeps its value; null: none */
+  annualValue?: number | null | undefined;
   email: string;
   /** The id your system (a CRM) knows the contact by: 1 to 200 characters, unique in the organization. upsertContacts matches by it first and sets it; createContact and updateContact leave it as it is */
   externalId?: string | null | undefined;

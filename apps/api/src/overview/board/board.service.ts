@@ -100,7 +100,7 @@ export async function board(ctx: Context, periodInput: PeriodInput | null | unde
 }
 
 /** ADMIN, CX and LEADER users and analytics:read clients read identified results on the board. */
-function readsIdentified(principal: Principal): boolean {
+export function readsIdentified(principal: Principal): boolean {
   if (principal.kind === 'api') return principal.scopes.includes('analytics:read');
   return hasAnyRole(principal, IDENTIFIED_READERS);
 }

@@ -8,6 +8,9 @@ import { NpsSummary } from '../base/nps-summary.type.js';
 import { npsTrend } from './nps-trend.service.js';
 import { NpsPoint, TrendIntervalEnum, type TrendInterval } from '../base/nps-trend.types.js';
 import { REPORT_READERS } from '../../kernel/policies.js';
+import { AudienceEnum } from '../../survey/waves/wave.enums.js';
+import type { Audience } from '../../survey/waves/wave.entity.js';
+import { TransactionValues, transactionValues } from './transaction-values.js';
 
 @Resolver()
 export class AnalyticsResolver {
@@ -45,5 +48,14 @@ export class AnalyticsResolver {
     @Ctx() ctx: Context,
   ) {
     return npsTrend(ctx, filter, interval);
+  }
+
+  @Authorized(...REPORT_READERS)
+  @Query(() => TransactionValues, {
+    description:
+      "The products, channels, serving employees and touchpoints present in the organization's identified answers (of one audience, or all customer-facing), as filter choices; empty for employee results",
+  })
+  transactionValues(@Arg('audience', () => AudienceEnum, { nullable: true }) audience: Audience | null, @Ctx() ctx: Context) {
+    return transactionValues(ctx, audience);
   }
 }

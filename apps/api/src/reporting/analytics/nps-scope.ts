@@ -42,7 +42,7 @@ const DAY_MS = 24 * 3600 * 1000;
  * How far a caller's analytics reach: identified results (everyone's, or one owner's), and employee
  * results (HR, ADMIN, LEADER, analytics:read clients; a manager their own unit's — never CX).
  */
-function analyticsAccess(principal: Principal): { identified: boolean; ownerId: string | null; employee: boolean } {
+export function analyticsAccess(principal: Principal): { identified: boolean; ownerId: string | null; employee: boolean } {
   const employee = mayReadEmployeeResults(principal) || (principal.kind === 'user' && principal.roles.includes('MANAGER'));
   if (principal.kind === 'api') return { identified: true, ownerId: null, employee };
   const wide = hasAnyRole(principal, IDENTIFIED_READERS);

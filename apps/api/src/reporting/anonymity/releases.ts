@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Context } from '../../kernel/context.js';
-import { orgOf } from '../../kernel/context.js';
+import { noteEmployeeRead, orgOf } from '../../kernel/context.js';
 import { settingsOf } from '../../identity/organizations/organization.service.js';
 import { ensureReleases, makeRelease, type ReleaseDeps } from './release/service.js';
 import { readReleases, type StoredRelease } from './release/store.js';
@@ -31,6 +31,7 @@ function releaseLoader(ctx: Context): DataLoader<string, StoredRelease | null> {
     loader = new DataLoader(async (waveIds) => {
       await ensureReleases(releaseDepsOf(ctx), organizationId, waveIds);
       const found = await readReleases(ctx.db, organizationId, waveIds);
+      noteEmployeeRead(ctx, waveIds.filter((id) => found.has(id)));
       return waveIds.map((id) => found.get(id) ?? null);
     });
     loaders.set(ctx.loaders, loader);

@@ -24,9 +24,9 @@ export function startContactImport(ctx: Context, uploadId: string, dryRun: boole
 
 const STAGING: StagingTable = {
   name: 'contact_import_rows',
-  columns: { line: 'int', email: 'text', name: 'text', language: 'text', owner_id: 'uuid', org_unit_id: 'uuid', segments: 'jsonb' },
+  columns: { line: 'int', email: 'text', name: 'text', language: 'text', owner_id: 'uuid', org_unit_id: 'uuid', segments: 'jsonb', annual_value: 'numeric' },
 };
-const STAGED_CONTACTS = `(SELECT email, name, language, owner_id, org_unit_id, segments FROM contact_import_rows WHERE job_id = $2) AS t`;
+const STAGED_CONTACTS = `(SELECT email, name, language, owner_id, org_unit_id, segments, annual_value FROM contact_import_rows WHERE job_id = $2) AS t`;
 
 export const contactImporter: Importer = {
   columns: CONTACT_CSV_COLUMNS,
@@ -49,7 +49,7 @@ export const contactImporter: Importer = {
       async stage(tx, chunk) {
         const { errors, valid } = await checkContactFile(tx, actor, chunk, seen);
         if (errors.length > 0 || valid.length === 0) return errors;
-        const rows = valid.map(({ line, values: v }) => ({ line, email: v.email, name: v.name, language: v.language, owner_id: v.ownerId, org_unit_id: v.orgUnitId, segments: v.segments }));
+        const rows = valid.map(({ line, values: v }) => ({ line, email: v.email, name: v.name, language: v.language, owner_id: v.ownerId, org_unit_id: v.orgUnitId, segments: v.segments, annual_value: v.annualValue ?? null }));
         await stageRows(tx, STAGING, job.id, rows);
         return [];
       },
@@ -70,7 +70,7 @@ export const contactImporter: Importer = {
            SELECT count(*) FILTER (WHERE inserted)::int AS created, count(*)::int AS written,
                   (SELECT count(*)::int FROM contact_import_rows WHERE job_id = $2) AS staged
              FROM written`,
-          [actor.organizationId, job.id, ...upsertParams(actor, file.extras)],
+          [actor.organizationId, job.id, ...upsertParams(actor, file.extras, file.has('annual_value'))],
         );
         // A manager's row met another owner's contact created after the check above: the job runs again and names it.
         if (written !== staged) throw new Error('Contacts changed while the file was imported');

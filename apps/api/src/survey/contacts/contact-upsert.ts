@@ -16,6 +16,7 @@ const FIELDS: Record<ContactField, string> = {
   owner: 'ownerId',
   orgUnit: 'orgUnitId',
   segments: 'segments',
+  annualValue: 'annualValue',
 };
 
 interface Existing {
@@ -56,6 +57,7 @@ async function upsertIn(tx: EntityManager, organizationId: string, actor: Return
       owner: input.ownerId ? { by: 'id', value: input.ownerId } : null,
       orgUnit: input.orgUnitId ? { by: 'id', value: input.orgUnitId } : null,
       segments: input.segments ?? [],
+      annualValue: input.annualValue,
     }));
     const refs = await loadReferences(tx, organizationId, candidates);
     const errors: UpsertError[] = [];
@@ -79,16 +81,16 @@ async function upsertIn(tx: EntityManager, organizationId: string, actor: Return
       if (target) {
         await tx.query(
           `UPDATE contacts SET email = $3, name = $4, language = $5, owner_id = $6, org_unit_id = $7, segments = $8::jsonb,
-                  external_id = coalesce($9, external_id), updated_at = now()
+                  external_id = coalesce($9, external_id), annual_value = CASE WHEN $10::boolean THEN $11::numeric ELSE annual_value END, updated_at = now()
             WHERE organization_id = $1 AND id = $2`,
-          [organizationId, target, v.email, v.name, v.language, v.ownerId, v.orgUnitId, JSON.stringify(v.segments), v.externalId],
+          [organizationId, target, v.email, v.name, v.language, v.ownerId, v.orgUnitId, JSON.stringify(v.segments), v.externalId, v.annualValue !== undefined, v.annualValue ?? null],
         );
         ids.push(target);
       } else {
         const [row]: { id: string }[] = await tx.query(
-          `INSERT INTO contacts (organization_id, email, name, language, owner_id, org_unit_id, segments, external_id, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, now(), now()) RETURNING id`,
-          [organizationId, v.email, v.name, v.language, v.ownerId, v.orgUnitId, JSON.stringify(v.segments), v.externalId],
+          `INSERT INTO contacts (organization_id, email, name, language, owner_id, org_unit_id, segments, external_id, annual_value, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, now(), now()) RETURNING id`,
+          [organizationId, v.email, v.name, v.language, v.ownerId, v.orgUnitId, JSON.stringify(v.segments), v.externalId, v.annualValue ?? null],
         );
         ids.push(row.id);
         created++;

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, Float, ID, ObjectType } from 'type-graphql';
 
 /**
  * Someone surveyed in identified waves: a customer, a candidate or a placed associate. Every
@@ -44,6 +44,11 @@ export class ContactEntity {
   /** Segment attributes: region, business_area, product, and any custom key. */
   @Column({ type: 'jsonb' })
   segments: Record<string, string>;
+
+  /** The account's annual value (numeric: read as text by the driver, as a number here). */
+  @Column({ type: 'numeric', name: 'annual_value', nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Field(() => Float, { nullable: true, description: "The account's annual value in the organization's money; null when not known" })
+  annualValue: number | null;
 
   @Column({ type: 'timestamptz', name: 'unsubscribed_at', nullable: true })
   @Field(() => Date, { nullable: true, description: 'When the contact unsubscribed; unsubscribed contacts are never invited' })

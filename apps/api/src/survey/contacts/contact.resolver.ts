@@ -65,7 +65,7 @@ export class ContactResolver {
   @Authorized(...CONTACT_KEEPERS)
   @Mutation(() => ImportResult, {
     description:
-      'CSV with a header row: email,name,language,owner_email,org_unit, then any other column is a segment. ' +
+      'CSV with a header row: email,name,language,owner_email,org_unit, optionally annual_value (a plain number; without the column each contact keeps its value, an empty cell clears it), then any other column is a segment. ' +
       'Every row is checked first: with any bad row nothing is imported and `errors` lists every bad row (line, column). ' +
       'An email the organization already has updates that contact (upsert). At most 10,000 rows and 5 MB.',
   })

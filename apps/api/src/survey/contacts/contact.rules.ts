@@ -18,8 +18,16 @@ export const MAX_SEGMENTS = 50;
 export const MAX_SEGMENT_KEY = 64;
 export const MAX_SEGMENT_VALUE = 200;
 
-/** The contact's own fields; a segment may not use these names. */
+/** The contact's own fields, required in a contacts file; a segment may not use these names. */
 export const CONTACT_COLUMNS = ['email', 'name', 'language', 'owner_email', 'org_unit'] as const;
+/** The contact's own fields a contacts file may leave out; not segment names either. */
+export const OPTIONAL_CONTACT_COLUMNS = ['annual_value'] as const;
+
+/**
+ * The largest annual value a contact may carry (the column holds up to 10^12 with cents): a
+ * bigger one is a typo (a pasted id, cents twice), not an account.
+ */
+export const MAX_ANNUAL_VALUE = 10_000_000_000;
 
 /**
  * Who is writing or reading contacts. CX, ADMIN and API clients (contacts:write) work on all of
@@ -45,6 +53,11 @@ export interface ContactCandidate {
   owner: { by: 'id' | 'email'; value: string } | null;
   orgUnit: { by: 'id' | 'name'; value: string } | null;
   segments: { key: string; value: string }[];
+  /**
+   * The account's annual value, in the organization's money: a number (input) or text (a CSV cell).
+   * Undefined: not given, the contact keeps the value it has; null or '': no value.
+   */
+  annualValue?: number | string | null;
 }
 
 /** A contact that passed every check, ready to write. */
@@ -55,9 +68,11 @@ export interface ContactValues {
   ownerId: string | null;
   orgUnitId: string | null;
   segments: Record<string, string>;
+  /** Undefined: keep the contact's value; null: none. Rounded to cents. */
+  annualValue: number | null | undefined;
 }
 
-export type ContactField = 'email' | 'name' | 'language' | 'owner' | 'orgUnit' | 'segments';
+export type ContactField = 'email' | 'name' | 'language' | 'owner' | 'orgUnit' | 'segments' | 'annualValue';
 
 /** What is wrong with one field. `unknown` is a reference that does not exist (NOT_FOUND for an id). */
 export interface Problem {
@@ -117,7 +132,7 @@ function checkSegments(given: { key: string; value: string }[], problems: Proble
       problems.push({ field: 'segments', segmentKey: key || rawKey, kind: 'invalid', message, reason, params: { segment: key || rawKey, ...params } });
     if (!key) fail(`Segment key "${rawKey}" needs letters or digits`, 'SEGMENT_KEY_EMPTY');
     else if (key.length > MAX_SEGMENT_KEY) fail(`Segment key "${key}" is longer than ${MAX_SEGMENT_KEY} characters`, 'SEGMENT_KEY_TOO_LONG', { max: MAX_SEGMENT_KEY });
-    else if ((CONTACT_COLUMNS as readonly string[]).includes(key)) fail(`"${key}" is a contact field, not a segment`, 'SEGMENT_IS_CONTACT_FIELD');
+    else if ([...CONTACT_COLUMNS, ...OPTIONAL_CONTACT_COLUMNS].includes(key as never)) fail(`"${key}" is a contact field, not a segment`, 'SEGMENT_IS_CONTACT_FIELD');
     else if (seen.has(key)) fail(`Segment "${key}" is given twice`, 'SEGMENT_REPEATED');
     else if (value.length > MAX_SEGMENT_VALUE) fail(`Segment "${key}" is longer than ${MAX_SEGMENT_VALUE} characters`, 'VALUE_TOO_LONG', { max: MAX_SEGMENT_VALUE });
     else if (value) segments[key] = value;
@@ -164,6 +179,29 @@ function checkOrgUnit(candidate: ContactCandidate, refs: References, problems: P
   return id;
 }
 
+/** A plain decimal: digits, at most one point and two decimals (no thousands separators: "1,200" means two things). */
+const DECIMAL = /^\d+(\.\d{1,2})?$/;
+
+/** The annual value: empty is none; otherwise a number from 0 to MAX_ANNUAL_VALUE, rounded to cents. */
+export function checkAnnualValue(raw: number | string | null | undefined, problems: Problem[]): number | null | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === null || (typeof raw === 'string' && raw.trim() === '')) return null;
+  const fail = (message: string, reason: string, params?: Problem['params']) => {
+    problems.push({ field: 'annualValue', kind: 'invalid', message, reason, params });
+    return null;
+  };
+  const text = typeof raw === 'string' ? raw.trim() : null;
+  if (text !== null && text.startsWith('-') && DECIMAL.test(text.slice(1))) return fail('The annual value cannot be negative', 'ANNUAL_VALUE_NEGATIVE');
+  if (text !== null && !DECIMAL.test(text)) {
+    return fail(`The annual value "${text.slice(0, 40)}" is not a number; write it like 12000 or 12000.50, without currency or separators`, 'ANNUAL_VALUE_NOT_A_NUMBER', { value: text.slice(0, 40) });
+  }
+  const value = text !== null ? Number(text) : raw;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return fail('The annual value is not a number', 'ANNUAL_VALUE_NOT_A_NUMBER');
+  if (value < 0) return fail('The annual value cannot be negative', 'ANNUAL_VALUE_NEGATIVE');
+  if (value > MAX_ANNUAL_VALUE) return fail(`The annual value is more than ${MAX_ANNUAL_VALUE.toLocaleString('en')}`, 'ANNUAL_VALUE_TOO_LARGE', { max: MAX_ANNUAL_VALUE });
+  return Math.round(value * 100) / 100;
+}
+
 /** Every rule of one contact: its values when all hold, otherwise every problem found. */
 export function checkContact(
   candidate: ContactCandidate,
@@ -180,8 +218,9 @@ export function checkContact(
   const ownerId = checkOwner(candidate, refs, actor, problems);
   const orgUnitId = checkOrgUnit(candidate, refs, problems);
   const segments = checkSegments(candidate.segments, problems);
+  const annualValue = checkAnnualValue(candidate.annualValue, problems);
   if (problems.length > 0 || email.value === null || name.value === null || language.value === null) return { values: null, problems };
-  return { values: { email: email.value, name: name.value, language: language.value, ownerId, orgUnitId, segments }, problems: [] };
+  return { values: { email: email.value, name: name.value, language: language.value, ownerId, orgUnitId, segments, annualValue }, problems: [] };
 }
 
 /** The message for an email that another owner's contact already uses (managers only). */

@@ -102,6 +102,7 @@ const INPUT_FIELDS: Record<ContactField, string> = {
   owner: 'input.ownerId',
   orgUnit: 'input.orgUnitId',
   segments: 'input.segments',
+  annualValue: 'input.annualValue',
 };
 
 /** A ContactInput through the shared rules; the first problem becomes the typed error. */
@@ -113,6 +114,7 @@ async function checkInput(tx: EntityManager, actor: Actor, input: ContactInput):
     owner: input.ownerId ? { by: 'id', value: input.ownerId } : null,
     orgUnit: input.orgUnitId ? { by: 'id', value: input.orgUnitId } : null,
     segments: input.segments ?? [],
+    annualValue: input.annualValue,
   };
   const result = checkContact(candidate, await loadReferences(tx, actor.organizationId, [candidate]), actor);
   if (result.values) return result.values;
@@ -127,30 +129,32 @@ async function checkInput(tx: EntityManager, actor: Actor, input: ContactInput):
 
 /**
  * The one statement that writes contacts, whatever their number and wherever they come from: `t`
- * (`source`) yields email, name, language, owner_id, org_unit_id and segments; $1 is the
- * organization and $2 the source's parameter. `insert` skips an email the organization already
+ * (`source`) yields email, name, language, owner_id, org_unit_id, segments and annual_value; $1 is
+ * the organization and $2 the source's parameter. `insert` skips an email the organization already
  * has (the caller reports the conflict); `upsert` updates it: name, language, owner and org unit
  * are replaced, and of the segments only the keys in $3 (the file's segment columns) are replaced,
- * so a file without a "product" column keeps each contact's product. Unsubscribed contacts stay
- * unsubscribed. A manager's upsert ($4, their id) only touches contacts they own.
+ * so a file without a "product" column keeps each contact's product; likewise the annual value only
+ * when $5 (the file has an annual_value column). Unsubscribed contacts stay unsubscribed. A
+ * manager's upsert ($4, their id) only touches contacts they own.
  */
 export function contactWriteSql(source: string, mode: 'insert' | 'upsert'): string {
   const onConflict =
     mode === 'insert'
       ? 'DO NOTHING'
       : `DO UPDATE SET name = EXCLUDED.name, language = EXCLUDED.language, owner_id = EXCLUDED.owner_id,
-           org_unit_id = EXCLUDED.org_unit_id, segments = (contacts.segments - $3::text[]) || EXCLUDED.segments, updated_at = now()
+           org_unit_id = EXCLUDED.org_unit_id, segments = (contacts.segments - $3::text[]) || EXCLUDED.segments,
+           annual_value = CASE WHEN $5::boolean THEN EXCLUDED.annual_value ELSE contacts.annual_value END, updated_at = now()
          WHERE $4::uuid IS NULL OR contacts.owner_id = $4::uuid`;
-  return `INSERT INTO contacts (organization_id, email, name, language, owner_id, org_unit_id, segments, created_at, updated_at)
-     SELECT $1, t.email, t.name, t.language, t.owner_id, t.org_unit_id, t.segments, now(), now()
+  return `INSERT INTO contacts (organization_id, email, name, language, owner_id, org_unit_id, segments, annual_value, created_at, updated_at)
+     SELECT $1, t.email, t.name, t.language, t.owner_id, t.org_unit_id, t.segments, t.annual_value, now(), now()
        FROM ${source}
      ON CONFLICT (organization_id, email) ${onConflict}`;
 }
 
-/** The parameters of contactWriteSql after the source's: the segment keys replaced, and a manager's id. */
-export const upsertParams = (actor: Actor, segmentKeys: string[]) => [segmentKeys, actor.scope === 'own' ? actor.userId : null];
+/** The parameters of contactWriteSql after the source's: the segment keys replaced, a manager's id, and whether annual values are given. */
+export const upsertParams = (actor: Actor, segmentKeys: string[], annualValues: boolean) => [segmentKeys, actor.scope === 'own' ? actor.userId : null, annualValues];
 
-const GIVEN_CONTACTS = `jsonb_to_recordset($2::jsonb) AS t(email text, name text, language text, owner_id uuid, org_unit_id uuid, segments jsonb)`;
+const GIVEN_CONTACTS = `jsonb_to_recordset($2::jsonb) AS t(email text, name text, language text, owner_id uuid, org_unit_id uuid, segments jsonb, annual_value numeric)`;
 
 /** Writes the given contacts (contactWriteSql) in one statement. */
 async function writeContacts(
@@ -159,12 +163,13 @@ async function writeContacts(
   rows: ContactValues[],
   mode: 'insert' | 'upsert',
   segmentKeys: string[] = [],
+  annualValues = false,
 ): Promise<{ id: string; inserted: boolean }[]> {
   const payload = JSON.stringify(
-    rows.map((r) => ({ email: r.email, name: r.name, language: r.language, owner_id: r.ownerId, org_unit_id: r.orgUnitId, segments: r.segments })),
+    rows.map((r) => ({ email: r.email, name: r.name, language: r.language, owner_id: r.ownerId, org_unit_id: r.orgUnitId, segments: r.segments, annual_value: r.annualValue ?? null })),
   );
   const params: unknown[] = [actor.organizationId, payload];
-  if (mode === 'upsert') params.push(...upsertParams(actor, segmentKeys));
+  if (mode === 'upsert') params.push(...upsertParams(actor, segmentKeys, annualValues));
   return tx.query(`${contactWriteSql(GIVEN_CONTACTS, mode)} RETURNING id, (xmax = 0) AS inserted`, params);
 }
 
@@ -188,10 +193,12 @@ export async function updateContact(ctx: Context, id: string, input: ContactInpu
       if (v.email !== contact.email && (await tx.existsBy(ContactEntity, { organizationId: actor.organizationId, email: v.email }))) {
         throw conflict('input.email', EMAIL_TAKEN);
       }
+      // An input without annualValue (a client from before it) keeps the contact's value.
       await tx.query(
-        `UPDATE contacts SET email = $3, name = $4, language = $5, owner_id = $6, org_unit_id = $7, segments = $8::jsonb, updated_at = now()
+        `UPDATE contacts SET email = $3, name = $4, language = $5, owner_id = $6, org_unit_id = $7, segments = $8::jsonb,
+                annual_value = CASE WHEN $9::boolean THEN $10::numeric ELSE annual_value END, updated_at = now()
           WHERE organization_id = $1 AND id = $2`,
-        [actor.organizationId, contact.id, v.email, v.name, v.language, v.ownerId, v.orgUnitId, JSON.stringify(v.segments)],
+        [actor.organizationId, contact.id, v.email, v.name, v.language, v.ownerId, v.orgUnitId, JSON.stringify(v.segments), v.annualValue !== undefined, v.annualValue ?? null],
       );
       return tx.findOneByOrFail(ContactEntity, { id: contact.id });
     });
@@ -220,6 +227,7 @@ const CSV_FIELDS: Record<ContactField, string> = {
   owner: 'owner_email',
   orgUnit: 'org_unit',
   segments: 'segments',
+  annualValue: 'annual_value',
 };
 const csvField = (p: Problem) => (p.field === 'segments' && p.segmentKey ? p.segmentKey : CSV_FIELDS[p.field]);
 
@@ -278,7 +286,7 @@ export async function importContacts(ctx: Context, csv: string): Promise<ImportR
     const { errors, valid } = await checkContactFile(tx, actor, file.table);
     if (errors.length > 0) return nothingImported(errors);
 
-    const written = await writeContacts(tx, actor, valid.map((v) => v.values), 'upsert', file.table.extras);
+    const written = await writeContacts(tx, actor, valid.map((v) => v.values), 'upsert', file.table.extras, file.table.has('annual_value'));
     if (written.length !== valid.length) {
       // A manager's row met a contact another owner created meanwhile: undo everything.
       throw conflict('csv', 'Contacts changed while the file was imported; nothing was imported, please try again');

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../../kernel/connection.js';
 import { ContactEntity } from './contact.entity.js';
 
@@ -56,6 +56,13 @@ export class ContactInput {
     description: "The id your system (a CRM) knows the contact by: 1 to 200 characters, unique in the organization. upsertContacts matches by it first and sets it; createContact and updateContact leave it as it is",
   })
   externalId?: string | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "The account's annual value in the organization's money (for value-weighted NPS and revenue at risk on the board): 0 to 10,000,000,000, rounded to cents. Left out: the contact keeps its value; null: none",
+  })
+  annualValue?: number | null;
 }
 
 @ObjectType('UpsertError', { description: 'What is wrong with one contact of an upsertContacts batch: its index in the input (from 0) and the field' })

@@ -59,8 +59,8 @@ export async function listRosterChanges(ctx: Context, first: number | null, afte
   }
   params.push(size + 1);
   const rows: { id: string; kind: string; at: Date; email: string; name: string; org_unit_id: string | null }[] = await ctx.db.query(
-    `SELECT c.id::text AS id, c.kind, c.at, e.email, e.name, c.org_unit_id
-       FROM roster_changes c JOIN employees e ON e.id = c.employee_id AND e.organization_id = c.organization_id
+    `SELECT c.id::text AS id, c.kind, c.at, COALESCE(e.email, '') AS email, COALESCE(e.name, '[erased]') AS name, c.org_unit_id
+       FROM roster_changes c LEFT JOIN employees e ON e.id = c.employee_id AND e.organization_id = c.organization_id
       WHERE ${where} ORDER BY c.id DESC LIMIT $${params.length}`,
     params,
   );

@@ -3,7 +3,7 @@ import { contactInput, draftOf, emptyDraft, missingFields, ownerOptions } from '
 
 describe('contact form', () => {
   it('starts empty with one segment row, in the given language', () => {
-    expect(emptyDraft('pl')).toEqual({ email: '', name: '', language: 'pl', ownerId: '', orgUnitId: '', segments: [{ key: '', value: '' }] });
+    expect(emptyDraft('pl')).toEqual({ email: '', name: '', language: 'pl', ownerId: '', orgUnitId: '', segments: [{ key: '', value: '' }], annualValue: '' });
   });
 
   it('fills the form from a contact', () => {
@@ -14,8 +14,9 @@ describe('contact form', () => {
       owner: { id: 'u1' },
       orgUnit: null,
       segments: [{ key: 'region', value: 'EU' }],
+      annualValue: 1200.5,
     });
-    expect(draft).toEqual({ email: 'a@b.test', name: 'Anna', language: 'pl', ownerId: 'u1', orgUnitId: '', segments: [{ key: 'region', value: 'EU' }] });
+    expect(draft).toEqual({ email: 'a@b.test', name: 'Anna', language: 'pl', ownerId: 'u1', orgUnitId: '', segments: [{ key: 'region', value: 'EU' }], annualValue: '1200.5' });
   });
 
   it('sends trimmed values, empty choices as null, and no blank segment rows', () => {
@@ -30,6 +31,7 @@ describe('contact form', () => {
         { key: '', value: '' },
         { key: 'product', value: '' },
       ],
+      annualValue: ' 12000.50 ',
     });
     expect(input).toEqual({
       email: 'anna@firma.test',
@@ -41,7 +43,9 @@ describe('contact form', () => {
         { key: 'region', value: 'EU' },
         { key: 'product', value: '' },
       ],
+      annualValue: 12000.5,
     });
+    expect(contactInput({ ...emptyDraft(), annualValue: '' }).annualValue).toBeNull();
   });
 
   it('names the fields still empty', () => {

@@ -13,6 +13,8 @@ export interface ContactDraft {
   ownerId: string;
   orgUnitId: string;
   segments: SegmentRow[];
+  /** The account's annual value as typed; empty: none. */
+  annualValue: string;
 }
 
 export const emptyDraft = (language = 'en'): ContactDraft => ({
@@ -22,6 +24,7 @@ export const emptyDraft = (language = 'en'): ContactDraft => ({
   ownerId: '',
   orgUnitId: '',
   segments: [{ key: '', value: '' }],
+  annualValue: '',
 });
 
 /** The form's values for an existing contact (an empty segment row to type in when it has none). */
@@ -32,6 +35,7 @@ export function draftOf(contact: {
   owner?: { id: string } | null;
   orgUnit?: { id: string } | null;
   segments: readonly { key: string; value: string }[];
+  annualValue?: number | null;
 }): ContactDraft {
   return {
     email: contact.email,
@@ -40,6 +44,7 @@ export function draftOf(contact: {
     ownerId: contact.owner?.id ?? '',
     orgUnitId: contact.orgUnit?.id ?? '',
     segments: contact.segments.length ? contact.segments.map((s) => ({ key: s.key, value: s.value })) : [{ key: '', value: '' }],
+    annualValue: contact.annualValue === null || contact.annualValue === undefined ? '' : String(contact.annualValue),
   };
 }
 
@@ -54,6 +59,8 @@ export function contactInput(draft: ContactDraft): ContactInput {
     segments: draft.segments
       .map((row) => ({ key: row.key.trim(), value: row.value.trim() }))
       .filter((row) => row.key !== '' || row.value !== ''),
+    // Empty clears the value; the server checks the rest (negative, too large) and names the field.
+    annualValue: String(draft.annualValue ?? '').trim() === '' ? null : Number(String(draft.annualValue).trim()),
   };
 }
 

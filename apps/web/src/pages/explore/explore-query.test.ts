@@ -13,6 +13,10 @@ const full: ExploreView = {
   orgUnitIds: [U1, U2],
   ownerIds: [U2],
   segment: { key: 'region', value: 'EU' },
+  products: ['Payroll', 'Staffing, long term'],
+  channels: ['Phone'],
+  servedBy: [`user:${U1}`, 'ext:crm-7'],
+  touchpoints: ['DELIVERY'],
   by: 'SEGMENT',
   segmentKey: 'product',
   interval: 'QUARTER',
@@ -36,6 +40,10 @@ describe('the explore view in the address', () => {
       owner: [U2],
       seg: 'region',
       val: 'EU',
+      product: ['Payroll', 'Staffing, long term'],
+      channel: ['Phone'],
+      served: [`user:${U1}`, 'ext:crm-7'],
+      touchpoint: ['DELIVERY'],
       by: 'SEGMENT',
       bykey: 'product',
       interval: 'QUARTER',
@@ -54,6 +62,10 @@ describe('the explore view in the address', () => {
       orgUnitIds: [U1, U2],
       ownerIds: [U2],
       segments: [{ key: 'region', value: 'EU' }],
+      products: ['Payroll', 'Staffing, long term'],
+      channels: ['Phone'],
+      servedBy: [`user:${U1}`, 'ext:crm-7'],
+      touchpoints: ['DELIVERY'],
     });
     expect(breakdownArgs(full)).toEqual({ by: 'SEGMENT', segmentKey: 'product' });
     expect(breakdownArgs({ ...full, segmentKey: null })).toBeNull();
@@ -129,4 +141,18 @@ describe('an employee view', () => {
       expect(employeeView({ ...emptyView(), by }).by).toBe('ORG_UNIT');
     }
   });
+
+  it('keeps a transaction value with a comma whole, drops blanks, repeats and control characters, and leaves them out of employee views', () => {
+    const view = decodeView({ product: ['Staffing, long term', ' Staffing, long term ', '', 'Pay\u0000roll'], channel: 'Web', served: ['ext:7', 'ext:7'], touchpoint: [] });
+    expect(view.products).toEqual(['Staffing, long term', 'Payroll']);
+    expect(view.channels).toEqual(['Web']);
+    expect(view.servedBy).toEqual(['ext:7']);
+    expect(view.touchpoints).toEqual([]);
+    expect(decodeView(encodeView(view))).toEqual(view);
+    expect(decodeView({ product: Array.from({ length: MAX_IDS + 5 }, (_, i) => `p${i}`) }).products).toHaveLength(MAX_IDS);
+    const employee = employeeView({ ...view, audience: 'EMPLOYEE' });
+    expect([employee.products, employee.channels, employee.servedBy, employee.touchpoints]).toEqual([[], [], [], []]);
+    expect(filterOf(employee)).not.toHaveProperty('products');
+  });
 });
+

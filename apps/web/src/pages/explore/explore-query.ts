@@ -1,8 +1,8 @@
 import type { Audience, BreakdownDimension, NpsFilter, TrendInterval } from '../../gql/graphql';
 
 // The explore page's whole view in the address, so that a link shares it and a reload restores
-// it: filters (audience, waves, dates, org units, owners, one segment), the breakdown and the
-// trend interval. Decoding never throws: what it cannot read it leaves out, and the server
+// it: filters (audience, waves, dates, org units, owners, one segment, and the transaction's
+// products, channels, serving employees and touchpoints), the breakdown and the trend interval. Decoding never throws: what it cannot read it leaves out, and the server
 // answers for what it can read but does not know (an unknown id, from after to).
 
 export interface ExploreView {
@@ -16,6 +16,12 @@ export interface ExploreView {
   ownerIds: string[];
   /** One segment: key and value (as stored). */
   segment: { key: string; value: string } | null;
+  /** The transaction's attributes (identified answers only): values as stored, any of each list. */
+  products: string[];
+  channels: string[];
+  /** Serving employees' keys: user:<id> or ext:<external id>. */
+  servedBy: string[];
+  touchpoints: string[];
   by: BreakdownDimension;
   /** With by = SEGMENT: the key to break down by. */
   segmentKey: string | null;
@@ -40,6 +46,10 @@ export const emptyView = (): ExploreView => ({
   orgUnitIds: [],
   ownerIds: [],
   segment: null,
+  products: [],
+  channels: [],
+  servedBy: [],
+  touchpoints: [],
   by: DEFAULT_BY,
   segmentKey: null,
   interval: DEFAULT_INTERVAL,
@@ -90,6 +100,17 @@ function text(value: unknown): string | null {
   return clean.length > 0 && [...clean].length <= MAX_TEXT ? clean : null;
 }
 
+/** Free-text values (a product may hold a comma): one per repeated key, each once, at most MAX_IDS. */
+function values(value: unknown): string[] {
+  const out: string[] = [];
+  for (const raw of strings(value)) {
+    const clean = text(raw);
+    if (clean !== null && !out.includes(clean)) out.push(clean);
+    if (out.length >= MAX_IDS) break;
+  }
+  return out;
+}
+
 /** The view an address describes; anything unreadable is left at its default. */
 export function decodeView(query: Query): ExploreView {
   const view = emptyView();
@@ -102,6 +123,10 @@ export function decodeView(query: Query): ExploreView {
   const segKey = text(query.seg);
   const segValue = text(query.val);
   view.segment = segKey && segValue ? { key: segKey, value: segValue } : null;
+  view.products = values(query.product);
+  view.channels = values(query.channel);
+  view.servedBy = values(query.served);
+  view.touchpoints = values(query.touchpoint);
   view.by = oneOf(query.by, DIMENSIONS) ?? DEFAULT_BY;
   view.segmentKey = view.by === 'SEGMENT' ? text(query.bykey) : null;
   view.interval = oneOf(query.interval, INTERVALS) ?? DEFAULT_INTERVAL;
@@ -121,6 +146,10 @@ export function encodeView(view: ExploreView): Record<string, string | string[]>
     query.seg = view.segment.key;
     query.val = view.segment.value;
   }
+  if (view.products.length) query.product = [...view.products];
+  if (view.channels.length) query.channel = [...view.channels];
+  if (view.servedBy.length) query.served = [...view.servedBy];
+  if (view.touchpoints.length) query.touchpoint = [...view.touchpoints];
   if (view.by !== DEFAULT_BY) query.by = view.by;
   if (view.by === 'SEGMENT' && view.segmentKey) query.bykey = view.segmentKey;
   if (view.interval !== DEFAULT_INTERVAL) query.interval = view.interval;
@@ -137,6 +166,10 @@ export function filterOf(view: ExploreView): NpsFilter {
   if (view.orgUnitIds.length) filter.orgUnitIds = view.orgUnitIds;
   if (view.ownerIds.length) filter.ownerIds = view.ownerIds;
   if (view.segment) filter.segments = [{ key: view.segment.key, value: view.segment.value }];
+  if (view.products.length) filter.products = view.products;
+  if (view.channels.length) filter.channels = view.channels;
+  if (view.servedBy.length) filter.servedBy = view.servedBy;
+  if (view.touchpoints.length) filter.touchpoints = view.touchpoints;
   return filter;
 }
 
@@ -155,7 +188,7 @@ export const EMPLOYEE_DIMENSIONS: readonly BreakdownDimension[] = ['ORG_UNIT', '
 const isEmployeeKey = (key: string | null | undefined) => !!key && (EMPLOYEE_SEGMENT_KEYS as readonly string[]).includes(key);
 
 /**
- * A view made fit for employee results: at most one org unit, no owners, a segment only on
+ * A view made fit for employee results: at most one org unit, no owners, no transaction attributes, a segment only on
  * location or tenure band, and a breakdown by org unit, wave or one of those two (location by
  * default). Waves stay as chosen: several closed waves add up their released numbers.
  */
@@ -165,6 +198,10 @@ export function employeeView(view: ExploreView): ExploreView {
     ...view,
     orgUnitIds: view.orgUnitIds.slice(0, 1),
     ownerIds: [],
+    products: [],
+    channels: [],
+    servedBy: [],
+    touchpoints: [],
     segment: view.segment && isEmployeeKey(view.segment.key) ? view.segment : null,
     by,
     segmentKey: by === 'SEGMENT' ? (isEmployeeKey(view.segmentKey) ? view.segmentKey : 'location') : null,

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import type { Context } from '../../../kernel/context.js';
-import { orgOf } from '../../../kernel/context.js';
+import { noteEmployeeRead, orgOf } from '../../../kernel/context.js';
 import { isUuid } from '../../../kernel/batch.js';
 import { participationFamily } from '../release/compute.js';
 import { groupModel } from '../release/groups.js';
@@ -67,6 +67,7 @@ async function participationOf(ctx: Context, waveId: string): Promise<{ shown: P
       [organizationId, waveId],
     ) as Promise<{ unitId: string | null; location: string | null; tenureBand: string | null; invited: number; responded: number }[]>,
   ]);
+  if (cells.length > 0) noteEmployeeRead(ctx, [waveId]);
   const participants = cells.flatMap((c) => Array.from({ length: c.invited }, (_, i) => ({ unitId: c.unitId, location: c.location, tenureBand: c.tenureBand, responded: i < c.responded })));
   const model = groupModel({ k, units, participants, answers: [] });
   const family = participationFamily(model, k);
