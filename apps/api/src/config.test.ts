@@ -23,6 +23,16 @@ describe('loadConfig', () => {
     expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
   });
 
+  it('keeps introspection for admins in production, open elsewhere, and takes the login limits', () => {
+    const secret = 'x'.repeat(40);
+    expect(loadConfig({ DATA_DIR: dataDir() }).introspection).toBe('everyone');
+    expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', JWT_SECRET: secret }).introspection).toBe('admins');
+    expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', JWT_SECRET: secret, GRAPHQL_INTROSPECTION: 'everyone' }).introspection).toBe('everyone');
+    expect(failure({ GRAPHQL_INTROSPECTION: 'nobody' }).variable).toBe('GRAPHQL_INTROSPECTION');
+    expect(loadConfig({ DATA_DIR: dataDir() })).toMatchObject({ loginFailuresPerAccount: 10, loginFailuresPerAddress: 100, loginLockoutSeconds: 60 });
+    expect(loadConfig({ DATA_DIR: dataDir(), LOGIN_FAILURES_PER_ACCOUNT: '0' }).loginFailuresPerAccount).toBe(0);
+  });
+
   it('generates the development JWT secret once and keeps it under DATA_DIR', () => {
     const dir = dataDir();
     const first = loadConfig({ DATA_DIR: dir }).jwtSecret;

@@ -55,6 +55,22 @@ export interface Config {
   /** SUBSCRIPTION_CONNECTIONS_PER_CALLER: open subscription sockets one user or API client may hold per process (default 10). */
   subscriptionConnectionsPerCaller: number;
   /**
+   * GRAPHQL_INTROSPECTION: who may ask the schema (__schema, __type) over HTTP. "admins": only a
+   * signed-in ADMIN user (the web app's API explorer); "everyone": anyone. Default "admins" in
+   * production, "everyone" elsewhere. Integrators read the committed SDL (apps/api/schema.graphql).
+   * With "admins" the Apollo landing page (sandbox) is off too.
+   */
+  introspection: 'admins' | 'everyone';
+  /**
+   * LOGIN_FAILURES_PER_ACCOUNT (default 10) and LOGIN_FAILURES_PER_ADDRESS (default 100): failed
+   * logins, refreshes or API token exchanges in a row for one account (email or client id), or from
+   * one address within 15 minutes, before it is locked out for LOGIN_LOCKOUT_SECONDS (default 60), doubling with each
+   * lock-out within a day (at most a day). 0 turns a limit off.
+   */
+  loginFailuresPerAccount: number;
+  loginFailuresPerAddress: number;
+  loginLockoutSeconds: number;
+  /**
    * RUN_WORKERS: the API process runs the background job workers too (the default). On PostgreSQL
    * it may be false when separate worker processes (npm run worker) do the work; the embedded
    * database is one process's only, so there it must stay true.
@@ -203,6 +219,10 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitPerMinute: count(env, 'RATE_LIMIT_PER_MINUTE', 1200),
     apiClientRateLimitPerMinute: count(env, 'API_CLIENT_RATE_LIMIT_PER_MINUTE', 600),
     subscriptionConnectionsPerCaller: count(env, 'SUBSCRIPTION_CONNECTIONS_PER_CALLER', 10),
+    introspection: oneOf(env, 'GRAPHQL_INTROSPECTION', ['admins', 'everyone'] as const, mode === 'production' ? 'admins' : 'everyone'),
+    loginFailuresPerAccount: count(env, 'LOGIN_FAILURES_PER_ACCOUNT', 10),
+    loginFailuresPerAddress: count(env, 'LOGIN_FAILURES_PER_ADDRESS', 100),
+    loginLockoutSeconds: Math.max(1, count(env, 'LOGIN_LOCKOUT_SECONDS', 60)),
     runWorkers,
     scheduleTickSeconds: count(env, 'SCHEDULE_TICK_SECONDS', 60),
     webhookAllowPrivateNetworks: oneOf(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', ['true', 'false'] as const, 'false') === 'true',

@@ -56,12 +56,15 @@ import { JobAdminResolver } from '../platform/jobs/admin.resolver.js';
 import { WebhookDeliveryResolver, WebhookResolver } from '../integrations/webhooks/webhook.resolver.js';
 import { ImportJobResolver } from '../platform/imports/import-job.resolver.js';
 import { AuditLogResolver } from '../platform/audit/audit.resolver.js';
+import { SessionsResolver } from '../identity/users/sessions.resolver.js';
+import { SecondFactorResolver } from '../identity/auth/second-factor.js';
 import { authChecker } from './auth-checker.js';
 import { wireLifecycle } from './lifecycle.js';
 
 /** Every module's resolvers, by layer (docs/architecture.md). */
 export const resolvers = [
   AuthResolver, ApiClientsResolver, OrganizationResolver, OrgUnitResolver, UserResolver, UserAdminResolver, OrgUnitManagerResolver, NotificationResolver,
+  SessionsResolver, SecondFactorResolver,
   ContactResolver, EmployeeResolver, RosterChangeResolver, InvitationResolver, MailBatchResolver, WaveMailingResolver, ExportResolver, PrivacyResolver, PublicSurveyResolver, ResponseResolver,
   FollowUpResolver, FollowUpNoteResolver, ResponseFollowUpResolver, WaveResolver, TransactionResolver, ThemeResolver, TaggingResolver, LiveResolver, FeedResolver, FeedItemResolver,
   AnalyticsResolver, NpsBandResolver, EmployeeResultsResolver, WaveResultsResolver, ThemeResultsResolver, LeaderboardResolver, AwardResolver, CriteriaResolver,

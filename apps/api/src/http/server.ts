@@ -21,7 +21,11 @@ import { rateLimits, redisStore } from './rate-limits.js';
 import { Redis } from 'ioredis';
 import { serveSubscriptions } from './subscriptions.js';
 import { auditTrail } from '../platform/audit/audit.plugin.js';
-import { refuseNulText } from '../graphql/input-text.js';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { introspectionForAdmins } from '../graphql/introspection.js';
+import { LoginLimits, useLoginLimits } from '../identity/auth/login-limits.js';
+import { securityHeaders } from './security-headers.js';
+import { graphqlJson, refuseNul, smallBodyLimit } from './body-limits.js';
 
 export interface RunningServer {
   url: string;
@@ -48,8 +52,8 @@ const logUnexpectedErrors: ApolloServerPlugin<Context> = {
 /** Longest query document, in tokens (graphql's parser refuses longer ones). */
 const MAX_QUERY_TOKENS = 1000;
 
-function sendError(res: Response, status: number, code: string, message: string): void {
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+function sendError(res: Response, status: number, code: string, message: string, field?: string): void {
+  res.status(status).json({ errors: [{ message, extensions: field ? { code, field } : { code } }] });
 }
 
 /** Express's body parser failures (malformed JSON, a body too large) as GraphQL-shaped JSON errors. */
@@ -104,15 +108,17 @@ export async function startServer(services: AppServices, db: Database): Promise<
       // Subscriptions (graphql-ws) on the same path; stopping closes their sockets while HTTP drains.
       serveSubscriptions(httpServer, schema, services, db, armor.validationRules),
       queryCostLimit<Context>(),
-      refuseNulText<Context>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       logUnexpectedErrors,
       auditTrail(),
+      introspectionForAdmins(),
+      ...(config.introspection === 'admins' ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
   await apollo.start();
 
   app.use(requestContext(logger));
+  app.use(securityHeaders(config));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -128,6 +134,7 @@ export async function startServer(services: AppServices, db: Database): Promise<
   // Shared counts across API processes when there is Redis; each process its own otherwise.
   const limitsRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectionName: 'tandem-rate-limits', lazyConnect: true }) : null;
   limitsRedis?.on('error', (error: unknown) => logger.warn({ err: error }, 'rate limits: Redis connection error; requests pass meanwhile'));
+  useLoginLimits(services, new LoginLimits(config, limitsRedis));
   const limiter = rateLimits(config, services.now, limitsRedis ? redisStore(limitsRedis) : undefined, sendError);
   if (limiter) {
     app.use('/graphql', limiter);
@@ -139,19 +146,13 @@ export async function startServer(services: AppServices, db: Database): Promise<
   app.get('/exports/:id', exportRoute(services, db));
   app.use(
     '/graphql',
-    express.json({ limit: '10mb' }),
+    graphqlJson(),
+    smallBodyLimit(sendError),
+    refuseNul(sendError),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const now = services.now();
-        return buildContext({
-          requestId: req.id,
-          logger: req.log,
-          app: services,
-          db: db.dataSource.manager,
-          createLoaders,
-          client: { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null },
-          ...(await authenticate(req, config, db.dataSource.manager, now)),
-        });
+        return buildContext({ requestId: req.id, address: req.ip ?? null, userAgent: req.header('user-agent') ?? null, logger: req.log, app: services, db: db.dataSource.manager, createLoaders, ...(await authenticate(req, config, db.dataSource.manager, now)) });
       },
     }),
   );

@@ -13,6 +13,8 @@ export interface Principal {
   organizationId: string;
   roles: Role[];
   scopes: Scope[];
+  /** A user's login (its refresh tokens' family), from the access token: marks the current session in the list. */
+  sessionId?: string;
 }
 
 /** What lives as long as the process: configuration, logging, outgoing mail. */
@@ -42,6 +44,10 @@ export type LoaderFactory = (db: EntityManager, organizationId: string | null) =
 
 export interface Context {
   requestId: string;
+  /** The caller's network address (req.ip, behind the trusted proxy), when the request came over HTTP (sessions, the audit log). */
+  address?: string | null;
+  /** The caller's User-Agent header, when the request came over HTTP (shown in a user's session list). */
+  userAgent?: string | null;
   logger: Logger;
   app: AppServices;
   db: EntityManager;
@@ -51,8 +57,6 @@ export interface Context {
   loaders: Loaders;
   /** How this request's loaders are made, to make them again for a caller who just logged in. */
   createLoaders: LoaderFactory;
-  /** Where the request came from (HTTP requests only), for the audit log. */
-  client?: { ip: string | null; userAgent: string | null };
   /** The employee waves whose results this request read (noteEmployeeRead), for the audit log. */
   employeeReads?: Set<string>;
 }

@@ -16,7 +16,11 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'INVALID_CREDENTIALS'
   | 'CONFLICT'
-  | 'INVALID_STATE';
+  | 'INVALID_STATE'
+  /** Too many failed logins or token exchanges: extensions.retryAfterSeconds says when to try again. */
+  | 'TOO_MANY_ATTEMPTS'
+  /** The password was right and the account has a second factor: log in again with totpCode. */
+  | 'TOTP_REQUIRED';
 
 /** An expected failure a service throws; the edge turns it into a typed GraphQL error. */
 export class DomainError extends Error {
@@ -50,6 +54,8 @@ const PASS_THROUGH = new Set([
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',
   'BAD_REQUEST',
+  // Introspection refused to a caller who is not a signed-in admin (graphql/introspection.ts).
+  'FORBIDDEN',
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',

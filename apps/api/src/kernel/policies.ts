@@ -44,6 +44,8 @@ const rules = <T extends readonly Rule[]>(...list: T): T => list;
 
 /** Named rule sets for @Authorized(...SET). */
 export const ADMINS = rules('ADMIN');
+/** The roles that may guard their login with a TOTP second factor (identity/auth/second-factor.ts). */
+export const SECOND_FACTOR_HOLDERS = rules('ADMIN', 'HR');
 /** Every caller with a token, a user's or an API client's whatever its scopes (viewer). */
 export const EVERY_CALLER = rules('ANY_USER', 'FEED', ...SCOPES);
 /** Their own account, notifications and preferences: every user, FEED included. */

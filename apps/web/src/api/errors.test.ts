@@ -142,6 +142,14 @@ describe('describeError', () => {
     // A reason the app has no text for: the field message, as before.
     expect(say({ code: 'BAD_USER_INPUT', field: 'name', message: 'x', reason: 'SOMETHING_NEW' })).toBe('Check the field “Name”: its value is not valid.');
   });
+
+  it('says when a lock-out ends, and why a new password is refused', () => {
+    const locked = toApiError(gqlError('TOO_MANY_ATTEMPTS', { retryAfterSeconds: 120 }));
+    expect(say(locked)).toBe('Too many failed attempts. Try again in 120 seconds.');
+    expect(say(toApiError(gqlError('TOTP_REQUIRED', { field: 'totpCode' })))).toBe('Enter the code from your authenticator app.');
+    const breached = toApiError(gqlError('BAD_USER_INPUT', { field: 'password', reason: 'PASSWORD_BREACHED', params: {} }));
+    expect(say(breached)).toMatch(/most common leaked passwords/);
+  });
 });
 
 /** An import's row error as CsvImport shows it: in the user's language, or the server's English. */

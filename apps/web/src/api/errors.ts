@@ -11,6 +11,8 @@ export const SERVER_ERROR_CODES = [
   'INVALID_CREDENTIALS',
   'CONFLICT',
   'INVALID_STATE',
+  'TOO_MANY_ATTEMPTS',
+  'TOTP_REQUIRED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 
@@ -60,7 +62,7 @@ export class ApiRequestError extends Error {
 
 interface GraphQLErrorLike {
   message?: unknown;
-  extensions?: { code?: unknown; field?: unknown; problems?: unknown; reason?: unknown; params?: unknown } | null;
+  extensions?: { code?: unknown; field?: unknown; problems?: unknown; reason?: unknown; params?: unknown; retryAfterSeconds?: unknown } | null;
 }
 
 const isServerCode = (code: unknown): code is ServerErrorCode =>
@@ -74,6 +76,11 @@ export function fromGraphQLError(error: GraphQLErrorLike): ApiError {
   const message = typeof error.message === 'string' ? error.message : '';
   const code = error.extensions?.code;
   if (!isServerCode(code)) return { code: 'UNKNOWN', message };
+  // A lock-out says when to try again: worded with the seconds it names.
+  const retryAfter = error.extensions?.retryAfterSeconds;
+  if (code === 'TOO_MANY_ATTEMPTS' && typeof retryAfter === 'number') {
+    return { code, message, reason: 'TOO_MANY_ATTEMPTS', params: { seconds: String(retryAfter) } };
+  }
   const explained = readExplained(error.extensions?.reason, error.extensions?.params);
   if (isFieldCode(code)) {
     const field = error.extensions?.field;
@@ -167,6 +174,8 @@ export const ERROR_MESSAGE_KEYS: Record<ApiErrorCode, string> = {
   INVALID_CREDENTIALS: 'errors.invalidCredentials',
   CONFLICT: 'errors.conflict',
   INVALID_STATE: 'errors.invalidState',
+  TOO_MANY_ATTEMPTS: 'errors.tooManyAttempts',
+  TOTP_REQUIRED: 'errors.totpRequired',
   INTERNAL_SERVER_ERROR: 'errors.internal',
   NETWORK_ERROR: 'errors.network',
   UNKNOWN: 'errors.unknown',

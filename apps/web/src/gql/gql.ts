@@ -25,17 +25,22 @@ type Documents = {
     "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  query ReleasedComments($filter: NpsFilter!) {\n    employeeComments(filter: $filter) {\n      suppressed\n      hiddenReason\n      comments\n    }\n  }\n": typeof types.ReleasedCommentsDocument,
     "\n  query EmployeeThemeMentions($filter: NpsFilter!) {\n    themeResults(filter: $filter) {\n      theme {\n        id\n        name\n        parent {\n          id\n          name\n        }\n      }\n      suppressed\n      share\n      mentions {\n        responses\n      }\n    }\n  }\n": typeof types.EmployeeThemeMentionsDocument,
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Login($email: String!, $password: String!, $totpCode: String) {\n    login(email: $email, password: $password, totpCode: $totpCode) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Refresh($refreshToken: String!) {\n    refresh(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n": typeof types.RefreshDocument,
     "\n  mutation Logout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": typeof types.LogoutDocument,
     "\n  query Me {\n    me {\n      id\n      email\n      name\n      roles\n      orgUnit {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query NavCounts {\n    navCounts {\n      item\n      count\n      urgent\n    }\n  }\n": typeof types.NavCountsDocument,
     "\n  query HomeOrganization {\n    organization {\n      id\n      name\n    }\n    navCounts {\n      item\n      count\n    }\n  }\n": typeof types.HomeOrganizationDocument,
-    "\n  query Account {\n    me {\n      id\n      name\n      email\n      roles\n      orgUnit {\n        id\n        name\n      }\n    }\n    myNotificationPreferences {\n      mails {\n        kind\n        enabled\n      }\n      digestFrequency\n      language\n    }\n  }\n": typeof types.AccountDocument,
+    "\n  query Account {\n    me {\n      id\n      name\n      email\n      roles\n      totpEnabled\n      orgUnit {\n        id\n        name\n      }\n    }\n    myNotificationPreferences {\n      mails {\n        kind\n        enabled\n      }\n      digestFrequency\n      language\n    }\n  }\n": typeof types.AccountDocument,
     "\n  mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      mails {\n        kind\n        enabled\n      }\n      digestFrequency\n      language\n    }\n  }\n": typeof types.UpdateNotificationPreferencesDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  query MySessions {\n    mySessions {\n      id\n      current\n      userAgent\n      address\n      startedAt\n      lastActiveAt\n    }\n  }\n": typeof types.MySessionsDocument,
+    "\n  mutation RevokeMySession($id: ID!) {\n    revokeMySession(id: $id)\n  }\n": typeof types.RevokeMySessionDocument,
     "\n  query PasswordLink($token: String!) {\n    passwordLink(token: $token) {\n      purpose\n      name\n      expiresAt\n    }\n  }\n": typeof types.PasswordLinkDocument,
     "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password)\n  }\n": typeof types.SetPasswordDocument,
+    "\n  mutation StartTotpEnrolment {\n    startTotpEnrolment {\n      secret\n      otpauthUri\n    }\n  }\n": typeof types.StartTotpEnrolmentDocument,
+    "\n  mutation ConfirmTotp($code: String!) {\n    confirmTotp(code: $code)\n  }\n": typeof types.ConfirmTotpDocument,
+    "\n  mutation DisableTotp($code: String!) {\n    disableTotp(code: $code)\n  }\n": typeof types.DisableTotpDocument,
     "\n  fragment BoardAudienceCard on BoardAudience {\n    audience\n    responseRate\n    significantChange\n    target\n    targetReached\n    targetProgress\n    summary {\n      ...NpsScore @unmask\n    }\n    previous {\n      nps\n      suppressed\n    }\n    benchmarks {\n      id\n      name\n      value\n      source\n    }\n    trend {\n      period\n      label\n      significantChange\n      summary {\n        ...NpsScore @unmask\n      }\n    }\n  }\n": typeof types.BoardAudienceCardFragmentDoc,
     "\n  fragment BoardDiscussions on Board {\n    discussions {\n      waveId\n      teams\n      held\n      share\n      actions\n      actionsDone\n      actionsOverdue\n      wave {\n        id\n        name\n        audience\n      }\n    }\n  }\n": typeof types.BoardDiscussionsFragmentDoc,
     "\n  query Board($period: PeriodInput) {\n    organization {\n      id\n      anonymityThreshold\n    }\n    board(period: $period) {\n      period\n      previousPeriod\n      from\n      to\n      followUpsOpen\n      followUpsOverdue\n      improvementsByStatus {\n        status\n        count\n      }\n      audiences {\n        audience\n        ...BoardAudienceCard\n      }\n      ...BoardTopThemes\n      ...BoardSla\n      ...BoardDiscussions\n      ...BoardRevenueAtRisk\n    }\n  }\n": typeof types.BoardDocument,
@@ -115,12 +120,14 @@ type Documents = {
     "\n  mutation CreateOrgUnit($name: String!, $parentId: ID) {\n    createOrgUnit(name: $name, parentId: $parentId) {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n": typeof types.CreateOrgUnitDocument,
     "\n  query OrganizationSettings {\n    organization {\n      id\n      name\n      timeZone\n      anonymityThreshold\n      followUpSlaHours\n      throttleDays\n      npsBands {\n        key\n        min\n      }\n    }\n  }\n": typeof types.OrganizationSettingsDocument,
     "\n  mutation UpdateOrganizationSettings($input: OrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) {\n      id\n      name\n      timeZone\n      anonymityThreshold\n      followUpSlaHours\n      throttleDays\n      npsBands {\n        key\n        min\n      }\n    }\n  }\n": typeof types.UpdateOrganizationSettingsDocument,
-    "\n  query ManagedUsers {\n    managedUsers {\n      id\n      email\n      name\n      roles\n      language\n      status\n      orgUnit {\n        id\n        name\n      }\n    }\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n": typeof types.ManagedUsersDocument,
+    "\n  query ManagedUsers {\n    managedUsers {\n      id\n      email\n      name\n      roles\n      language\n      status\n      totpEnabled\n      orgUnit {\n        id\n        name\n      }\n    }\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n": typeof types.ManagedUsersDocument,
     "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.InviteUserDocument,
     "\n  mutation UpdateUserRoles($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      roles\n    }\n  }\n": typeof types.UpdateUserRolesDocument,
     "\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.DeactivateUserDocument,
     "\n  mutation ReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ReactivateUserDocument,
     "\n  mutation SendPasswordLink($id: ID!) {\n    sendPasswordLink(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.SendPasswordLinkDocument,
+    "\n  mutation RevokeAllUserSessions($userId: ID!) {\n    revokeAllUserSessions(userId: $userId)\n  }\n": typeof types.RevokeAllUserSessionsDocument,
+    "\n  mutation ResetUserTotp($userId: ID!) {\n    resetUserTotp(userId: $userId)\n  }\n": typeof types.ResetUserTotpDocument,
     "\n  query Webhooks {\n    webhookEndpoints {\n      id\n      url\n      events\n      orgUnitIds\n      enabled\n      disabledAt\n      createdAt\n      deliveries(first: 10) {\n        totalCount\n        edges {\n          node {\n            id\n            event\n            status\n            attempts\n            lastStatusCode\n            lastLatencyMs\n            lastError\n            nextAttemptAt\n            createdAt\n          }\n        }\n      }\n    }\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n": typeof types.WebhooksDocument,
     "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n      }\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
     "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": typeof types.DeleteWebhookEndpointDocument,
@@ -185,17 +192,22 @@ const documents: Documents = {
     "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n": types.MarkNotificationsReadDocument,
     "\n  query ReleasedComments($filter: NpsFilter!) {\n    employeeComments(filter: $filter) {\n      suppressed\n      hiddenReason\n      comments\n    }\n  }\n": types.ReleasedCommentsDocument,
     "\n  query EmployeeThemeMentions($filter: NpsFilter!) {\n    themeResults(filter: $filter) {\n      theme {\n        id\n        name\n        parent {\n          id\n          name\n        }\n      }\n      suppressed\n      share\n      mentions {\n        responses\n      }\n    }\n  }\n": types.EmployeeThemeMentionsDocument,
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Login($email: String!, $password: String!, $totpCode: String) {\n    login(email: $email, password: $password, totpCode: $totpCode) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Refresh($refreshToken: String!) {\n    refresh(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n": types.RefreshDocument,
     "\n  mutation Logout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": types.LogoutDocument,
     "\n  query Me {\n    me {\n      id\n      email\n      name\n      roles\n      orgUnit {\n        id\n        name\n      }\n    }\n  }\n": types.MeDocument,
     "\n  query NavCounts {\n    navCounts {\n      item\n      count\n      urgent\n    }\n  }\n": types.NavCountsDocument,
     "\n  query HomeOrganization {\n    organization {\n      id\n      name\n    }\n    navCounts {\n      item\n      count\n    }\n  }\n": types.HomeOrganizationDocument,
-    "\n  query Account {\n    me {\n      id\n      name\n      email\n      roles\n      orgUnit {\n        id\n        name\n      }\n    }\n    myNotificationPreferences {\n      mails {\n        kind\n        enabled\n      }\n      digestFrequency\n      language\n    }\n  }\n": types.AccountDocument,
+    "\n  query Account {\n    me {\n      id\n      name\n      email\n      roles\n      totpEnabled\n      orgUnit {\n        id\n        name\n      }\n    }\n    myNotificationPreferences {\n      mails {\n        kind\n        enabled\n      }\n      digestFrequency\n      language\n    }\n  }\n": types.AccountDocument,
     "\n  mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      mails {\n        kind\n        enabled\n      }\n      digestFrequency\n      language\n    }\n  }\n": types.UpdateNotificationPreferencesDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  query MySessions {\n    mySessions {\n      id\n      current\n      userAgent\n      address\n      startedAt\n      lastActiveAt\n    }\n  }\n": types.MySessionsDocument,
+    "\n  mutation RevokeMySession($id: ID!) {\n    revokeMySession(id: $id)\n  }\n": types.RevokeMySessionDocument,
     "\n  query PasswordLink($token: String!) {\n    passwordLink(token: $token) {\n      purpose\n      name\n      expiresAt\n    }\n  }\n": types.PasswordLinkDocument,
     "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password)\n  }\n": types.SetPasswordDocument,
+    "\n  mutation StartTotpEnrolment {\n    startTotpEnrolment {\n      secret\n      otpauthUri\n    }\n  }\n": types.StartTotpEnrolmentDocument,
+    "\n  mutation ConfirmTotp($code: String!) {\n    confirmTotp(code: $code)\n  }\n": types.ConfirmTotpDocument,
+    "\n  mutation DisableTotp($code: String!) {\n    disableTotp(code: $code)\n  }\n": types.DisableTotpDocument,
     "\n  fragment BoardAudienceCard on BoardAudience {\n    audience\n    responseRate\n    significantChange\n    target\n    targetReached\n    targetProgress\n    summary {\n      ...NpsScore @unmask\n    }\n    previous {\n      nps\n      suppressed\n    }\n    benchmarks {\n      id\n      name\n      value\n      source\n    }\n    trend {\n      period\n      label\n      significantChange\n      summary {\n        ...NpsScore @unmask\n      }\n    }\n  }\n": types.BoardAudienceCardFragmentDoc,
     "\n  fragment BoardDiscussions on Board {\n    discussions {\n      waveId\n      teams\n      held\n      share\n      actions\n      actionsDone\n      actionsOverdue\n      wave {\n        id\n        name\n        audience\n      }\n    }\n  }\n": types.BoardDiscussionsFragmentDoc,
     "\n  query Board($period: PeriodInput) {\n    organization {\n      id\n      anonymityThreshold\n    }\n    board(period: $period) {\n      period\n      previousPeriod\n      from\n      to\n      followUpsOpen\n      followUpsOverdue\n      improvementsByStatus {\n        status\n        count\n      }\n      audiences {\n        audience\n        ...BoardAudienceCard\n      }\n      ...BoardTopThemes\n      ...BoardSla\n      ...BoardDiscussions\n      ...BoardRevenueAtRisk\n    }\n  }\n": types.BoardDocument,
@@ -275,12 +287,14 @@ const documents: Documents = {
     "\n  mutation CreateOrgUnit($name: String!, $parentId: ID) {\n    createOrgUnit(name: $name, parentId: $parentId) {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n": types.CreateOrgUnitDocument,
     "\n  query OrganizationSettings {\n    organization {\n      id\n      name\n      timeZone\n      anonymityThreshold\n      followUpSlaHours\n      throttleDays\n      npsBands {\n        key\n        min\n      }\n    }\n  }\n": types.OrganizationSettingsDocument,
     "\n  mutation UpdateOrganizationSettings($input: OrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) {\n      id\n      name\n      timeZone\n      anonymityThreshold\n      followUpSlaHours\n      throttleDays\n      npsBands {\n        key\n        min\n      }\n    }\n  }\n": types.UpdateOrganizationSettingsDocument,
-    "\n  query ManagedUsers {\n    managedUsers {\n      id\n      email\n      name\n      roles\n      language\n      status\n      orgUnit {\n        id\n        name\n      }\n    }\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n": types.ManagedUsersDocument,
+    "\n  query ManagedUsers {\n    managedUsers {\n      id\n      email\n      name\n      roles\n      language\n      status\n      totpEnabled\n      orgUnit {\n        id\n        name\n      }\n    }\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n": types.ManagedUsersDocument,
     "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      name\n    }\n  }\n": types.InviteUserDocument,
     "\n  mutation UpdateUserRoles($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      roles\n    }\n  }\n": types.UpdateUserRolesDocument,
     "\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      status\n    }\n  }\n": types.DeactivateUserDocument,
     "\n  mutation ReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      id\n      status\n    }\n  }\n": types.ReactivateUserDocument,
     "\n  mutation SendPasswordLink($id: ID!) {\n    sendPasswordLink(id: $id) {\n      id\n      status\n    }\n  }\n": types.SendPasswordLinkDocument,
+    "\n  mutation RevokeAllUserSessions($userId: ID!) {\n    revokeAllUserSessions(userId: $userId)\n  }\n": types.RevokeAllUserSessionsDocument,
+    "\n  mutation ResetUserTotp($userId: ID!) {\n    resetUserTotp(userId: $userId)\n  }\n": types.ResetUserTotpDocument,
     "\n  query Webhooks {\n    webhookEndpoints {\n      id\n      url\n      events\n      orgUnitIds\n      enabled\n      disabledAt\n      createdAt\n      deliveries(first: 10) {\n        totalCount\n        edges {\n          node {\n            id\n            event\n            status\n            attempts\n            lastStatusCode\n            lastLatencyMs\n            lastError\n            nextAttemptAt\n            createdAt\n          }\n        }\n      }\n    }\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n": types.WebhooksDocument,
     "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n      }\n    }\n  }\n": types.CreateWebhookEndpointDocument,
     "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": types.DeleteWebhookEndpointDocument,
@@ -395,7 +409,7 @@ export function graphql(source: "\n  query EmployeeThemeMentions($filter: NpsFil
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n"];
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!, $totpCode: String) {\n    login(email: $email, password: $password, totpCode: $totpCode) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!, $totpCode: String) {\n    login(email: $email, password: $password, totpCode: $totpCode) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -419,7 +433,7 @@ export function graphql(source: "\n  query HomeOrganization {\n    organization 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Account {\n    me {\n      id\n      name\n      email\n      roles\n      orgUnit {\n        id\n        name\n      }\n    }\n    myNotificationPreferences {\n      mails {\n        kind\n        enabled\n      }\n      digestFrequency\n      language\n    }\n  }\n"): (typeof documents)["\n  query Account {\n    me {\n      id\n      name\n      email\n      roles\n      orgUnit {\n        id\n        name\n      }\n    }\n    myNotificationPreferences {\n      mails {\n        kind\n        enabled\n      }\n      digestFrequency\n      language\n    }\n  }\n"];
+export function graphql(source: "\n  query Account {\n    me {\n      id\n      name\n      email\n      roles\n      totpEnabled\n      orgUnit {\n        id\n        name\n      }\n    }\n    myNotificationPreferences {\n      mails {\n        kind\n        enabled\n      }\n      digestFrequency\n      language\n    }\n  }\n"): (typeof documents)["\n  query Account {\n    me {\n      id\n      name\n      email\n      roles\n      totpEnabled\n      orgUnit {\n        id\n        name\n      }\n    }\n    myNotificationPreferences {\n      mails {\n        kind\n        enabled\n      }\n      digestFrequency\n      language\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -431,11 +445,31 @@ export function graphql(source: "\n  mutation RequestPasswordReset($email: Strin
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query MySessions {\n    mySessions {\n      id\n      current\n      userAgent\n      address\n      startedAt\n      lastActiveAt\n    }\n  }\n"): (typeof documents)["\n  query MySessions {\n    mySessions {\n      id\n      current\n      userAgent\n      address\n      startedAt\n      lastActiveAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeMySession($id: ID!) {\n    revokeMySession(id: $id)\n  }\n"): (typeof documents)["\n  mutation RevokeMySession($id: ID!) {\n    revokeMySession(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query PasswordLink($token: String!) {\n    passwordLink(token: $token) {\n      purpose\n      name\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query PasswordLink($token: String!) {\n    passwordLink(token: $token) {\n      purpose\n      name\n      expiresAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password)\n  }\n"): (typeof documents)["\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartTotpEnrolment {\n    startTotpEnrolment {\n      secret\n      otpauthUri\n    }\n  }\n"): (typeof documents)["\n  mutation StartTotpEnrolment {\n    startTotpEnrolment {\n      secret\n      otpauthUri\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmTotp($code: String!) {\n    confirmTotp(code: $code)\n  }\n"): (typeof documents)["\n  mutation ConfirmTotp($code: String!) {\n    confirmTotp(code: $code)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableTotp($code: String!) {\n    disableTotp(code: $code)\n  }\n"): (typeof documents)["\n  mutation DisableTotp($code: String!) {\n    disableTotp(code: $code)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -755,7 +789,7 @@ export function graphql(source: "\n  mutation UpdateOrganizationSettings($input:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ManagedUsers {\n    managedUsers {\n      id\n      email\n      name\n      roles\n      language\n      status\n      orgUnit {\n        id\n        name\n      }\n    }\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query ManagedUsers {\n    managedUsers {\n      id\n      email\n      name\n      roles\n      language\n      status\n      orgUnit {\n        id\n        name\n      }\n    }\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query ManagedUsers {\n    managedUsers {\n      id\n      email\n      name\n      roles\n      language\n      status\n      totpEnabled\n      orgUnit {\n        id\n        name\n      }\n    }\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query ManagedUsers {\n    managedUsers {\n      id\n      email\n      name\n      roles\n      language\n      status\n      totpEnabled\n      orgUnit {\n        id\n        name\n      }\n    }\n    orgUnits {\n      id\n      name\n      parent {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -776,6 +810,14 @@ export function graphql(source: "\n  mutation ReactivateUser($id: ID!) {\n    re
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SendPasswordLink($id: ID!) {\n    sendPasswordLink(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation SendPasswordLink($id: ID!) {\n    sendPasswordLink(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeAllUserSessions($userId: ID!) {\n    revokeAllUserSessions(userId: $userId)\n  }\n"): (typeof documents)["\n  mutation RevokeAllUserSessions($userId: ID!) {\n    revokeAllUserSessions(userId: $userId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetUserTotp($userId: ID!) {\n    resetUserTotp(userId: $userId)\n  }\n"): (typeof documents)["\n  mutation ResetUserTotp($userId: ID!) {\n    resetUserTotp(userId: $userId)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

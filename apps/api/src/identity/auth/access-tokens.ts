@@ -14,6 +14,8 @@ interface Claims {
   typ: 'user' | 'api';
   roles?: Role[];
   scopes?: Scope[];
+  /** A user's session (login family), so the session list can mark the current one. */
+  sid?: string;
 }
 
 export function signAccessToken(principal: Principal, secret: string, now: Date): { token: string; expiresAt: Date } {
@@ -23,6 +25,7 @@ export function signAccessToken(principal: Principal, secret: string, now: Date)
     org: principal.organizationId,
     typ: principal.kind,
     ...(principal.kind === 'user' ? { roles: principal.roles } : { scopes: principal.scopes }),
+    ...(principal.sessionId ? { sid: principal.sessionId } : {}),
     iat,
     exp: iat + ACCESS_TOKEN_TTL_SECONDS,
   };
@@ -54,7 +57,7 @@ export function verifyAccessToken(token: string, secret: string, now: Date): Pri
     throw unauthenticated('The access token is not valid');
   }
   if (payload.typ === 'user' && isList(payload.roles, ROLES)) {
-    return { kind: 'user', id: payload.sub, organizationId: payload.org, roles: payload.roles, scopes: [] };
+    return { kind: 'user', id: payload.sub, organizationId: payload.org, roles: payload.roles, scopes: [], ...(typeof payload.sid === 'string' ? { sessionId: payload.sid } : {}) };
   }
   if (payload.typ === 'api' && isList(payload.scopes, SCOPES)) {
     return { kind: 'api', id: payload.sub, organizationId: payload.org, roles: [], scopes: payload.scopes };

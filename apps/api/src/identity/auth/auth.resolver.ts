@@ -6,13 +6,22 @@ import * as auth from './auth.service.js';
 @Resolver()
 export class AuthResolver {
   @Authorized('PUBLIC')
-  @Mutation(() => AuthPayload, { description: 'Log in; wrong email and wrong password give the same INVALID_CREDENTIALS error' })
-  login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context) {
-    return auth.login(ctx, email, password);
+  @Mutation(() => AuthPayload, {
+    description:
+      'Log in; wrong email and wrong password give the same INVALID_CREDENTIALS error. After repeated failures for the account or from the address: ' +
+      'TOO_MANY_ATTEMPTS with extensions.retryAfterSeconds. With a second factor on: TOTP_REQUIRED (field totpCode), then log in again with totpCode.',
+  })
+  login(
+    @Arg('email', () => String) email: string,
+    @Arg('password', () => String) password: string,
+    @Arg('totpCode', () => String, { nullable: true, description: 'The current code of the authenticator app, for a user with a second factor' }) totpCode: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return auth.login(ctx, email, password, totpCode ?? null);
   }
 
   @Authorized('PUBLIC')
-  @Mutation(() => AuthPayload, { description: 'Spend a refresh token for a new access token and a new refresh token' })
+  @Mutation(() => AuthPayload, { description: 'Spend a refresh token for a new access token and a new refresh token. TOO_MANY_ATTEMPTS after repeated failures from the address.' })
   refresh(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() ctx: Context) {
     return auth.refresh(ctx, refreshToken);
   }
@@ -24,7 +33,7 @@ export class AuthResolver {
   }
 
   @Authorized('PUBLIC')
-  @Mutation(() => AuthPayload, { description: 'Exchange an API client id and secret for a scoped access token' })
+  @Mutation(() => AuthPayload, { description: 'Exchange an API client id and secret for a scoped access token. TOO_MANY_ATTEMPTS (extensions.retryAfterSeconds) after repeated failures for the client id or from the address.' })
   issueApiToken(
     @Arg('clientId', () => String) clientId: string,
     @Arg('clientSecret', () => String) clientSecret: string,

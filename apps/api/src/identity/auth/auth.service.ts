@@ -10,38 +10,62 @@ import { recordUse } from './api-client-use.js';
 import type { AuthPayload } from './auth-payload.type.js';
 import { decoyHash, verifySecret } from '../../kernel/passwords.js';
 import { findRefreshToken, issueRefreshToken, revokeFamily, spendRefreshToken, tokenHash } from '../users/sessions.js';
+import { loginLimitsOf } from './login-limits.js';
+import { spendTotpCode } from './second-factor.js';
 
 const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
 
 const invalidCredentials = () => new DomainError('INVALID_CREDENTIALS', 'Email or password is incorrect');
 const invalidRefreshToken = () => unauthenticated('The refresh token is not valid; please log in again');
 
-function userPrincipal(user: UserEntity): Principal {
-  return { kind: 'user', id: user.id, organizationId: user.organizationId, roles: user.roles, scopes: [] };
+function userPrincipal(user: UserEntity, sessionId: string): Principal {
+  return { kind: 'user', id: user.id, organizationId: user.organizationId, roles: user.roles, scopes: [], sessionId };
 }
 
 async function payloadFor(ctx: Context, db: EntityManager, user: UserEntity, familyId: string): Promise<AuthPayload> {
   const now = ctx.app.now();
-  const principal = userPrincipal(user);
+  const principal = userPrincipal(user, familyId);
   const access = signAccessToken(principal, ctx.app.config.jwtSecret, now);
   authenticateAs(ctx, principal);
   return {
     accessToken: access.token,
     expiresAt: access.expiresAt,
-    refreshToken: await issueRefreshToken(db, user, familyId, now, REFRESH_TOKEN_TTL_MS),
+    refreshToken: await issueRefreshToken(db, user, familyId, now, REFRESH_TOKEN_TTL_MS, { userAgent: ctx.userAgent, address: ctx.address }),
     user: UserType.from(user),
   };
 }
 
-/** Wrong password and unknown email answer the same, after the same amount of work. */
-export async function login(ctx: Context, email: string, password: string): Promise<AuthPayload> {
-  const user = await ctx.db.findOneBy(UserEntity, { email: email.trim().toLowerCase(), active: true });
+const totpRequired = () => new DomainError('TOTP_REQUIRED', 'Enter the 6-digit code of your authenticator app', 'totpCode');
+const totpRefused = () => new DomainError('INVALID_CREDENTIALS', 'The code is not right; enter the current 6-digit code of your authenticator app', 'totpCode');
+
+/**
+ * Wrong password and unknown email answer the same, after the same amount of work. Failures count
+ * per account and per address (login-limits.ts); while either is locked out, every attempt is
+ * refused with TOO_MANY_ATTEMPTS before the password is looked at. A user with a second factor
+ * is asked for its code (TOTP_REQUIRED) once the password is right; a wrong code counts as a failure.
+ */
+export async function login(ctx: Context, email: string, password: string, totpCode: string | null = null): Promise<AuthPayload> {
+  const account = email.trim().toLowerCase();
+  const limits = loginLimitsOf(ctx.app);
+  const keys = { account: `user:${account}`, address: ctx.address ?? null };
+  await limits.check(keys);
+  const user = await ctx.db.findOneBy(UserEntity, { email: account, active: true });
   // An invited user without a password yet is checked against the decoy too: the same time as a miss.
   const ok = await verifySecret(password, user?.passwordHash || (await decoyHash()));
   if (!user || !ok) {
+    await limits.failed(keys);
     ctx.logger.info({ event: 'login.failed' }, 'login failed');
     throw invalidCredentials();
   }
+  if (user.totpEnabledAt) {
+    if (!totpCode) throw totpRequired();
+    if (!(await spendTotpCode(ctx, user, totpCode))) {
+      await limits.failed(keys);
+      ctx.logger.info({ event: 'login.totp_failed', userId: user.id }, 'login refused: wrong second-factor code');
+      throw totpRefused();
+    }
+  }
+  await limits.succeeded(keys.account);
   return payloadFor(ctx, ctx.db, user, randomUUID());
 }
 
@@ -50,6 +74,9 @@ export async function login(ctx: Context, email: string, password: string): Prom
  * Presenting a spent or revoked token means it was copied, so the whole family is revoked.
  */
 export async function refresh(ctx: Context, token: string): Promise<AuthPayload> {
+  const limits = loginLimitsOf(ctx.app);
+  const keys = { address: ctx.address ?? null };
+  await limits.check(keys);
   const now = ctx.app.now();
   const hash = tokenHash(token);
   const outcome = await ctx.db.transaction(async (tx) => {
@@ -71,7 +98,10 @@ export async function refresh(ctx: Context, token: string): Promise<AuthPayload>
   if (outcome?.kind === 'reused') {
     ctx.logger.warn({ event: 'refresh.reuse' }, 'a spent refresh token was presented; its family is revoked');
   }
-  if (outcome?.kind !== 'ok') throw invalidRefreshToken();
+  if (outcome?.kind !== 'ok') {
+    await limits.failed(keys);
+    throw invalidRefreshToken();
+  }
   return outcome.payload;
 }
 
@@ -99,13 +129,18 @@ async function clientSecretMatches(client: ApiClientEntity | null, secret: strin
  * Unknown id, wrong secret and revoked client answer the same.
  */
 export async function issueApiToken(ctx: Context, clientId: string, clientSecret: string): Promise<AuthPayload> {
+  const limits = loginLimitsOf(ctx.app);
+  const keys = { account: `client:${clientId}`, address: ctx.address ?? null };
+  await limits.check(keys);
   const now = ctx.app.now();
   const client = await ctx.db.findOneBy(ApiClientEntity, { clientId });
   const ok = await clientSecretMatches(client, clientSecret, now);
   if (!client || !ok || client.revokedAt) {
+    await limits.failed(keys);
     ctx.logger.info({ event: 'api-token.refused' }, 'API token refused');
     throw invalidClientCredentials();
   }
+  await limits.succeeded(keys.account);
   await recordUse(ctx.db, client.id, client.lastUsedAt, now);
   const access = signAccessToken(
     { kind: 'api', id: client.id, organizationId: client.organizationId, roles: [], scopes: client.scopes },

@@ -30,6 +30,13 @@ export class RefreshTokenEntity {
   @Column({ type: 'timestamptz', name: 'revoked_at', nullable: true })
   revokedAt: Date | null;
 
+  /** The browser (User-Agent, shortened) and address the token was issued to, shown in the session list. */
+  @Column({ type: 'text', name: 'user_agent', nullable: true })
+  userAgent: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  address: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 }

@@ -63,7 +63,7 @@ export class UserAdminResolver {
 
   @Authorized('PUBLIC')
   @Mutation(() => Boolean, {
-    description: 'Sets the password with a mailed link, once. BAD_USER_INPUT on token (used, expired, unknown) or password (at least 10 characters).',
+    description: 'Sets the password with a mailed link, once. BAD_USER_INPUT on token (used, expired, unknown) or password (at least 12 characters, not the email, not a common leaked password: extensions.reason PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_IS_EMAIL or PASSWORD_BREACHED).',
   })
   setPassword(@Arg('token', () => String) token: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context) {
     return admin.setPasswordWithLink(ctx, token, password);

@@ -4,6 +4,7 @@ import { orgOf, userOf, type Context } from '../../kernel/context.js';
 import { isUuid } from '../../kernel/batch.js';
 import { badInput, badInputOf, conflict, invalidState, notFound } from '../../kernel/errors.js';
 import { hashSecret } from '../../kernel/passwords.js';
+import { checkNewPassword } from './password-rules.js';
 import { currentOrganization } from '../organizations/organization.service.js';
 import { checkEmail, checkLanguage, checkName } from '../people/person-fields.js';
 import { hashLinkToken, isLinkToken, issueLink, mailLink, type LinkPurpose } from './password-links.js';
@@ -18,8 +19,6 @@ import { revokeSessions } from './sessions.js';
  * NOT_FOUND, like an unknown id). The organization always keeps one active admin who can log in.
  */
 
-export const MIN_PASSWORD = 10;
-export const MAX_PASSWORD = 200;
 /** A user asking for reset links is mailed at most once in this many minutes. */
 const RESET_COOLDOWN_MINUTES = 5;
 
@@ -207,13 +206,14 @@ export async function passwordLink(ctx: Context, token: string): Promise<Passwor
  * `password` for a password too short or too long; nothing changes then.
  */
 export async function setPasswordWithLink(ctx: Context, token: string, password: string): Promise<boolean> {
-  if (password.length < MIN_PASSWORD) throw badInput('password', `The password needs at least ${MIN_PASSWORD} characters`);
-  if (password.length > MAX_PASSWORD) throw badInput('password', `The password is longer than ${MAX_PASSWORD} characters`);
+  checkNewPassword(password, null);
   const hash = await hashSecret(password);
   const now = ctx.app.now();
   const userId = await ctx.db.transaction(async (tx) => {
     const link = await liveLink(tx, token, now, true);
     if (!link) throw linkInvalid();
+    const [{ email }] = (await tx.query(`SELECT email FROM users WHERE id = $1`, [link.user_id])) as { email: string }[];
+    checkNewPassword(password, email);
     await tx.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [link.user_id, hash]);
     await tx.query(`UPDATE password_links SET used_at = $2 WHERE user_id = $1 AND used_at IS NULL`, [link.user_id, now]);
     await revokeSessions(tx, link.user_id, now);

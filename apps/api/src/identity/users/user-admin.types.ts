@@ -34,6 +34,9 @@ export class ManagedUser {
   @Field(() => Date)
   createdAt: Date;
 
+  @Field(() => Boolean, { description: 'Their logins ask for a TOTP code' })
+  totpEnabled: boolean;
+
   /** Resolved to OrgUnit. */
   orgUnitId: string | null;
 
@@ -48,6 +51,7 @@ export class ManagedUser {
       status,
       createdAt: user.createdAt,
       orgUnitId: user.orgUnitId,
+      totpEnabled: !!user.totpEnabledAt,
     });
   }
 }

@@ -33,6 +33,17 @@ export class UserEntity {
   @Column({ type: 'boolean' })
   active: boolean;
 
+  /** The TOTP secret (base32), from enrolment on; it guards logins once totpEnabledAt is set (identity/auth/totp.ts). */
+  @Column({ type: 'text', name: 'totp_secret', nullable: true })
+  totpSecret: string | null;
+
+  @Column({ type: 'timestamptz', name: 'totp_enabled_at', nullable: true })
+  totpEnabledAt: Date | null;
+
+  /** The time step of the last code accepted: a code works once. */
+  @Column({ type: 'bigint', name: 'totp_last_step', nullable: true })
+  totpLastStep: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 }

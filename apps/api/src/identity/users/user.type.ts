@@ -22,6 +22,9 @@ export class UserType {
   @Field(() => String)
   language: string;
 
+  @Field(() => Boolean, { description: 'Logins ask for a TOTP code (an ADMIN or HR second factor, confirmed)' })
+  totpEnabled: boolean;
+
   /** Resolved to OrgUnit through the request's loader. */
   orgUnitId: string | null;
 
@@ -33,6 +36,7 @@ export class UserType {
       roles: user.roles,
       language: user.language,
       orgUnitId: user.orgUnitId,
+      totpEnabled: !!user.totpEnabledAt,
     });
   }
 }

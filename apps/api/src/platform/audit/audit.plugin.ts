@@ -111,8 +111,8 @@ export function auditTrail(): ApolloServerPlugin<Context> {
             organizationId: principal.organizationId,
             kind: principal.kind,
             id: principal.id,
-            ip: ctx.client?.ip ?? null,
-            userAgent: ctx.client?.userAgent ?? null,
+            ip: ctx.address ?? null,
+            userAgent: ctx.userAgent ?? null,
             requestId: ctx.requestId,
           };
           try {
