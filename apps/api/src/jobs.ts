@@ -28,6 +28,8 @@ import { sendScheduledTransactions } from './survey/transactions/send-job.js';
 import { FEED_DIGEST, dueDigests, sendDigest } from './survey/feed/digest.js';
 import { thankServer } from './survey/feed/thank-you.js';
 import { notifyTeamPackManagers } from './reporting/team-packs/team-pack-mail.js';
+import { ACTION_DUE_SOON, ACTION_OVERDUE, dueActionReminders, sendActionReminder } from './loop/discussions/action-reminders.js';
+import { PROGRAMME_NEWS, dueNewsDigests, sendNewsDigest } from './loop/news/news-digest.js';
 
 /**
  * Every queue and event consumer the app runs, in one place: the wiring of background work, as
@@ -77,6 +79,9 @@ const SCHEDULED: Record<string, (ctx: Context, job: ScheduledJob) => Promise<voi
   [FOLLOW_UP_OVERDUE]: markOverdue,
   [TRANSACTIONS_SEND]: sendScheduledTransactions,
   [FEED_DIGEST]: sendDigest,
+  [ACTION_DUE_SOON]: sendActionReminder,
+  [ACTION_OVERDUE]: sendActionReminder,
+  [PROGRAMME_NEWS]: async (ctx, job) => void (await sendNewsDigest(ctx, job)),
   [RETENTION_RUN]: async (ctx, job) => void (await applyRetention(ctx, job)),
 };
 
@@ -136,6 +141,8 @@ async function tick(job: Job<ScheduledJob>, ctx: JobContext, intervalMs: number)
     ...(await dueReminderWaves(ctx.db, now, bucket)),
     ...(await dueTransactionSends(ctx.db, now, bucket)),
     ...(await dueDigests(ctx.db, now)),
+    ...(await dueActionReminders(ctx.db, now)),
+    ...(await dueNewsDigests(ctx.db, now)),
     ...(await dueRetention(ctx.db, now, bucket)),
   ];
   for (const item of due) await schedule(ctx.db, item.job, null, item.key);

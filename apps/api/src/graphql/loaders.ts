@@ -3,6 +3,7 @@ import { waveTotalsLoader } from '../reporting/anonymity/index.js';
 import { contactLoader } from '../survey/contacts/contact.loader.js';
 import { followUpByResponseLoader, followUpNotesLoader } from '../survey/follow-ups/follow-up.loader.js';
 import { improvementLoaders } from '../loop/improvements/improvement.loader.js';
+import { discussionLoaders } from '../loop/discussions/discussion.loader.js';
 import { orgUnitLoader } from '../identity/org-units/org-unit.loader.js';
 import { responseLoader, responseUpdatedAtLoader } from '../survey/responses/response.loader.js';
 import { themeByIdLoader, themeIdsByResponseLoader, waveAnalysisLoader } from '../survey/themes/theme.loader.js';
@@ -43,6 +44,7 @@ export function createLoaders(db: EntityManager, organizationId: string | null) 
     waveComments: waveCommentsLoader(db, organizationId),
     employeeWaveTotals: waveTotalsLoader(db, organizationId),
     improvements: improvementLoaders(db, organizationId),
+    discussions: discussionLoaders(db, organizationId),
     themeById: themeByIdLoader(db, organizationId),
     acceptedThemeIdsByResponse: themeIdsByResponseLoader(db, organizationId, 'ACCEPTED'),
     suggestedThemeIdsByResponse: themeIdsByResponseLoader(db, organizationId, 'SUGGESTED'),

@@ -41,6 +41,15 @@ import {
   WaveStagesResolver,
 } from '../loop/improvements/improvement.resolver.js';
 import { BoardThemesResolver } from '../overview/board/board-themes.resolver.js';
+import { NewsResolver } from '../loop/news/news.resolver.js';
+import { YouSaidWeDidTeamsResolver } from '../loop/discussions/team-outcomes.js';
+import { BoardDiscussionsResolver } from '../overview/board/board-discussions.resolver.js';
+import {
+  DiscussionCoverageResolver,
+  DiscussionCoverageTeamResolver,
+  TeamDiscussionResolver,
+  TeamDiscussionSlotResolver,
+} from '../loop/discussions/discussion.resolver.js';
 import { BoardValueResolver } from '../overview/board/board-value.resolver.js';
 import { BoardResolver } from '../overview/board/board.resolver.js';
 import { HomeResolver } from '../overview/home/home.resolver.js';
@@ -61,7 +70,8 @@ export const resolvers = [
   FollowUpResolver, FollowUpNoteResolver, ResponseFollowUpResolver, WaveResolver, TransactionResolver, ThemeResolver, TaggingResolver, LiveResolver, FeedResolver, FeedItemResolver,
   AnalyticsResolver, NpsBandResolver, EmployeeResultsResolver, WaveResultsResolver, ThemeResultsResolver, LeaderboardResolver, AwardResolver, CriteriaResolver, TeamPackResolver,
   ImprovementResolver, ImprovementWaveResolver, ImprovementEventResolver, WaveStagesResolver,
-  BoardResolver, BoardThemesResolver, BoardValueResolver, HomeResolver,
+  TeamDiscussionResolver, TeamDiscussionSlotResolver, DiscussionCoverageResolver, DiscussionCoverageTeamResolver, YouSaidWeDidTeamsResolver, NewsResolver,
+  BoardResolver, BoardThemesResolver, BoardDiscussionsResolver, BoardValueResolver, HomeResolver,
   JobAdminResolver, ImportJobResolver, AuditLogResolver, WebhookResolver, WebhookDeliveryResolver,
 ] as const;
 

@@ -91,3 +91,11 @@ export const AWARD_FINALIZERS = rules('LEADER');
 export const IMPROVEMENT_READERS = rules('CX', 'HR', 'MANAGER', 'LEADER', 'ADMIN');
 export const IMPROVEMENT_EDITORS = rules('CX', 'HR', 'MANAGER', 'ADMIN');
 export const OUTCOME_SHARERS = rules('CX', 'HR', 'ADMIN');
+/** Who records a team's discussion of a wave (loop/discussions: the team in scope is checked by the service). */
+export const DISCUSSION_RECORDERS = rules('MANAGER', 'HR', 'CX', 'ADMIN');
+/** Who reads a team's discussion: the recorders (their scope) and LEADER. */
+export const DISCUSSION_READERS = rules('MANAGER', 'HR', 'CX', 'ADMIN', 'LEADER');
+/** Who reads which teams held their discussion per wave: HR (employee waves), CX (identified waves), ADMIN, LEADER. */
+export const COVERAGE_READERS = rules('HR', 'CX', 'ADMIN', 'LEADER');
+/** The programme news page: every staff role. */
+export const NEWS_READERS = rules('ADMIN', 'CX', 'HR', 'LEADER', 'MANAGER');

@@ -15,6 +15,7 @@ import { seedAwardsData } from './demo-awards.js';
 import { seedHistory } from './demo-history.js';
 import { seedTransactions } from './demo-transactions.js';
 import { notifyDemoTeamPacks } from './demo-team-packs.js';
+import { mailDemoNews, seedDiscussions } from './demo-discussions.js';
 import { seedAccountValues } from './demo-account-values.js';
 import { DEMO_DIGEST_READER, mailDemoDigest } from './demo-digest.js';
 
@@ -109,6 +110,8 @@ export async function seedDemoIfEmpty(dataSource: DataSource, logger: Logger, op
     await seedImprovements(tx, org.id, users, units, now);
     // Enough answers per team in the last two quarters for the leaderboards (demo-awards.ts).
     await seedAwardsData(tx, org.id, users, units, now);
+    // After the closed waves and improvements: team discussions and their actions (demo-discussions.ts).
+    await seedDiscussions(tx, org.id, users, units, now);
     // Last: every customer contact exists by now (revenue at risk on the board).
     await seedAccountValues(tx, org.id);
     return { identified, employees };
@@ -120,6 +123,8 @@ export async function seedDemoIfEmpty(dataSource: DataSource, logger: Logger, op
   const digests = options.app ? await mailDemoDigest(options.app, dataSource.manager, logger) : 0;
   // The latest closed wave's team packs: their managers' mails go to the outbox through the background jobs.
   const packManagers = options.app ? await notifyDemoTeamPacks(dataSource, options.app) : 0;
+  // The leader's monthly programme news (demo-discussions.ts), in the outbox at once.
+  const news = options.app ? await mailDemoNews(options.app, dataSource.manager) : 0;
   const [counts] = await dataSource.query(
     `SELECT (SELECT count(*)::int FROM contacts) AS contacts, (SELECT count(*)::int FROM employees) AS employees,
             (SELECT count(*)::int FROM waves) AS waves, (SELECT count(*)::int FROM responses) AS responses`,
@@ -128,7 +133,8 @@ export async function seedDemoIfEmpty(dataSource: DataSource, logger: Logger, op
     { ...counts, ...(mailed ? { outbox: options.app!.config.outboxDir, mailed } : {}), ...(packManagers ? { teamPackMails: packManagers } : {}) },
     `Seeded the demo organization: ${counts.contacts} contacts, ${counts.employees} employees, ${counts.waves} waves, ${counts.responses} answers` +
       (mailed ? `; ${mailed} demo invitation mails with survey links are in ${options.app!.config.outboxDir}` : '') +
-      (digests ? `, with ${DEMO_DIGEST_READER}'s weekly digest` : ''),
+      (digests ? `, with ${DEMO_DIGEST_READER}'s weekly digest` : '') +
+      (news ? ' and the leader\'s monthly programme news' : ''),
   );
   return true;
 }

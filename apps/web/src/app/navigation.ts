@@ -38,6 +38,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { name: 'wave', path: 'waves/:id', label: 'nav.wave', roles: ['CX', 'ADMIN', 'HR', 'MANAGER', 'LEADER'], component: () => import('../pages/waves/WavePage.vue'), inMenu: false, section: 'waves' },
   // A team's discussion pack of a closed wave (issue 20); the managers' mails link here.
   { name: 'team-pack', path: 'waves/:waveId/teams/:orgUnitId', label: 'teamPack.nav', roles: ['CX', 'ADMIN', 'HR', 'MANAGER', 'LEADER'], component: () => import('../pages/team-packs/TeamPackPage.vue'), inMenu: false, section: 'waves' },
+  { name: 'team-discussion', path: 'waves/:waveId/teams/:orgUnitId/discussion', label: 'discussions.nav', roles: ['CX', 'ADMIN', 'HR', 'MANAGER', 'LEADER'], component: () => import('../pages/discussions/TeamDiscussionPage.vue'), inMenu: false, section: 'waves' },
   { name: 'programmes', path: 'programmes', label: 'programmes.nav', roles: ['CX', 'ADMIN', 'MANAGER', 'LEADER'], component: () => import('../pages/programmes/ProgrammesPage.vue'), inMenu: false, section: 'waves' },
   { name: 'programme', path: 'programmes/:id', label: 'programmes.navItem', roles: ['CX', 'ADMIN', 'MANAGER', 'LEADER'], component: () => import('../pages/programmes/ProgrammePage.vue'), inMenu: false, section: 'waves' },
   { name: 'employees', path: 'employees', label: 'nav.employees', roles: ['HR', 'ADMIN'], component: () => import('../pages/employees/EmployeesPage.vue') },
@@ -47,6 +48,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { name: 'themes', path: 'themes', label: 'themes.nav', roles: ['CX', 'HR', 'ADMIN', 'MANAGER'], component: () => import('../pages/themes/ThemesPage.vue') },
   { name: 'improvements', path: 'improvements', label: 'improvements.nav', roles: ['CX', 'HR', 'MANAGER', 'LEADER', 'ADMIN'], component: () => import('../pages/improvements/ImprovementsPage.vue') },
   { name: 'improvement', path: 'improvements/:id', label: 'improvements.navItem', roles: ['CX', 'HR', 'MANAGER', 'LEADER', 'ADMIN'], component: () => import('../pages/improvements/ImprovementPage.vue'), inMenu: false, section: 'improvements' },
+  { name: 'news', path: 'news', label: 'news.nav', roles: STAFF_ROLES, component: () => import('../pages/news/NewsPage.vue') },
   { name: 'leaderboard', path: 'leaderboard', label: 'leaderboard.nav', roles: STAFF_ROLES, component: () => import('../pages/leaderboards/LeaderboardPage.vue') },
   { name: 'award-certificate', path: 'awards/:id/certificate', label: 'awards.certificate', roles: STAFF_ROLES, component: () => import('../pages/leaderboards/AwardCertificatePage.vue'), inMenu: false, section: 'leaderboard' },
   { name: 'organization', path: 'organization', label: 'nav.organization', roles: ['ADMIN'], component: () => import('../pages/organization/OrganizationPage.vue') },

@@ -55,11 +55,11 @@ describe('safeRedirect', () => {
 
 describe('navigation', () => {
   it('shows each role its items', () => {
-    expect(navigationFor(['ADMIN']).map((item) => item.name)).toEqual(['home', 'feed', 'board', 'explore', 'waves', 'employees', 'contacts', 'follow-ups', 'themes', 'improvements', 'leaderboard', 'organization']);
-    expect(navigationFor(['MANAGER']).map((item) => item.name)).toEqual(['home', 'feed', 'explore', 'waves', 'contacts', 'follow-ups', 'team', 'themes', 'improvements', 'leaderboard']);
-    expect(navigationFor(['LEADER']).map((item) => item.name)).toEqual(['home', 'feed', 'board', 'explore', 'waves', 'follow-ups', 'improvements', 'leaderboard']);
-    expect(navigationFor(['HR']).map((item) => item.name)).toEqual(['home', 'board', 'explore', 'waves', 'employees', 'themes', 'improvements', 'leaderboard']);
-    expect(navigationFor(['CX']).map((item) => item.name)).toEqual(['home', 'feed', 'board', 'explore', 'waves', 'contacts', 'follow-ups', 'themes', 'improvements', 'leaderboard']);
+    expect(navigationFor(['ADMIN']).map((item) => item.name)).toEqual(['home', 'feed', 'board', 'explore', 'waves', 'employees', 'contacts', 'follow-ups', 'themes', 'improvements', 'news', 'leaderboard', 'organization']);
+    expect(navigationFor(['MANAGER']).map((item) => item.name)).toEqual(['home', 'feed', 'explore', 'waves', 'contacts', 'follow-ups', 'team', 'themes', 'improvements', 'news', 'leaderboard']);
+    expect(navigationFor(['LEADER']).map((item) => item.name)).toEqual(['home', 'feed', 'board', 'explore', 'waves', 'follow-ups', 'improvements', 'news', 'leaderboard']);
+    expect(navigationFor(['HR']).map((item) => item.name)).toEqual(['home', 'board', 'explore', 'waves', 'employees', 'themes', 'improvements', 'news', 'leaderboard']);
+    expect(navigationFor(['CX']).map((item) => item.name)).toEqual(['home', 'feed', 'board', 'explore', 'waves', 'contacts', 'follow-ups', 'themes', 'improvements', 'news', 'leaderboard']);
   });
 
   it('shows the light FEED role only its feed, and sends it there from anywhere else', () => {

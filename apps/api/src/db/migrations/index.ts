@@ -30,6 +30,7 @@ import { FrontLineFeed1766440000000 } from './1766440000000-FrontLineFeed.js';
 import { FollowUpNotesByApiClients1766450000000 } from './1766450000000-FollowUpNotesByApiClients.js';
 import { ContactErasedEvents1766460000000 } from './1766460000000-ContactErasedEvents.js';
 import { AccountValue1766500000000 } from './1766500000000-AccountValue.js';
+import { TeamDiscussions1766520000000 } from './1766520000000-TeamDiscussions.js';
 import { SecondFactorAndSessions1766530000000 } from './1766530000000-SecondFactorAndSessions.js';
 import { AuditLog1766550000000 } from './1766550000000-AuditLog.js';
 import { Privacy1766551000000 } from './1766551000000-Privacy.js';
@@ -46,5 +47,5 @@ export const migrations = [Foundation1764000000000, Surveys1764100000000, Employ
   Exports1766030000000, DeletedRecords1766040000000, ApiClientLifecycle1766100000000, Webhooks1766200000000,
   TransactionAttributes1766400000000, TransactionalProgrammes1766410000000, TransactionRollups1766420000000, EmployeeReleaseCriteria1766430000000,
   FrontLineFeed1766440000000, FollowUpNotesByApiClients1766450000000,
-  ContactErasedEvents1766460000000, AccountValue1766500000000, SecondFactorAndSessions1766530000000, SubmissionIds1766540000000,
-  AuditLog1766550000000, Privacy1766551000000];
+  ContactErasedEvents1766460000000, AccountValue1766500000000, TeamDiscussions1766520000000, SecondFactorAndSessions1766530000000,
+  SubmissionIds1766540000000, AuditLog1766550000000, Privacy1766551000000];

@@ -11,7 +11,11 @@
 export const NOTIFICATION_KINDS = ['FOLLOW_UP_ASSIGNED', 'FOLLOW_UP_ESCALATED', 'WEBHOOK_DISABLED', 'THANK_YOU', 'TEAM_PACK'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export const MAIL_KINDS = ['FOLLOW_UP_ASSIGNED', 'FOLLOW_UP_ESCALATED', 'DIGEST', 'TEAM_PACK'] as const;
+/**
+ * ACTION_REMINDER: an action a team agreed is due soon (to its owner) or overdue (to CX), loop/discussions.
+ * PROGRAMME_NEWS: the monthly programme news (loop/news), on unless turned off.
+ */
+export const MAIL_KINDS = ['FOLLOW_UP_ASSIGNED', 'FOLLOW_UP_ESCALATED', 'DIGEST', 'TEAM_PACK', 'ACTION_REMINDER', 'PROGRAMME_NEWS'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 export const DIGEST_FREQUENCIES = ['NEVER', 'DAILY', 'WEEKLY'] as const;

@@ -4,7 +4,7 @@ import type { NotificationEntity } from './notification.entity.js';
 
 @ObjectType('NotificationMailSetting')
 export class NotificationMailSetting {
-  @Field(() => String, { description: 'FOLLOW_UP_ASSIGNED, FOLLOW_UP_ESCALATED, DIGEST, TEAM_PACK' })
+  @Field(() => String, { description: 'FOLLOW_UP_ASSIGNED, FOLLOW_UP_ESCALATED, DIGEST, TEAM_PACK, ACTION_REMINDER, PROGRAMME_NEWS' })
   kind: string;
 
   @Field(() => Boolean)
@@ -25,7 +25,7 @@ export class NotificationPreferencesType {
 
 @InputType('NotificationMailSettingInput')
 export class NotificationMailSettingInput {
-  @Field(() => String, { description: 'FOLLOW_UP_ASSIGNED, FOLLOW_UP_ESCALATED, DIGEST or TEAM_PACK' })
+  @Field(() => String, { description: 'FOLLOW_UP_ASSIGNED, FOLLOW_UP_ESCALATED, DIGEST, TEAM_PACK, ACTION_REMINDER or PROGRAMME_NEWS' })
   kind: string;
 
   @Field(() => Boolean)

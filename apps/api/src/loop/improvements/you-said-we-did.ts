@@ -38,6 +38,10 @@ export class YouSaidWeDid {
 
   @Field(() => [PublicImprovement], { description: 'IMPLEMENTED and VERIFIED improvements linked to the wave (as a wave, or through its responses or follow-ups), newest first' })
   improvements: PublicImprovement[];
+
+  /** For field resolvers of other modules (the teams' sections, loop/discussions); never a field. */
+  waveId: string;
+  organizationId: string;
 }
 
 /**
@@ -65,6 +69,8 @@ export async function youSaidWeDid(ctx: Context, token: string, language: string
   const languages = wave.languages.length ? wave.languages : ['en'];
   const lang = respondentLanguage(languages, language);
   return Object.assign(new YouSaidWeDid(), {
+    waveId,
+    organizationId: wave.organization_id,
     waveName: publicTitleIn(wave.public_titles, lang),
     organizationName: wave.organization_name,
     language: lang,

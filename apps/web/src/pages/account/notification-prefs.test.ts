@@ -13,7 +13,7 @@ const server = {
 describe('notification preferences form', () => {
   it('starts from the server, every kind it does not list on', () => {
     expect(formOf(server)).toEqual({
-      mails: { FOLLOW_UP_ASSIGNED: true, FOLLOW_UP_ESCALATED: false, DIGEST: true, TEAM_PACK: true },
+      mails: { FOLLOW_UP_ASSIGNED: true, FOLLOW_UP_ESCALATED: false, DIGEST: true, TEAM_PACK: true, ACTION_REMINDER: true, PROGRAMME_NEWS: true },
       digestFrequency: 'WEEKLY',
       language: 'pl',
     });

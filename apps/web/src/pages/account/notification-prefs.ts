@@ -6,6 +6,8 @@ export const MAIL_KINDS = [
   { kind: 'FOLLOW_UP_ESCALATED', later: false },
   { kind: 'DIGEST', later: false },
   { kind: 'TEAM_PACK', later: false },
+  { kind: 'ACTION_REMINDER', later: false },
+  { kind: 'PROGRAMME_NEWS', later: false },
 ] as const;
 
 export const DIGEST_FREQUENCIES = ['NEVER', 'DAILY', 'WEEKLY'] as const;

@@ -1,0 +1,119 @@
+import type { EntityManager } from 'typeorm';
+import type { Context } from '../../kernel/context.js';
+import { orgOf } from '../../kernel/context.js';
+import { notFound } from '../../kernel/errors.js';
+import { DONE_STATUSES, OPEN_STATUSES } from '../improvements/improvement-status.js';
+import { readsWholeAudience, waveOf } from './discussion-scope.js';
+import { DiscussionCoverage, DiscussionCoverageTeam, discussionOf, type DiscussionRow } from './discussion.types.js';
+
+/** One team of one wave, as the grouped statement reads it. */
+export interface TeamCoverageRow {
+  waveId: string;
+  orgUnitId: string;
+  held: boolean;
+  actions: number;
+  done: number;
+  overdue: number;
+}
+
+export interface CoverageSummary {
+  teams: number;
+  held: number;
+  share: number | null;
+  actions: number;
+  actionsDone: number;
+  actionsOverdue: number;
+}
+
+/**
+ * The coverage arithmetic of one wave's teams: teams counted once each, the share of those that
+ * held their discussion (null without teams), and the actions summed (done and overdue never more
+ * than agreed: a row that says otherwise is clamped, as the statement cannot produce it).
+ */
+export function summarize(rows: readonly Omit<TeamCoverageRow, 'waveId'>[]): CoverageSummary {
+  const teams = new Map<string, Omit<TeamCoverageRow, 'waveId'>>();
+  for (const row of rows) {
+    const seen = teams.get(row.orgUnitId);
+    teams.set(row.orgUnitId, seen ? { ...seen, held: seen.held || row.held, actions: seen.actions + row.actions, done: seen.done + row.done, overdue: seen.overdue + row.overdue } : row);
+  }
+  let held = 0;
+  let actions = 0;
+  let actionsDone = 0;
+  let actionsOverdue = 0;
+  for (const t of teams.values()) {
+    if (t.held) held += 1;
+    const agreed = Math.max(0, t.actions);
+    actions += agreed;
+    const done = Math.min(Math.max(0, t.done), agreed);
+    actionsDone += done;
+    actionsOverdue += Math.min(Math.max(0, t.overdue), agreed - done);
+  }
+  return { teams: teams.size, held, share: teams.size ? held / teams.size : null, actions, actionsDone, actionsOverdue };
+}
+
+/**
+ * Per team of the waves, in one grouped statement: the teams of a wave are the org units of its
+ * identified answers, of its employee participants (the invitation snapshot: a unit, never a
+ * person), and any unit that recorded a discussion of it.
+ */
+export async function coverageRows(db: EntityManager, organizationId: string, waveIds: readonly string[], today: string): Promise<TeamCoverageRow[]> {
+  if (waveIds.length === 0) return [];
+  const rows: { wave_id: string; org_unit_id: string; held: boolean; actions: number; done: number; overdue: number }[] = await db.query(
+    `WITH teams AS (
+       SELECT DISTINCT wave_id, org_unit_id FROM responses WHERE organization_id = $1 AND wave_id = ANY($2::uuid[]) AND org_unit_id IS NOT NULL
+       UNION SELECT DISTINCT wave_id, org_unit_id FROM employee_participations WHERE organization_id = $1 AND wave_id = ANY($2::uuid[]) AND org_unit_id IS NOT NULL
+       UNION SELECT wave_id, org_unit_id FROM team_discussions WHERE organization_id = $1 AND wave_id = ANY($2::uuid[])
+     )
+     SELECT t.wave_id, t.org_unit_id, bool_or(d.id IS NOT NULL) AS held,
+            count(i.id)::int AS actions,
+            count(i.id) FILTER (WHERE i.status = ANY($4::text[]))::int AS done,
+            count(i.id) FILTER (WHERE i.status = ANY($5::text[]) AND i.due_date < $3::date)::int AS overdue
+       FROM teams t
+       LEFT JOIN team_discussions d ON d.organization_id = $1 AND d.wave_id = t.wave_id AND d.org_unit_id = t.org_unit_id
+       LEFT JOIN team_discussion_actions a ON a.discussion_id = d.id
+       LEFT JOIN improvements i ON i.id = a.improvement_id
+      GROUP BY t.wave_id, t.org_unit_id`,
+    [organizationId, waveIds, today, DONE_STATUSES, OPEN_STATUSES],
+  );
+  return rows.map((r) => ({ waveId: r.wave_id, orgUnitId: r.org_unit_id, held: r.held, actions: r.actions, done: r.done, overdue: r.overdue }));
+}
+
+const coverageOf = (waveId: string, summary: CoverageSummary, teamRows: DiscussionCoverageTeam[] = []) =>
+  Object.assign(new DiscussionCoverage(), { waveId, ...summary, teamRows });
+
+/** Coverage per wave, in the order given, for the board (no team rows). */
+export async function coverageOfWaves(db: EntityManager, organizationId: string, waveIds: readonly string[], today: string): Promise<DiscussionCoverage[]> {
+  const rows = await coverageRows(db, organizationId, waveIds, today);
+  return waveIds.map((id) => coverageOf(id, summarize(rows.filter((r) => r.waveId === id))));
+}
+
+/**
+ * One wave's coverage with its teams (those that held first): for HR (employee waves), CX
+ * (identified waves), ADMIN and LEADER; another organization's wave or one the caller does not
+ * oversee is NOT_FOUND.
+ */
+export async function waveDiscussionCoverage(ctx: Context, waveId: string): Promise<DiscussionCoverage> {
+  const organizationId = orgOf(ctx);
+  const wave = await waveOf(ctx.db, organizationId, waveId, 'waveId');
+  if (!readsWholeAudience(ctx.principal!, wave.audience)) throw notFound('Wave', 'waveId');
+  const today = ctx.app.now().toISOString().slice(0, 10);
+  const rows = await coverageRows(ctx.db, organizationId, [wave.id], today);
+  const discussions: DiscussionRow[] = await ctx.db.query(
+    `SELECT id, wave_id, org_unit_id, to_char(held_on, 'YYYY-MM-DD') AS held_on, participants, notes, publish, recorded_by, created_at, updated_at
+       FROM team_discussions WHERE organization_id = $1 AND wave_id = $2`,
+    [organizationId, wave.id],
+  );
+  const byUnit = new Map(discussions.map((d) => [d.org_unit_id, discussionOf(d)]));
+  const teamRows = rows
+    .map((r) =>
+      Object.assign(new DiscussionCoverageTeam(), {
+        orgUnitId: r.orgUnitId,
+        discussion: byUnit.get(r.orgUnitId) ?? null,
+        actions: r.actions,
+        actionsDone: r.done,
+        actionsOverdue: r.overdue,
+      }),
+    )
+    .sort((a, b) => Number(!!b.discussion) - Number(!!a.discussion) || a.orgUnitId.localeCompare(b.orgUnitId));
+  return coverageOf(wave.id, summarize(rows), teamRows);
+}
