@@ -27,7 +27,7 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
 
 describe.skipIf(!runBrowserTests)('a team discussion pack in the browser', () => {
   // The demo's seed on a busy machine can take longer than the default two minutes.
-  const session = browserSession({ readyTimeoutMs: 170_000 });
+  const session = browserSession();
 
   /** The pack link of the manager's TEAM_PACK mail (the demo tells the latest closed wave's managers). */
   async function packPath(email: string): Promise<string> {

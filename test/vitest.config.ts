@@ -9,7 +9,7 @@ export default defineConfig({
     // (TOUR=1 also runs everyday.test.ts's screenshots of nine pages).
     exclude: ['node_modules/**', 'artifacts/**', ...(process.env.TOUR === '1' ? [] : ['tour.test.ts'])],
     testTimeout: 60_000,
-    hookTimeout: 180_000,
+    hookTimeout: 480_000,
     fileParallelism: false,
     pool: 'forks',
   },

@@ -130,7 +130,7 @@ export async function startServer(options: { env?: Record<string, string>; ready
   };
 
   try {
-    await waitUntilReady(url, child, options.readyTimeoutMs ?? 120_000);
+    await waitUntilReady(url, child, options.readyTimeoutMs ?? 300_000);
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}\n--- server output ---\n${log}`);
