@@ -53,7 +53,7 @@ async function expectAudited(server: TestServer, sent: SentMutation[]): Promise<
   const logged = new Set<string>();
   let after: string | null = null;
   for (let page = 0; page < 100; page++) {
-    const { auditLog } = await graphql<{ auditLog: { entries: { requestId: string | null }[]; endCursor: string | null } }>(
+    const { auditLog }: { auditLog: { entries: { requestId: string | null }[]; endCursor: string | null } } = await graphql(
       server,
       `query($after: String) { auditLog(first: 200, after: $after) { entries { requestId } endCursor } }`,
       { after },

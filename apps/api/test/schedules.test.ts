@@ -162,7 +162,7 @@ describe('bad input and other organizations', () => {
   it('refuses unknown notification kinds, digest frequencies and languages, naming the field, and keeps the preferences', async () => {
     const before = (await app.gql(PREFS, {}, cx)).data.myNotificationPreferences;
     expect(before).toEqual({
-      mails: ['FOLLOW_UP_ASSIGNED', 'FOLLOW_UP_ESCALATED', 'DIGEST', 'TEAM_PACK'].map((kind) => ({ kind, enabled: true })),
+      mails: ['FOLLOW_UP_ASSIGNED', 'FOLLOW_UP_ESCALATED', 'DIGEST', 'TEAM_PACK', 'ACTION_REMINDER', 'PROGRAMME_NEWS'].map((kind) => ({ kind, enabled: true })),
       digestFrequency: 'NEVER',
       language: 'en',
     });
