@@ -5,6 +5,7 @@ import type { ScheduledJob } from '../../platform/jobs/schedules.js';
 import { newsMail } from '../../platform/mail/news-mail.js';
 import { DEFAULT_SETTINGS } from '../../identity/organizations/organization.service.js';
 import { programmeNews } from './news.service.js';
+import { zoned } from '../../kernel/zoned-time.js';
 
 /**
  * The monthly programme news mail (issue 20): on unless the user turned the PROGRAMME_NEWS mail off
@@ -18,18 +19,6 @@ export const PROGRAMME_NEWS = 'programme.news';
 const NEWS_HOUR = 8;
 const NEWS_DAYS = 3;
 const STAFF: readonly Role[] = ['ADMIN', 'HR', 'CX', 'MANAGER', 'LEADER'];
-
-function zoned(at: Date, timeZone: string): { year: number; month: number; day: number; sinceMidnightMs: number } {
-  let format: Intl.DateTimeFormat;
-  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' };
-  try {
-    format = new Intl.DateTimeFormat('en-GB', { ...options, timeZone });
-  } catch {
-    format = new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' });
-  }
-  const p = Object.fromEntries(format.formatToParts(at).map((x) => [x.type, x.value]));
-  return { year: Number(p.year), month: Number(p.month), day: Number(p.day), sinceMidnightMs: ((Number(p.hour) * 60 + Number(p.minute)) * 60 + Number(p.second)) * 1000 + at.getUTCMilliseconds() };
-}
 
 /** The month's news moment (the 1st, 08:00 local) when `now` is within its first NEWS_DAYS days and past it, with the month covered. */
 export function newsMoment(now: Date, timeZone: string): { at: Date; key: string; covered: { from: Date; to: Date; month: string } } | null {

@@ -4,6 +4,7 @@ import { compareNps, nps, type NpsCounts } from '@tandem/nps-core';
 import type { Context, Principal } from '../../kernel/context.js';
 import { isUuid } from '../../kernel/batch.js';
 import { badInput } from '../../kernel/errors.js';
+import { zoned } from '../../kernel/zoned-time.js';
 import type { Role } from '../../kernel/policies.js';
 import type { ScheduledJob } from '../../platform/jobs/schedules.js';
 import { digestMail } from '../../platform/mail/digest-mail.js';
@@ -26,24 +27,6 @@ const DAY_MS = 24 * 3600_000;
 
 type Frequency = 'DAILY' | 'WEEKLY';
 const periodOf = (frequency: Frequency) => (frequency === 'DAILY' ? DAY_MS : 7 * DAY_MS);
-
-/** A moment's calendar date, hour and weekday in a time zone (UTC when the zone is unknown). */
-function zoned(at: Date, timeZone: string): { date: string; hour: number; weekday: string; sinceMidnightMs: number } {
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', weekday: 'short', hourCycle: 'h23' });
-  } catch {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', weekday: 'short', hourCycle: 'h23' });
-  }
-  const parts = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
-  const hour = Number(parts.hour);
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    hour,
-    weekday: parts.weekday,
-    sinceMidnightMs: ((hour * 60 + Number(parts.minute)) * 60 + Number(parts.second)) * 1000 + at.getUTCMilliseconds(),
-  };
-}
 
 /** When today's digest is due in the zone (07:00 local, as an instant), or null when none is due today or not yet. */
 function dueMoment(now: Date, timeZone: string, frequency: Frequency): { at: Date; date: string } | null {
