@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
+    globalSetup: ['support/global-setup.ts'],
     // The tour (every page, five languages) is for looking at pages: `npm run tour -w @tandem/e2e`
     // (TOUR=1 also runs everyday.test.ts's screenshots of nine pages).
     exclude: ['node_modules/**', 'artifacts/**', ...(process.env.TOUR === '1' ? [] : ['tour.test.ts'])],

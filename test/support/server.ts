@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 const testRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 export const repoRoot = resolve(testRoot, '..');
@@ -41,31 +42,28 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** A fresh database on the PostgreSQL server at DATABASE_URL, dropped by the returned function. */
-async function createDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const { default: pg } = await import('pg');
+/** A new database on the PostgreSQL server at DATABASE_URL (a copy of `template` when given), dropped by the returned function. */
+export async function createDatabase(serverUrl: string, template: string | null = null): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   const name = `tandem_e2e_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
+  await adminQuery(serverUrl, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
+    name,
     url: url.toString(),
-    async drop() {
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      try {
-        await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await cleanup.end();
-      }
-    },
+    drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
+}
+
+export async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
 }
 
 const exited = (child: ChildProcess) =>
@@ -74,13 +72,31 @@ const exited = (child: ChildProcess) =>
     else child.once('exit', () => resolveExit());
   });
 
+export interface StartOptions {
+  env?: Record<string, string>;
+  readyTimeoutMs?: number;
+  /** The server's own PGlite under DATA_DIR, as `npm start` runs it, even when DATABASE_URL is set. */
+  embedded?: boolean;
+}
+
 /**
- * Starts the real server (apps/api/dist/main.js, which also serves
- * apps/web/dist) on a free port, with its own data directory and — when
- * DATABASE_URL is set (and not `embedded`) — its own database. Resolves once /readyz answers 200;
- * the server seeds the demo organization into the empty database on start.
+ * Starts the real server (apps/api/dist/main.js, which also serves apps/web/dist) on a free port,
+ * with its own data directory and — when DATABASE_URL is set (and not `embedded`) — its own
+ * database. Resolves once /readyz answers 200. On PostgreSQL the database is a copy of the run's
+ * seeded demo and the outbox starts with the demo's mails (global-setup.ts); otherwise the server
+ * seeds the demo organization into its empty database on start.
  */
-export async function startServer(options: { env?: Record<string, string>; readyTimeoutMs?: number; embedded?: boolean } = {}): Promise<TestServer> {
+export async function startServer(options: StartOptions = {}): Promise<TestServer> {
+  const serverUrl = options.embedded ? undefined : process.env.DATABASE_URL;
+  const seeded = serverUrl ? inject('e2eSeeded') : null;
+  const database = serverUrl ? await createDatabase(serverUrl, seeded?.database) : null;
+  return launchServer({ ...options, database, outbox: seeded?.outbox ?? null });
+}
+
+/** Runs the server on `database` (dropped at stop unless `keepDatabase`), its outbox starting as a copy of `outbox`. */
+export async function launchServer(
+  options: StartOptions & { database: { url: string; drop(): Promise<void> } | null; outbox?: string | null; keepDatabase?: boolean },
+): Promise<TestServer> {
   if (!fromSource && !existsSync(serverEntry)) {
     throw new Error(`The API is not built: ${serverEntry} is missing. Run \`npx turbo run build\` at the repository root.`);
   }
@@ -90,8 +106,7 @@ export async function startServer(options: { env?: Record<string, string>; ready
 
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'tandem-e2e-'));
-  // embedded: the server's own PGlite under DATA_DIR, as `npm start` runs it, even when DATABASE_URL is set.
-  const database = process.env.DATABASE_URL && !options.embedded ? await createDatabase(process.env.DATABASE_URL) : null;
+  const { database } = options;
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -104,6 +119,8 @@ export async function startServer(options: { env?: Record<string, string>; ready
   delete env.DATABASE_URL;
   if (database) env.DATABASE_URL = database.url;
   if (fromSource) env.TSX_TSCONFIG_PATH = resolve(repoRoot, 'apps/api/tsconfig.json');
+  const outboxDir = env.OUTBOX_DIR ? resolve(env.OUTBOX_DIR) : join(dataDir, 'outbox');
+  if (options.outbox) await cp(options.outbox, outboxDir, { recursive: true });
 
   const args = fromSource ? ['--import', 'tsx', sourceEntry] : [serverEntry];
   const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -125,7 +142,7 @@ export async function startServer(options: { env?: Record<string, string>; ready
       await exited(child);
       clearTimeout(timer);
     }
-    await database?.drop().catch((error: unknown) => console.warn(`could not drop the e2e database: ${String(error)}`));
+    if (!options.keepDatabase) await database?.drop().catch((error: unknown) => console.warn(`could not drop the e2e database: ${String(error)}`));
     await rm(dataDir, { recursive: true, force: true });
   };
 
@@ -136,7 +153,6 @@ export async function startServer(options: { env?: Record<string, string>; ready
     throw new Error(`${(error as Error).message}\n--- server output ---\n${log}`);
   }
 
-  const outboxDir = env.OUTBOX_DIR ? resolve(env.OUTBOX_DIR) : join(dataDir, 'outbox');
   return { url, port, dataDir, outboxDir, output: () => log, stop };
 }
 

@@ -11,41 +11,46 @@ import { seedDemoIfEmpty } from '../../src/seed/demo.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** A migrated and seeded database on the DATABASE_URL server that test files copy (CREATE DATABASE … TEMPLATE). */
-    seededTemplate: string | null;
-    /** A migrated and seeded PGlite, dumped to this file, that test files start from. */
-    seededImage: string | null;
+    /** Databases on the DATABASE_URL server that test files copy (CREATE DATABASE … TEMPLATE): migrated, and migrated and seeded. */
+    templates: { migrated: string; seeded: string } | null;
+    /** The same as dumps of PGlite, which test files start from when there is no DATABASE_URL. */
+    images: { migrated: string; seeded: string } | null;
   }
 }
 
 /**
- * Migrating and seeding the demo takes longer than most test files' own work, so it runs once per
- * run: on the PostgreSQL server when DATABASE_URL is set (a template database), otherwise in PGlite
- * (a dump). Each test file still gets a database of its own, copied from it.
+ * Migrating takes a few seconds and seeding the demo longer than most test files' own work, so
+ * both run once per run: on the PostgreSQL server when DATABASE_URL is set (template databases),
+ * otherwise in PGlite (dumps). Each test file still gets a database of its own, copied from one.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const logger = createLogger('silent');
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
-    const name = `tandem_template_${randomBytes(6).toString('hex')}`;
-    await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const db = await openDatabase({ databaseUrl: url.toString(), embeddedDir: null }, { poolSize: 2 });
+    const suffix = randomBytes(6).toString('hex');
+    const templates = { migrated: `tandem_migrated_${suffix}`, seeded: `tandem_template_${suffix}` };
+    const urlOf = (name: string) => Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+    await adminQuery(serverUrl, `CREATE DATABASE ${templates.migrated}`);
+    await (await openDatabase({ databaseUrl: urlOf(templates.migrated), embeddedDir: null }, { poolSize: 2 })).close();
+    await adminQuery(serverUrl, `CREATE DATABASE ${templates.seeded} TEMPLATE ${templates.migrated}`);
+    const db = await openDatabase({ databaseUrl: urlOf(templates.seeded), embeddedDir: null }, { poolSize: 2 });
     await seedDemoIfEmpty(db.dataSource, logger);
     await db.close();
-    project.provide('seededTemplate', name);
-    project.provide('seededImage', null);
-    return () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    project.provide('templates', templates);
+    project.provide('images', null);
+    return async () => {
+      for (const name of Object.values(templates)) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    };
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'tandem-image-'));
-  const file = path.join(dir, 'seeded.tar');
+  const images = { migrated: path.join(dir, 'migrated.tar'), seeded: path.join(dir, 'seeded.tar') };
   const db = await openDatabase({ databaseUrl: null, embeddedDir: null });
+  writeFileSync(images.migrated, Buffer.from(await (await db.dump!()).arrayBuffer()));
   await seedDemoIfEmpty(db.dataSource, logger);
-  writeFileSync(file, Buffer.from(await (await db.dump!()).arrayBuffer()));
+  writeFileSync(images.seeded, Buffer.from(await (await db.dump!()).arrayBuffer()));
   await db.close();
-  project.provide('seededTemplate', null);
-  project.provide('seededImage', file);
+  project.provide('templates', null);
+  project.provide('images', images);
   return async () => rmSync(dir, { recursive: true, force: true });
 }
 
