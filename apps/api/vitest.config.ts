@@ -12,8 +12,11 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Two files at a time even on two cores: a file spends most of its time waiting for the
+    // database, its server or a job's timer, not computing.
+    maxWorkers: 2,
   },
 });

@@ -53,5 +53,5 @@ describe('embedded database', () => {
     expect(await second.dataSource.query(`SELECT name FROM organizations`)).toEqual([{ name: 'Kept' }]);
     await second.close();
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 120_000); // it migrates a fresh database on disk: seconds alone, far more beside another test file
 });
