@@ -6,6 +6,7 @@ import { badInput } from '../../kernel/errors.js';
 import { AudienceEnum } from '../../survey/waves/wave.enums.js';
 import type { Audience } from '../../survey/waves/wave.entity.js';
 import { readsIdentified } from './board.service.js';
+import type { Queryable } from '../../reporting/base/rollups.js';
 
 /**
  * Account value on the board (issue 19, as CustomerGauge shows it): of one customer-side audience
@@ -85,7 +86,7 @@ export class RevenueAtRisk {
   byOwner: ValueGroup[];
 }
 
-interface Row {
+export interface Row {
   id: string | null;
   dim: 'all' | 'unit' | 'owner';
   name: string | null;
@@ -133,14 +134,12 @@ export function grainOf(board: { from: Date; to: Date }): { grain: 'Q' | 'Y'; pe
   throw new Error(`revenueAtRisk reads a calendar quarter or year, not ${from}..${to}`);
 }
 
-/** Null for callers who read employee results only (HR), as the board leaves out what they may not read. */
-export async function revenueAtRisk(ctx: Context, board: { from: Date; to: Date }, audience: Audience, top: number): Promise<RevenueAtRisk | null> {
-  const organizationId = orgOf(ctx);
-  if (audience === 'EMPLOYEE') throw badInput('audience', 'Employees carry no account value; revenue at risk is for CUSTOMER, CANDIDATE and ASSOCIATE');
-  if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) throw badInput('top', `top must be from 1 to ${MAX_TOP}`);
-  if (!readsIdentified(ctx.principal!)) return null;
-  const { grain, period } = grainOf(board);
-  const rows: Row[] = await ctx.db.query(
+/**
+ * The one statement: grouping sets over latest_answers' rows of the period (one per contact who
+ * answered), weighted by the contacts' values; exported for the benchmark (scripts/revenue-at-risk-bench.ts).
+ */
+export async function valueRows(db: Queryable, organizationId: string, audience: Audience, { grain, period }: { grain: 'Q' | 'Y'; period: string }): Promise<Row[]> {
+  return (await db.query(
     `WITH valued AS (
        SELECT l.category, l.org_unit_id, l.owner_id, c.annual_value AS v
          FROM latest_answers l LEFT JOIN contacts c ON c.id = l.contact_id AND c.organization_id = $1
@@ -164,7 +163,16 @@ export async function revenueAtRisk(ctx: Context, board: { from: Date; to: Date 
        LEFT JOIN org_units u ON g.dim = 'unit' AND u.id = g.id
        LEFT JOIN users us ON g.dim = 'owner' AND us.id = g.id`,
     [organizationId, audience, grain, period],
-  );
+  )) as Row[];
+}
+
+/** Null for callers who read employee results only (HR), as the board leaves out what they may not read. */
+export async function revenueAtRisk(ctx: Context, board: { from: Date; to: Date }, audience: Audience, top: number): Promise<RevenueAtRisk | null> {
+  const organizationId = orgOf(ctx);
+  if (audience === 'EMPLOYEE') throw badInput('audience', 'Employees carry no account value; revenue at risk is for CUSTOMER, CANDIDATE and ASSOCIATE');
+  if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) throw badInput('top', `top must be from 1 to ${MAX_TOP}`);
+  if (!readsIdentified(ctx.principal!)) return null;
+  const rows = await valueRows(ctx.db, organizationId, audience, grainOf(board));
   const total = rows.find((r) => r.dim === 'all');
   const valueTotal = total ? num(total.value_total) : num((await ctx.db.query(`SELECT sum(annual_value)::float8 AS v FROM contacts WHERE organization_id = $1`, [organizationId]))[0]?.v);
   const all = total ? group(total) : null;
