@@ -9,8 +9,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * the same order the straightforward statement used: its id, time, category, org unit and owner.
  *
  * Statement-level triggers on responses keep it exact inside the writing transaction, beside the
- * NPS rollup's, so every path that writes answers (respondent submit, transactional programmes,
- * imports, the demo seed) keeps it without knowing of it:
+ * NPS rollup's, so every path that writes answers (recordResponses: the respondent's submit and the
+ * transactional programmes; the demo seeds; any bulk SQL) keeps it without knowing of it:
  * - an insert upserts the period rows of its answers, only where the answer is not older than the
  *   one held (rows in key order, so concurrent writers lock them in the same order);
  * - a delete, or an update of a column that matters (contact — an erasure or a deleted contact sets
