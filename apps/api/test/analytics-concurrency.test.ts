@@ -8,7 +8,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
  * Answers submitted at the same time keep every aggregate exact: 60 answers sent concurrently over
  * HTTP to one wave of the demo organization, then npsSummary, npsBreakdown and npsTrend (served from
  * the rollup the triggers keep) compared with a full recount over the responses table, and the
- * rollup and the per-wave counts compared with their own rebuild from the tables.
+ * rollup, the per-wave counts and latest_answers compared with their own rebuild from the tables.
  */
 const SUMMARY = 'responses promoters passives detractors';
 const N = 60;
@@ -137,11 +137,16 @@ describe('aggregates after concurrent answers', () => {
           GROUP BY 1 HAVING sum(invited) <> 0 OR sum(responded) <> 0 ORDER BY 1`,
         [org],
       );
-    const [rollupBefore, countsBefore] = [await rollup(), await waveCounts()];
+    // Each contact's latest answer per quarter and year (revenue at risk), kept by its own triggers.
+    const latest = () =>
+      app.db.dataSource.query(`SELECT * FROM latest_answers WHERE organization_id = $1 ORDER BY audience, grain, period, contact_id`, [org]);
+    const [rollupBefore, countsBefore, latestBefore] = [await rollup(), await waveCounts(), await latest()];
     expect(rollupBefore.length).toBeGreaterThan(0);
+    expect(latestBefore.length).toBeGreaterThan(0);
     await rebuildRollups(app.db.dataSource, org);
     expect(await rollup()).toEqual(rollupBefore);
     expect(await waveCounts()).toEqual(countsBefore);
+    expect(await latest()).toEqual(latestBefore);
     const [concurrent] = countsBefore.filter((c: { wave_id: string }) => c.wave_id === wave);
     expect(concurrent).toEqual({ wave_id: wave, invited: N, responded: N });
   });

@@ -51,6 +51,8 @@ describe('deleteContact', () => {
     expect(mailsTo(app, 'jan@erase.example')).toHaveLength(1);
     const before = (await app.gql(SUMMARY, { filter: { waveIds: [waveId] } }, cx)).data.npsSummary;
     const since = new Date(Date.now() - 1000).toISOString();
+    // Each contact's latest answer per quarter and year (latest_answers, for revenue at risk) holds Jan's.
+    expect(await sql(`SELECT grain FROM latest_answers WHERE contact_id = $1 ORDER BY grain`, [ids['jan@erase.example']])).toEqual([{ grain: 'Q' }, { grain: 'Y' }]);
 
     const res = await app.gql(DELETE, { id: ids['jan@erase.example'] }, cx);
     expect(res.errors).toBeUndefined();
@@ -65,6 +67,9 @@ describe('deleteContact', () => {
     const [notification] = await sql(`SELECT data FROM notifications WHERE data->>'followUpId' = $1`, [followUp.id]);
     expect(JSON.stringify(notification.data)).not.toMatch(/Jan|555/);
     expect(JSON.stringify(await sql(`SELECT * FROM responses WHERE id = $1`, [janResponse]))).not.toMatch(/Jan|555|erase\.example/);
+    // ...and no longer: his answer counts for nobody there, as the straightforward statement had it (Eva's stays).
+    expect(await sql(`SELECT 1 FROM latest_answers WHERE contact_id = $1 OR response_id = $2`, [ids['jan@erase.example'], janResponse])).toEqual([]);
+    expect(await sql(`SELECT grain FROM latest_answers WHERE contact_id = $1 ORDER BY grain`, [ids['eva@erase.example']])).toEqual([{ grain: 'Q' }, { grain: 'Y' }]);
     // Every number stays as it was; Eva is untouched.
     expect((await app.gql(SUMMARY, { filter: { waveIds: [waveId] } }, cx)).data.npsSummary).toEqual(before);
     expect(mailsTo(app, 'eva@erase.example')).toHaveLength(1);

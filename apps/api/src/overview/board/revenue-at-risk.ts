@@ -6,6 +6,7 @@ import { badInput } from '../../kernel/errors.js';
 import { AudienceEnum } from '../../survey/waves/wave.enums.js';
 import type { Audience } from '../../survey/waves/wave.entity.js';
 import { readsIdentified } from './board.service.js';
+import type { Queryable } from '../../reporting/base/rollups.js';
 
 /**
  * Account value on the board (issue 19, as CustomerGauge shows it): of one customer-side audience
@@ -15,10 +16,11 @@ import { readsIdentified } from './board.service.js';
  * per owner (those of the answer, as every breakdown). Contacts without a value count in
  * `answered` only. Employees have no account value: EMPLOYEE is refused.
  *
- * Cost: ONE statement with grouping sets — the period's answers of the audience through
- * responses_org_submitted_idx, the latest per contact (DISTINCT ON), the contacts by primary key,
- * names joined after grouping, and the book's value as one aggregate over the organization's
- * contacts. Measured in docs/performance.md.
+ * Cost: ONE statement with grouping sets over one row per contact who answered — each contact's
+ * latest answer of the quarter or year, kept on every answer write by triggers on responses
+ * (latest_answers, migration LatestAnswers), read through its primary key — the contacts by
+ * primary key, names joined after grouping, and the book's value as one aggregate over the
+ * organization's contacts. No answer is read. Measured in docs/performance.md.
  */
 
 @ObjectType('ValueGroup', { description: "One org unit's or owner's latest answers weighted by their accounts' annual value" })
@@ -84,7 +86,7 @@ export class RevenueAtRisk {
   byOwner: ValueGroup[];
 }
 
-interface Row {
+export interface Row {
   id: string | null;
   dim: 'all' | 'unit' | 'owner';
   name: string | null;
@@ -117,23 +119,31 @@ function group(r: Row): ValueGroup {
 
 const byRisk = (a: ValueGroup, b: ValueGroup) => b.valueAtRisk - a.valueAtRisk || b.value - a.value || (a.name ?? '').localeCompare(b.name ?? '');
 
-/** Null for callers who read employee results only (HR), as the board leaves out what they may not read. */
-export async function revenueAtRisk(ctx: Context, board: { from: Date; to: Date }, audience: Audience, top: number): Promise<RevenueAtRisk | null> {
-  const organizationId = orgOf(ctx);
-  if (audience === 'EMPLOYEE') throw badInput('audience', 'Employees carry no account value; revenue at risk is for CUSTOMER, CANDIDATE and ASSOCIATE');
-  if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) throw badInput('top', `top must be from 1 to ${MAX_TOP}`);
-  if (!readsIdentified(ctx.principal!)) return null;
-  const end = new Date(board.to.getTime() + 86_400_000);
-  const rows: Row[] = await ctx.db.query(
-    `WITH latest AS (
-       SELECT DISTINCT ON (r.contact_id) r.contact_id, r.category, r.org_unit_id, r.owner_id
-         FROM responses r
-        WHERE r.organization_id = $1 AND r.audience = $2 AND r.contact_id IS NOT NULL
-          AND r.submitted_at >= $3 AND r.submitted_at < $4
-        ORDER BY r.contact_id, r.submitted_at DESC, r.id DESC
-     ), valued AS (
+/**
+ * The board's period as latest_answers keys it: a UTC calendar year ('Y') or quarter ('Q'), by its
+ * first day. The board has no other periods (reporting/base/calendar-period); anything else is a
+ * programming error, not bad input.
+ */
+export function grainOf(board: { from: Date; to: Date }): { grain: 'Q' | 'Y'; period: string } {
+  const from = board.from.toISOString().slice(0, 10);
+  const to = board.to.toISOString().slice(0, 10);
+  const [year, month, day] = from.split('-').map(Number);
+  if (day === 1 && month === 1 && to === `${year}-12-31`) return { grain: 'Y', period: from };
+  const last = new Date(Date.UTC(year, month + 2, 0)).toISOString().slice(0, 10);
+  if (day === 1 && (month - 1) % 3 === 0 && to === last) return { grain: 'Q', period: from };
+  throw new Error(`revenueAtRisk reads a calendar quarter or year, not ${from}..${to}`);
+}
+
+/**
+ * The one statement: grouping sets over latest_answers' rows of the period (one per contact who
+ * answered), weighted by the contacts' values; exported for the benchmark (scripts/revenue-at-risk-bench.ts).
+ */
+export async function valueRows(db: Queryable, organizationId: string, audience: Audience, { grain, period }: { grain: 'Q' | 'Y'; period: string }): Promise<Row[]> {
+  return (await db.query(
+    `WITH valued AS (
        SELECT l.category, l.org_unit_id, l.owner_id, c.annual_value AS v
-         FROM latest l LEFT JOIN contacts c ON c.id = l.contact_id AND c.organization_id = $1
+         FROM latest_answers l LEFT JOIN contacts c ON c.id = l.contact_id AND c.organization_id = $1
+        WHERE l.organization_id = $1 AND l.audience = $2 AND l.grain = $3 AND l.period = $4
      ), g AS (
        SELECT CASE WHEN grouping(org_unit_id) = 0 THEN 'unit' WHEN grouping(owner_id) = 0 THEN 'owner' ELSE 'all' END AS dim,
               CASE WHEN grouping(org_unit_id) = 0 THEN org_unit_id ELSE owner_id END AS id,
@@ -152,8 +162,17 @@ export async function revenueAtRisk(ctx: Context, board: { from: Date; to: Date 
        FROM g
        LEFT JOIN org_units u ON g.dim = 'unit' AND u.id = g.id
        LEFT JOIN users us ON g.dim = 'owner' AND us.id = g.id`,
-    [organizationId, audience, board.from, end],
-  );
+    [organizationId, audience, grain, period],
+  )) as Row[];
+}
+
+/** Null for callers who read employee results only (HR), as the board leaves out what they may not read. */
+export async function revenueAtRisk(ctx: Context, board: { from: Date; to: Date }, audience: Audience, top: number): Promise<RevenueAtRisk | null> {
+  const organizationId = orgOf(ctx);
+  if (audience === 'EMPLOYEE') throw badInput('audience', 'Employees carry no account value; revenue at risk is for CUSTOMER, CANDIDATE and ASSOCIATE');
+  if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) throw badInput('top', `top must be from 1 to ${MAX_TOP}`);
+  if (!readsIdentified(ctx.principal!)) return null;
+  const rows = await valueRows(ctx.db, organizationId, audience, grainOf(board));
   const total = rows.find((r) => r.dim === 'all');
   const valueTotal = total ? num(total.value_total) : num((await ctx.db.query(`SELECT sum(annual_value)::float8 AS v FROM contacts WHERE organization_id = $1`, [organizationId]))[0]?.v);
   const all = total ? group(total) : null;
