@@ -50,7 +50,15 @@ export async function spendTotpCode(ctx: Context, user: UserEntity, code: string
   if (!user.totpSecret) return false;
   const key = ctx.app.config.secretEncryptionKey;
   const lastStep = user.totpLastStep === null ? null : Number(user.totpLastStep);
-  const step = await checkTotp(openTotpSecret(key, user.id, user.totpSecret), code, ctx.app.now(), lastStep);
+  let secret: string;
+  try {
+    secret = openTotpSecret(key, user.id, user.totpSecret);
+  } catch (error) {
+    // Another key than the one it was stored with (SECRET_ENCRYPTION_KEY changed): no code can match.
+    ctx.logger.error({ event: 'totp.undecryptable', userId: user.id, err: error }, 'the TOTP secret cannot be decrypted with the configured key');
+    return false;
+  }
+  const step = await checkTotp(secret, code, ctx.app.now(), lastStep);
   await sealIfPlain(ctx.db, key, user.id, user.totpSecret);
   if (step === null) return false;
   const [rows] = (await ctx.db.query(
