@@ -40,12 +40,6 @@ export async function clearRecoveryCodes(db: EntityManager, userId: string): Pro
   await db.query(`DELETE FROM totp_recovery_codes WHERE user_id = $1`, [userId]);
 }
 
-/** Unused codes left, per user. */
-export async function recoveryCodesLeft(db: EntityManager, userIds: readonly string[]): Promise<Map<string, number>> {
-  const rows = (await db.query(`SELECT user_id, count(*)::int AS n FROM totp_recovery_codes WHERE user_id = ANY($1::uuid[]) AND used_at IS NULL GROUP BY user_id`, [userIds])) as { user_id: string; n: number }[];
-  return new Map(rows.map((row) => [row.user_id, row.n]));
-}
-
 /**
  * Spends one code of the user, once (two racing requests: the UPDATE's condition lets one
  * through). Throws INVALID_CREDENTIALS on recoveryCode, reason RECOVERY_CODE_WRONG or _USED.
