@@ -33,6 +33,20 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: dataDir(), LOGIN_FAILURES_PER_ACCOUNT: '0' }).loginFailuresPerAccount).toBe(0);
   });
 
+  it('derives the key of stored secrets from SECRET_ENCRYPTION_KEY, else from the JWT secret, and takes the query timeout', () => {
+    const jwt = 'j'.repeat(40);
+    const derived = loadConfig({ DATA_DIR: dataDir(), JWT_SECRET: jwt }).secretEncryptionKey;
+    expect(derived).toHaveLength(32);
+    expect(loadConfig({ DATA_DIR: dataDir(), JWT_SECRET: jwt }).secretEncryptionKey.equals(derived)).toBe(true);
+    const own = loadConfig({ DATA_DIR: dataDir(), JWT_SECRET: jwt, SECRET_ENCRYPTION_KEY: 'k'.repeat(32) }).secretEncryptionKey;
+    expect(own).toHaveLength(32);
+    expect(own.equals(derived)).toBe(false);
+    expect(failure({ SECRET_ENCRYPTION_KEY: 'short' }).variable).toBe('SECRET_ENCRYPTION_KEY');
+    expect(loadConfig({ DATA_DIR: dataDir() }).queryTimeoutMs).toBe(15_000);
+    expect(loadConfig({ DATA_DIR: dataDir(), QUERY_TIMEOUT_SECONDS: '0' }).queryTimeoutMs).toBe(0);
+    expect(failure({ QUERY_TIMEOUT_SECONDS: '1.5' }).variable).toBe('QUERY_TIMEOUT_SECONDS');
+  });
+
   it('generates the development JWT secret once and keeps it under DATA_DIR', () => {
     const dir = dataDir();
     const first = loadConfig({ DATA_DIR: dir }).jwtSecret;

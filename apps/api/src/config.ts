@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -20,6 +20,19 @@ export interface Config {
    * JWT_SECRET without voiding the links of open waves.
    */
   surveyLinkSecret: string;
+  /**
+   * SECRET_ENCRYPTION_KEY: the AES-256-GCM key of secrets stored encrypted (users' TOTP secrets),
+   * derived (HKDF-SHA256) from the given text of at least 32 characters. Defaults to a key derived
+   * from the JWT secret; set it on its own to rotate JWT_SECRET without losing second factors.
+   */
+  secretEncryptionKey: Buffer;
+  /**
+   * QUERY_TIMEOUT_SECONDS: the longest a GraphQL operation's database statement may run (default 15;
+   * 0: no limit). On PostgreSQL a statement past it is cancelled (statement_timeout); on the embedded
+   * database, which cannot cancel one, the operation's next statement is refused. Either way the
+   * operation answers QUERY_TIMEOUT. Background jobs (imports, exports, mail) have no such limit.
+   */
+  queryTimeoutMs: number;
   /** MAIL_RATE_PER_SECOND: wave mails one process sends per second for one organization (default 1000; 0: no limit). */
   mailRatePerSecond: number;
   /**
@@ -190,6 +203,14 @@ function surveyLinkSecret(env: Env, jwt: string): string {
   return createHmac('sha256', jwt).update('tandem survey links').digest('base64url');
 }
 
+/** SECRET_ENCRYPTION_KEY when given (at least 32 characters), else the JWT secret, through HKDF to 32 bytes. */
+function secretEncryptionKey(env: Env, jwt: string): Buffer {
+  const raw = env.SECRET_ENCRYPTION_KEY;
+  if (raw !== undefined && raw !== '' && raw.length < 32) throw new ConfigError('SECRET_ENCRYPTION_KEY', 'must be at least 32 characters long');
+  const material = raw !== undefined && raw !== '' ? raw : jwt;
+  return Buffer.from(hkdfSync('sha256', material, 'tandem', 'tandem stored secrets v1', 32));
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const mode = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const p = port(env);
@@ -209,6 +230,8 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     jwtSecret: jwt,
     surveyLinkSecret: surveyLinkSecret(env, jwt),
+    secretEncryptionKey: secretEncryptionKey(env, jwt),
+    queryTimeoutMs: count(env, 'QUERY_TIMEOUT_SECONDS', 15) * 1000,
     mailRatePerSecond: count(env, 'MAIL_RATE_PER_SECOND', 1000),
     mailRetryLimit: count(env, 'MAIL_RETRY_LIMIT', 6),
     mailRetryDelaySeconds: count(env, 'MAIL_RETRY_DELAY_SECONDS', 15),

@@ -30,6 +30,7 @@ import { thankServer } from './survey/feed/thank-you.js';
 import { notifyTeamPackManagers } from './reporting/team-packs/team-pack-mail.js';
 import { ACTION_DUE_SOON, ACTION_OVERDUE, dueActionReminders, sendActionReminder } from './loop/discussions/action-reminders.js';
 import { PROGRAMME_NEWS, dueNewsDigests, sendNewsDigest } from './loop/news/news-digest.js';
+import { encryptPlainTotpSecrets } from './identity/auth/totp-secrets.js';
 
 /**
  * Every queue and event consumer the app runs, in one place: the wiring of background work, as
@@ -61,6 +62,11 @@ export async function startBackground(
     await sweepUploads(database.dataSource.manager, app.config.dataDir, app.now()).then(
       (swept) => (swept.expired || swept.orphans) && app.logger.info({ event: 'uploads.swept', ...swept }, 'expired uploads deleted'),
       (error: unknown) => app.logger.warn({ err: error }, 'could not sweep expired uploads; their expiry jobs still delete them'),
+    );
+    // TOTP secrets stored before they were encrypted (the key is the server's, so no SQL migration can).
+    await encryptPlainTotpSecrets(database.dataSource.manager, app.config.secretEncryptionKey).then(
+      (count) => count && app.logger.info({ event: 'totp.secrets_encrypted', count }, 'plain TOTP secrets encrypted'),
+      (error: unknown) => app.logger.warn({ err: error }, 'could not encrypt plain TOTP secrets; each is encrypted when next used'),
     );
   }
   if (runWorkers && app.config.scheduleTickSeconds > 0) await sendTick(background, app.config.scheduleTickSeconds * 1000, Date.now());

@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID as randomUUIDv4 } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginLimits } from '../src/identity/auth/login-limits.js';
 import { isCommonPassword } from '../src/identity/users/password-rules.js';
+import { encryptPlainTotpSecrets, openTotpSecret } from '../src/identity/auth/totp-secrets.js';
 import { DEMO_API_CLIENT } from '../src/seed/demo.js';
 import { mailsTo } from './support/surveys.js';
 import { codeOf, startTestApp, type GqlResult, type TestApp } from './support/test-app.js';
@@ -238,23 +239,42 @@ describe('sessions', () => {
   });
 });
 
+/** A fresh HR user with the demo password (hr@demo.test is locked out by the tests above); answers its id. */
+async function freshHrUser(email: string): Promise<string> {
+  const [{ id: unitId }] = await app.db.dataSource.query(`SELECT org_unit_id AS id FROM users WHERE email = 'admin@demo.test'`);
+  const [{ organization_id: orgId, password_hash: hash }] = await app.db.dataSource.query(`SELECT organization_id, password_hash FROM users WHERE email = 'hr@demo.test'`);
+  const [{ id }] = await app.db.dataSource.query(
+    `INSERT INTO users (organization_id, org_unit_id, email, name, roles, password_hash, language, active) VALUES ($1, $2, $3, 'Tess', ARRAY['HR'], $4, 'en', true) RETURNING id`,
+    [orgId, unitId, email, hash],
+  );
+  return id;
+}
+
+const CONFIRM = `mutation($c: String!) { confirmTotp(code: $c) { codes } }`;
+const REGENERATE = `mutation($c: String!) { regenerateRecoveryCodes(code: $c) { codes } }`;
+const LOGIN_RECOVERY = `mutation($e: String!, $p: String!, $r: String) { login(email: $e, password: $p, recoveryCode: $r) { accessToken } }`;
+
 describe('TOTP second factor', () => {
   it('enrols an admin, then login asks for the code, accepts a current one once, and refuses a wrong one', async () => {
-    // hr@demo.test is locked out by the tests above: a fresh HR user with the demo password.
-    const email = 'hr@demo.test';
-    const [{ id: unitId }] = await app.db.dataSource.query(`SELECT org_unit_id AS id FROM users WHERE email = 'admin@demo.test'`);
-    const [{ organization_id: orgId, password_hash: hash }] = await app.db.dataSource.query(`SELECT organization_id, password_hash FROM users WHERE email = $1`, [email]);
-    await app.db.dataSource.query(
-      `INSERT INTO users (organization_id, org_unit_id, email, name, roles, password_hash, language, active) VALUES ($1, $2, 'tess@demo.test', 'Tess', ARRAY['HR'], $3, 'en', true)`,
-      [orgId, unitId, hash],
-    );
+    const userId = await freshHrUser('tess@demo.test');
     const token = await app.login('tess@demo.test');
     const enrol = (await app.gql(`mutation { startTotpEnrolment { secret otpauthUri } }`, {}, token)).data!.startTotpEnrolment;
     expect(enrol.otpauthUri).toMatch(/^otpauth:\/\/totp\/Tandem:tess%40demo\.test\?.*secret=/);
     const epoch = Math.floor(Date.now() / 1000);
-    expect(codeOf(await app.gql(`mutation($c: String!) { confirmTotp(code: $c) }`, { c: '000000' }, token))).toBe('INVALID_CREDENTIALS');
+    // The secret is stored encrypted, bound to the user: never the base32 the app takes.
+    const [{ totp_secret: stored }] = await app.db.dataSource.query(`SELECT totp_secret FROM users WHERE id = $1`, [userId]);
+    expect(stored).toMatch(/^v1:/);
+    expect(stored).not.toContain(enrol.secret);
+    expect(openTotpSecret(app.config.secretEncryptionKey, userId, stored)).toBe(enrol.secret);
+    expect(() => openTotpSecret(app.config.secretEncryptionKey, randomUUIDv4(), stored)).toThrow();
+    expect(codeOf(await app.gql(CONFIRM, { c: '000000' }, token))).toBe('INVALID_CREDENTIALS');
     const code = await generate({ secret: enrol.secret, epoch });
-    expect((await app.gql(`mutation($c: String!) { confirmTotp(code: $c) }`, { c: code }, token)).data?.confirmTotp).toBe(true);
+    const confirmed = (await app.gql(CONFIRM, { c: code }, token)).data?.confirmTotp.codes as string[];
+    expect(confirmed).toHaveLength(10);
+    expect(new Set(confirmed).size).toBe(10);
+    for (const c of confirmed) expect(c).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}$/);
+    const [{ totp_secret: after }] = await app.db.dataSource.query(`SELECT totp_secret FROM users WHERE id = $1`, [userId]);
+    expect(after).not.toContain(enrol.secret);
 
     const asked = await login('tess@demo.test', 'tandem-demo');
     expect(asked.errors![0].extensions).toMatchObject({ code: 'TOTP_REQUIRED', field: 'totpCode' });
@@ -266,6 +286,110 @@ describe('TOTP second factor', () => {
     expect(ok.data?.login.user).toEqual({ email: 'tess@demo.test', totpEnabled: true });
     // A wrong password with a right code: the ordinary refusal.
     expect(codeOf(await login('tess@demo.test', 'not-the-password', next))).toBe('INVALID_CREDENTIALS');
+  });
+
+  /** Enrols a fresh HR user; answers its id, token, secret and recovery codes, and a code maker for later time steps (it moves the app's clock). */
+  async function enrolled(email: string) {
+    const userId = await freshHrUser(email);
+    const token = await app.login(email);
+    const { secret } = (await app.gql(`mutation { startTotpEnrolment { secret } }`, {}, token)).data!.startTotpEnrolment;
+    const base = Date.now();
+    const codeAt = async (step: number) => {
+      const at = base + step * 30_000;
+      app.services.now = () => new Date(at);
+      return generate({ secret, epoch: Math.floor(at / 1000) });
+    };
+    const codes = (await app.gql(CONFIRM, { c: await codeAt(0) }, token)).data!.confirmTotp.codes as string[];
+    return { userId, token, secret, codes, codeAt };
+  }
+  const realNow = () => new Date();
+
+  it('encrypts a secret stored in plain text before, at start and when it is next used', async () => {
+    const { userId, secret, codeAt } = await enrolled('plain@demo.test');
+    try {
+      // As enrolments before the encryption left it.
+      await app.db.dataSource.query(`UPDATE users SET totp_secret = $2 WHERE id = $1`, [userId, secret]);
+      expect(await encryptPlainTotpSecrets(app.db.dataSource.manager, app.config.secretEncryptionKey)).toBe(1);
+      const [{ totp_secret: swept }] = await app.db.dataSource.query(`SELECT totp_secret FROM users WHERE id = $1`, [userId]);
+      expect(swept).toMatch(/^v1:/);
+      expect(openTotpSecret(app.config.secretEncryptionKey, userId, swept)).toBe(secret);
+      // Still plain when used (the sweep did not run): the login reads it, then it is encrypted.
+      await app.db.dataSource.query(`UPDATE users SET totp_secret = $2 WHERE id = $1`, [userId, secret]);
+      expect((await login('plain@demo.test', 'tandem-demo', await codeAt(1))).data?.login.accessToken).toBeTruthy();
+      const [{ totp_secret: used }] = await app.db.dataSource.query(`SELECT totp_secret FROM users WHERE id = $1`, [userId]);
+      expect(used).toMatch(/^v1:/);
+      expect(used).not.toContain(secret);
+    } finally {
+      app.services.now = realNow;
+    }
+  });
+
+  it('gives 10 recovery codes, stored hashed, each accepted once at login instead of a code; new ones take a current code', async () => {
+    const { userId, token, codes, codeAt } = await enrolled('rescue@demo.test');
+    try {
+      const stored = (await app.db.dataSource.query(`SELECT code_hash FROM totp_recovery_codes WHERE user_id = $1`, [userId])) as { code_hash: string }[];
+      expect(stored).toHaveLength(10);
+      for (const { code_hash } of stored) {
+        expect(code_hash).toMatch(/^scrypt\$/);
+        for (const code of codes) expect(code_hash).not.toContain(code.replace('-', ''));
+      }
+      const withCode = (r: string) => app.gql(LOGIN_RECOVERY, { e: 'rescue@demo.test', p: 'tandem-demo', r });
+      // Case, spaces and the dash do not matter.
+      expect((await withCode(` ${codes[0].toUpperCase().replace('-', ' ')} `)).data?.login.accessToken).toBeTruthy();
+      const again = await withCode(codes[0]);
+      expect(again.errors![0].extensions).toMatchObject({ code: 'INVALID_CREDENTIALS', field: 'recoveryCode', reason: 'RECOVERY_CODE_USED' });
+      expect(again.data).toBeNull();
+      const wrong = await withCode('aaaaa-bbbbb');
+      expect(wrong.errors![0].extensions).toMatchObject({ code: 'INVALID_CREDENTIALS', field: 'recoveryCode', reason: 'RECOVERY_CODE_WRONG' });
+      // A wrong password with a right recovery code: the ordinary refusal, and the code is not spent.
+      expect(codeOf(await app.gql(LOGIN_RECOVERY, { e: 'rescue@demo.test', p: 'not-the-password', r: codes[1] }))).toBe('INVALID_CREDENTIALS');
+      expect((await withCode(codes[1])).data?.login.accessToken).toBeTruthy();
+
+      // New codes: refused without a current code (nothing changes), then the old ones stop working.
+      const refused = await app.gql(REGENERATE, { c: '000000' }, token);
+      expect(refused.errors![0].extensions).toMatchObject({ code: 'INVALID_CREDENTIALS', field: 'code' });
+      expect((await withCode(codes[2])).data?.login.accessToken).toBeTruthy();
+      const fresh = (await app.gql(REGENERATE, { c: await codeAt(1) }, token)).data!.regenerateRecoveryCodes.codes as string[];
+      expect(fresh).toHaveLength(10);
+      expect(fresh.filter((c) => codes.includes(c))).toEqual([]);
+      expect((await withCode(codes[3])).errors![0].extensions).toMatchObject({ field: 'recoveryCode', reason: 'RECOVERY_CODE_WRONG' });
+      expect((await withCode(fresh[0])).data?.login.accessToken).toBeTruthy();
+      // A user without a second factor has none to make.
+      expect(codeOf(await app.gql(REGENERATE, { c: '123456' }, await app.login('admin@demo.test')))).toBe('INVALID_STATE');
+      // Turning it on again is refused once it is on (the codes were shown once).
+      expect(codeOf(await app.gql(CONFIRM, { c: await codeAt(2) }, token))).toBe('INVALID_STATE');
+    } finally {
+      app.services.now = realNow;
+    }
+  });
+
+  it("deletes the recovery codes when an admin resets a user's second factor, or the user turns it off", async () => {
+    const admin = await app.login('admin@demo.test');
+    const reset = await enrolled('reset@demo.test');
+    const off = await enrolled('off@demo.test');
+    try {
+      const left = async (id: string) => Number((await app.db.dataSource.query(`SELECT count(*)::int AS n FROM totp_recovery_codes WHERE user_id = $1`, [id]))[0].n);
+      expect(await left(reset.userId)).toBe(10);
+      expect((await app.gql(`mutation($u: ID!) { resetUserTotp(userId: $u) }`, { u: reset.userId }, admin)).data?.resetUserTotp).toBe(true);
+      expect(await left(reset.userId)).toBe(0);
+      expect(codeOf(await app.gql(LOGIN_RECOVERY, { e: 'reset@demo.test', p: 'tandem-demo', r: reset.codes[0] }))).toBeUndefined();
+      expect((await app.gql(`mutation($c: String!) { disableTotp(code: $c) }`, { c: await off.codeAt(1) }, off.token)).data?.disableTotp).toBe(true);
+      expect(await left(off.userId)).toBe(0);
+    } finally {
+      app.services.now = realNow;
+    }
+  });
+
+  it('counts wrong recovery codes toward the lock-out, and refuses a right one while locked', async () => {
+    const { codes } = await enrolled('guess@demo.test');
+    app.services.now = realNow;
+    const attempts: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      attempts.push(String(codeOf(await app.gql(LOGIN_RECOVERY, { e: 'guess@demo.test', p: 'tandem-demo', r: `guess${String(i).padStart(5, '0')}` }))));
+    }
+    expect(attempts.slice(0, 10)).toEqual(Array(10).fill('INVALID_CREDENTIALS'));
+    expect(attempts.slice(10)).toEqual(['TOO_MANY_ATTEMPTS', 'TOO_MANY_ATTEMPTS']);
+    expect(codeOf(await app.gql(LOGIN_RECOVERY, { e: 'guess@demo.test', p: 'tandem-demo', r: codes[0] }))).toBe('TOO_MANY_ATTEMPTS');
   });
 
   it('is offered to ADMIN and HR only', async () => {

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { startEmbeddedPostgres } from './embedded.js';
 import { entities } from './entities.js';
 import { migrations } from './migrations/index.js';
+import { installStatementTimeouts } from './query-timeout.js';
 
 export interface Database {
   dataSource: DataSource;
@@ -56,6 +57,7 @@ export async function openDatabase(
     const dataSource = createDataSource(config.databaseUrl, options.poolSize ?? 10, options.idleTimeoutMs);
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'each' });
+    installStatementTimeouts(dataSource);
     return { dataSource, mode: 'postgres', close: () => dataSource.destroy() };
   }
   const embedded = await startEmbeddedPostgres(config.embeddedDir, config.embeddedImage);
@@ -65,6 +67,7 @@ export async function openDatabase(
   const dataSource = createDataSource(embedded.url, 1, 0, resetEmbeddedSession);
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
+  installStatementTimeouts(dataSource);
   return {
     dataSource,
     mode: 'embedded',

@@ -27,6 +27,7 @@ import { securityHeaders } from './security-headers.js';
 import { graphqlJson, refuseNul, smallBodyLimit } from './body-limits.js';
 import { overloadedAsHttp503 } from './overload.js';
 import { serveWebApp } from './static-assets.js';
+import { requestManager } from '../db/query-timeout.js';
 
 export interface RunningServer {
   url: string;
@@ -156,7 +157,7 @@ export async function startServer(services: AppServices, db: Database): Promise<
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const now = services.now();
-        return buildContext({ requestId: req.id, address: req.ip ?? null, userAgent: req.header('user-agent') ?? null, logger: req.log, app: services, db: db.dataSource.manager, createLoaders, ...(await authenticate(req, config, db.dataSource.manager, now)) });
+        return buildContext({ requestId: req.id, address: req.ip ?? null, userAgent: req.header('user-agent') ?? null, logger: req.log, app: services, db: requestManager(db.dataSource, config.queryTimeoutMs), createLoaders, ...(await authenticate(req, config, db.dataSource.manager, now)) });
       },
     }),
   );

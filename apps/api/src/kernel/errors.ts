@@ -22,7 +22,9 @@ export type ErrorCode =
   /** The password was right and the account has a second factor: log in again with totpCode. */
   | 'TOTP_REQUIRED'
   /** Too many answers waiting to be written (HTTP 503 with Retry-After): send again later with the same submissionId. */
-  | 'OVERLOADED';
+  | 'OVERLOADED'
+  /** The operation ran past QUERY_TIMEOUT_SECONDS (db/query-timeout.ts): nothing of it was kept; ask for less, or later. */
+  | 'QUERY_TIMEOUT';
 
 /** An expected failure a service throws; the edge turns it into a typed GraphQL error. */
 export class DomainError extends Error {

@@ -15,6 +15,7 @@ export const SERVER_ERROR_CODES = [
   'TOTP_REQUIRED',
   'INTERNAL_SERVER_ERROR',
   'OVERLOADED',
+  'QUERY_TIMEOUT',
 ] as const;
 
 export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
@@ -179,6 +180,7 @@ export const ERROR_MESSAGE_KEYS: Record<ApiErrorCode, string> = {
   TOTP_REQUIRED: 'errors.totpRequired',
   INTERNAL_SERVER_ERROR: 'errors.internal',
   OVERLOADED: 'errors.overloaded',
+  QUERY_TIMEOUT: 'errors.queryTimeout',
   NETWORK_ERROR: 'errors.network',
   UNKNOWN: 'errors.unknown',
 };

@@ -19,8 +19,8 @@ export const REFRESH_LEAD_MS = 60_000;
 const EXPIRY_MARGIN_MS = 10_000;
 
 const LoginMutation = graphql(`
-  mutation Login($email: String!, $password: String!, $totpCode: String) {
-    login(email: $email, password: $password, totpCode: $totpCode) {
+  mutation Login($email: String!, $password: String!, $totpCode: String, $recoveryCode: String) {
+    login(email: $email, password: $password, totpCode: $totpCode, recoveryCode: $recoveryCode) {
       accessToken
       refreshToken
       expiresAt
@@ -91,9 +91,9 @@ export interface Auth {
   hasAnyRole(roles: readonly Role[]): boolean;
   /**
    * Logs in; throws an ApiRequestError (INVALID_CREDENTIALS, TOO_MANY_ATTEMPTS, NETWORK_ERROR, ...) on
-   * failure, TOTP_REQUIRED when the account has a second factor and no totpCode was given.
+   * failure, TOTP_REQUIRED when the account has a second factor and no totpCode (nor recoveryCode) was given.
    */
-  login(email: string, password: string, totpCode?: string | null): Promise<SessionUser>;
+  login(email: string, password: string, totpCode?: string | null, recoveryCode?: string | null): Promise<SessionUser>;
   /** Revokes the refresh token on the server (best effort) and clears the session. */
   logout(): Promise<void>;
   /** Exchanges the stored refresh token for new tokens; on failure the session ends. */
@@ -174,9 +174,9 @@ export function createAuth(options: AuthOptions = {}): Auth {
     return data.me;
   }
 
-  async function login(email: string, password: string, totpCode: string | null = null): Promise<SessionUser> {
+  async function login(email: string, password: string, totpCode: string | null = null, recoveryCode: string | null = null): Promise<SessionUser> {
     await refreshInFlight?.catch(() => undefined);
-    const data = await request(LoginMutation, { email, password, ...(totpCode ? { totpCode } : {}) });
+    const data = await request(LoginMutation, { email, password, ...(totpCode ? { totpCode } : {}), ...(recoveryCode ? { recoveryCode } : {}) });
     applyTokens(data.login);
     // `me` is the one source of the session's user, after login as after a page load.
     try {

@@ -25,7 +25,7 @@ type Documents = {
     "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  query ReleasedComments($filter: NpsFilter!) {\n    employeeComments(filter: $filter) {\n      suppressed\n      hiddenReason\n      comments\n    }\n  }\n": typeof types.ReleasedCommentsDocument,
     "\n  query EmployeeThemeMentions($filter: NpsFilter!) {\n    themeResults(filter: $filter) {\n      theme {\n        id\n        name\n        parent {\n          id\n          name\n        }\n      }\n      suppressed\n      share\n      mentions {\n        responses\n      }\n    }\n  }\n": typeof types.EmployeeThemeMentionsDocument,
-    "\n  mutation Login($email: String!, $password: String!, $totpCode: String) {\n    login(email: $email, password: $password, totpCode: $totpCode) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Login($email: String!, $password: String!, $totpCode: String, $recoveryCode: String) {\n    login(email: $email, password: $password, totpCode: $totpCode, recoveryCode: $recoveryCode) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Refresh($refreshToken: String!) {\n    refresh(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n": typeof types.RefreshDocument,
     "\n  mutation Logout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": typeof types.LogoutDocument,
     "\n  query Me {\n    me {\n      id\n      email\n      name\n      roles\n      orgUnit {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MeDocument,
@@ -39,7 +39,8 @@ type Documents = {
     "\n  query PasswordLink($token: String!) {\n    passwordLink(token: $token) {\n      purpose\n      name\n      expiresAt\n    }\n  }\n": typeof types.PasswordLinkDocument,
     "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password)\n  }\n": typeof types.SetPasswordDocument,
     "\n  mutation StartTotpEnrolment {\n    startTotpEnrolment {\n      secret\n      otpauthUri\n    }\n  }\n": typeof types.StartTotpEnrolmentDocument,
-    "\n  mutation ConfirmTotp($code: String!) {\n    confirmTotp(code: $code)\n  }\n": typeof types.ConfirmTotpDocument,
+    "\n  mutation ConfirmTotp($code: String!) {\n    confirmTotp(code: $code) {\n      codes\n    }\n  }\n": typeof types.ConfirmTotpDocument,
+    "\n  mutation RegenerateRecoveryCodes($code: String!) {\n    regenerateRecoveryCodes(code: $code) {\n      codes\n    }\n  }\n": typeof types.RegenerateRecoveryCodesDocument,
     "\n  mutation DisableTotp($code: String!) {\n    disableTotp(code: $code)\n  }\n": typeof types.DisableTotpDocument,
     "\n  fragment BoardAudienceCard on BoardAudience {\n    audience\n    responseRate\n    significantChange\n    target\n    targetReached\n    targetProgress\n    summary {\n      ...NpsScore @unmask\n    }\n    previous {\n      nps\n      suppressed\n    }\n    benchmarks {\n      id\n      name\n      value\n      source\n    }\n    trend {\n      period\n      label\n      significantChange\n      summary {\n        ...NpsScore @unmask\n      }\n    }\n  }\n": typeof types.BoardAudienceCardFragmentDoc,
     "\n  fragment BoardDiscussions on Board {\n    discussions {\n      waveId\n      teams\n      held\n      share\n      actions\n      actionsDone\n      actionsOverdue\n      wave {\n        id\n        name\n        audience\n      }\n    }\n  }\n": typeof types.BoardDiscussionsFragmentDoc,
@@ -194,7 +195,7 @@ const documents: Documents = {
     "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n": types.MarkNotificationsReadDocument,
     "\n  query ReleasedComments($filter: NpsFilter!) {\n    employeeComments(filter: $filter) {\n      suppressed\n      hiddenReason\n      comments\n    }\n  }\n": types.ReleasedCommentsDocument,
     "\n  query EmployeeThemeMentions($filter: NpsFilter!) {\n    themeResults(filter: $filter) {\n      theme {\n        id\n        name\n        parent {\n          id\n          name\n        }\n      }\n      suppressed\n      share\n      mentions {\n        responses\n      }\n    }\n  }\n": types.EmployeeThemeMentionsDocument,
-    "\n  mutation Login($email: String!, $password: String!, $totpCode: String) {\n    login(email: $email, password: $password, totpCode: $totpCode) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Login($email: String!, $password: String!, $totpCode: String, $recoveryCode: String) {\n    login(email: $email, password: $password, totpCode: $totpCode, recoveryCode: $recoveryCode) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Refresh($refreshToken: String!) {\n    refresh(refreshToken: $refreshToken) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n": types.RefreshDocument,
     "\n  mutation Logout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": types.LogoutDocument,
     "\n  query Me {\n    me {\n      id\n      email\n      name\n      roles\n      orgUnit {\n        id\n        name\n      }\n    }\n  }\n": types.MeDocument,
@@ -208,7 +209,8 @@ const documents: Documents = {
     "\n  query PasswordLink($token: String!) {\n    passwordLink(token: $token) {\n      purpose\n      name\n      expiresAt\n    }\n  }\n": types.PasswordLinkDocument,
     "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password)\n  }\n": types.SetPasswordDocument,
     "\n  mutation StartTotpEnrolment {\n    startTotpEnrolment {\n      secret\n      otpauthUri\n    }\n  }\n": types.StartTotpEnrolmentDocument,
-    "\n  mutation ConfirmTotp($code: String!) {\n    confirmTotp(code: $code)\n  }\n": types.ConfirmTotpDocument,
+    "\n  mutation ConfirmTotp($code: String!) {\n    confirmTotp(code: $code) {\n      codes\n    }\n  }\n": types.ConfirmTotpDocument,
+    "\n  mutation RegenerateRecoveryCodes($code: String!) {\n    regenerateRecoveryCodes(code: $code) {\n      codes\n    }\n  }\n": types.RegenerateRecoveryCodesDocument,
     "\n  mutation DisableTotp($code: String!) {\n    disableTotp(code: $code)\n  }\n": types.DisableTotpDocument,
     "\n  fragment BoardAudienceCard on BoardAudience {\n    audience\n    responseRate\n    significantChange\n    target\n    targetReached\n    targetProgress\n    summary {\n      ...NpsScore @unmask\n    }\n    previous {\n      nps\n      suppressed\n    }\n    benchmarks {\n      id\n      name\n      value\n      source\n    }\n    trend {\n      period\n      label\n      significantChange\n      summary {\n        ...NpsScore @unmask\n      }\n    }\n  }\n": types.BoardAudienceCardFragmentDoc,
     "\n  fragment BoardDiscussions on Board {\n    discussions {\n      waveId\n      teams\n      held\n      share\n      actions\n      actionsDone\n      actionsOverdue\n      wave {\n        id\n        name\n        audience\n      }\n    }\n  }\n": types.BoardDiscussionsFragmentDoc,
@@ -413,7 +415,7 @@ export function graphql(source: "\n  query EmployeeThemeMentions($filter: NpsFil
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($email: String!, $password: String!, $totpCode: String) {\n    login(email: $email, password: $password, totpCode: $totpCode) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!, $totpCode: String) {\n    login(email: $email, password: $password, totpCode: $totpCode) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n"];
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!, $totpCode: String, $recoveryCode: String) {\n    login(email: $email, password: $password, totpCode: $totpCode, recoveryCode: $recoveryCode) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!, $totpCode: String, $recoveryCode: String) {\n    login(email: $email, password: $password, totpCode: $totpCode, recoveryCode: $recoveryCode) {\n      accessToken\n      refreshToken\n      expiresAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -469,7 +471,11 @@ export function graphql(source: "\n  mutation StartTotpEnrolment {\n    startTot
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ConfirmTotp($code: String!) {\n    confirmTotp(code: $code)\n  }\n"): (typeof documents)["\n  mutation ConfirmTotp($code: String!) {\n    confirmTotp(code: $code)\n  }\n"];
+export function graphql(source: "\n  mutation ConfirmTotp($code: String!) {\n    confirmTotp(code: $code) {\n      codes\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmTotp($code: String!) {\n    confirmTotp(code: $code) {\n      codes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegenerateRecoveryCodes($code: String!) {\n    regenerateRecoveryCodes(code: $code) {\n      codes\n    }\n  }\n"): (typeof documents)["\n  mutation RegenerateRecoveryCodes($code: String!) {\n    regenerateRecoveryCodes(code: $code) {\n      codes\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -9,15 +9,17 @@ export class AuthResolver {
   @Mutation(() => AuthPayload, {
     description:
       'Log in; wrong email and wrong password give the same INVALID_CREDENTIALS error. After repeated failures for the account or from the address: ' +
-      'TOO_MANY_ATTEMPTS with extensions.retryAfterSeconds. With a second factor on: TOTP_REQUIRED (field totpCode), then log in again with totpCode.',
+      'TOO_MANY_ATTEMPTS with extensions.retryAfterSeconds. With a second factor on: TOTP_REQUIRED (field totpCode), then log in again with totpCode, ' +
+      'or with recoveryCode (INVALID_CREDENTIALS on recoveryCode, extensions.reason RECOVERY_CODE_WRONG or RECOVERY_CODE_USED).',
   })
   login(
     @Arg('email', () => String) email: string,
     @Arg('password', () => String) password: string,
     @Arg('totpCode', () => String, { nullable: true, description: 'The current code of the authenticator app, for a user with a second factor' }) totpCode: string | null,
+    @Arg('recoveryCode', () => String, { nullable: true, description: 'One of the recovery codes of a user with a second factor, instead of totpCode; each works once' }) recoveryCode: string | null,
     @Ctx() ctx: Context,
   ) {
-    return auth.login(ctx, email, password, totpCode ?? null);
+    return auth.login(ctx, email, password, totpCode ?? null, recoveryCode ?? null);
   }
 
   @Authorized('PUBLIC')

@@ -12,6 +12,7 @@ import { decoyHash, verifySecret } from '../../kernel/passwords.js';
 import { findRefreshToken, issueRefreshToken, revokeFamily, spendRefreshToken, tokenHash } from '../users/sessions.js';
 import { loginLimitsOf } from './login-limits.js';
 import { spendTotpCode } from './second-factor.js';
+import { spendRecoveryCode } from './recovery-codes.js';
 
 const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
 
@@ -42,9 +43,10 @@ const totpRefused = () => new DomainError('INVALID_CREDENTIALS', 'The code is no
  * Wrong password and unknown email answer the same, after the same amount of work. Failures count
  * per account and per address (login-limits.ts); while either is locked out, every attempt is
  * refused with TOO_MANY_ATTEMPTS before the password is looked at. A user with a second factor
- * is asked for its code (TOTP_REQUIRED) once the password is right; a wrong code counts as a failure.
+ * is asked for its code (TOTP_REQUIRED) once the password is right, or may give one of its recovery
+ * codes instead; a wrong code, or a recovery code wrong or used already, counts as a failure.
  */
-export async function login(ctx: Context, email: string, password: string, totpCode: string | null = null): Promise<AuthPayload> {
+export async function login(ctx: Context, email: string, password: string, totpCode: string | null = null, recoveryCode: string | null = null): Promise<AuthPayload> {
   const account = email.trim().toLowerCase();
   const limits = loginLimitsOf(ctx.app);
   const keys = { account: `user:${account}`, address: ctx.address ?? null };
@@ -57,7 +59,16 @@ export async function login(ctx: Context, email: string, password: string, totpC
     ctx.logger.info({ event: 'login.failed' }, 'login failed');
     throw invalidCredentials();
   }
-  if (user.totpEnabledAt) {
+  if (user.totpEnabledAt && recoveryCode) {
+    try {
+      await spendRecoveryCode(ctx.db, user.id, recoveryCode, ctx.app.now());
+    } catch (error) {
+      await limits.failed(keys);
+      ctx.logger.info({ event: 'login.recovery_code_failed', userId: user.id }, 'login refused: wrong or used recovery code');
+      throw error;
+    }
+    ctx.logger.info({ event: 'login.recovery_code_used', userId: user.id }, 'logged in with a recovery code');
+  } else if (user.totpEnabledAt) {
     if (!totpCode) throw totpRequired();
     if (!(await spendTotpCode(ctx, user, totpCode))) {
       await limits.failed(keys);

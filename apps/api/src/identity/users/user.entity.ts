@@ -33,7 +33,7 @@ export class UserEntity {
   @Column({ type: 'boolean' })
   active: boolean;
 
-  /** The TOTP secret (base32), from enrolment on; it guards logins once totpEnabledAt is set (identity/auth/totp.ts). */
+  /** The TOTP secret, encrypted (kernel/secret-box.ts, bound to the user id), from enrolment on; it guards logins once totpEnabledAt is set (identity/auth/totp-secrets.ts). */
   @Column({ type: 'text', name: 'totp_secret', nullable: true })
   totpSecret: string | null;
 

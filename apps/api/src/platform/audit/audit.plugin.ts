@@ -116,7 +116,9 @@ export function auditTrail(): ApolloServerPlugin<Context> {
             requestId: ctx.requestId,
           };
           try {
-            await appendAudit(ctx.db, actor, ctx.app.now(), entries);
+            // The data source's own manager: the record is written even when the operation ran out of
+            // its time (QUERY_TIMEOUT, db/query-timeout.ts), whose manager refuses further statements.
+            await appendAudit(ctx.db.connection.manager, actor, ctx.app.now(), entries);
           } catch (error) {
             ctx.logger.error({ err: error, event: 'audit.failed', actions: entries.map((e) => e.action) }, 'the audit log could not be written');
           }
