@@ -35,6 +35,8 @@ import { SecondFactorAndSessions1766530000000 } from './1766530000000-SecondFact
 import { AuditLog1766550000000 } from './1766550000000-AuditLog.js';
 import { Privacy1766551000000 } from './1766551000000-Privacy.js';
 import { SubmissionIds1766540000000 } from './1766540000000-SubmissionIds.js';
+import { DeletedEmployees1766620000000 } from './1766620000000-DeletedEmployees.js';
+import { DeliveryWords1766621000000 } from './1766621000000-DeliveryWords.js';
 
 /** Every migration, oldest first. Listed by hand so the build needs no glob loading. */
 export const migrations = [Foundation1764000000000, Surveys1764100000000, EmployeeSurveys1764400000000, NpsRollups1764500000000, BoardTargets1764600000000,
@@ -48,4 +50,5 @@ export const migrations = [Foundation1764000000000, Surveys1764100000000, Employ
   TransactionAttributes1766400000000, TransactionalProgrammes1766410000000, TransactionRollups1766420000000, EmployeeReleaseCriteria1766430000000,
   FrontLineFeed1766440000000, FollowUpNotesByApiClients1766450000000,
   ContactErasedEvents1766460000000, AccountValue1766500000000, TeamDiscussions1766520000000, SecondFactorAndSessions1766530000000,
-  SubmissionIds1766540000000, AuditLog1766550000000, Privacy1766551000000];
+  SubmissionIds1766540000000, AuditLog1766550000000, Privacy1766551000000,
+  DeletedEmployees1766620000000, DeliveryWords1766621000000];
