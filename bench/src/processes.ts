@@ -28,7 +28,8 @@ export function ensureApiBuilt(notes: string[]): void {
   }
 }
 
-async function freePort(): Promise<number> {
+/** A port nobody listens on now, on 127.0.0.1. */
+export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const probe = createServer();
     probe.on('error', fail);
@@ -50,6 +51,52 @@ const running = new Set<ChildProcess>();
 process.on('exit', () => running.forEach((child) => child.kill('SIGKILL')));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 
+/** A started API process: what /readyz answered, and the tail of its output. */
+export interface SpawnedApi extends Api {
+  ready: { database?: string };
+  log(): string;
+}
+
+/**
+ * `node [nodeArgs] apps/api/dist/main.js` with `env` (its PORT is `port`), ready when /readyz
+ * answers; stopped with SIGTERM (SIGKILL after 20 s), and killed if still running when the bench
+ * exits. The last `logChars` of its output are kept for the errors.
+ */
+export async function spawnApi(
+  port: number,
+  env: NodeJS.ProcessEnv,
+  options: { nodeArgs?: string[]; logChars: number; readyWithinMs: number; within: string },
+): Promise<SpawnedApi> {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), resolve(API_DIST, 'main.js')], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  let log = '';
+  const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-options.logChars));
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    running.delete(child);
+  };
+  const deadline = Date.now() + options.readyWithinMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The API exited during start (code ${child.exitCode}):\n${log}`);
+    const ready = (await fetch(`${url}/readyz`).then((r) => (r.ok ? r.json() : null)).catch(() => null)) as { database?: string } | null;
+    if (ready) return { url, pid: child.pid!, ready, log: () => log, stop };
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`The API was not ready within ${options.within}:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 /** `node apps/api/dist/main.js` on a free port against the bench database, ready when /readyz says so. */
 export async function startApi(db: string, jwtSecret: string, dataDir: string, extraEnv: Record<string, string> = {}): Promise<Api> {
   const port = await freePort();
@@ -70,35 +117,7 @@ export async function startApi(db: string, jwtSecret: string, dataDir: string, e
   delete env.SMTP_URL;
   // BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the API under the load.
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, resolve(API_DIST, 'main.js')], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  running.add(child);
-  let log = '';
-  const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-10_000));
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    running.delete(child);
-  };
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`The API exited during start (code ${child.exitCode}):\n${log}`);
-    const ready = await fetch(`${url}/readyz`).then((r) => (r.ok ? r.json() : null)).catch(() => null);
-    if (ready) {
-      if ((ready as { database?: string }).database !== 'postgres') throw new Error(`The API is not on PostgreSQL: ${JSON.stringify(ready)}`);
-      return { url, pid: child.pid!, stop };
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`The API was not ready within 3 minutes:\n${log}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  const api = await spawnApi(port, env, { nodeArgs, logChars: 10_000, readyWithinMs: 180_000, within: '3 minutes' });
+  if (api.ready.database !== 'postgres') throw new Error(`The API is not on PostgreSQL: ${JSON.stringify(api.ready)}`);
+  return { url: api.url, pid: api.pid, stop: api.stop };
 }

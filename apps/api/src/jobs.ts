@@ -23,7 +23,8 @@ import { runMailBatch } from './survey/invitations/mail-job.js';
 import { EXPORT_EXPIRY_QUEUE, EXPORT_QUEUE, expireExport, writeExport, type ExportJobData } from './survey/exports/export.service.js';
 import { rosterImporter } from './survey/employees/roster-import.js';
 import { TRANSACTIONS_SEND, dueTransactionSends } from './survey/transactions/send-schedule.js';
-import { RETENTION_RUN, applyRetention, dueRetention } from './survey/privacy/retention.js';
+import { RETENTION_RUN, applyRetention, dueRetention, type RetentionSweep } from './survey/privacy/retention.js';
+import { deliveryRetention } from './integrations/webhooks/delivery-retention.js';
 import { sendScheduledTransactions } from './survey/transactions/send-job.js';
 import { FEED_DIGEST, dueDigests, sendDigest } from './survey/feed/digest.js';
 import { thankServer } from './survey/feed/thank-you.js';
@@ -77,6 +78,9 @@ export async function startBackground(
 // Schedules (platform/jobs/schedules.ts): one queue, one handler per kind of due work.
 
 /** What each scheduled kind does, with the organization's system context. */
+/** The copies of identified words other features keep, removed by the retention of comments too. */
+const RETENTION_SWEEPS: readonly RetentionSweep[] = [deliveryRetention];
+
 const SCHEDULED: Record<string, (ctx: Context, job: ScheduledJob) => Promise<void>> = {
   [WAVE_OPEN]: openScheduledWave,
   [WAVE_CLOSE]: closeScheduledWave,
@@ -88,7 +92,7 @@ const SCHEDULED: Record<string, (ctx: Context, job: ScheduledJob) => Promise<voi
   [ACTION_DUE_SOON]: sendActionReminder,
   [ACTION_OVERDUE]: sendActionReminder,
   [PROGRAMME_NEWS]: async (ctx, job) => void (await sendNewsDigest(ctx, job)),
-  [RETENTION_RUN]: async (ctx, job) => void (await applyRetention(ctx, job)),
+  [RETENTION_RUN]: async (ctx, job) => void (await applyRetention(ctx, job, RETENTION_SWEEPS)),
 };
 
 const TICK = 'tick';
@@ -149,7 +153,7 @@ async function tick(job: Job<ScheduledJob>, ctx: JobContext, intervalMs: number)
     ...(await dueDigests(ctx.db, now)),
     ...(await dueActionReminders(ctx.db, now)),
     ...(await dueNewsDigests(ctx.db, now)),
-    ...(await dueRetention(ctx.db, now, bucket)),
+    ...(await dueRetention(ctx.db, now, bucket, RETENTION_SWEEPS)),
   ];
   for (const item of due) await schedule(ctx.db, item.job, null, item.key);
   const stale = await dispatchStale(ctx.db);

@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganization } from './support/fixtures.js';
 import { until } from './support/jobs.js';
@@ -11,6 +13,8 @@ import { codeOf, fieldOf, startTestApp, type TestApp } from './support/test-app.
  */
 let app: TestApp;
 let offset = 0;
+/** A webhook receiver that answers 200 (loopback is allowed in test mode). */
+let receiver: Server | undefined;
 let acme: Awaited<ReturnType<typeof createOrganization>>;
 const tokens: Record<'hr' | 'admin' | 'cx' | 'manager', string> = {} as never;
 const sql = <T = any>(query: string, params: unknown[] = []): Promise<T[]> => app.db.dataSource.query(query, params);
@@ -19,6 +23,7 @@ const IMPORT = `mutation($csv: String!) { importEmployees(csv: $csv) { created e
 const ERASE_EMPLOYEE = `mutation($id: ID!) { deleteEmployee(id: $id) }`;
 const EMPLOYEE_DATA = `query($id: ID!) { employeeSubjectAccess(id: $id) }`;
 const CONTACT_DATA = `query($id: ID!) { contactSubjectAccess(id: $id) }`;
+const DELETED = `query($since: DateTime!) { deletedSince(since: $since) { kind id deletedAt } }`;
 const RETENTION = `mutation($m: Int) { setCommentRetention(commentRetentionMonths: $m) { commentRetentionMonths } }`;
 const AUDIT = `query($action: String) { auditLog(filter: { action: $action }) { entries { action actorName outcome objectIds kind } } }`;
 const SCORES = Array.from({ length: 11 }, (_, s) => `sum(s${s})::int AS s${s}`).join(', ');
@@ -48,6 +53,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
+  await new Promise((resolve) => (receiver ? receiver.close(resolve) : resolve(null)));
 });
 
 describe('erasing an employee', () => {
@@ -71,6 +77,7 @@ describe('erasing an employee', () => {
       sql(`SELECT count(*)::int AS invited, count(*) FILTER (WHERE responded)::int AS responded FROM employee_participations WHERE wave_id = $1`, [waveId]);
     const answers = () => sql(`SELECT (SELECT count(*)::int FROM employee_answers WHERE wave_id = $1) + (SELECT count(*)::int FROM employee_answer_staging WHERE wave_id = $1) AS n`, [waveId]);
     const before = { counts: await counts(), answers: await answers() };
+    const since = new Date(Date.now() - 1000).toISOString();
 
     for (const p of ['ann', 'fay']) {
       const res = await app.gql(ERASE_EMPLOYEE, { id: ids[`${p}@privacy.test`] }, tokens.hr);
@@ -85,6 +92,28 @@ describe('erasing an employee', () => {
     expect((await app.gql(SURVEY, { token: links.fay })).data?.surveyByToken ?? null).toBeNull();
     expect(JSON.stringify(await sql(`SELECT * FROM employee_participations WHERE wave_id = $1`, [waveId]))).not.toMatch(/ann@|fay@/);
     expect(codeOf(await app.gql(EMPLOYEE_DATA, { id: ids['ann@privacy.test'] }, tokens.hr))).toBe('NOT_FOUND');
+
+    // deletedSince tells the roster's readers (HR, ADMIN) which roster records went: the id and when, nothing else.
+    const erasedIds = [ids['ann@privacy.test'], ids['fay@privacy.test']].sort();
+    for (const token of [tokens.hr, tokens.admin]) {
+      const deleted = (await app.gql(DELETED, { since }, token)).data.deletedSince.filter((d: any) => d.kind === 'EMPLOYEE');
+      expect(deleted.map((d: any) => d.id).sort()).toEqual(erasedIds);
+    }
+    // Contact-side readers never see roster ids.
+    for (const token of [tokens.cx, tokens.manager]) {
+      expect((await app.gql(DELETED, { since }, token)).data.deletedSince.filter((d: any) => d.kind === 'EMPLOYEE')).toEqual([]);
+    }
+    // Nothing in the record links to an answer: its columns are the kind, id and moment, and the id is
+    // nowhere in the wave's participations or answers.
+    expect(Object.keys((await sql(`SELECT * FROM deleted_records WHERE record_id = $1`, [ids['ann@privacy.test']]))[0]).sort()).toEqual([
+      'deleted_at',
+      'kind',
+      'organization_id',
+      'record_id',
+    ]);
+    for (const table of ['employee_participations', 'employee_answers', 'employee_answer_staging']) {
+      expect(JSON.stringify(await sql(`SELECT * FROM ${table} WHERE wave_id = $1`, [waveId]))).not.toMatch(new RegExp(erasedIds.join('|')));
+    }
 
     // The release made when the wave closes counts every answer, Ann's included.
     expect((await app.gql(`mutation($id: ID!) { closeWave(id: $id) { status } }`, { id: waveId }, tokens.hr)).errors).toBeUndefined();
@@ -153,8 +182,23 @@ describe('retention of identified comments', () => {
       ['old@privacy.test', 'Old Words', 'en', '', '', 'EU', 'Staffing'],
       ['new@privacy.test', 'New Words', 'en', '', '', 'EU', 'Staffing'],
     ]);
+    receiver = createServer((req, res) => req.resume().on('end', () => res.end('ok')));
+    await new Promise<void>((resolve) => receiver!.listen(0, '127.0.0.1', resolve));
+    const hook = await app.gql(`mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }`, {
+      input: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, events: ['RESPONSE_CREATED'] },
+    }, tokens.admin);
+    const endpointId = hook.data.createWebhookEndpoint.endpoint.id;
+    /** The data of the response.created delivery of an answer, once written. */
+    const deliveryOf = async (responseId: string) => {
+      const rows = await until(async () => {
+        const found = await sql(`SELECT body FROM webhook_deliveries WHERE endpoint_id = $1 AND body LIKE '%' || $2 || '%'`, [endpointId, responseId]);
+        return found.length ? found : null;
+      }, 'the delivery');
+      return JSON.parse(rows[0].body).data;
+    };
     const waveId = await openWave(app, tokens.cx, { name: 'Retention wave' });
     const oldId = await answer(app, tokens.cx, waveId, ids['old@privacy.test'], 'old@privacy.test', 4, 'Old complaint about prices');
+    expect(await deliveryOf(oldId)).toMatchObject({ comment: 'Old complaint about prices' });
     const [theme] = await sql(`INSERT INTO themes (organization_id, name) VALUES ($1, 'Prices') RETURNING id`, [acme.org.id]);
     const [suggested] = await sql(`INSERT INTO themes (organization_id, name) VALUES ($1, 'Service') RETURNING id`, [acme.org.id]);
     await sql(`INSERT INTO response_themes (response_id, theme_id, organization_id, status) VALUES ($1, $2, $4, 'ACCEPTED'), ($1, $3, $4, 'SUGGESTED')`, [
@@ -168,6 +212,7 @@ describe('retention of identified comments', () => {
     tokens.cx = await app.login(acme.users.CX, acme.password);
     tokens.admin = await app.login(acme.users.ADMIN, acme.password);
     const newId = await answer(app, tokens.cx, waveId, ids['new@privacy.test'], 'new@privacy.test', 9, 'New praise');
+    expect(await deliveryOf(newId)).toMatchObject({ comment: 'New praise' });
     expect((await app.gql(RETENTION, { m: 12 }, tokens.admin)).data.setCommentRetention).toEqual({ commentRetentionMonths: 12 });
 
     await until(async () => (await sql(`SELECT reason FROM responses WHERE id = $1`, [oldId]))[0].reason === null, 'the retention run', 30_000);
@@ -175,6 +220,11 @@ describe('retention of identified comments', () => {
     expect(old).toEqual({ score: 4, category: 'DETRACTOR', reason: null, suggestion: null });
     expect(await sql(`SELECT theme_id, status FROM response_themes WHERE response_id = $1`, [oldId])).toEqual([{ theme_id: theme.id, status: 'ACCEPTED' }]);
     expect((await sql(`SELECT reason FROM responses WHERE id = $1`, [newId]))[0].reason).toBe('New praise');
+    // The webhook delivery of the old answer, kept for the history and replays, loses the words too; the new one keeps them.
+    await until(async () => (await deliveryOf(oldId)).comment === null, 'the deliveries past the retention', 30_000);
+    expect(await deliveryOf(oldId)).toMatchObject({ responseId: oldId, score: 4, category: 'DETRACTOR', comment: null, suggestion: null });
+    expect(await deliveryOf(newId)).toMatchObject({ responseId: newId, comment: 'New praise' });
+    expect(JSON.stringify(await sql(`SELECT * FROM webhook_deliveries WHERE organization_id = $1`, [acme.org.id]))).not.toMatch(/Old complaint/);
     await rollupEqualsRecount(acme.org.id);
     const audited = (await app.gql(AUDIT, { action: 'Retention' }, tokens.admin)).data.auditLog.entries;
     expect(audited.map((e: any) => [e.action, e.actorName])).toEqual(expect.arrayContaining([['applyCommentRetention', 'Tandem'], ['setCommentRetention', 'ADMIN of privacy']]));

@@ -212,6 +212,24 @@ describe('employee packs: a team of four folds into its parent, and packs cannot
     expect(list.find((e) => e.orgUnitId === delta)).toMatchObject({ folded: true, shownFor: s.units.product });
   });
 
+  it('counts in discussion coverage the teams that get a pack of their own: Delta counts as Product', async () => {
+    const packs = (await s.ok(PACKS, { w: wave.id })).teamPacks as { orgUnitId: string; folded: boolean }[];
+    const own = packs.filter((p) => !p.folded).map((p) => p.orgUnitId).sort();
+    expect(own).not.toContain(delta);
+    expect(own).toContain(s.units.product);
+    // A discussion held by Delta over the pack it reads counts as Product's.
+    await sql(`INSERT INTO team_discussions (organization_id, wave_id, org_unit_id, held_on, participants) VALUES ($1, $2, $3, current_date, 4)`, [s.organizationId, wave.id, delta]);
+    const COVERAGE = `query($w: ID!) { discussionCoverage(waveId: $w) { teams held share teamRows { orgUnitId discussion { participants } } } }`;
+    const coverage = (await s.ok(COVERAGE, { w: wave.id })).discussionCoverage;
+    expect(coverage.teamRows.map((t: { orgUnitId: string }) => t.orgUnitId).sort()).toEqual(own);
+    expect(coverage).toMatchObject({ teams: own.length, held: 1 });
+    expect(coverage.share).toBeCloseTo(1 / own.length);
+    expect(coverage.teamRows.find((t: { orgUnitId: string }) => t.orgUnitId === s.units.product).discussion).toEqual({ participants: 4 });
+    const board = (await s.ok(`{ board { discussions { waveId teams held } } }`)).board.discussions;
+    expect(board.find((w: { waveId: string }) => w.waveId === wave.id)).toEqual({ waveId: wave.id, teams: own.length, held: 1 });
+    await sql(`DELETE FROM team_discussions WHERE wave_id = $1`, [wave.id]);
+  });
+
   it('mails each manager one link to their pack: Alpha’s to Alpha, Delta’s to the Product pack it folds into, never a link to Delta', async () => {
     const end = Date.now() + 60_000;
     let mails = outbox(app).filter((m) => m.to.endsWith('@redteam.test') && /lead@/.test(m.to));

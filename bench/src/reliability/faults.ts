@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
 import { graphql } from '../http.js';
+import { freePort } from '../processes.js';
 import { login, option, sleep, startApiProcess } from './kit.js';
 
 /** Just enough of SMTP for nodemailer: every message's recipients are recorded. */
@@ -62,15 +63,6 @@ function smtpSink(port: number, received: string[], bodies: Map<string, string>)
     start: () => new Promise<void>((done) => server.listen(port, '127.0.0.1', () => done())),
     stop: () => new Promise<void>((done) => (sockets.forEach((s) => s.destroy()), server.close(() => done()))),
   };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (probe.address() as net.AddressInfo).port;
-      probe.close(() => done(port));
-    });
-  });
 }
 
 async function main() {

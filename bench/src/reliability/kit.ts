@@ -4,15 +4,14 @@
  * customer wave with N invited contacts whose survey links are read from the API's outbox, and
  * small measuring helpers.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { recreateDatabase } from '../database.js';
 import { graphql } from '../http.js';
-import { API_DIST, REPO_ROOT } from '../seed.js';
+import { freePort, spawnApi } from '../processes.js';
+import { API_DIST } from '../seed.js';
 
 export const DEMO_PASSWORD = 'tandem-demo';
 
@@ -30,17 +29,6 @@ export const percentile = (values: number[], p: number): number => {
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.on('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 export interface ApiProcess {
   url: string;
   pid: number;
@@ -50,10 +38,6 @@ export interface ApiProcess {
   log(): string;
   stop(): Promise<void>;
 }
-
-const children = new Set<ChildProcess>();
-process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 
 /**
  * `node apps/api/dist/main.js` in production mode on a free port: on a fresh database named `name`
@@ -82,34 +66,8 @@ export async function startApiProcess(options: { databaseUrl?: string | null; na
   else delete env.DATABASE_URL;
   delete env.OUTBOX_DIR;
   if (!options.env?.SMTP_URL) delete env.SMTP_URL;
-  const child = spawn(process.execPath, [resolve(API_DIST, 'main.js')], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  let log = '';
-  const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000));
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    children.delete(child);
-  };
-  const deadline = Date.now() + 300_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`The API exited during start (code ${child.exitCode}):\n${log}`);
-    const ready = (await fetch(`${url}/readyz`).then((r) => (r.ok ? r.json() : null)).catch(() => null)) as { database?: string } | null;
-    if (ready) return { url, pid: child.pid!, dataDir, outbox: join(dataDir, 'outbox'), database: db ? 'postgres' : 'embedded', log: () => log, stop };
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`The API was not ready within 5 minutes:\n${log}`);
-    }
-    await sleep(250);
-  }
+  const api = await spawnApi(port, env, { logChars: 20_000, readyWithinMs: 300_000, within: '5 minutes' });
+  return { url: api.url, pid: api.pid, dataDir, outbox: join(dataDir, 'outbox'), database: db ? 'postgres' : 'embedded', log: api.log, stop: api.stop };
 }
 
 export async function login(url: string, email: string): Promise<string> {

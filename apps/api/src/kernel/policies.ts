@@ -58,8 +58,11 @@ export const ORG_UNIT_READERS = rules('ANY_USER', 'analytics:read', 'contacts:wr
 export const ORGANIZATION_READERS = rules('ANY_USER', 'analytics:read', 'responses:read', 'responses:write', 'contacts:write');
 export const ROSTER_KEEPERS = rules('HR', 'ADMIN');
 export const CONTACT_KEEPERS = rules('ADMIN', 'CX', 'MANAGER', 'contacts:write');
-/** Who learns what was erased (deletedSince): whoever keeps or reads contacts and answers. */
-export const DELETION_READERS = rules('ADMIN', 'CX', 'MANAGER', 'LEADER', 'contacts:write', 'responses:read');
+/**
+ * Who learns what was erased (deletedSince): whoever keeps or reads contacts and answers (erased
+ * contacts), and the roster's keepers (erased employees); survey/privacy/deleted-records.ts says which kinds each sees.
+ */
+export const DELETION_READERS = rules('ADMIN', 'CX', 'MANAGER', 'LEADER', 'HR', 'contacts:write', 'responses:read');
 /** Batch upserts from an integrator's system: the whole book, so not managers. */
 export const CONTACT_SYNCERS = rules('ADMIN', 'CX', 'contacts:write');
 /** Who may upload an import file and follow their import jobs: the contact keepers and the roster keepers. */

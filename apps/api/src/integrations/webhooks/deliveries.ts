@@ -114,17 +114,19 @@ export async function deliverEvent(event: DomainEvent, ctx: JobContext): Promise
   const org = event.organizationId;
   const facts = await factsOf(ctx.db, event);
   const body = bodyOf(event.type, event.occurredAt, facts.data);
+  // The answer's words, when it carries them: the retention of comments finds them by this (delivery-retention.ts).
+  const hasWords = facts.data.comment != null || facts.data.suggestion != null;
   const created = await ctx.db.transaction(async (tx) => {
     const rows: { id: string }[] = await tx.query(
       `WITH up AS (${ancestorsSql('$1', '$3')})
-       INSERT INTO webhook_deliveries (organization_id, endpoint_id, event, event_id, body, next_attempt_at)
-       SELECT e.organization_id, e.id, $2, $4, $5, $6
+       INSERT INTO webhook_deliveries (organization_id, endpoint_id, event, event_id, body, next_attempt_at, created_at, has_words)
+       SELECT e.organization_id, e.id, $2, $4, $5, $6, $6, $7
          FROM webhook_endpoints e
         WHERE e.organization_id = $1 AND e.enabled AND $2 = ANY(e.events)
           AND (cardinality(e.org_unit_ids) = 0 OR e.org_unit_ids && ARRAY(SELECT id FROM up))
        ON CONFLICT (endpoint_id, event_id) DO NOTHING
        RETURNING id`,
-      [org, webhookEvent, facts.orgUnitId, event.id, body, ctx.app.now()],
+      [org, webhookEvent, facts.orgUnitId, event.id, body, ctx.app.now(), hasWords],
     );
     for (const row of rows) await sendTry(tx, { organizationId: org, deliveryId: row.id, attempt: 1, retries: true }, { key: 'event' });
     return rows.length;
@@ -141,7 +143,7 @@ async function forgetErasedWords(db: EntityManager, organizationId: string, resp
   if (responseIds.length === 0) return;
   await db.query(
     `UPDATE webhook_deliveries
-        SET body = jsonb_set(body::jsonb, '{data}', (body::jsonb -> 'data') || '{"comment": null, "suggestion": null, "contactId": null}'::jsonb)::text
+        SET body = jsonb_set(body::jsonb, '{data}', (body::jsonb -> 'data') || '{"comment": null, "suggestion": null, "contactId": null}'::jsonb)::text, has_words = false
       WHERE organization_id = $1 AND event = 'RESPONSE_CREATED' AND (body::jsonb #>> '{data,responseId}') = ANY($2::text[])`,
     [organizationId, responseIds],
   );

@@ -23,5 +23,5 @@ export async function boardDiscussionCoverage(ctx: Context, period: { from: Date
       ORDER BY closed_at DESC, id LIMIT 50`,
     [organizationId, audiences, period.from, until],
   );
-  return coverageOfWaves(ctx.db, organizationId, waves.map((w) => w.id), ctx.app.now().toISOString().slice(0, 10));
+  return coverageOfWaves(ctx, waves.map((w) => w.id), ctx.app.now().toISOString().slice(0, 10));
 }

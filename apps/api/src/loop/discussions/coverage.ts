@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Context } from '../../kernel/context.js';
 import { orgOf } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors.js';
+import { employeeTeamGroups } from '../../reporting/anonymity/index.js';
 import { DONE_STATUSES, OPEN_STATUSES } from '../improvements/improvement-status.js';
 import { readsWholeAudience, waveOf } from './discussion-scope.js';
 import { DiscussionCoverage, DiscussionCoverageTeam, discussionOf, type DiscussionRow } from './discussion.types.js';
@@ -52,11 +53,11 @@ export function summarize(rows: readonly Omit<TeamCoverageRow, 'waveId'>[]): Cov
 }
 
 /**
- * Per team of the waves, in one grouped statement: the teams of a wave are the org units of its
- * identified answers, of its employee participants (the invitation snapshot: a unit, never a
- * person), and any unit that recorded a discussion of it.
+ * Per unit of the waves, in one grouped statement: the org units of a wave's identified answers,
+ * of its employee participants (the invitation snapshot: a unit, never a person), and any unit
+ * that recorded a discussion of it. coverageTeams folds them into the teams that get a pack.
  */
-export async function coverageRows(db: EntityManager, organizationId: string, waveIds: readonly string[], today: string): Promise<TeamCoverageRow[]> {
+async function unitRows(db: EntityManager, organizationId: string, waveIds: readonly string[], today: string): Promise<TeamCoverageRow[]> {
   if (waveIds.length === 0) return [];
   const rows: { wave_id: string; org_unit_id: string; held: boolean; actions: number; done: number; overdue: number }[] = await db.query(
     `WITH teams AS (
@@ -78,12 +79,68 @@ export async function coverageRows(db: EntityManager, organizationId: string, wa
   return rows.map((r) => ({ waveId: r.wave_id, orgUnitId: r.org_unit_id, held: r.held, actions: r.actions, done: r.done, overdue: r.overdue }));
 }
 
+/**
+ * For each closed employee wave among the waves, the team each unit counts as: the unit that gets
+ * the pack it reads (reporting/anonymity: its own when the release shows its group, else the
+ * nearest ancestor the release shows), or null when it folds into the whole wave (no unit's pack).
+ */
+async function packUnitsOf(ctx: Context, waveIds: readonly string[]): Promise<Map<string, Map<string, string | null>>> {
+  if (waveIds.length === 0) return new Map();
+  const employeeWaves: { id: string }[] = await ctx.db.query(
+    `SELECT id FROM waves WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND audience = 'EMPLOYEE' AND status = 'CLOSED'`,
+    [orgOf(ctx), waveIds],
+  );
+  const out = new Map<string, Map<string, string | null>>();
+  for (const { id } of employeeWaves) {
+    const groups = await employeeTeamGroups(ctx, id);
+    if (groups.length) out.set(id, new Map(groups.map((g) => [g.unitId, g.nothingShown ? null : g.shownUnitId])));
+  }
+  return out;
+}
+
+/** A wave's team: the unit that gets a pack, with the units folded into it (itself first when it has a row). */
+export interface TeamRow extends TeamCoverageRow {
+  units: string[];
+}
+
+/**
+ * Per team of the waves: the teams that get a pack of their own. In an identified wave each unit
+ * is one; in an employee wave a unit the release folds counts as the unit whose pack it reads (a
+ * team of four under k counts as its parent's), one folded into the whole wave counts as none, and
+ * every unit whose pack is its own counts, with answers of its own or only below it.
+ * A folded unit's discussion and actions count for the team it folds into.
+ */
+export async function coverageTeams(ctx: Context, waveIds: readonly string[], today: string): Promise<TeamRow[]> {
+  const [rows, folds] = [await unitRows(ctx.db, orgOf(ctx), waveIds, today), await packUnitsOf(ctx, waveIds)];
+  const teams = new Map<string, TeamRow>();
+  for (const row of rows) {
+    const fold = folds.get(row.waveId);
+    const team = fold?.has(row.orgUnitId) ? fold.get(row.orgUnitId)! : row.orgUnitId;
+    if (team === null) continue;
+    const key = `${row.waveId}:${team}`;
+    const seen = teams.get(key);
+    if (!seen) teams.set(key, { ...row, orgUnitId: team, units: [row.orgUnitId] });
+    else {
+      Object.assign(seen, { held: seen.held || row.held, actions: seen.actions + row.actions, done: seen.done + row.done, overdue: seen.overdue + row.overdue });
+      if (row.orgUnitId === team) seen.units.unshift(row.orgUnitId);
+      else seen.units.push(row.orgUnitId);
+    }
+  }
+  // A unit whose pack is its own counts even with nobody directly in it (a parent of teams).
+  for (const [waveId, fold] of folds) {
+    for (const [unit, team] of fold) {
+      if (team === unit && !teams.has(`${waveId}:${unit}`)) teams.set(`${waveId}:${unit}`, { waveId, orgUnitId: unit, held: false, actions: 0, done: 0, overdue: 0, units: [unit] });
+    }
+  }
+  return [...teams.values()];
+}
+
 const coverageOf = (waveId: string, summary: CoverageSummary, teamRows: DiscussionCoverageTeam[] = []) =>
   Object.assign(new DiscussionCoverage(), { waveId, ...summary, teamRows });
 
-/** Coverage per wave, in the order given, for the board (no team rows). */
-export async function coverageOfWaves(db: EntityManager, organizationId: string, waveIds: readonly string[], today: string): Promise<DiscussionCoverage[]> {
-  const rows = await coverageRows(db, organizationId, waveIds, today);
+/** Coverage per wave, in the order given, for the board and the programme news (no team rows). */
+export async function coverageOfWaves(ctx: Context, waveIds: readonly string[], today: string): Promise<DiscussionCoverage[]> {
+  const rows = await coverageTeams(ctx, waveIds, today);
   return waveIds.map((id) => coverageOf(id, summarize(rows.filter((r) => r.waveId === id))));
 }
 
@@ -97,7 +154,7 @@ export async function waveDiscussionCoverage(ctx: Context, waveId: string): Prom
   const wave = await waveOf(ctx.db, organizationId, waveId, 'waveId');
   if (!readsWholeAudience(ctx.principal!, wave.audience)) throw notFound('Wave', 'waveId');
   const today = ctx.app.now().toISOString().slice(0, 10);
-  const rows = await coverageRows(ctx.db, organizationId, [wave.id], today);
+  const rows = await coverageTeams(ctx, [wave.id], today);
   const discussions: DiscussionRow[] = await ctx.db.query(
     `SELECT id, wave_id, org_unit_id, to_char(held_on, 'YYYY-MM-DD') AS held_on, participants, notes, publish, recorded_by, created_at, updated_at
        FROM team_discussions WHERE organization_id = $1 AND wave_id = $2`,
@@ -108,7 +165,7 @@ export async function waveDiscussionCoverage(ctx: Context, waveId: string): Prom
     .map((r) =>
       Object.assign(new DiscussionCoverageTeam(), {
         orgUnitId: r.orgUnitId,
-        discussion: byUnit.get(r.orgUnitId) ?? null,
+        discussion: r.units.map((u) => byUnit.get(u)).find(Boolean) ?? null,
         actions: r.actions,
         actionsDone: r.done,
         actionsOverdue: r.overdue,

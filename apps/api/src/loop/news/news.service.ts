@@ -59,7 +59,7 @@ export async function programmeNews(ctx: Context, range: { from?: Date | null; t
     `SELECT id FROM waves WHERE organization_id = $1 AND status = 'CLOSED' AND kind = 'WAVE' AND closed_at >= $2 AND closed_at < $3 ORDER BY closed_at DESC, id LIMIT 20`,
     [organizationId, from, until],
   );
-  const coverage = await coverageOfWaves(ctx.db, organizationId, waves.map((w) => w.id), isoDay(now));
+  const coverage = await coverageOfWaves(ctx, waves.map((w) => w.id), isoDay(now));
 
   // The quote: the newest implemented improvement of the period on a wave's public page (linked to a wave).
   const [quote]: { title: string; title_translations: Record<string, string>; description: string | null; implemented_at: Date; public_titles: Record<string, string> }[] = await ctx.db.query(

@@ -1,15 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import type { Job, JobContext } from '../../platform/jobs/types.js';
-import { MAIL_CONCURRENCY, eachConcurrently } from '../../kernel/mailer.js';
-import { invitationMail } from '../../platform/mail/invitation-mail.js';
-import { publicTitleIn, respondentLanguage } from '../waves/respondent-language.js';
+import { MAIL_CONCURRENCY } from '../../kernel/mailer.js';
 import { WaveEntity } from '../waves/wave.entity.js';
 import type { ContactSelection } from './invitation-target.js';
 import { createInvitations } from './invitation.service.js';
 import { MAIL_CHUNK, WAVE_MAIL_QUEUE, type MailBatchKind, type WaveMailJob } from './mail-batches.js';
 import { jobIdOf } from '../../platform/jobs/schedules.js';
 import { updateReturning } from '../../kernel/sql.js';
-import { invitationToken, surveyUrl, unsubscribeUrl } from './tokens.js';
+import { invitationToken } from './tokens.js';
+import { mailInvitations } from './invitation-mailing.js';
 import { paceFor } from './mail-pace.js';
 
 /** Mails of one job handed to the mailer at the same time. */
@@ -65,30 +64,14 @@ export async function runMailBatch(job: Job<WaveMailJob>, ctx: JobContext): Prom
       }
       break;
     }
-    const outcome = { sent: [] as string[], failed: [] as { id: string; error: string }[] };
-    await eachConcurrently(chunk, JOB_MAIL_CONCURRENCY, async (row) => {
-      await pace();
-      const language = respondentLanguage(wave.languages, row.language);
-      const token = invitationToken(app, wave.id, row.contact_id);
-      try {
-        await app.mailer.send({
-          ...invitationMail({
-            to: row.email,
-            name: row.name,
-            language,
-            title: publicTitleIn(wave.publicTitles, language),
-            organizationName,
-            surveyUrl: surveyUrl(app, token),
-            unsubscribeUrl: unsubscribeUrl(app, token),
-            reminder: row.mail_kind === 'REMINDER',
-          }),
-          key: row.mail_kind === 'REMINDER' ? `${row.id}-reminder-${row.reminders}` : `${row.id}-invitation`,
-        });
-        outcome.sent.push(row.id);
-      } catch (error) {
-        outcome.failed.push({ id: row.id, error: describeError(error) });
-      }
+    const mailed = await mailInvitations(app, wave, organizationName, chunk, {
+      concurrency: JOB_MAIL_CONCURRENCY,
+      pace,
+      token: (row) => invitationToken(app, wave.id, row.contact_id),
+      key: (row) => (row.mail_kind === 'REMINDER' ? `${row.id}-reminder-${row.reminders}` : `${row.id}-invitation`),
+      reminder: (row) => row.mail_kind === 'REMINDER',
     });
+    const outcome = { sent: mailed.sent.map((row) => row.id), failed: mailed.failed.map((f) => ({ id: f.row.id, error: describeError(f.error) })) };
     failedHere.push(...(await record(db, outcome, app.now(), lastRun ? 0 : app.config.mailRetryLimit)));
     sent += outcome.sent.length;
     // Not one mail of a whole chunk went out: the server is down; wait for the next run.

@@ -1,5 +1,3 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { DateTimeResolver } from 'graphql-scalars';
 import type { Context } from '../../kernel/context.js';
 import { orgOf } from '../../kernel/context.js';
 import { scrubNotificationsAbout } from '../../identity/notifications/notification.service.js';
@@ -8,6 +6,7 @@ import { actorOf } from '../contacts/contact.rules.js';
 import { eraseNotesOf } from '../follow-ups/follow-up.service.js';
 import { eraseWordsOf } from '../responses/response.service.js';
 import { publish } from '../../platform/events/outbox.js';
+import { recordDeletion } from './deleted-records.js';
 
 /**
  * Erasing a contact on request (issue 18; GDPR's right to erasure). In one transaction:
@@ -32,35 +31,11 @@ export async function eraseContact(ctx: Context, id: string): Promise<boolean> {
     await scrubNotificationsAbout(tx, organizationId, followUpIds, responseIds);
     const invitations: { id: string }[] = await tx.query(`SELECT id FROM invitations WHERE organization_id = $1 AND contact_id = $2`, [organizationId, contact.id]);
     await tx.query(`DELETE FROM contacts WHERE organization_id = $1 AND id = $2`, [organizationId, contact.id]);
-    await tx.query(
-      `INSERT INTO deleted_records (organization_id, kind, record_id, deleted_at) VALUES ($1, 'CONTACT', $2, $3) ON CONFLICT DO NOTHING`,
-      [organizationId, contact.id, ctx.app.now()],
-    );
+    await recordDeletion(tx, organizationId, 'CONTACT', contact.id, ctx.app.now());
     await publish(tx, { type: 'contact.erased', organizationId, payload: { contactId: contact.id, responseIds } });
     return invitations.map((i) => i.id);
   });
   const files = await ctx.app.mailer.forget(invitationIds.map((i) => `${i}-`));
   ctx.logger.info({ event: 'contact.erased', invitations: invitationIds.length, mailsForgotten: files }, 'contact erased');
   return true;
-}
-
-@ObjectType('DeletedRecord', { description: 'Something erased: its kind (CONTACT), id and when' })
-export class DeletedRecord {
-  @Field(() => String)
-  kind: string;
-
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => DateTimeResolver)
-  deletedAt: Date;
-}
-
-/** What was erased at or after a moment, oldest first (at most 10,000 at a time: ask again from the last deletedAt). */
-export async function deletedSince(ctx: Context, since: Date): Promise<DeletedRecord[]> {
-  const rows: { kind: string; id: string; deleted_at: Date }[] = await ctx.db.query(
-    `SELECT kind, record_id AS id, deleted_at FROM deleted_records WHERE organization_id = $1 AND deleted_at >= $2 ORDER BY deleted_at, record_id LIMIT 10000`,
-    [orgOf(ctx), since],
-  );
-  return rows.map((r) => Object.assign(new DeletedRecord(), { kind: r.kind, id: r.id, deletedAt: r.deleted_at }));
 }

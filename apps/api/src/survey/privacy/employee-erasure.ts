@@ -2,6 +2,7 @@ import type { Context } from '../../kernel/context.js';
 import { orgOf } from '../../kernel/context.js';
 import { isUuid } from '../../kernel/batch.js';
 import { notFound } from '../../kernel/errors.js';
+import { recordDeletion } from './deleted-records.js';
 
 /**
  * Erasing an employee on request (issue 21; GDPR's right to erasure). What Tandem holds about an
@@ -13,7 +14,9 @@ import { notFound } from '../../kernel/errors.js';
  *   location, tenure band at invitation) and responded yes/no stay, so every invited and responded
  *   count, every participation row and every release still to be made stays exact;
  * - their roster trail (roster_changes) stays without them, so the arrivals shown to teams stay;
- * - the employee row (email, name, language, unit, location, tenure band) is deleted.
+ * - the employee row (email, name, language, unit, location, tenure band) is deleted;
+ * - its id is recorded in deleted_records as EMPLOYEE, so a system that copied the roster learns of
+ *   it (deletedSince, for HR and admins): the roster record's id and when, nothing about answers.
  * Then the outbox's files of the mails to them go (their survey invitations and reminders).
  */
 export async function eraseEmployee(ctx: Context, id: string): Promise<boolean> {
@@ -27,6 +30,7 @@ export async function eraseEmployee(ctx: Context, id: string): Promise<boolean> 
     );
     await tx.query(`UPDATE roster_changes SET employee_id = NULL WHERE organization_id = $1 AND employee_id = $2`, [organizationId, id]);
     await tx.query(`DELETE FROM employees WHERE organization_id = $1 AND id = $2`, [organizationId, id]);
+    await recordDeletion(tx, organizationId, 'EMPLOYEE', id, ctx.app.now());
     return found[0].email;
   });
   const files = (await ctx.app.mailer.forgetRecipient?.(email)) ?? 0;

@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-g
 import { DateTimeResolver } from 'graphql-scalars';
 import type { Context } from '../../kernel/context.js';
 import { ADMINS, CONTACT_KEEPERS, DELETION_READERS, ROSTER_KEEPERS } from '../../kernel/policies.js';
-import { DeletedRecord, deletedSince, eraseContact } from './contact-erasure.js';
+import { eraseContact } from './contact-erasure.js';
+import { DeletedRecord, deletedSince } from './deleted-records.js';
 import { eraseEmployee } from './employee-erasure.js';
 import { contactSubjectAccess, employeeSubjectAccess } from './subject-access.js';
 import { PrivacySettings, privacySettings, setCommentRetention } from './retention.js';
@@ -25,6 +26,7 @@ export class PrivacyResolver {
     description:
       'Erase an employee (a GDPR request): their roster row and the mails to them are deleted; their wave participations and roster trail stay ' +
       'without them, so every participation count and release stays exact; their anonymous answers were never linked to them and stay. ' +
+      'deletedSince lists the id (kind EMPLOYEE, for HR and admins). ' +
       'NOT_FOUND for an unknown id.',
   })
   deleteEmployee(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
@@ -66,7 +68,11 @@ export class PrivacyResolver {
   }
 
   @Authorized(...DELETION_READERS)
-  @Query(() => [DeletedRecord], { description: 'What was erased at or after a moment, oldest first, at most 10,000: an incremental sync deletes its copies' })
+  @Query(() => [DeletedRecord], {
+    description:
+      'What was erased at or after a moment, oldest first, at most 10,000: an incremental sync deletes its copies. ' +
+      'Contacts (CONTACT) for those who keep or read contacts and answers; roster records (EMPLOYEE) for HR and admins',
+  })
   deletedSince(@Arg('since', () => DateTimeResolver) since: Date, @Ctx() ctx: Context): Promise<DeletedRecord[]> {
     return deletedSince(ctx, since);
   }

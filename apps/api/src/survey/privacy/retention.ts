@@ -15,6 +15,8 @@ import { SYSTEM_USER_ID } from '../../kernel/context.js';
  * keeps its score, category, ratings, segments and accepted theme tags (so every NPS, rollup, theme
  * count and board stays exact), loses the theme suggestions nobody reviewed (there is nothing left
  * to review them against), and the notifications about it lose the comment and the contact's name.
+ * Copies of the words kept elsewhere go by the same horizon: features above this layer plug in a
+ * RetentionSweep (src/jobs.ts wires the webhook deliveries' one, integrations/webhooks/delivery-retention.ts).
  * Each run that removed anything is in the audit log (actor SYSTEM). Employee answers are
  * anonymous and are not covered here (their comments are released per group only). Unset: kept as
  * long as the answer.
@@ -50,21 +52,43 @@ export async function setCommentRetention(ctx: Context, months: number | null): 
   return { commentRetentionMonths: months };
 }
 
-const EXPIRED = `r.submitted_at < $2::timestamptz - make_interval(months => s.comment_retention_months) AND (r.reason IS NOT NULL OR r.suggestion IS NOT NULL)`;
+/**
+ * `column` is past the retention of privacy_settings `s` at the moment in parameter `now` (SQL):
+ * for the copies kept by other features (RetentionSweep).
+ */
+export const pastRetention = (column: string, now: string): string => `${column} < ${now}::timestamptz - make_interval(months => s.comment_retention_months)`;
 
-/** The organizations with words past their retention (for the tick), each as a job once per sweep. */
-export async function dueRetention(db: EntityManager, now: Date, bucket: string): Promise<{ job: ScheduledJob; key: string }[]> {
+const EXPIRED = `${pastRetention('r.submitted_at', '$2')} AND (r.reason IS NOT NULL OR r.suggestion IS NOT NULL)`;
+
+/**
+ * A copy of identified words kept by another feature, removed by the same horizon: `due` names the
+ * organizations that hold some past it (for the tick), `apply` removes them from one organization's
+ * and answers how many records lost them. `name` is what the audit entry counts them as.
+ */
+export interface RetentionSweep {
+  name: string;
+  due(db: EntityManager, now: Date): Promise<string[]>;
+  apply(ctx: Context, now: Date): Promise<number>;
+}
+
+/** The organizations with words past their retention (for the tick), answers' or sweeps', each as a job once per sweep. */
+export async function dueRetention(db: EntityManager, now: Date, bucket: string, sweeps: readonly RetentionSweep[] = []): Promise<{ job: ScheduledJob; key: string }[]> {
   const rows: { organization_id: string }[] = await db.query(
     `SELECT s.organization_id FROM privacy_settings s
       WHERE s.comment_retention_months IS NOT NULL
         AND EXISTS (SELECT 1 FROM responses r WHERE r.organization_id = s.organization_id AND ${EXPIRED.replace('$2', '$1')})`,
     [now],
   );
-  return rows.map((r) => ({ job: { organizationId: r.organization_id, kind: RETENTION_RUN }, key: `${RETENTION_RUN}:${r.organization_id}:${bucket}` }));
+  const organizations = new Set(rows.map((r) => r.organization_id));
+  for (const sweep of sweeps) for (const id of await sweep.due(db, now)) organizations.add(id);
+  return [...organizations].map((id) => ({ job: { organizationId: id, kind: RETENTION_RUN }, key: `${RETENTION_RUN}:${id}:${bucket}` }));
 }
 
-/** Removes the words past the organization's retention, by the app's clock; answers how many answers lost them. */
-export async function applyRetention(ctx: Context, _job?: ScheduledJob): Promise<number> {
+/**
+ * Removes the words past the organization's retention, by the app's clock, from its answers and
+ * then from each sweep's copies; answers how many answers lost them.
+ */
+export async function applyRetention(ctx: Context, _job?: ScheduledJob, sweeps: readonly RetentionSweep[] = []): Promise<number> {
   const organizationId = orgOf(ctx);
   const now = ctx.app.now();
   let total = 0;
@@ -87,10 +111,15 @@ export async function applyRetention(ctx: Context, _job?: ScheduledJob): Promise
     total += done;
     if (done < BATCH) break;
   }
-  if (total) {
-    ctx.logger.info({ event: 'privacy.retention', organizationId, answers: total }, 'comments past their retention removed');
+  const copies: Record<string, number> = {};
+  for (const sweep of sweeps) {
+    const n = await sweep.apply(ctx, now);
+    if (n) copies[sweep.name] = n;
+  }
+  if (total || Object.keys(copies).length) {
+    ctx.logger.info({ event: 'privacy.retention', organizationId, answers: total, ...copies }, 'comments past their retention removed');
     await appendAudit(ctx.db, { organizationId, kind: 'system', id: SYSTEM_USER_ID, ip: null, userAgent: null, requestId: ctx.requestId }, now, [
-      { kind: 'CHANGE', action: 'applyCommentRetention', objectType: 'Response', objectIds: [], args: { answers: total }, outcome: 'OK' },
+      { kind: 'CHANGE', action: 'applyCommentRetention', objectType: 'Response', objectIds: [], args: { answers: total, ...copies }, outcome: 'OK' },
     ]);
   }
   return total;

@@ -2,15 +2,14 @@ import type { EntityManager } from 'typeorm';
 import type { AppServices, Context } from '../../kernel/context.js';
 import type { Logger } from '../../logger.js';
 import type { ScheduledJob } from '../../platform/jobs/schedules.js';
-import { eachConcurrently, MAIL_CONCURRENCY } from '../../kernel/mailer.js';
-import { invitationMail } from '../../platform/mail/invitation-mail.js';
+import { MAIL_CONCURRENCY } from '../../kernel/mailer.js';
 import { DEFAULT_SETTINGS } from '../../identity/organizations/organization.service.js';
 import { markInvited } from '../contacts/contact.service.js';
 import { markSent } from '../invitations/invitation.service.js';
 import { paceFor } from '../invitations/mail-pace.js';
 import { describeError } from '../invitations/mail-job.js';
-import { hashSurveyToken, surveyUrl, transactionToken, unsubscribeUrl } from '../invitations/tokens.js';
-import { publicTitleIn, respondentLanguage } from '../waves/respondent-language.js';
+import { hashSurveyToken, transactionToken } from '../invitations/tokens.js';
+import { mailInvitations } from '../invitations/invitation-mailing.js';
 import { WaveEntity } from '../waves/wave.entity.js';
 import type { SkipReason } from './transaction.entity.js';
 
@@ -65,32 +64,17 @@ export async function sendDueTransactions(services: SendServices, organizationId
     const now = app.now();
     const toMail = await db.transaction((tx) => claimChunk(tx, programme, throttleDays, now, app, failedHere));
     if (toMail === null) break;
-    const done: string[] = [];
-    const lost: string[] = [];
-    await eachConcurrently(toMail, MAIL_CONCURRENCY, async (row) => {
-      await pace();
-      const language = respondentLanguage(programme.languages, row.language);
-      const token = transactionToken(app, programme.id, row.id);
-      try {
-        await app.mailer.send({
-          ...invitationMail({
-            to: row.email,
-            name: row.name,
-            language,
-            title: publicTitleIn(programme.publicTitles, language),
-            organizationName: org.name,
-            surveyUrl: surveyUrl(app, token),
-            unsubscribeUrl: unsubscribeUrl(app, token),
-            reminder: false,
-          }),
-          key: `${row.invitation_id}-invitation`,
-        });
-        done.push(row.id);
-      } catch (error) {
-        lost.push(row.id);
-        logger.warn({ event: 'transaction.mail_failed', transactionId: row.id, error: describeError(error) }, 'transaction mail failed; it is tried again');
-      }
+    const mailed = await mailInvitations(app, programme, org.name, toMail, {
+      concurrency: MAIL_CONCURRENCY,
+      pace,
+      token: (row) => transactionToken(app, programme.id, row.id),
+      key: (row) => `${row.invitation_id}-invitation`,
     });
+    const done = mailed.sent.map((row) => row.id);
+    const lost = mailed.failed.map((f) => f.row.id);
+    for (const f of mailed.failed) {
+      logger.warn({ event: 'transaction.mail_failed', transactionId: f.row.id, error: describeError(f.error) }, 'transaction mail failed; it is tried again');
+    }
     await db.transaction(async (tx) => {
       const invitations: { invitation_id: string }[] = await tx.query(
         `UPDATE transactions SET status = 'SENT', sent_at = $2, claimed_at = NULL WHERE id = ANY($1::uuid[]) RETURNING invitation_id`,

@@ -5,6 +5,7 @@ import type { ThemeKeywordMap } from '../../../survey/themes/theme.entity.js';
 import { computeRelease, type ComputedRelease } from './compute.js';
 import { releaseInput, storeRelease } from './store.js';
 import { closeEmployeeWaveIfDue as closeIfDue } from '../../../survey/waves/wave.service.js';
+import { readTogether } from '../../../kernel/sql.js';
 
 /**
  * Making a wave's release: when the wave is closed (closeWave), or on the first read after its
@@ -48,7 +49,7 @@ export async function makeRelease(deps: ReleaseDeps, organizationId: string, wav
   const [existing] = await db.query(`SELECT 1 FROM employee_releases WHERE wave_id = $1`, [waveId]);
   if (existing) return null;
   const k = await deps.threshold(organizationId);
-  const [input, themesOf] = await Promise.all([releaseInput(db, organizationId, waveId, k), frozenMatcher(db, waveId)]);
+  const [input, themesOf] = await readTogether(db, [() => releaseInput(db, organizationId, waveId, k), () => frozenMatcher(db, waveId)] as const);
   const started = Date.now();
   const release = await computeRelease(input, { themesOf });
   if (release.audit.findingsLeft > 0) {
@@ -83,7 +84,8 @@ export async function ensureReleases(deps: ReleaseDeps, organizationId: string, 
  * whole demo organization in one): reads, computes and stores with `tx`.
  */
 export async function releaseInTransaction(tx: EntityManager, logger: Logger, organizationId: string, waveId: string, k: number): Promise<void> {
-  const [input, themesOf] = await Promise.all([releaseInput(tx, organizationId, waveId, k), frozenMatcher(tx, waveId)]);
+  // One connection (the seed's transaction): the reads go one after the other (readTogether).
+  const [input, themesOf] = await readTogether(tx, [() => releaseInput(tx, organizationId, waveId, k), () => frozenMatcher(tx, waveId)] as const);
   const onFinding = (finding: unknown, hidden: string, about: string) => logger.debug({ event: 'release.finding', waveId, finding, hidden, about }, 'audit finding settled');
   const release = await computeRelease(input, { themesOf, onFinding });
   if (release.audit.findingsLeft > 0) throw new Error('The release of this employee wave did not pass its audit');

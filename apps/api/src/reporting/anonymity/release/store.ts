@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { readTogether } from '../../../kernel/sql.js';
 import { discardEmployeeAnswers } from '../../../survey/respondent/anonymous-answer.service.js';
 import type { ComputedRelease } from './compute.js';
 import type { Answer, CriterionRelease, Dimension, HiddenReason, Participant, ReleaseInput, Unit } from './model.js';
@@ -11,21 +12,21 @@ import type { Answer, CriterionRelease, Dimension, HiddenReason, Participant, Re
 
 /** What a wave's release is made from, read in one go. */
 export async function releaseInput(db: EntityManager, organizationId: string, waveId: string, k: number): Promise<ReleaseInput> {
-  const [units, participants, answers] = await Promise.all([
-    db.query(`SELECT id, parent_id AS "parentId", name FROM org_units WHERE organization_id = $1`, [organizationId]) as Promise<Unit[]>,
-    db.query(
+  const [units, participants, answers] = await readTogether<[Unit[], Participant[], Answer[]]>(db, [
+    () => db.query(`SELECT id, parent_id AS "parentId", name FROM org_units WHERE organization_id = $1`, [organizationId]),
+    () => db.query(
       `SELECT org_unit_id AS "unitId", location, tenure_band AS "tenureBand", responded
          FROM employee_participations WHERE organization_id = $1 AND wave_id = $2`,
       [organizationId, waveId],
-    ) as Promise<Participant[]>,
-    db.query(
+    ),
+    () => db.query(
       `SELECT org_unit_id AS "unitId", location, tenure_band AS "tenureBand", score::int AS score, reason, suggestion, language, ratings
          FROM employee_answers WHERE organization_id = $1 AND wave_id = $2
        UNION ALL
        SELECT org_unit_id, location, tenure_band, score::int, reason, suggestion, language, ratings
          FROM employee_answer_staging WHERE organization_id = $1 AND wave_id = $2`,
       [organizationId, waveId],
-    ) as Promise<Answer[]>,
+    ),
   ]);
   return { k, units, participants, answers };
 }
