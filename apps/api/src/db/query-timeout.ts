@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { EntityManager, type DataSource, type QueryRunner, type ReplicationMode } from 'typeorm';
+import { deriveDataSource } from '../kernel/data-source-root.js';
 import { DomainError } from '../kernel/errors.js';
 
 /**
@@ -83,7 +84,7 @@ export function requestManager(dataSource: DataSource, timeoutMs: number): Entit
   if (timeoutMs <= 0) return dataSource.manager;
   const create = installStatementTimeouts(dataSource);
   const deadline = performance.now() + timeoutMs;
-  const scoped = Object.create(dataSource) as DataSource;
+  const scoped = deriveDataSource(dataSource);
   scoped.createQueryRunner = (mode?: ReplicationMode) => limitRunner(create(mode), timeoutMs, deadline);
   return new EntityManager(scoped);
 }

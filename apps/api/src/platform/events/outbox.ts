@@ -3,6 +3,7 @@ import { jobQueueOf } from '../jobs/queue.js';
 import { jobIdOf } from '../jobs/schedules.js';
 import { DISPATCH_QUEUE } from './bus.js';
 import { DOMAIN_EVENT_TYPES, type NewDomainEvent } from './types.js';
+import { rootDataSource } from '../../kernel/data-source-root.js';
 
 /** Keys an EMPLOYEE wave's event may carry: ids and counts (see types.ts). */
 const EMPLOYEE_WAVE_KEYS = new Set(['waveId', 'audience', 'invited', 'answers']);
@@ -66,7 +67,7 @@ const pending = new WeakMap<object, { events: Written[]; timer: NodeJS.Timeout }
  * one per detractor. Should the process stop before, the tick's sweep (dispatchStale) sends them.
  */
 export function dispatchSoon(db: EntityManager, events: readonly Written[]): void {
-  const key = db.connection;
+  const key = rootDataSource(db.connection);
   const batch = pending.get(key);
   if (batch) {
     batch.events.push(...events);
@@ -75,7 +76,7 @@ export function dispatchSoon(db: EntityManager, events: readonly Written[]): voi
   const timer = setTimeout(() => {
     const due = pending.get(key);
     pending.delete(key);
-    if (due) sendDispatch(db.connection.manager, due.events).catch(() => undefined);
+    if (due) sendDispatch(key.manager, due.events).catch(() => undefined);
   }, DISPATCH_DELAY_MS);
   timer.unref();
   pending.set(key, { events: [...events], timer });

@@ -8,6 +8,7 @@ import { STORE_SCHEMA_VERSION, deadLetterQueueOf, isDeadLetterQueue, returnOrpha
 import type { JobContext, JobData, JobHandler, QueueOptions, SendOptions, WorkerOptions } from './types.js';
 import { QueueWorker } from './worker.js';
 import type { AppServices } from '../../kernel/context.js';
+import { rootDataSource } from '../../kernel/data-source-root.js';
 
 /** What the queue needs of the app's database (db/data-source.ts's Database is one). */
 export interface QueueDatabase {
@@ -43,7 +44,7 @@ const attached = new WeakMap<DataSource, JobQueue>();
 
 /** The job queue started on this manager's database; throws when none is. */
 export function jobQueueOf(db: EntityManager): JobQueue {
-  const queue = attached.get(db.dataSource);
+  const queue = attached.get(rootDataSource(db.dataSource));
   if (!queue) throw new Error('No job queue is running on this database: start one (createJobQueue) before sending jobs or publishing events');
   return queue;
 }

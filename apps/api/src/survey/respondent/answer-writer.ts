@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { conflict, overloaded } from '../../kernel/errors.js';
 import { ALREADY_ANSWERED, recordResponses, type RecordedResponse, type ResponseToRecord } from './record-responses.js';
+import { rootDataSource } from '../../kernel/data-source-root.js';
 
 /**
  * Writes the respondents' answers, coalescing the ones that arrive while a write is in flight into
@@ -99,8 +100,9 @@ const writers = new WeakMap<DataSource, AnswerWriter>();
 /** The data source's one writer (outside any transaction: its statements commit on their own), its queue bounded by queueLimit. */
 export function answerWriterOf(db: EntityManager, queueLimit = 0): AnswerWriter {
   if (db.queryRunner?.isTransactionActive) throw new Error('the answer writer runs outside transactions');
-  let writer = writers.get(db.connection);
-  if (!writer) writers.set(db.connection, (writer = new AnswerWriter(db.connection.manager)));
+  const dataSource = rootDataSource(db.connection);
+  let writer = writers.get(dataSource);
+  if (!writer) writers.set(dataSource, (writer = new AnswerWriter(dataSource.manager)));
   writer.queueLimit = queueLimit;
   return writer;
 }
