@@ -47,6 +47,24 @@ describe('loadConfig', () => {
     expect(failure({ QUERY_TIMEOUT_SECONDS: '1.5' }).variable).toBe('QUERY_TIMEOUT_SECONDS');
   });
 
+  it('derives SECRET_ENCRYPTION_KEY_PREVIOUS the same way: earlier keys or an earlier JWT secret, comma-separated', () => {
+    const jwt = 'j'.repeat(40);
+    const keyOf = (env: Record<string, string>) => loadConfig({ DATA_DIR: dataDir(), ...env }).secretEncryptionKey;
+    expect(loadConfig({ DATA_DIR: dataDir() }).previousSecretEncryptionKeys).toEqual([]);
+    expect(loadConfig({ DATA_DIR: dataDir(), SECRET_ENCRYPTION_KEY_PREVIOUS: ' ' }).previousSecretEncryptionKeys).toEqual([]);
+    const previous = loadConfig({ DATA_DIR: dataDir(), SECRET_ENCRYPTION_KEY: 'n'.repeat(32), SECRET_ENCRYPTION_KEY_PREVIOUS: `${'k'.repeat(32)}, ${jwt}` }).previousSecretEncryptionKeys;
+    expect(previous).toHaveLength(2);
+    expect(previous[0].equals(keyOf({ SECRET_ENCRYPTION_KEY: 'k'.repeat(32) }))).toBe(true);
+    expect(previous[1].equals(keyOf({ JWT_SECRET: jwt }))).toBe(true);
+    for (const bad of ['short', `${'k'.repeat(32)},`, `${'k'.repeat(32)},short`]) {
+      const error = failure({ SECRET_ENCRYPTION_KEY_PREVIOUS: bad });
+      expect(error.variable).toBe('SECRET_ENCRYPTION_KEY_PREVIOUS');
+      expect(error.message).toContain('SECRET_ENCRYPTION_KEY_PREVIOUS');
+      expect(error.message).not.toContain('k'.repeat(32));
+    }
+    expect(failure({ SECRET_ENCRYPTION_KEY_PREVIOUS: `${'k'.repeat(32)},short` }).message).toContain('key 2 has 5');
+  });
+
   it('generates the development JWT secret once and keeps it under DATA_DIR', () => {
     const dir = dataDir();
     const first = loadConfig({ DATA_DIR: dir }).jwtSecret;

@@ -27,6 +27,13 @@ export interface Config {
    */
   secretEncryptionKey: Buffer;
   /**
+   * SECRET_ENCRYPTION_KEY_PREVIOUS: earlier values of SECRET_ENCRYPTION_KEY (or the earlier JWT
+   * secret it was derived from), comma-separated, derived the same way. A stored secret is opened
+   * with the current key, else with these; at start those that open only under one of these are
+   * sealed again with the current key (identity/auth/totp-secrets.ts).
+   */
+  previousSecretEncryptionKeys: Buffer[];
+  /**
    * QUERY_TIMEOUT_SECONDS: the longest a GraphQL operation's database statement may run (default 15;
    * 0: no limit). On PostgreSQL a statement past it is cancelled (statement_timeout); on the embedded
    * database, which cannot cancel one, the operation's next statement is refused. Either way the
@@ -203,12 +210,27 @@ function surveyLinkSecret(env: Env, jwt: string): string {
   return createHmac('sha256', jwt).update('tandem survey links').digest('base64url');
 }
 
+/** The AES-256 key of stored secrets: HKDF-SHA256 of a key's text (or of the JWT secret) to 32 bytes. */
+const storedSecretsKey = (material: string) => Buffer.from(hkdfSync('sha256', material, 'tandem', 'tandem stored secrets v1', 32));
+
 /** SECRET_ENCRYPTION_KEY when given (at least 32 characters), else the JWT secret, through HKDF to 32 bytes. */
 function secretEncryptionKey(env: Env, jwt: string): Buffer {
   const raw = env.SECRET_ENCRYPTION_KEY;
   if (raw !== undefined && raw !== '' && raw.length < 32) throw new ConfigError('SECRET_ENCRYPTION_KEY', 'must be at least 32 characters long');
-  const material = raw !== undefined && raw !== '' ? raw : jwt;
-  return Buffer.from(hkdfSync('sha256', material, 'tandem', 'tandem stored secrets v1', 32));
+  return storedSecretsKey(raw !== undefined && raw !== '' ? raw : jwt);
+}
+
+/** SECRET_ENCRYPTION_KEY_PREVIOUS: earlier keys (or JWT secrets), comma-separated, each at least 32 characters, through the same HKDF. */
+function previousSecretEncryptionKeys(env: Env): Buffer[] {
+  const raw = env.SECRET_ENCRYPTION_KEY_PREVIOUS;
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((part, i) => {
+    const value = part.trim();
+    if (value.length < 32) {
+      throw new ConfigError('SECRET_ENCRYPTION_KEY_PREVIOUS', `must be keys of at least 32 characters each, separated by commas (key ${i + 1} has ${value.length})`);
+    }
+    return storedSecretsKey(value);
+  });
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -231,6 +253,7 @@ export function loadConfig(env: Env = process.env): Config {
     jwtSecret: jwt,
     surveyLinkSecret: surveyLinkSecret(env, jwt),
     secretEncryptionKey: secretEncryptionKey(env, jwt),
+    previousSecretEncryptionKeys: previousSecretEncryptionKeys(env),
     queryTimeoutMs: count(env, 'QUERY_TIMEOUT_SECONDS', 15) * 1000,
     mailRatePerSecond: count(env, 'MAIL_RATE_PER_SECOND', 1000),
     mailRetryLimit: count(env, 'MAIL_RETRY_LIMIT', 6),

@@ -31,7 +31,7 @@ import { thankServer } from './survey/feed/thank-you.js';
 import { notifyTeamPackManagers } from './reporting/team-packs/team-pack-mail.js';
 import { ACTION_DUE_SOON, ACTION_OVERDUE, dueActionReminders, sendActionReminder } from './loop/discussions/action-reminders.js';
 import { PROGRAMME_NEWS, dueNewsDigests, sendNewsDigest } from './loop/news/news-digest.js';
-import { encryptPlainTotpSecrets } from './identity/auth/totp-secrets.js';
+import { encryptPlainTotpSecrets, keyringOf, resealTotpSecrets } from './identity/auth/totp-secrets.js';
 
 /**
  * Every queue and event consumer the app runs, in one place: the wiring of background work, as
@@ -68,6 +68,14 @@ export async function startBackground(
     await encryptPlainTotpSecrets(database.dataSource.manager, app.config.secretEncryptionKey).then(
       (count) => count && app.logger.info({ event: 'totp.secrets_encrypted', count }, 'plain TOTP secrets encrypted'),
       (error: unknown) => app.logger.warn({ err: error }, 'could not encrypt plain TOTP secrets; each is encrypted when next used'),
+    );
+    // TOTP secrets sealed under a key now in SECRET_ENCRYPTION_KEY_PREVIOUS, sealed again with the current one.
+    await resealTotpSecrets(database.dataSource.manager, keyringOf(app.config)).then(
+      ({ resealed, undecryptable }) => {
+        if (resealed) app.logger.info({ event: 'totp.secrets_resealed', count: resealed }, 'TOTP secrets sealed under a previous key sealed again with the current one');
+        if (undecryptable) app.logger.warn({ event: 'totp.undecryptable', count: undecryptable }, 'TOTP secrets that open under no configured key, left as they are');
+      },
+      (error: unknown) => app.logger.warn({ err: error }, 'could not seal TOTP secrets again; each is sealed again when next used'),
     );
   }
   if (runWorkers && app.config.scheduleTickSeconds > 0) await sendTick(background, app.config.scheduleTickSeconds * 1000, Date.now());

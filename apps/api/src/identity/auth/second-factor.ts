@@ -6,7 +6,7 @@ import { ACCOUNT_HOLDERS, ADMINS, SECOND_FACTOR_HOLDERS, hasAnyRole } from '../.
 import { UserEntity } from '../users/user.entity.js';
 import { clearRecoveryCodes, issueRecoveryCodes } from './recovery-codes.js';
 import { checkTotp, newTotpSecret, totpUri } from './totp.js';
-import { openTotpSecret, sealIfPlain, sealTotpSecret } from './totp-secrets.js';
+import { keyringOf, readTotpSecret, sealInPlaceOf, sealTotpSecret } from './totp-secrets.js';
 
 /**
  * The optional TOTP second factor of ADMIN and HR users (issue 21). Enrolment gives a secret (and
@@ -48,18 +48,19 @@ async function me(ctx: Context): Promise<UserEntity> {
  */
 export async function spendTotpCode(ctx: Context, user: UserEntity, code: string): Promise<boolean> {
   if (!user.totpSecret) return false;
-  const key = ctx.app.config.secretEncryptionKey;
+  const keyring = keyringOf(ctx.app.config);
   const lastStep = user.totpLastStep === null ? null : Number(user.totpLastStep);
-  let secret: string;
+  let opened: { plain: string; stale: boolean };
   try {
-    secret = openTotpSecret(key, user.id, user.totpSecret);
+    opened = readTotpSecret(keyring, user.id, user.totpSecret);
   } catch (error) {
-    // Another key than the one it was stored with (SECRET_ENCRYPTION_KEY changed): no code can match.
-    ctx.logger.error({ event: 'totp.undecryptable', userId: user.id, err: error }, 'the TOTP secret cannot be decrypted with the configured key');
+    // Stored under a key that is neither SECRET_ENCRYPTION_KEY nor in SECRET_ENCRYPTION_KEY_PREVIOUS: no code can match.
+    ctx.logger.error({ event: 'totp.undecryptable', userId: user.id, err: error }, 'the TOTP secret cannot be decrypted with the configured keys');
     return false;
   }
-  const step = await checkTotp(secret, code, ctx.app.now(), lastStep);
-  await sealIfPlain(ctx.db, key, user.id, user.totpSecret);
+  const step = await checkTotp(opened.plain, code, ctx.app.now(), lastStep);
+  // Stored plain or under a previous key: sealed with the current key from now on.
+  if (opened.stale) await sealInPlaceOf(ctx.db, keyring.current, user.id, user.totpSecret, opened.plain);
   if (step === null) return false;
   const [rows] = (await ctx.db.query(
     `UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id`,
