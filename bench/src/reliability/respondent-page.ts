@@ -1,5 +1,5 @@
 /**
- * `npm run bench:respondent-page -w @tandem/bench -- [--runs 5] [--cpu 1|4] [--database-url URL]` (issue 21)
+ * `npm run respondent-page -w @tandem/bench -- [--runs 5] [--cpu 1|4] [--database-url URL]` (issue 21)
  *
  * How long a respondent on a slow phone network waits for the score buttons, and how many bytes
  * travel before they show. The built API (and web app) is started on the embedded database (or a
