@@ -108,3 +108,30 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: dataDir(), RUN_WORKERS: 'false', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' }).runWorkers).toBe(false);
   });
 });
+
+describe('the settings turbo passes through', () => {
+  /** Every variable loadConfig reads, in development and in production. */
+  function settingsRead(): Set<string> {
+    const read = new Set<string>();
+    const recording = (env: Record<string, string>) =>
+      new Proxy(env, {
+        get(target, name) {
+          if (typeof name === 'string') read.add(name);
+          return target[name as string];
+        },
+      });
+    loadConfig(recording({ DATA_DIR: dataDir() }));
+    loadConfig(recording({ DATA_DIR: dataDir(), NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }));
+    return read;
+  }
+
+  // turbo runs `npm start` in strict environment mode: a setting missing from a task's
+  // passThroughEnv never reaches the server, and is ignored without a word.
+  it.each(['start', 'worker'])('lists every setting the server reads for `%s`', (task) => {
+    const turbo = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../turbo.json'), 'utf8')) as { tasks: Record<string, { passThroughEnv?: string[] }> };
+    const passed = new Set(turbo.tasks[task].passThroughEnv ?? []);
+    const read = settingsRead();
+    expect(read.size).toBeGreaterThan(20);
+    expect([...read].filter((name) => !passed.has(name))).toEqual([]);
+  });
+});
