@@ -31,7 +31,9 @@ import { thankServer } from './survey/feed/thank-you.js';
 import { notifyTeamPackManagers } from './reporting/team-packs/team-pack-mail.js';
 import { ACTION_DUE_SOON, ACTION_OVERDUE, dueActionReminders, sendActionReminder } from './loop/discussions/action-reminders.js';
 import { PROGRAMME_NEWS, dueNewsDigests, sendNewsDigest } from './loop/news/news-digest.js';
-import { encryptPlainTotpSecrets, keyringOf, resealTotpSecrets } from './identity/auth/totp-secrets.js';
+import { sweepTotpSecrets } from './identity/auth/totp-secrets.js';
+import { sweepWebhookSecrets } from './integrations/webhooks/secrets.js';
+import { keyringOf, type SweepCounts } from './kernel/sealed-column.js';
 
 /**
  * Every queue and event consumer the app runs, in one place: the wiring of background work, as
@@ -64,22 +66,26 @@ export async function startBackground(
       (swept) => (swept.expired || swept.orphans) && app.logger.info({ event: 'uploads.swept', ...swept }, 'expired uploads deleted'),
       (error: unknown) => app.logger.warn({ err: error }, 'could not sweep expired uploads; their expiry jobs still delete them'),
     );
-    // TOTP secrets stored before they were encrypted (the key is the server's, so no SQL migration can).
-    await encryptPlainTotpSecrets(database.dataSource.manager, app.config.secretEncryptionKey).then(
-      (count) => count && app.logger.info({ event: 'totp.secrets_encrypted', count }, 'plain TOTP secrets encrypted'),
-      (error: unknown) => app.logger.warn({ err: error }, 'could not encrypt plain TOTP secrets; each is encrypted when next used'),
-    );
-    // TOTP secrets sealed under a key now in SECRET_ENCRYPTION_KEY_PREVIOUS, sealed again with the current one.
-    await resealTotpSecrets(database.dataSource.manager, keyringOf(app.config)).then(
-      ({ resealed, undecryptable }) => {
-        if (resealed) app.logger.info({ event: 'totp.secrets_resealed', count: resealed }, 'TOTP secrets sealed under a previous key sealed again with the current one');
-        if (undecryptable) app.logger.warn({ event: 'totp.undecryptable', count: undecryptable }, 'TOTP secrets that open under no configured key, left as they are');
-      },
-      (error: unknown) => app.logger.warn({ err: error }, 'could not seal TOTP secrets again; each is sealed again when next used'),
-    );
+    // Secrets the server reads back, stored plain before they were encrypted or under a key now in
+    // SECRET_ENCRYPTION_KEY_PREVIOUS, sealed with the current key (the key is the server's, so no SQL migration can).
+    const keyring = keyringOf(app.config);
+    await sealStoredSecrets(app, 'totp', 'TOTP secrets', () => sweepTotpSecrets(database.dataSource.manager, keyring));
+    await sealStoredSecrets(app, 'webhook', 'webhook signing secrets', () => sweepWebhookSecrets(database.dataSource.manager, keyring));
   }
   if (runWorkers && app.config.scheduleTickSeconds > 0) await sendTick(background, app.config.scheduleTickSeconds * 1000, Date.now());
   return background;
+}
+
+/** Runs one column's sweep (kernel/sealed-column.ts) and logs its counts, never a value; a failure leaves each value to be sealed when next used. */
+async function sealStoredSecrets(app: AppServices, kind: string, what: string, sweep: () => Promise<SweepCounts>): Promise<void> {
+  await sweep().then(
+    ({ encrypted, resealed, undecryptable }) => {
+      if (encrypted) app.logger.info({ event: `${kind}.secrets_encrypted`, count: encrypted }, `plain ${what} encrypted`);
+      if (resealed) app.logger.info({ event: `${kind}.secrets_resealed`, count: resealed }, `${what} sealed under a previous key sealed again with the current one`);
+      if (undecryptable) app.logger.warn({ event: `${kind}.undecryptable`, count: undecryptable }, `${what} that open under no configured key, left as they are`);
+    },
+    (error: unknown) => app.logger.warn({ err: error }, `could not seal ${what}; each is sealed when next used`),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,8 @@ import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginLimits } from '../src/identity/auth/login-limits.js';
 import { isCommonPassword } from '../src/identity/users/password-rules.js';
-import { encryptPlainTotpSecrets, openTotpSecret } from '../src/identity/auth/totp-secrets.js';
+import { openTotpSecret, sweepTotpSecrets } from '../src/identity/auth/totp-secrets.js';
+import { keyringOf } from '../src/kernel/sealed-column.js';
 import { DEMO_API_CLIENT } from '../src/seed/demo.js';
 import { mailsTo } from './support/surveys.js';
 import { codeOf, startTestApp, type GqlResult, type TestApp } from './support/test-app.js';
@@ -309,7 +310,7 @@ describe('TOTP second factor', () => {
     try {
       // As enrolments before the encryption left it.
       await app.db.dataSource.query(`UPDATE users SET totp_secret = $2 WHERE id = $1`, [userId, secret]);
-      expect(await encryptPlainTotpSecrets(app.db.dataSource.manager, app.config.secretEncryptionKey)).toBe(1);
+      expect(await sweepTotpSecrets(app.db.dataSource.manager, keyringOf(app.config))).toEqual({ encrypted: 1, resealed: 0, undecryptable: 0 });
       const [{ totp_secret: swept }] = await app.db.dataSource.query(`SELECT totp_secret FROM users WHERE id = $1`, [userId]);
       expect(swept).toMatch(/^v1:/);
       expect(openTotpSecret(app.config.secretEncryptionKey, userId, swept)).toBe(secret);

@@ -1,7 +1,9 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sealWebhookSecret } from '../src/integrations/webhooks/secrets.js';
+import { openSecret } from '../src/kernel/secret-box.js';
 import { createOrganization } from './support/fixtures.js';
 import { until } from './support/jobs.js';
 import { ALL, INVITE, SUBMIT, importContacts, lastMailTo, openWave, answer } from './support/surveys.js';
@@ -175,6 +177,12 @@ describe('deliveries', () => {
     expect(main.secret).not.toBe((await register({ url: `${base}/unused`, events: ['WAVE_CLOSED'] })).secret);
     // The list does not show it again.
     expect(JSON.stringify((await app.gql(`{ webhookEndpoints { id url } }`, {}, admin)).data)).not.toContain(main.secret);
+    // Stored sealed (docs/security.md), bound to the endpoint: it opens with the server's key and that context only.
+    const [{ secret: stored }] = await sql(`SELECT secret FROM webhook_endpoints WHERE id = $1`, [main.endpoint.id]);
+    expect(stored).toMatch(/^v1:/);
+    expect(stored).not.toContain(main.secret.slice(6));
+    expect(openSecret(app.config.secretEncryptionKey, stored, `webhook:${main.endpoint.id}`)).toBe(main.secret);
+    expect(() => openSecret(app.config.secretEncryptionKey, stored, `webhook:${randomUUID()}`)).toThrow();
   });
 
   it('POSTs a signed response.created and followup.created for a detractor', async () => {
@@ -304,6 +312,27 @@ describe('deliveries', () => {
     expect(d).toMatchObject({ id: res.data.sendTestWebhook.id, lastStatusCode: 302, lastError: 'Redirect (302) not followed' });
     expect(received.filter((r) => r.path === '/redirect')).toHaveLength(1);
     await app.gql(DELETE, { id: hop.endpoint.id }, admin);
+  });
+
+  it('fails a delivery unsent when no configured key opens the secret, and records why', async () => {
+    const lost = await register({ url: `${base}/lost-key`, events: ['WAVE_CLOSED'] });
+    // As if sealed under a key the server no longer has (neither SECRET_ENCRYPTION_KEY nor a previous one).
+    const underLostKey = sealWebhookSecret(randomBytes(32), lost.endpoint.id, lost.secret);
+    await sql(`UPDATE webhook_endpoints SET secret = $2 WHERE id = $1`, [lost.endpoint.id, underLostKey]);
+    const res = await app.gql(TEST, { id: lost.endpoint.id }, admin);
+    const [d] = await until(async () => {
+      const list = await deliveriesOf(lost.endpoint.id);
+      return list[0]?.status === 'FAILED' ? list : null;
+    }, 'the try to fail');
+    const reason = /^The signing secret cannot be decrypted with the configured keys/;
+    expect(d).toMatchObject({ id: res.data.sendTestWebhook.id, attempts: 1, lastStatusCode: null, lastError: expect.stringMatching(reason) });
+    expect(d.attemptHistory).toMatchObject([{ attempt: 1, statusCode: null, error: expect.stringMatching(reason) }]);
+    // Not sent at all (an unsigned request is not a fallback), the endpoint counts as failing, and the stored value stays.
+    expect(bodies('/lost-key')).toHaveLength(0);
+    const [row] = await sql(`SELECT secret, failing_since FROM webhook_endpoints WHERE id = $1`, [lost.endpoint.id]);
+    expect(row.secret).toBe(underLostKey);
+    expect(row.failing_since).not.toBeNull();
+    await app.gql(DELETE, { id: lost.endpoint.id }, admin);
   });
 
   it('filters by org unit: only events in the given units and below them', async () => {

@@ -3,10 +3,11 @@ import { isUuid } from '../../kernel/batch.js';
 import { orgOf, userOf, type Context } from '../../kernel/context.js';
 import { DomainError, forbidden, invalidState, notFound } from '../../kernel/errors.js';
 import { ACCOUNT_HOLDERS, ADMINS, SECOND_FACTOR_HOLDERS, hasAnyRole } from '../../kernel/policies.js';
+import { keyringOf } from '../../kernel/sealed-column.js';
 import { UserEntity } from '../users/user.entity.js';
 import { clearRecoveryCodes, issueRecoveryCodes } from './recovery-codes.js';
 import { checkTotp, newTotpSecret, totpUri } from './totp.js';
-import { keyringOf, readTotpSecret, sealInPlaceOf, sealTotpSecret } from './totp-secrets.js';
+import { readTotpSecret, sealInPlaceOf, sealTotpSecret } from './totp-secrets.js';
 
 /**
  * The optional TOTP second factor of ADMIN and HR users (issue 21). Enrolment gives a secret (and

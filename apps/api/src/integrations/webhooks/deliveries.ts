@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { notify } from '../../identity/notifications/notify.js';
 import { ancestorsSql } from '../../identity/org-units/subtree.js';
+import { keyringOf } from '../../kernel/sealed-column.js';
 import { updateReturning } from '../../kernel/sql.js';
 import { enqueue } from '../../platform/jobs/queue.js';
 import { jobIdOf } from '../../platform/jobs/schedules.js';
@@ -8,7 +9,8 @@ import type { Job, JobContext, JobData, QueueOptions } from '../../platform/jobs
 import type { DomainEvent, DomainEventType } from '../../platform/events/types.js';
 import { networkPolicyOf } from './address.js';
 import { DISABLE_AFTER_MS, retryDelayMs } from './retry.js';
-import { sendSigned } from './sender.js';
+import { readWebhookSecret, resealWebhookSecret } from './secrets.js';
+import { sendSigned, type SendResult } from './sender.js';
 import { signedHeaders } from './signing.js';
 import { WEBHOOK_EVENT_OF } from './webhook.types.js';
 
@@ -183,7 +185,11 @@ export async function deliveryTry(job: Job<DeliveryJob>, ctx: JobContext): Promi
     return;
   }
   const at = ctx.app.now();
-  const result = await sendSigned(row.url, signedHeaders(row.secret, row.id, at, row.body), row.body, networkPolicyOf(ctx.app.config), { signal: ctx.signal });
+  const secret = await signingSecret(ctx, row);
+  const result: SendResult =
+    secret === null
+      ? { ok: false, statusCode: null, latencyMs: 0, error: UNDECRYPTABLE }
+      : await sendSigned(row.url, signedHeaders(secret, row.id, at, row.body), row.body, networkPolicyOf(ctx.app.config), { signal: ctx.signal });
   const delay = result.ok || !job.data.retries ? null : retryDelayMs(attempt);
   const next = delay === null ? null : new Date(at.getTime() + delay);
   const status = result.ok ? 'SUCCEEDED' : next ? 'RETRYING' : 'FAILED';
@@ -205,6 +211,29 @@ export async function deliveryTry(job: Job<DeliveryJob>, ctx: JobContext): Promi
   if (disabled) {
     ctx.logger.warn({ event: 'webhook.endpoint_disabled', endpointId: row.endpoint_id }, 'webhook endpoint failed for 3 days: disabled');
   }
+}
+
+/** The error a try records when the endpoint's secret cannot be read: nothing is sent, unsigned least of all. */
+const UNDECRYPTABLE = 'The signing secret cannot be decrypted with the configured keys (SECRET_ENCRYPTION_KEY, SECRET_ENCRYPTION_KEY_PREVIOUS)';
+
+/**
+ * The endpoint's signing secret, opened with the keyring (sealed again with the current key when
+ * stored plain or under a previous one); null when no key opens it, logged without the value.
+ */
+async function signingSecret(ctx: JobContext, row: DeliveryRow): Promise<string | null> {
+  const keyring = keyringOf(ctx.app.config);
+  let opened: { plain: string; stale: boolean };
+  try {
+    opened = readWebhookSecret(keyring, row.endpoint_id, row.secret);
+  } catch {
+    ctx.logger.error(
+      { event: 'webhook.undecryptable', endpointId: row.endpoint_id, deliveryId: row.id },
+      'the webhook signing secret cannot be decrypted with the configured keys: the delivery fails unsent',
+    );
+    return null;
+  }
+  if (opened.stale) await resealWebhookSecret(ctx.db, keyring.current, row.endpoint_id, row.secret, opened.plain);
+  return opened.plain;
 }
 
 /**

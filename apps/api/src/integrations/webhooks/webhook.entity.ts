@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** An organization's webhook endpoint. The secret signs its requests and is never read back by the API. */
+/** An organization's webhook endpoint. The secret signs its requests; it is shown once, at registration, and stored sealed (secrets.ts). */
 @Entity({ name: 'webhook_endpoints' })
 export class WebhookEndpointEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -20,6 +20,7 @@ export class WebhookEndpointEntity {
   @Column({ type: 'uuid', array: true, name: 'org_unit_ids' })
   orgUnitIds: string[];
 
+  /** The signing secret sealed with SECRET_ENCRYPTION_KEY, bound to the id (`v1:...`; plain `whsec_...` when stored before encryption, until the server seals it). */
   @Column({ type: 'text' })
   secret: string;
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { Context } from '../../kernel/context.js';
 import { orgOf } from '../../kernel/context.js';
@@ -6,6 +7,7 @@ import { paginate, type Connection, type PageArgs } from '../../kernel/connectio
 import { badInput, notFound } from '../../kernel/errors.js';
 import { assertAllowedHost, classifyAddress, networkPolicyOf, RefusedAddressError } from './address.js';
 import { bodyOf, sendTry } from './deliveries.js';
+import { sealWebhookSecret } from './secrets.js';
 import { newSigningSecret } from './signing.js';
 import { WebhookDeliveryEntity, WebhookEndpointEntity } from './webhook.entity.js';
 import {
@@ -87,7 +89,8 @@ async function checkedUrl(ctx: Context, raw: string): Promise<string> {
 }
 
 /**
- * Registers an endpoint and answers its signing secret, shown this once. BAD_USER_INPUT names the
+ * Registers an endpoint and answers its signing secret, shown this once and stored sealed under
+ * the current key, bound to the endpoint's id (secrets.ts). BAD_USER_INPUT names the
  * field: input.url (not https, credentials, a private or unresolvable host), input.events (none,
  * twice), input.orgUnitIds (not this organization's). Nothing is written when any is wrong.
  */
@@ -105,16 +108,19 @@ export async function createWebhookEndpoint(ctx: Context, input: CreateWebhookEn
   }
   const url = await checkedUrl(ctx, input.url);
   const secret = newSigningSecret();
+  // The id is chosen here: the sealed secret is bound to it.
+  const id = randomUUID();
   const endpoint = await ctx.db.transaction(async (tx) => {
     const [{ n }]: { n: number }[] = await tx.query(`SELECT count(*)::int AS n FROM webhook_endpoints WHERE organization_id = $1`, [organizationId]);
     if (n >= MAX_ENDPOINTS) throw badInput('input.url', `An organization can have at most ${MAX_ENDPOINTS} webhook endpoints; delete one first`);
     return tx.save(
       tx.create(WebhookEndpointEntity, {
+        id,
         organizationId,
         url,
         events: WEBHOOK_EVENTS.filter((e) => input.events.includes(e)),
         orgUnitIds,
-        secret,
+        secret: sealWebhookSecret(ctx.app.config.secretEncryptionKey, id, secret),
         enabled: true,
         failingSince: null,
         disabledAt: null,
