@@ -21,7 +21,8 @@ export interface Config {
    */
   surveyLinkSecret: string;
   /**
-   * SECRET_ENCRYPTION_KEY: the AES-256-GCM key of secrets stored encrypted (users' TOTP secrets),
+   * SECRET_ENCRYPTION_KEY: the AES-256-GCM key of secrets stored encrypted (users' TOTP secrets,
+   * webhook endpoints' signing secrets),
    * derived (HKDF-SHA256) from the given text of at least 32 characters. Defaults to a key derived
    * from the JWT secret; set it on its own to rotate JWT_SECRET without losing second factors.
    */
@@ -30,7 +31,7 @@ export interface Config {
    * SECRET_ENCRYPTION_KEY_PREVIOUS: earlier values of SECRET_ENCRYPTION_KEY (or the earlier JWT
    * secret it was derived from), comma-separated, derived the same way. A stored secret is opened
    * with the current key, else with these; at start those that open only under one of these are
-   * sealed again with the current key (identity/auth/totp-secrets.ts).
+   * sealed again with the current key (kernel/sealed-column.ts).
    */
   previousSecretEncryptionKeys: Buffer[];
   /**
