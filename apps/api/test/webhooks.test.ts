@@ -43,6 +43,7 @@ const ENDPOINTS = `query($first: Int, $after: String) { webhookEndpoints { id ur
 const DELETE = `mutation($id: ID!) { deleteWebhookEndpoint(id: $id) }`;
 const REPLAY = `mutation($id: ID!) { replayWebhookDelivery(id: $id) { id status attempts } }`;
 const TEST = `mutation($id: ID!, $event: WebhookEvent) { sendTestWebhook(endpointId: $id, event: $event) { id event status } }`;
+const ROTATE = `mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret endpoint { id previousSecretExpiresAt } } }`;
 
 const sql = (text: string, params: unknown[] = []) => app.db.dataSource.query(text, params);
 const endpointCount = async () => Number((await sql(`SELECT count(*) AS n FROM webhook_endpoints`))[0].n);
@@ -442,5 +443,90 @@ describe('deliveries', () => {
     const next = (await app.gql(ENDPOINTS, { first: 100, after: first.pageInfo.endCursor }, admin)).data.webhookEndpoints.find((e: { id: string }) => e.id === waves.endpoint.id).deliveries;
     expect(next.edges).toHaveLength(first.totalCount - 1);
     expect(next.edges.map((e: { node: { id: string } }) => e.node.id)).not.toContain(first.edges[0].node.id);
+  });
+});
+
+describe('rotating a secret', () => {
+  let hook: { secret: string; endpoint: { id: string } };
+  const storedOf = async (id: string) => (await sql(`SELECT secret, previous_secret, previous_secret_expires_at FROM webhook_endpoints WHERE id = $1`, [id]))[0];
+  /** Sends a test event to the endpoint and answers the request's signatures (webhook-signature, split at spaces) with what they sign. */
+  async function testRequest(id: string, token = admin) {
+    const res = await app.gql(TEST, { id }, token);
+    const deliveryId = res.data.sendTestWebhook.id as string;
+    const request = await until(() => received.find((r) => r.path === '/rotate' && r.headers['webhook-id'] === deliveryId), 'the test request');
+    const timestamp = request.headers['webhook-timestamp'] as string;
+    return { signatures: (request.headers['webhook-signature'] as string).split(' '), sign: (secret: string) => expectedSignature(secret, deliveryId, timestamp, request.body) };
+  }
+
+  beforeAll(async () => {
+    hook = await register({ url: `${base}/rotate`, events: ['WAVE_CLOSED'] });
+  });
+
+  it('is for admins of the organization only, and a refused rotation changes nothing', async () => {
+    const before = await storedOf(hook.endpoint.id);
+    for (const token of [cx, hr]) expect(codeOf(await app.gql(ROTATE, { id: hook.endpoint.id }, token))).toBe('FORBIDDEN');
+    expect(codeOf(await app.gql(ROTATE, { id: hook.endpoint.id }, otherAdmin))).toBe('NOT_FOUND');
+    expect(fieldOf(await app.gql(ROTATE, { id: hook.endpoint.id }, otherAdmin))).toBe('id');
+    expect(codeOf(await app.gql(ROTATE, { id: 'nope' }, admin))).toBe('NOT_FOUND');
+    expect(await storedOf(hook.endpoint.id)).toEqual(before);
+    expect(before.previous_secret).toBeNull();
+  });
+
+  it('answers a new secret once, and signs with both for 24 hours, the new one first', async () => {
+    const res = await app.gql(ROTATE, { id: hook.endpoint.id }, admin);
+    expect(res.errors).toBeUndefined();
+    const { secret, endpoint } = res.data.rotateWebhookSecret;
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
+    expect(secret).not.toBe(hook.secret);
+    const grace = Date.parse(endpoint.previousSecretExpiresAt) - Date.now();
+    expect(grace).toBeGreaterThan(24 * 3600_000 - 60_000);
+    expect(grace).toBeLessThanOrEqual(24 * 3600_000);
+    // The list shows when the old one stops, never a secret.
+    const listed = (await app.gql(`{ webhookEndpoints { id previousSecretExpiresAt } }`, {}, admin)).data.webhookEndpoints;
+    expect(listed).toContainEqual({ id: hook.endpoint.id, previousSecretExpiresAt: endpoint.previousSecretExpiresAt });
+    expect(JSON.stringify(listed)).not.toContain(secret.slice(6));
+    // Both stored sealed, each bound to the endpoint and its column.
+    const stored = await storedOf(hook.endpoint.id);
+    expect(stored.previous_secret).toMatch(/^v1:/);
+    expect(openSecret(app.config.secretEncryptionKey, stored.secret, `webhook:${hook.endpoint.id}`)).toBe(secret);
+    expect(openSecret(app.config.secretEncryptionKey, stored.previous_secret, `webhook:${hook.endpoint.id}:previous`)).toBe(hook.secret);
+    expect(() => openSecret(app.config.secretEncryptionKey, stored.previous_secret, `webhook:${hook.endpoint.id}`)).toThrow();
+    // Recorded in the audit log like the other admin changes, without the secret.
+    const [entry] = await until(async () => {
+      const rows = await sql(`SELECT object_ids, outcome, args::text AS args FROM audit_log WHERE action = 'rotateWebhookSecret' AND outcome = 'OK'`);
+      return rows.length ? rows : null;
+    }, 'the audit entry');
+    expect(entry.object_ids).toEqual([hook.endpoint.id]);
+    expect(JSON.stringify(await sql(`SELECT * FROM audit_log WHERE action = 'rotateWebhookSecret'`))).not.toContain(secret.slice(6));
+
+    const { signatures, sign } = await testRequest(hook.endpoint.id);
+    expect(signatures).toEqual([sign(secret), sign(hook.secret)]);
+    hook = { ...hook, secret };
+  });
+
+  it('signs with the new secret only once the grace period is over, and forgets the old one', async () => {
+    const realNow = app.services.now;
+    app.services.now = () => new Date(Date.now() + 24 * 3600_000 + 60_000);
+    try {
+      // A day later the morning's access token has expired: a new session.
+      const later = await app.login('admin@demo.test');
+      const listed = (await app.gql(`{ webhookEndpoints { id previousSecretExpiresAt } }`, {}, later)).data.webhookEndpoints;
+      expect(listed).toContainEqual({ id: hook.endpoint.id, previousSecretExpiresAt: null });
+      const { signatures, sign } = await testRequest(hook.endpoint.id, later);
+      expect(signatures).toEqual([sign(hook.secret)]);
+    } finally {
+      app.services.now = realNow;
+    }
+    expect(await storedOf(hook.endpoint.id)).toMatchObject({ previous_secret: null, previous_secret_expires_at: null });
+  });
+
+  it('keeps no previous secret when the replaced one opens under no configured key, so rotating mends a lost key', async () => {
+    await sql(`UPDATE webhook_endpoints SET secret = $2 WHERE id = $1`, [hook.endpoint.id, sealWebhookSecret(randomBytes(32), hook.endpoint.id, hook.secret)]);
+    const res = await app.gql(ROTATE, { id: hook.endpoint.id }, admin);
+    const { secret, endpoint } = res.data.rotateWebhookSecret;
+    expect(endpoint.previousSecretExpiresAt).toBeNull();
+    expect(await storedOf(hook.endpoint.id)).toMatchObject({ previous_secret: null, previous_secret_expires_at: null });
+    const { signatures, sign } = await testRequest(hook.endpoint.id);
+    expect(signatures).toEqual([sign(secret)]);
   });
 });

@@ -5,8 +5,8 @@ import { updateReturning } from './sql.js';
 
 /**
  * A text column of secrets the server reads back, stored sealed (secret-box.ts) and bound to the
- * row's id: users.totp_secret (identity/auth/totp-secrets.ts), webhook_endpoints.secret
- * (integrations/webhooks/secrets.ts). The key is the server's, so no SQL migration can seal a value
+ * row's id: users.totp_secret (identity/auth/totp-secrets.ts), webhook_endpoints.secret and
+ * previous_secret (integrations/webhooks/secrets.ts). The key is the server's, so no SQL migration can seal a value
  * stored in plain text before, nor seal again one under a key since rotated: sweepSealedColumn does,
  * at start (src/jobs.ts), and each feature seals a stale value again when it next uses it.
  */

@@ -159,6 +159,8 @@ interface DeliveryRow {
   attempts: number;
   url: string;
   secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: Date | null;
   enabled: boolean;
 }
 
@@ -171,7 +173,7 @@ interface DeliveryRow {
 export async function deliveryTry(job: Job<DeliveryJob>, ctx: JobContext): Promise<void> {
   const { organizationId, deliveryId, attempt } = job.data;
   const [row]: DeliveryRow[] = await ctx.db.query(
-    `SELECT d.id, d.endpoint_id, d.body, d.status, d.attempts, e.url, e.secret, e.enabled
+    `SELECT d.id, d.endpoint_id, d.body, d.status, d.attempts, e.url, e.secret, e.previous_secret, e.previous_secret_expires_at, e.enabled
        FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
       WHERE d.id = $1 AND d.organization_id = $2`,
     [deliveryId, organizationId],
@@ -185,11 +187,11 @@ export async function deliveryTry(job: Job<DeliveryJob>, ctx: JobContext): Promi
     return;
   }
   const at = ctx.app.now();
-  const secret = await signingSecret(ctx, row);
+  const secrets = await signingSecrets(ctx, row, at);
   const result: SendResult =
-    secret === null
+    secrets === null
       ? { ok: false, statusCode: null, latencyMs: 0, error: UNDECRYPTABLE }
-      : await sendSigned(row.url, signedHeaders(secret, row.id, at, row.body), row.body, networkPolicyOf(ctx.app.config), { signal: ctx.signal });
+      : await sendSigned(row.url, signedHeaders(secrets, row.id, at, row.body), row.body, networkPolicyOf(ctx.app.config), { signal: ctx.signal });
   const delay = result.ok || !job.data.retries ? null : retryDelayMs(attempt);
   const next = delay === null ? null : new Date(at.getTime() + delay);
   const status = result.ok ? 'SUCCEEDED' : next ? 'RETRYING' : 'FAILED';
@@ -217,23 +219,39 @@ export async function deliveryTry(job: Job<DeliveryJob>, ctx: JobContext): Promi
 const UNDECRYPTABLE = 'The signing secret cannot be decrypted with the configured keys (SECRET_ENCRYPTION_KEY, SECRET_ENCRYPTION_KEY_PREVIOUS)';
 
 /**
- * The endpoint's signing secret, opened with the keyring (sealed again with the current key when
- * stored plain or under a previous one); null when no key opens it, logged without the value.
+ * The secrets a try signs with: the endpoint's, and during a rotation's grace period (until
+ * previous_secret_expires_at, by the app's clock) the one it replaced, after it. Each is opened with
+ * the keyring and sealed again with the current key when stale. null when the endpoint's own secret
+ * opens under no key (logged without the value); a previous secret no key opens is left out, and an
+ * expired one is erased.
  */
-async function signingSecret(ctx: JobContext, row: DeliveryRow): Promise<string | null> {
+async function signingSecrets(ctx: JobContext, row: DeliveryRow, at: Date): Promise<string[] | null> {
   const keyring = keyringOf(ctx.app.config);
-  let opened: { plain: string; stale: boolean };
+  const log = { endpointId: row.endpoint_id, deliveryId: row.id };
+  let current: { plain: string; stale: boolean };
   try {
-    opened = readWebhookSecret(keyring, row.endpoint_id, row.secret);
+    current = readWebhookSecret(keyring, row.endpoint_id, row.secret);
   } catch {
-    ctx.logger.error(
-      { event: 'webhook.undecryptable', endpointId: row.endpoint_id, deliveryId: row.id },
-      'the webhook signing secret cannot be decrypted with the configured keys: the delivery fails unsent',
-    );
+    ctx.logger.error({ event: 'webhook.undecryptable', ...log }, 'the webhook signing secret cannot be decrypted with the configured keys: the delivery fails unsent');
     return null;
   }
-  if (opened.stale) await resealWebhookSecret(ctx.db, keyring.current, row.endpoint_id, row.secret, opened.plain);
-  return opened.plain;
+  if (current.stale) await resealWebhookSecret(ctx.db, keyring.current, row.endpoint_id, row.secret, current.plain);
+  if (row.previous_secret === null) return [current.plain];
+  if (!row.previous_secret_expires_at || row.previous_secret_expires_at.getTime() <= at.getTime()) {
+    await ctx.db.query(
+      `UPDATE webhook_endpoints SET previous_secret = NULL, previous_secret_expires_at = NULL WHERE id = $1 AND previous_secret = $2 AND (previous_secret_expires_at IS NULL OR previous_secret_expires_at <= $3)`,
+      [row.endpoint_id, row.previous_secret, at],
+    );
+    return [current.plain];
+  }
+  try {
+    const previous = readWebhookSecret(keyring, row.endpoint_id, row.previous_secret, 'previous');
+    if (previous.stale) await resealWebhookSecret(ctx.db, keyring.current, row.endpoint_id, row.previous_secret, previous.plain, 'previous');
+    return [current.plain, previous.plain];
+  } catch {
+    ctx.logger.warn({ event: 'webhook.previous_undecryptable', ...log }, 'the previous webhook signing secret cannot be decrypted: signed with the new one only');
+    return [current.plain];
+  }
 }
 
 /**

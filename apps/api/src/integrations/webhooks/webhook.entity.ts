@@ -1,6 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** An organization's webhook endpoint. The secret signs its requests; it is shown once, at registration, and stored sealed (secrets.ts). */
+/**
+ * An organization's webhook endpoint. The secret signs its requests; it is shown once, at
+ * registration or rotation, and stored sealed (secrets.ts). After a rotation the secret it replaced
+ * signs too, until previousSecretExpiresAt.
+ */
 @Entity({ name: 'webhook_endpoints' })
 export class WebhookEndpointEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -23,6 +27,14 @@ export class WebhookEndpointEntity {
   /** The signing secret sealed with SECRET_ENCRYPTION_KEY, bound to the id (`v1:...`; plain `whsec_...` when stored before encryption, until the server seals it). */
   @Column({ type: 'text' })
   secret: string;
+
+  /** The secret a rotation replaced, sealed like `secret` (its own context); null outside a grace period. */
+  @Column({ type: 'text', name: 'previous_secret', nullable: true })
+  previousSecret: string | null;
+
+  /** Until when deliveries are signed with the previous secret as well. */
+  @Column({ type: 'timestamptz', name: 'previous_secret_expires_at', nullable: true })
+  previousSecretExpiresAt: Date | null;
 
   @Column({ type: 'boolean' })
   enabled: boolean;

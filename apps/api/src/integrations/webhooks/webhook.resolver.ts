@@ -32,6 +32,15 @@ export class WebhookResolver {
   }
 
   @Authorized(...ADMINS)
+  @Mutation(() => WebhookEndpointSecret, {
+    description:
+      'Gives an endpoint a new signing secret, in the answer only. The one it replaces still signs for 24 hours (until endpoint.previousSecretExpiresAt): each request carries both signatures, the new one first. NOT_FOUND (id).',
+  })
+  rotateWebhookSecret(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return webhooks.rotateWebhookSecret(ctx, id);
+  }
+
+  @Authorized(...ADMINS)
   @Mutation(() => Boolean, { description: 'Deletes an endpoint and its deliveries. NOT_FOUND (id).' })
   deleteWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return webhooks.deleteWebhookEndpoint(ctx, id);

@@ -5,9 +5,10 @@ import { orgOf } from '../../kernel/context.js';
 import { isUuid } from '../../kernel/batch.js';
 import { paginate, type Connection, type PageArgs } from '../../kernel/connection.js';
 import { badInput, notFound } from '../../kernel/errors.js';
+import { keyringOf } from '../../kernel/sealed-column.js';
 import { assertAllowedHost, classifyAddress, networkPolicyOf, RefusedAddressError } from './address.js';
 import { bodyOf, sendTry } from './deliveries.js';
-import { sealWebhookSecret } from './secrets.js';
+import { readWebhookSecret, sealWebhookSecret } from './secrets.js';
 import { newSigningSecret } from './signing.js';
 import { WebhookDeliveryEntity, WebhookEndpointEntity } from './webhook.entity.js';
 import {
@@ -24,13 +25,18 @@ import {
 const MAX_URL_LENGTH = 2000;
 const MAX_ENDPOINTS = 20;
 
-export const toEndpoint = (e: WebhookEndpointEntity): WebhookEndpoint => ({
+/** How long the secret a rotation replaced still signs, beside the new one (Standard Webhooks: several signatures per request). */
+export const SECRET_GRACE_MS = 24 * 60 * 60 * 1000;
+
+/** The endpoint as the API shows it (never a secret); a grace period that has ended (by `now`) shows as none. */
+export const toEndpoint = (e: WebhookEndpointEntity, now: Date): WebhookEndpoint => ({
   id: e.id,
   url: e.url,
   events: e.events as WebhookEvent[],
   orgUnitIds: e.orgUnitIds,
   enabled: e.enabled,
   disabledAt: e.disabledAt,
+  previousSecretExpiresAt: e.previousSecret !== null && e.previousSecretExpiresAt && e.previousSecretExpiresAt > now ? e.previousSecretExpiresAt : null,
   createdAt: e.createdAt,
 });
 
@@ -51,7 +57,8 @@ export const toDelivery = (d: WebhookDeliveryEntity): WebhookDelivery => ({
 /** The organization's endpoints, oldest first. */
 export async function webhookEndpoints(ctx: Context): Promise<WebhookEndpoint[]> {
   const rows = await ctx.db.find(WebhookEndpointEntity, { where: { organizationId: orgOf(ctx) }, order: { createdAt: 'ASC', id: 'ASC' } });
-  return rows.map(toEndpoint);
+  const now = ctx.app.now();
+  return rows.map((row) => toEndpoint(row, now));
 }
 
 /** An endpoint's deliveries, newest first (keyset pages). */
@@ -121,6 +128,8 @@ export async function createWebhookEndpoint(ctx: Context, input: CreateWebhookEn
         events: WEBHOOK_EVENTS.filter((e) => input.events.includes(e)),
         orgUnitIds,
         secret: sealWebhookSecret(ctx.app.config.secretEncryptionKey, id, secret),
+        previousSecret: null,
+        previousSecretExpiresAt: null,
         enabled: true,
         failingSince: null,
         disabledAt: null,
@@ -128,13 +137,47 @@ export async function createWebhookEndpoint(ctx: Context, input: CreateWebhookEn
     );
   });
   ctx.logger.info({ event: 'webhook.endpoint_created', endpointId: endpoint.id }, 'webhook endpoint registered');
-  return { endpoint: toEndpoint(endpoint), secret };
+  return { endpoint: toEndpoint(endpoint, ctx.app.now()), secret };
 }
 
 async function ownEndpoint(ctx: Context, id: string, field: string): Promise<WebhookEndpointEntity> {
   const endpoint = isUuid(id) ? await ctx.db.findOne(WebhookEndpointEntity, { where: { id, organizationId: orgOf(ctx) } }) : null;
   if (!endpoint) throw notFound('Webhook endpoint', field);
   return endpoint;
+}
+
+/**
+ * Gives an endpoint a new signing secret and answers it, shown this once (Svix / Standard Webhooks
+ * rotation). The secret it replaces is kept, sealed, for SECRET_GRACE_MS: until then every request
+ * carries two signatures, the new one first, so the receiver switches when it likes. A second
+ * rotation within the grace period keeps the secret it replaces (the first rotation's) and drops
+ * the older one. A secret no configured key opens is not kept: the new one alone signs (rotation is
+ * the remedy for a lost key). NOT_FOUND (id) for another organization's endpoint.
+ */
+export async function rotateWebhookSecret(ctx: Context, id: string): Promise<WebhookEndpointSecret> {
+  const { id: endpointId, organizationId } = await ownEndpoint(ctx, id, 'id');
+  const keyring = keyringOf(ctx.app.config);
+  const secret = newSigningSecret();
+  const now = ctx.app.now();
+  const endpoint = await ctx.db.transaction(async (tx) => {
+    const [row]: { secret: string }[] = await tx.query(`SELECT secret FROM webhook_endpoints WHERE id = $1 AND organization_id = $2 FOR UPDATE`, [endpointId, organizationId]);
+    if (!row) throw notFound('Webhook endpoint', 'id');
+    let replaced: string | null = null;
+    try {
+      replaced = readWebhookSecret(keyring, endpointId, row.secret).plain;
+    } catch {
+      ctx.logger.warn({ event: 'webhook.rotated_undecryptable', endpointId }, 'the replaced webhook secret cannot be decrypted: not kept for a grace period');
+    }
+    await tx.query(`UPDATE webhook_endpoints SET secret = $2, previous_secret = $3, previous_secret_expires_at = $4 WHERE id = $1`, [
+      endpointId,
+      sealWebhookSecret(keyring.current, endpointId, secret),
+      replaced === null ? null : sealWebhookSecret(keyring.current, endpointId, replaced, 'previous'),
+      replaced === null ? null : new Date(now.getTime() + SECRET_GRACE_MS),
+    ]);
+    return tx.findOneByOrFail(WebhookEndpointEntity, { id: endpointId });
+  });
+  ctx.logger.info({ event: 'webhook.secret_rotated', endpointId }, 'webhook signing secret rotated');
+  return { endpoint: toEndpoint(endpoint, now), secret };
 }
 
 /** Deletes an endpoint with its deliveries; queued tries find nothing and stop. NOT_FOUND (id) for another organization's. */

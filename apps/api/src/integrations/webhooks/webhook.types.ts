@@ -122,11 +122,17 @@ export class WebhookEndpoint {
   @Field(() => Date, { nullable: true })
   disabledAt: Date | null;
 
+  @Field(() => Date, {
+    nullable: true,
+    description: 'After rotateWebhookSecret: until when requests are signed with the previous secret as well (a second v1 signature); null outside that grace period',
+  })
+  previousSecretExpiresAt: Date | null;
+
   @Field(() => Date)
   createdAt: Date;
 }
 
-@ObjectType('WebhookEndpointSecret')
+@ObjectType('WebhookEndpointSecret', { description: 'An endpoint with the signing secret it was just given (registration or rotation)' })
 export class WebhookEndpointSecret {
   @Field(() => WebhookEndpoint)
   endpoint: WebhookEndpoint;
