@@ -2,7 +2,8 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sealWebhookSecret } from '../src/integrations/webhooks/secrets.js';
+import { sealWebhookSecret, sweepWebhookSecrets } from '../src/integrations/webhooks/secrets.js';
+import { keyringOf } from '../src/kernel/sealed-column.js';
 import { openSecret } from '../src/kernel/secret-box.js';
 import { createOrganization } from './support/fixtures.js';
 import { until } from './support/jobs.js';
@@ -528,5 +529,15 @@ describe('rotating a secret', () => {
     expect(await storedOf(hook.endpoint.id)).toMatchObject({ previous_secret: null, previous_secret_expires_at: null });
     const { signatures, sign } = await testRequest(hook.endpoint.id);
     expect(signatures).toEqual([sign(secret)]);
+  });
+
+  it('has a previous secret stored plain sealed by the start-up sweep, like the secret', async () => {
+    const plain = 'whsec_' + randomBytes(24).toString('base64');
+    await sql(`UPDATE webhook_endpoints SET previous_secret = $2, previous_secret_expires_at = now() + interval '1 hour' WHERE id = $1`, [hook.endpoint.id, plain]);
+    const counts = await sweepWebhookSecrets(app.db.dataSource.manager, keyringOf(app.config));
+    expect(counts.encrypted).toBe(1);
+    const { previous_secret: sealed } = await storedOf(hook.endpoint.id);
+    expect(sealed).toMatch(/^v1:/);
+    expect(openSecret(app.config.secretEncryptionKey, sealed, `webhook:${hook.endpoint.id}:previous`)).toBe(plain);
   });
 });
