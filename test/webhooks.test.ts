@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +7,8 @@ import { browserSession, logIn } from './support/session.js';
 
 // Issue 18's webhooks page in the browser: an admin registers an endpoint (a receiver on
 // 127.0.0.1, allowed in test mode), sees its secret once, sends a test and sees it delivered with
-// its HTTP status, replays it, and deletes the endpoint.
+// its HTTP status, replays it, rotates its secret (the new one shown once, the old one still
+// signing beside it for 24 hours) and deletes the endpoint.
 
 const runBrowserTests = requireChromium();
 
@@ -14,14 +16,17 @@ describe.skipIf(!runBrowserTests)('the webhooks page', () => {
   const session = browserSession();
   let receiver: Server;
   let receiverUrl: string;
-  const received: { id: string; body: string }[] = [];
+  const received: { id: string; body: string; timestamp: string; signature: string }[] = [];
+  /** The Standard Webhooks signature of a received request under a secret. */
+  const signed = (secret: string, r: (typeof received)[number]) =>
+    'v1,' + createHmac('sha256', Buffer.from(secret.slice('whsec_'.length), 'base64')).update(`${r.id}.${r.timestamp}.${r.body}`).digest('base64');
 
   beforeAll(async () => {
     receiver = createServer((req, res) => {
       let body = '';
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));
       req.on('end', () => {
-        received.push({ id: String(req.headers['webhook-id']), body });
+        received.push({ id: String(req.headers['webhook-id']), body, timestamp: String(req.headers['webhook-timestamp']), signature: String(req.headers['webhook-signature']) });
         res.writeHead(204).end();
       });
     });
@@ -30,7 +35,7 @@ describe.skipIf(!runBrowserTests)('the webhooks page', () => {
   });
   afterAll(() => new Promise((resolve) => receiver?.close(resolve)));
 
-  it('registers an endpoint, shows the secret once, sends a test, replays and deletes', async () => {
+  it('registers an endpoint, shows the secret once, sends a test, replays, rotates the secret and deletes', async () => {
     const { page, errors } = await session.open();
     await logIn(page, 'admin@demo.test');
     await page.goto('/organization/webhooks');
@@ -65,6 +70,34 @@ describe.skipIf(!runBrowserTests)('the webhooks page', () => {
     await page.getByText('Delivery sent again.').waitFor();
     await expect.poll(() => received.length, { timeout: 15_000 }).toBe(2);
     expect(received[1].id).toBe(received[0].id);
+    expect(received[1].signature).toBe(signed(secret, received[1]));
+
+    // Rotating asks first; dismissed, nothing changes.
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await endpoint.getByRole('button', { name: 'Rotate secret' }).click();
+    expect(await page.getByTestId('webhook-rotated-secret').count()).toBe(0);
+    page.once('dialog', (dialog) => {
+      expect(dialog.message()).toContain('24 hours');
+      void dialog.accept();
+    });
+    await endpoint.getByRole('button', { name: 'Rotate secret' }).click();
+    await page.getByText('Signing secret rotated.').waitFor();
+    const shown = page.getByTestId('webhook-rotated-secret');
+    const rotated = await shown.locator('code').innerText();
+    expect(rotated).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
+    expect(rotated).not.toBe(secret);
+    await shown.getByText(/^Until .+ every request carries two signatures/).waitFor();
+    await endpoint.getByTestId('webhook-grace').getByText(/The previous secret also signs until/).waitFor();
+    await screenshot(page, 'webhooks-rotated');
+    // The next request is signed with both, the new secret first.
+    await endpoint.getByRole('button', { name: 'Send test' }).click();
+    await expect.poll(() => received.length, { timeout: 15_000 }).toBe(3);
+    expect(received[2].signature).toBe(`${signed(rotated, received[2])} ${signed(secret, received[2])}`);
+    // Shown once: a reload does not show it again, only when the old one stops.
+    await page.reload();
+    await endpoint.getByTestId('webhook-grace').waitFor();
+    expect(await page.getByTestId('webhook-rotated-secret').count()).toBe(0);
+    expect(await page.content()).not.toContain(rotated);
 
     page.once('dialog', (dialog) => void dialog.accept());
     await endpoint.getByRole('button', { name: 'Delete' }).click();
