@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireChromium, screenshot } from './support/browser.js';
-import { browserSession, logIn } from './support/session.js';
+import { browserSession, fitsWidth, logIn } from './support/session.js';
 
 // Issue 18's webhooks page in the browser: an admin registers an endpoint (a receiver on
 // 127.0.0.1, allowed in test mode), sees its secret once, sends a test and sees it delivered with
@@ -98,6 +98,10 @@ describe.skipIf(!runBrowserTests)('the webhooks page', () => {
     await endpoint.getByTestId('webhook-grace').waitFor();
     expect(await page.getByTestId('webhook-rotated-secret').count()).toBe(0);
     expect(await page.content()).not.toContain(rotated);
+    // On a phone the endpoint's three buttons go below it: nothing scrolls sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await fitsWidth(page)).toBe(true);
+    await screenshot(page, 'webhooks-phone');
 
     page.once('dialog', (dialog) => void dialog.accept());
     await endpoint.getByRole('button', { name: 'Delete' }).click();
