@@ -97,12 +97,13 @@ export async function spawnApi(
   }
 }
 
-/** `node apps/api/dist/main.js` on a free port against the bench database, ready when /readyz says so. */
-export async function startApi(db: string, jwtSecret: string, dataDir: string, extraEnv: Record<string, string> = {}): Promise<Api> {
-  const port = await freePort();
+/**
+ * The environment of a bench API process: this one's, in production mode on 127.0.0.1:port, no
+ * rate limit, the demo seeded, mail into DATA_DIR's outbox (no OUTBOX_DIR or SMTP_URL inherited).
+ */
+export function apiEnv(port: number, dataDir: string, jwtSecret: string, extraEnv: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    DATABASE_URL: db,
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
@@ -111,10 +112,16 @@ export async function startApi(db: string, jwtSecret: string, dataDir: string, e
     NODE_ENV: 'production',
     JWT_SECRET: jwtSecret,
     SEED_DEMO: 'true',
-    ...extraEnv,
   };
   delete env.OUTBOX_DIR;
   delete env.SMTP_URL;
+  return { ...env, ...extraEnv };
+}
+
+/** `node apps/api/dist/main.js` on a free port against the bench database, ready when /readyz says so. */
+export async function startApi(db: string, jwtSecret: string, dataDir: string, extraEnv: Record<string, string> = {}): Promise<Api> {
+  const port = await freePort();
+  const env = apiEnv(port, dataDir, jwtSecret, { DATABASE_URL: db, ...extraEnv });
   // BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the API under the load.
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const api = await spawnApi(port, env, { nodeArgs, logChars: 10_000, readyWithinMs: 180_000, within: '3 minutes' });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { recreateDatabase } from '../database.js';
 import { graphql } from '../http.js';
-import { freePort, spawnApi } from '../processes.js';
+import { apiEnv, freePort, spawnApi } from '../processes.js';
 import { API_DIST } from '../seed.js';
 
 export const DEMO_PASSWORD = 'tandem-demo';
@@ -48,24 +48,13 @@ export async function startApiProcess(options: { databaseUrl?: string | null; na
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), `tandem-${options.name}-`));
   const db = options.databaseUrl ? await recreateDatabase(options.databaseUrl, options.name) : null;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_PER_MINUTE: '0',
-    NODE_ENV: 'production',
-    JWT_SECRET: randomBytes(32).toString('hex'),
+  const env = apiEnv(port, dataDir, randomBytes(32).toString('hex'), {
     SURVEY_LINK_SECRET: randomBytes(32).toString('hex'),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
-    SEED_DEMO: 'true',
     ...options.env,
-  };
+  });
   if (db) env.DATABASE_URL = db;
   else delete env.DATABASE_URL;
-  delete env.OUTBOX_DIR;
-  if (!options.env?.SMTP_URL) delete env.SMTP_URL;
   const api = await spawnApi(port, env, { logChars: 20_000, readyWithinMs: 300_000, within: '5 minutes' });
   return { url: api.url, pid: api.pid, dataDir, outbox: join(dataDir, 'outbox'), database: db ? 'postgres' : 'embedded', log: api.log, stop: api.stop };
 }
