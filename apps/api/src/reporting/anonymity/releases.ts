@@ -2,7 +2,9 @@ import DataLoader from 'dataloader';
 import type { Context } from '../../kernel/context.js';
 import { noteEmployeeRead, orgOf } from '../../kernel/context.js';
 import { settingsOf } from '../../identity/organizations/organization.service.js';
-import { ensureReleases, makeRelease, type ReleaseDeps } from './release/service.js';
+import type { EntityManager } from 'typeorm';
+import { rootDataSource } from '../../kernel/data-source-root.js';
+import { ensureReleases, releaseWithin, type ReleaseDeps } from './release/service.js';
 import { readReleases, type StoredRelease } from './release/store.js';
 import { effectiveThreshold } from '../../identity/organizations/anonymity-threshold.js';
 import { schedule, type ScheduledJob } from '../../platform/jobs/schedules.js';
@@ -13,9 +15,27 @@ import { schedule, type ScheduledJob } from '../../platform/jobs/schedules.js';
  * statements. Everything about employees that Tandem shows comes through here.
  */
 
+/**
+ * How long a request waits for a release it started (closeWave, or the first read after closesAt):
+ * at most 10 s, and half the request's time limit (QUERY_TIMEOUT_SECONDS), so that the request has
+ * time left to answer. A small wave's release is made in well under a second; a large one's goes on
+ * after the request and reads as not released yet until it is stored.
+ */
+export const releaseWaitMs = (ctx: Context): number => {
+  const limit = ctx.app.config.queryTimeoutMs;
+  return limit > 0 ? Math.min(10_000, limit / 2) : 10_000;
+};
+
+/**
+ * The manager a release is made with: the data source's own, without the request's time limit
+ * (db/query-timeout.ts), since the release may outlive the request that started it — unless the
+ * caller holds a transaction, which the release then joins.
+ */
+const unlimited = (db: EntityManager): EntityManager => (db.queryRunner ? db : rootDataSource(db.connection).manager);
+
 export function releaseDepsOf(ctx: Context): ReleaseDeps {
   return {
-    db: ctx.db,
+    db: unlimited(ctx.db),
     logger: ctx.logger,
     now: () => ctx.app.now(),
     threshold: async () => effectiveThreshold((await settingsOf(ctx)).anonymityThreshold),
@@ -29,7 +49,7 @@ function releaseLoader(ctx: Context): DataLoader<string, StoredRelease | null> {
   if (!loader) {
     const organizationId = orgOf(ctx);
     loader = new DataLoader(async (waveIds) => {
-      await ensureReleases(releaseDepsOf(ctx), organizationId, waveIds);
+      await ensureReleases(releaseDepsOf(ctx), organizationId, waveIds, releaseWaitMs(ctx));
       const found = await readReleases(ctx.db, organizationId, waveIds);
       noteEmployeeRead(ctx, waveIds.filter((id) => found.has(id)));
       return waveIds.map((id) => found.get(id) ?? null);
@@ -46,9 +66,12 @@ export const releaseOf = (ctx: Context, waveId: string): Promise<StoredRelease |
 export const releasesOf = (ctx: Context, waveIds: readonly string[]): Promise<(StoredRelease | null)[]> =>
   Promise.all(waveIds.map((id) => releaseOf(ctx, id)));
 
-/** Makes a closed wave's release now (closeWave calls it; it is idempotent). */
-export async function releaseNow(ctx: Context, waveId: string): Promise<void> {
-  await makeRelease(releaseDepsOf(ctx), orgOf(ctx), waveId);
+/**
+ * Makes a closed wave's release now (closeWave calls it; it is idempotent), waiting for it at most
+ * releaseWaitMs, or to the end when `waitMs` is null (a job, which retries should it fail).
+ */
+export async function releaseNow(ctx: Context, waveId: string, waitMs: number | null = releaseWaitMs(ctx)): Promise<void> {
+  await releaseWithin(releaseDepsOf(ctx), orgOf(ctx), waveId, waitMs);
   loaders.get(ctx.loaders)?.clear(waveId);
 }
 
@@ -75,5 +98,5 @@ export async function releaseScheduled(ctx: Context, job: ScheduledJob): Promise
       return;
     }
   }
-  await releaseNow(ctx, job.id!);
+  await releaseNow(ctx, job.id!, null);
 }
