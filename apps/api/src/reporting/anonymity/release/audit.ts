@@ -186,19 +186,19 @@ export class ReleaseAudit {
         for (let category = 0; category < 3; category++) {
           const vars = group.cells.map((c) => v(c, category));
           const truth = counts[category];
-          if ((this.solver.extreme(vars, 'max', truth) ?? truth) > truth) return true;
-          if ((this.solver.extreme(vars, 'min', truth) ?? truth) < truth) return true;
+          if (this.solver.beyond(vars, 'max', truth)) return true;
+          if (this.solver.beyond(vars, 'min', truth)) return true;
         }
         return false;
       }
       case 'CATEGORY_DETERMINED': {
         const others = [0, 1, 2].filter((c) => c !== finding.category).map((c) => v(finding.cell, c));
-        return (this.solver.extreme(others, 'max', 0) ?? 0) >= 1;
+        return this.solver.beyond(others, 'max', 0);
       }
       case 'PARTICIPATION_DETERMINED': {
         const all = [0, 1, 2].map((c) => v(finding.cell, c));
-        if (finding.responded === 0) return (this.solver.extreme(all, 'max', 0) ?? 0) >= 1;
-        return (this.solver.extreme(all, 'min', finding.responded) ?? finding.responded) < finding.responded;
+        if (finding.responded === 0) return this.solver.beyond(all, 'max', 0);
+        return this.solver.beyond(all, 'min', finding.responded);
       }
     }
   }

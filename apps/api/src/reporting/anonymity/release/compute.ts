@@ -42,6 +42,8 @@ export interface AuditReport {
   hiddenBelowThreshold: number;
   hiddenToProtect: number;
   solves: number;
+  /** Solves the relaxation could not settle (solver.ts). */
+  integerSolves: number;
   timeouts: number;
   /** Findings settled by hiding more groups while the release was made. */
   findingsSettled: number;
@@ -153,7 +155,7 @@ export async function computeRelease(input: ReleaseInput, options: ReleaseOption
         released: released.size,
         hiddenBelowThreshold: groups.filter((g) => g.hiddenReason === 'THRESHOLD').length,
         hiddenToProtect: groups.filter((g) => g.hiddenReason === 'PROTECTS_SMALLER').length,
-        solves: audit.stats.solves,
+        solves: audit.stats.solves, integerSolves: audit.stats.integerSolves,
         timeouts: audit.stats.timeouts,
         findingsSettled,
         findingsLeft,

@@ -2,28 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { computeRelease } from './compute.js';
 import type { ReleaseInput } from './model.js';
 import { computeReleaseOffThread } from './off-thread.js';
+import { syntheticWave } from './synthetic-wave.js';
 
 /**
  * The release thread: it computes what computeRelease computes, and while it does the event loop
- * that answers requests keeps running. A wave of forty people spread over small cells makes the
- * audit solve integer programs for seconds.
+ * that answers requests keeps running. A wave of a hundred people spread over small cells makes
+ * the audit solve integer programs for a second or two.
  */
-
-/** Forty people in nine teams, four locations and four tenure bands (a fixed pseudo-random draw). */
-function smallCells(): ReleaseInput {
-  const units = [{ id: 'root', parentId: null, name: 'Company' }, ...Array.from({ length: 9 }, (_, i) => ({ id: `u${i}`, parentId: 'root', name: `Team ${i}` }))];
-  let seed = 7;
-  const draw = (n: number) => Math.floor(((seed = (seed * 16807) % 2147483647) / 2147483647) * n);
-  const participants = [];
-  const answers = [];
-  for (let i = 0; i < 40; i++) {
-    const person = { unitId: `u${draw(9)}`, location: ['Oslo', 'Warsaw', 'Aarhus', 'Ljubljana'][draw(4)], tenureBand: ['<1', '1-3', '3-5', '5+'][draw(4)] };
-    const responded = draw(4) > 0;
-    participants.push({ ...person, responded });
-    if (responded) answers.push({ ...person, score: draw(11), reason: `reason ${i}`, suggestion: null, language: 'en' });
-  }
-  return { k: 5, units, participants, answers };
-}
 
 /** Runs `work` while a timer ticks every 10 ms, and answers the longest gap between ticks. */
 async function longestStall<T>(work: () => Promise<T>): Promise<{ result: T; stallMs: number }> {
@@ -52,7 +37,7 @@ const shape = (release: Awaited<ReturnType<typeof computeRelease>>) => ({
 
 describe('the release thread', () => {
   it('makes the same release as computeRelease, while the event loop keeps running (it stalls for the whole audit inline)', async () => {
-    const input = smallCells();
+    const input = syntheticWave(100, 9, 4);
     const offThread = await longestStall(() => computeReleaseOffThread(input, []));
     const inline = await longestStall(() => computeRelease(input));
     expect(inline.result.audit.solves).toBeGreaterThan(20);

@@ -8,11 +8,11 @@ import type { ComputedRelease } from './compute.js';
 import type { ReleaseInput } from './model.js';
 
 /**
- * Computes releases on a thread of their own (release-thread.ts). A release's audit solves
- * hundreds of integer programs in synchronous WebAssembly — seconds for a team of sixty, minutes
- * for a few hundred people in small cells — and on the event loop it would stop every request of
- * the process for that long. One thread per process, started on the first release and kept while
- * there is work; it does not keep the process alive when idle.
+ * Computes releases on a thread of their own (release-thread.ts). A release's audit solves integer
+ * programs in synchronous WebAssembly — seconds for a few hundred people in small cells, and more
+ * with more cells — and on the event loop it would stop every request of the process for that long.
+ * One thread per process, started on the first release and kept while there is work; it does not
+ * keep the process alive when idle.
  */
 
 export interface ReleaseRequest {
