@@ -64,6 +64,21 @@ describe('the demo', () => {
     expect(row.answers).toBeGreaterThan(80);
     expect(row).toMatchObject({ products: 4, channels: 3, servers: 5, users: 3, months: true });
   });
+
+  it('has key drivers for the programme, and beside a breakdown filtered to one product or one serving employee', async () => {
+    const [{ id }] = await sql(`SELECT w.id FROM waves w WHERE w.name = 'Placement follow-up' AND w.kind = 'TRANSACTIONAL' AND w.organization_id = $1`, [organizationId]);
+    const DRIVERS = `query($f: NpsFilter!) { keyDrivers(filter: $f) { criterion rank correlation n lowSample } }`;
+    const BREAKDOWN = `query($f: NpsFilter!, $by: BreakdownDimension!) { npsBreakdown(filter: $f, by: $by) { key } }`;
+    const drivers = (await app.gql(DRIVERS, { f: { waveIds: [id] } }, cx)).data.keyDrivers;
+    expect(drivers.map((d: any) => d.criterion)).toEqual(['communication', 'speed']);
+    expect(drivers[0]).toMatchObject({ rank: 1, lowSample: false });
+    expect(drivers[0].correlation).toBeGreaterThan(drivers[1].correlation);
+    const [product] = (await app.gql(BREAKDOWN, { f: { waveIds: [id] }, by: 'PRODUCT' }, cx)).data.npsBreakdown;
+    const [servedBy] = (await app.gql(BREAKDOWN, { f: { waveIds: [id] }, by: 'SERVED_BY' }, cx)).data.npsBreakdown;
+    for (const f of [{ waveIds: [id], products: [product.key] }, { waveIds: [id], servedBy: [servedBy.key] }]) {
+      expect((await app.gql(DRIVERS, { f }, cx)).data.keyDrivers.map((d: any) => d.criterion), JSON.stringify(f)).toEqual(expect.arrayContaining(['communication', 'speed']));
+    }
+  });
 });
 
 describe('programmes', () => {
