@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD, graphql, startServer, type TestServer } from './support/server.js';
 import { DESKTOP, PHONE, collectConsoleErrors, launchBrowser, newContext, requireChromium, screenshot } from './support/browser.js';
 import { mailsTo, surveyPath } from './support/mail.js';
-import { fitsWidth, logIn } from './support/session.js';
+import { auditWatch, fitsWidth, logIn } from './support/session.js';
 
 // Issue 19 in the browser: a manager opens their feed; a customer of theirs answers through the
 // survey link in another window; the answer appears in the open feed within seconds, without a
@@ -15,6 +15,8 @@ const runBrowserTests = requireChromium();
 describe.skipIf(!runBrowserTests)('the front-line feed in the browser', () => {
   let server: TestServer;
   let browser: Browser;
+  // Issue 21: each mutation these pages send is checked against the audit log when the file ends.
+  const audit = auditWatch();
   const token = async (email: string) =>
     (await graphql<{ login: { accessToken: string } }>(server, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: email, p: DEMO_PASSWORD })).login.accessToken;
 
@@ -23,8 +25,12 @@ describe.skipIf(!runBrowserTests)('the front-line feed in the browser', () => {
     browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    try {
+      if (server) await audit.check(server);
+    } finally {
+      await browser?.close();
+      await server?.stop();
+    }
   });
 
   it('shows a new answer in the open feed within seconds, without a reload', async () => {
@@ -45,6 +51,7 @@ describe.skipIf(!runBrowserTests)('the front-line feed in the browser', () => {
 
     const context = await newContext(browser, server.url, { viewport: DESKTOP });
     const page = await context.newPage();
+    audit.watch(page);
     const errors = collectConsoleErrors(page);
     await logIn(page, 'manager@demo.test');
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Feed' }).click();
@@ -58,6 +65,7 @@ describe.skipIf(!runBrowserTests)('the front-line feed in the browser', () => {
     await graphql(server, `mutation($w: ID!, $c: [ID!]) { inviteToWave(waveId: $w, contactIds: $c) { invited } }`, { w: createWave.id, c: [contacts.contacts.edges[0]!.node.id] }, cx);
     const link = surveyPath((await mailsTo(server.outboxDir, 'fiona.e2e@client.example'))[0]!);
     const respondent = await (await newContext(browser, server.url, { viewport: PHONE })).newPage();
+    audit.watch(respondent);
     await respondent.goto(link);
     await respondent.getByRole('radiogroup').first().getByRole('radio').nth(9).click();
     await respondent.getByRole('textbox').first().fill('The delivery came a week late');
@@ -88,6 +96,7 @@ describe.skipIf(!runBrowserTests)('the front-line feed in the browser', () => {
     await graphql(server, `mutation($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { roles } }`, { id: hr.id, input: { roles: ['FEED'] } }, admin);
     const context = await newContext(browser, server.url, { viewport: DESKTOP });
     const page = await context.newPage();
+    audit.watch(page);
     const errors = collectConsoleErrors(page);
     await logIn(page, 'hr@demo.test');
     await page.waitForURL((url) => url.pathname === '/feed');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, graphql, startServer, type TestServer } from './support/server.js';
 import { DESKTOP, PHONE, collectConsoleErrors, launchBrowser, newContext, requireChromium, screenshot } from './support/browser.js';
-import { fitsWidth, logIn } from './support/session.js';
+import { auditWatch, fitsWidth, logIn } from './support/session.js';
 
 // Issue 17 in the browser: the bell in the shell counts and lists what is new for the user (here
 // the demo's follow-ups past their SLA, escalated to CX by the scheduler's first sweeps), opening
@@ -14,11 +14,14 @@ const runBrowserTests = requireChromium();
 describe.skipIf(!runBrowserTests)('notifications, preferences and schedules in the browser', () => {
   let server: TestServer;
   let browser: Browser;
+  // Issue 21: each mutation these pages send is checked against the audit log when the file ends.
+  const audit = auditWatch();
   const token = async (email: string) =>
     (await graphql<{ login: { accessToken: string } }>(server, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: email, p: DEMO_PASSWORD })).login.accessToken;
   const open = async (viewport = DESKTOP): Promise<{ page: Page; errors: string[] }> => {
     const context = await newContext(browser, server.url, { viewport });
     const page = await context.newPage();
+    audit.watch(page);
     return { page, errors: collectConsoleErrors(page) };
   };
 
@@ -36,8 +39,12 @@ describe.skipIf(!runBrowserTests)('notifications, preferences and schedules in t
     }
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    try {
+      if (server) await audit.check(server);
+    } finally {
+      await browser?.close();
+      await server?.stop();
+    }
   });
 
   it('counts unread notifications on the bell, lists them, leads to the follow-up and marks them read', async () => {

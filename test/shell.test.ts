@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, graphql, startServer, type TestServer } from './support/server.js';
 import { PHONE, collectConsoleErrors, launchBrowser, newContext, requireChromium, screenshot } from './support/browser.js';
+import { auditWatch } from './support/session.js';
 
 const runBrowserTests = requireChromium();
 
@@ -35,6 +36,8 @@ async function logIn(page: Page, email: string, labels = { email: 'Email', passw
 describe.skipIf(!runBrowserTests)('the app shell in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
+  // Issue 21: each mutation these pages send is checked against the audit log when the file ends.
+  const audit = auditWatch();
 
   beforeAll(async () => {
     server = await startServer();
@@ -42,14 +45,19 @@ describe.skipIf(!runBrowserTests)('the app shell in Chromium', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    try {
+      if (server) await audit.check(server);
+    } finally {
+      await browser?.close();
+      await server?.stop();
+    }
   });
 
   it('logs an admin in, switches to Polish, and logs out', async () => {
     const admin = await factsAbout(server, 'admin@demo.test');
     const context = await newContext(browser, server.url);
     const page = await context.newPage();
+    audit.watch(page);
     const consoleErrors = collectConsoleErrors(page);
 
     // Not logged in: / leads to the login page.
@@ -125,6 +133,7 @@ describe.skipIf(!runBrowserTests)('the app shell in Chromium', () => {
     const manager = await factsAbout(server, 'manager@demo.test');
     const context = await newContext(browser, server.url, { viewport: PHONE });
     const page = await context.newPage();
+    audit.watch(page);
     const consoleErrors = collectConsoleErrors(page);
     const fitsWidth = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
@@ -161,6 +170,7 @@ describe.skipIf(!runBrowserTests)('the app shell in Chromium', () => {
   it('refreshes a rejected access token once and retries; a failed refresh ends at login', async () => {
     const context = await newContext(browser, server.url);
     const page = await context.newPage();
+    audit.watch(page);
     const consoleErrors = collectConsoleErrors(page);
     const operations: string[] = [];
     page.on('request', (request) => {

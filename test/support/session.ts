@@ -74,6 +74,7 @@ async function expectAudited(server: TestServer, sent: SentMutation[]): Promise<
  * `server` are startServer's options (e.g. the server's environment).
  */
 export function browserSession(server: Parameters<typeof startServer>[0] = {}) {
+  const audit = auditWatch();
   const session = {
     server: undefined as unknown as TestServer,
     browser: undefined as unknown as Browser,
@@ -81,23 +82,18 @@ export function browserSession(server: Parameters<typeof startServer>[0] = {}) {
       const context = await newContext(session.browser, session.server.url, options);
       contexts.push(context);
       const page = await context.newPage();
-      page.on('response', (response) => {
-        pending.push(sentMutation(response).then((m) => void (m && sent.push(m)), () => undefined));
-      });
+      audit.watch(page);
       return { page, errors: collectConsoleErrors(page) };
     },
   };
   const contexts: BrowserContext[] = [];
-  const sent: SentMutation[] = [];
-  const pending: Promise<void>[] = [];
   beforeAll(async () => {
     session.server = await startServer(server);
     session.browser = await launchBrowser();
   });
   afterAll(async () => {
-    await Promise.race([Promise.all(pending), new Promise((resolve) => setTimeout(resolve, 10_000))]);
     try {
-      if (session.server) await expectAudited(session.server, sent);
+      if (session.server) await audit.check(session.server);
     } finally {
       for (const context of contexts) await context.close().catch(() => undefined);
       await session.browser?.close();
@@ -105,4 +101,25 @@ export function browserSession(server: Parameters<typeof startServer>[0] = {}) {
     }
   });
   return session;
+}
+
+/**
+ * For test files that start their own server and pages rather than browserSession: `watch` every
+ * page, and `check` before the server stops that each mutation those pages sent as a signed-in
+ * demo user is in the audit log (as browserSession does).
+ */
+export function auditWatch() {
+  const sent: SentMutation[] = [];
+  const pending: Promise<void>[] = [];
+  return {
+    watch(page: Page) {
+      page.on('response', (response) => {
+        pending.push(sentMutation(response).then((m) => void (m && sent.push(m)), () => undefined));
+      });
+    },
+    async check(server: TestServer) {
+      await Promise.race([Promise.all(pending), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      await expectAudited(server, sent);
+    },
+  };
 }

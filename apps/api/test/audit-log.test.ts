@@ -109,6 +109,28 @@ describe('the audit log', () => {
     expect(exports.find((e: any) => e.action === 'downloadExport')).toMatchObject({ objectType: 'Export', objectIds: [id], outcome: 'OK' });
   });
 
+  it("records every read of an employee wave's team packs: the list, a pack and its PDF", async () => {
+    const [wave] = await sql(
+      `SELECT w.id FROM waves w JOIN organizations o ON o.id = w.organization_id WHERE o.slug = 'demo' AND w.audience = 'EMPLOYEE' AND w.status = 'CLOSED' ORDER BY w.closed_at DESC LIMIT 1`,
+    );
+    const [unit] = await sql(`SELECT u.id FROM org_units u JOIN organizations o ON o.id = u.organization_id WHERE o.slug = 'demo' AND u.name = 'Sales US'`);
+    const hr = await app.login('hr@demo.test');
+    const reads = async () => (await entries({ kind: 'READ' }, admin, 200)).filter((e: any) => e.actorName === 'Hanna Hansen');
+    const before = new Set((await reads()).map((e: any) => e.id));
+
+    const list = await app.gql(`query($w: ID!) { teamPacks(waveId: $w) { orgUnitId folded } }`, { w: wave.id }, hr);
+    expect(list.errors).toBeUndefined();
+    const pack = await app.gql(`query($w: ID!, $u: ID!) { teamPack(waveId: $w, orgUnitId: $u) { folded summary { responses } } }`, { w: wave.id, u: unit.id }, hr);
+    expect(pack.errors).toBeUndefined();
+    const pdf = await fetch(`${app.url}/team-packs/${wave.id}/${unit.id}.pdf`, { headers: { authorization: `Bearer ${hr}` } });
+    expect(pdf.status).toBe(200);
+
+    const logged = (await reads()).filter((e: any) => !before.has(e.id));
+    expect(logged.map((e: any) => e.action).sort()).toEqual(['teamPack', 'teamPackPdf', 'teamPacks']);
+    // The waves read: this one, and for a pack the earlier releases of its trend.
+    for (const entry of logged) expect(entry).toMatchObject({ objectType: 'EmployeeResults', objectIds: expect.arrayContaining([wave.id]), outcome: 'OK', requestId: expect.any(String) });
+  });
+
   it('is append-only: the database refuses updates and deletes', async () => {
     await expect(sql(`UPDATE audit_log SET actor_name = 'someone else'`)).rejects.toThrow(/append-only/);
     await expect(sql(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);

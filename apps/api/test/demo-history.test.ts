@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 import { mailsTo } from './support/surveys.js';
 import { createLogger } from '../src/logger.js';
 import { mailDemoDigest } from '../src/seed/demo-digest.js';
+import { mailDemoNews } from '../src/seed/demo-discussions.js';
 
 /**
  * The story the seeded demo tells (demo-history.ts): a trend point for every audience in every
@@ -109,5 +110,13 @@ describe('the demo history', () => {
     expect(digest.body).toMatch(/\/digest-off\//);
     const [prefs] = await sql(`SELECT p.digest_frequency FROM notification_preferences p JOIN users u ON u.id = p.user_id WHERE u.email = 'manager@demo.test'`);
     expect(prefs.digest_frequency).toBe('WEEKLY');
+  });
+
+  it("mails the leader last month's programme news, in his language, so a fresh start has it in the outbox", async () => {
+    expect(await mailDemoNews(app.services, app.db.dataSource.manager)).toBe(1);
+    const [news, ...more] = mailsTo(app, 'leader@demo.test').filter((m) => m.raw.includes('X-Tandem-Notification: PROGRAMME_NEWS'));
+    expect(more).toEqual([]);
+    expect(news.raw).toContain('Content-Language: sl');
+    expect(news.body).toMatch(/Novice programa za \d{4}-\d{2}/);
   });
 });

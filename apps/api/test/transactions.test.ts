@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendDueTransactions } from '../src/survey/transactions/send-job.js';
 import { createOrganization } from './support/fixtures.js';
 import { until } from './support/jobs.js';
-import { SUBMIT, mailsTo } from './support/surveys.js';
+import { SUBMIT, importContacts, mailsTo } from './support/surveys.js';
 import { codeOf, fieldOf, startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -63,6 +63,21 @@ describe('the demo', () => {
     );
     expect(row.answers).toBeGreaterThan(80);
     expect(row).toMatchObject({ products: 4, channels: 3, servers: 5, users: 3, months: true });
+  });
+
+  it('has key drivers for the programme, and beside a breakdown filtered to one product or one serving employee', async () => {
+    const [{ id }] = await sql(`SELECT w.id FROM waves w WHERE w.name = 'Placement follow-up' AND w.kind = 'TRANSACTIONAL' AND w.organization_id = $1`, [organizationId]);
+    const DRIVERS = `query($f: NpsFilter!) { keyDrivers(filter: $f) { criterion rank correlation n lowSample } }`;
+    const BREAKDOWN = `query($f: NpsFilter!, $by: BreakdownDimension!) { npsBreakdown(filter: $f, by: $by) { key } }`;
+    const drivers = (await app.gql(DRIVERS, { f: { waveIds: [id] } }, cx)).data.keyDrivers;
+    expect(drivers.map((d: any) => d.criterion)).toEqual(['communication', 'speed']);
+    expect(drivers[0]).toMatchObject({ rank: 1, lowSample: false });
+    expect(drivers[0].correlation).toBeGreaterThan(drivers[1].correlation);
+    const [product] = (await app.gql(BREAKDOWN, { f: { waveIds: [id] }, by: 'PRODUCT' }, cx)).data.npsBreakdown;
+    const [servedBy] = (await app.gql(BREAKDOWN, { f: { waveIds: [id] }, by: 'SERVED_BY' }, cx)).data.npsBreakdown;
+    for (const f of [{ waveIds: [id], products: [product.key] }, { waveIds: [id], servedBy: [servedBy.key] }]) {
+      expect((await app.gql(DRIVERS, { f }, cx)).data.keyDrivers.map((d: any) => d.criterion), JSON.stringify(f)).toEqual(expect.arrayContaining(['communication', 'speed']));
+    }
   });
 });
 
@@ -145,6 +160,24 @@ describe('triggering', () => {
       transaction_id: t.id, touchpoint: 'placement', product: 'Warehouse staffing', channel: 'On site', location: 'Gdańsk',
       served_by: `user:${users[0].id}`, served_by_name: users[0].name,
     });
+  });
+
+  it("brings the answer to an integrator's trigger into the feed of the contact's owner and of who served: the feed reads it as soon as it is stored", async () => {
+    const id = await programme({ sendDelayMinutes: 0 });
+    const email = 'feed.trigger@cand.example';
+    await importContacts(app, cx, [[email, 'Fay Trigger', 'en', 'manager.us@demo.test', 'Sales US', 'US', 'Staffing']]);
+    const [served] = await sql(`SELECT id FROM users WHERE email = 'manager@demo.test'`);
+    const input = { programmeId: id, transactionId: nextId(), email, occurredAt: hoursAgo(1), product: 'Warehouse staffing', channel: 'Online', servedBy: served.id };
+    expect((await app.gql(TRIGGER, { input }, sender)).data.triggerSurvey.status).toBe('SCHEDULED');
+    expect(await sendDue(id)).toBe(1);
+    const [mail] = mailsTo(app, email);
+    expect((await app.gql(SUBMIT, { token: mail.token, input: { score: 10, reason: 'Fay: quick and kind' } })).data.submitResponse.ok).toBe(true);
+    const FEED = `{ feed(first: 5) { edges { node { reason score product channel touchpoint servedByName servedByMe contactName } } } }`;
+    for (const [who, servedByMe] of [['manager.us@demo.test', false], ['manager@demo.test', true]] as const) {
+      const token = await app.login(who);
+      const item = await until(async () => (await app.gql(FEED, {}, token)).data.feed.edges.map((e: any) => e.node).find((n: any) => n.reason === 'Fay: quick and kind'), `the answer in ${who}'s feed`);
+      expect(item, who).toMatchObject({ score: 10, product: 'Warehouse staffing', channel: 'Online', touchpoint: 'placement', contactName: 'Fay Trigger', servedByMe });
+    }
   });
 
   it('sends a programme without delay by its scheduled job', async () => {

@@ -170,7 +170,7 @@ interface HistoryCriterion {
   weight: number;
   texts: Record<Language, string>;
 }
-const HISTORY_CRITERIA: Partial<Record<Audience, HistoryCriterion[]>> = {
+export const HISTORY_CRITERIA: Partial<Record<Audience, HistoryCriterion[]>> = {
   CUSTOMER: [
     {
       criterion: 'service',
@@ -233,7 +233,7 @@ const HISTORY_CRITERIA: Partial<Record<Audience, HistoryCriterion[]>> = {
 };
 
 /** A rating that follows the score by `weight` (0 none, 1 fully), with noise; about one in ten skipped. */
-function ratingFor(score: number, weight: number, next: () => number): number | null {
+export function ratingFor(score: number, weight: number, next: () => number): number | null {
   if (next() < 0.1) return null;
   const leaning = 1 + (score / 10) * 4;
   const raw = weight * leaning + (1 - weight) * (1 + next() * 4) + (next() - 0.5) * 1.2;

@@ -6,6 +6,7 @@ import { defaultQuestions, textsIn, WAVE_LANGUAGES } from '../survey/waves/defau
 import { WaveQuestionEntity } from '../survey/waves/wave-question.entity.js';
 import { WaveEntity } from '../survey/waves/wave.entity.js';
 import { random } from './demo-history-employees.js';
+import { HISTORY_CRITERIA, ratingFor } from './demo-history.js';
 import { CANDIDATE_COMMENTS, PEOPLE, type Category, type Language } from './demo-history-texts.js';
 
 /**
@@ -13,7 +14,9 @@ import { CANDIDATE_COMMENTS, PEOPLE, type Category, type Language } from './demo
  * hour after their placement, with six months of history so breakdowns by product, channel and
  * serving employee have data: 4 products, 3 channels, 5 recruiters (three users, two known only by
  * the integrator's id), each with their own typical score. The last few transactions wait for
- * their send time or were skipped, as a live programme's do. Written set-based (a few statements)
+ * their send time or were skipped, as a live programme's do. It asks the candidate criteria of the
+ * history's waves (communication, speed) after the score, so the explore page filtered to the
+ * programme, a product or a serving employee has key drivers. Written set-based (a few statements)
  * and answered through recordResponses, so the rollups' triggers see every answer; deterministic.
  */
 
@@ -55,10 +58,16 @@ export async function seedTransactions(tx: EntityManager, organizationId: string
       createdAt: ago(186),
     }),
   );
+  const criteria = HISTORY_CRITERIA.CANDIDATE ?? [];
   const questions = await tx.save(
     WaveQuestionEntity,
-    defaultQuestions('CANDIDATE').map((q, i) => tx.create(WaveQuestionEntity, { waveId: programme.id, position: i + 1, kind: q.kind, criterion: null, texts: textsIn(q.texts, [...WAVE_LANGUAGES]) })),
+    [
+      ...defaultQuestions('CANDIDATE').map((q) => ({ kind: q.kind, criterion: null as string | null, texts: textsIn(q.texts, [...WAVE_LANGUAGES]) })),
+      ...criteria.map((c) => ({ kind: 'RATING' as const, criterion: c.criterion as string | null, texts: c.texts as Record<string, string> })),
+    ].map((q, i) => tx.create(WaveQuestionEntity, { waveId: programme.id, position: i + 1, ...q })),
   );
+  // The ratings draw from their own sequence, so the programme's scores and comments stay as they were.
+  const nextRating = random(20261221);
   const names: { id: string; email: string; name: string }[] = await tx.query(`SELECT id, email, name FROM users WHERE organization_id = $1`, [organizationId]);
   const userByEmail = new Map(names.map((u) => [u.email, u]));
 
@@ -143,7 +152,11 @@ export async function seedTransactions(tx: EntityManager, organizationId: string
       const n = turn.get(k) ?? 0;
       turn.set(k, n + 1);
       const [reason, suggestion] = next() < 0.6 ? pool[n % pool.length] : [null, null];
-      const answer = validateAnswer(programme, questions, p.language, { score, reason, suggestion, language: p.language });
+      const ratings = criteria.flatMap((c) => {
+        const value = ratingFor(score, c.weight, nextRating);
+        return value === null ? [] : [{ criterion: c.criterion, value }];
+      });
+      const answer = validateAnswer(programme, questions, p.language, { score, reason, suggestion, language: p.language, ratings });
       const submittedAt = new Date(sendAt[i].getTime() + (1 + Math.floor(next() * 40)) * 3600_000);
       return { organizationId, wave: programme, invitationId: invitationOf.get(transactions[i].id)!, contactId: contacts[i].id, answer, submittedAt, slaHours: 48, themeIds: [] };
     });

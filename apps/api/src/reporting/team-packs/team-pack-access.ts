@@ -39,8 +39,10 @@ export async function closedWave(ctx: Context, waveId: string): Promise<WaveEnti
 /**
  * The context the pack's numbers are computed in, once access is checked: the organization's own
  * reach (so a manager's pack counts their whole unit's customers, not only their own contacts),
- * with this request's loaders. Employee numbers still come from the release only.
+ * with this request's loaders. Employee numbers still come from the release only. The reads of
+ * employee results it notes are the request's own (one shared set), so the audit log records them.
  */
 export function readerContext(ctx: Context): Context {
+  ctx.employeeReads ??= new Set();
   return { ...ctx, principal: systemPrincipal(orgOf(ctx)) };
 }
