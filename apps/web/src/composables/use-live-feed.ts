@@ -8,6 +8,16 @@ import { useAuth } from './use-auth';
 
 const FEED_ITEM_ADDED = 'subscription FeedItemAdded { feedItemAdded { id } }';
 
+/**
+ * How long to wait before reconnecting after `retries` attempts: doubling from 1 s, at most 10 s,
+ * plus up to a second at random so that a restarted server is not met by every page at once.
+ * graphql-ws's own wait doubles without end (2^retries s): a feed left open through a long outage
+ * would stay offline for minutes after the server came back.
+ */
+export function retryDelayMs(retries: number, random: () => number = Math.random): number {
+  return Math.min(1000 * 2 ** retries, 10_000) + Math.floor(random() * 1000);
+}
+
 /** The websocket address of the API's /graphql, beside the page. */
 export function liveUrl(location: { protocol: string; host: string }): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
@@ -26,6 +36,7 @@ export function useLiveFeed(onItem: (id: string) => void): { connected: Ref<bool
         return token ? { authorization: `Bearer ${token}` } : {};
       },
       retryAttempts: Infinity,
+      retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, retryDelayMs(retries))),
       shouldRetry: () => true,
       on: {
         connected: () => (connected.value = true),
