@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealWebhookSecret, sweepWebhookSecrets } from '../src/integrations/webhooks/secrets.js';
-import { keyringOf } from '../src/kernel/sealed-column.js';
+import { keyringOf, sweepSealedColumn } from '../src/kernel/sealed-column.js';
 import { openSecret } from '../src/kernel/secret-box.js';
 import { createOrganization } from './support/fixtures.js';
 import { until } from './support/jobs.js';
@@ -529,6 +529,24 @@ describe('rotating a secret', () => {
     expect(await storedOf(hook.endpoint.id)).toMatchObject({ previous_secret: null, previous_secret_expires_at: null });
     const { signatures, sign } = await testRequest(hook.endpoint.id);
     expect(signatures).toEqual([sign(secret)]);
+  });
+
+  it('sweeps a page at a time and reaches every row once, across the pages', async () => {
+    // Seven more endpoints copied from this one, each with a secret stored plain; a page of two.
+    const plains: { id: string; secret: string }[] = await sql(
+      `INSERT INTO webhook_endpoints
+       SELECT (jsonb_populate_record(NULL::webhook_endpoints, to_jsonb(w) || jsonb_build_object('id', gen_random_uuid(), 'url', w.url || '?copy=' || g, 'secret', 'whsec_plain' || g))).*
+         FROM webhook_endpoints w, generate_series(1, 7) g WHERE w.id = $1
+       RETURNING id, secret`,
+      [hook.endpoint.id],
+    );
+    const counts = await sweepSealedColumn(app.db.dataSource.manager, keyringOf(app.config), { table: 'webhook_endpoints', column: 'secret', contextOf: (id) => `webhook:${id}` }, 2);
+    expect(counts).toEqual({ encrypted: 7, resealed: 0, undecryptable: 0 });
+    for (const { id, secret } of plains) {
+      const { secret: sealed } = await storedOf(id);
+      expect(openSecret(app.config.secretEncryptionKey, sealed, `webhook:${id}`)).toBe(secret);
+    }
+    await sql(`DELETE FROM webhook_endpoints WHERE id = ANY($1::uuid[])`, [plains.map((p) => p.id)]);
   });
 
   it('has a previous secret stored plain sealed by the start-up sweep, like the secret', async () => {

@@ -47,23 +47,34 @@ export interface SweepCounts {
  * has previous keys, every value that opens only under one of them; answers the counts (never a
  * value). Without previous keys sealed values are not read: nothing to seal again. Each row is
  * written only if it still holds the value read (a conditional UPDATE), so a value set meanwhile
- * (an enrolment, a use that sealed it already) is kept.
+ * (an enrolment, a use that sealed it already) is kept. Rows are read `pageSize` at a time, in
+ * the order of their ids, so that a table of many users is never held in memory at once.
  */
-export async function sweepSealedColumn(db: EntityManager, keyring: Keyring, column: SealedColumn): Promise<SweepCounts> {
+export async function sweepSealedColumn(db: EntityManager, keyring: Keyring, column: SealedColumn, pageSize = 500): Promise<SweepCounts> {
   const counts: SweepCounts = { encrypted: 0, resealed: 0, undecryptable: 0 };
   const which = keyring.previous.length > 0 ? '' : ` AND ${column.column} NOT LIKE 'v1:%'`;
-  const rows = (await db.query(`SELECT id, ${column.column} AS stored FROM ${column.table} WHERE ${column.column} IS NOT NULL${which}`)) as { id: string; stored: string }[];
-  for (const row of rows) {
-    let opened: { plain: string; stale: boolean };
-    try {
-      opened = openWithKeyring(keyring, row.stored, column.contextOf(row.id));
-    } catch {
-      counts.undecryptable++;
-      continue;
-    }
-    if (!opened.stale || !(await sealInPlace(db, keyring.current, column, row.id, row.stored, opened.plain))) continue;
-    if (isSealed(row.stored)) counts.resealed++;
-    else counts.encrypted++;
+  for (let after: string | null = null; ; ) {
+    const rows = (await db.query(
+      `SELECT id, ${column.column} AS stored FROM ${column.table}
+        WHERE ${column.column} IS NOT NULL${which} AND ($1::uuid IS NULL OR id > $1::uuid)
+        ORDER BY id LIMIT $2`,
+      [after, pageSize],
+    )) as { id: string; stored: string }[];
+    for (const row of rows) await sweepRow(db, keyring, column, row, counts);
+    if (rows.length < pageSize) return counts;
+    after = rows[rows.length - 1].id;
   }
-  return counts;
+}
+
+async function sweepRow(db: EntityManager, keyring: Keyring, column: SealedColumn, row: { id: string; stored: string }, counts: SweepCounts): Promise<void> {
+  let opened: { plain: string; stale: boolean };
+  try {
+    opened = openWithKeyring(keyring, row.stored, column.contextOf(row.id));
+  } catch {
+    counts.undecryptable++;
+    return;
+  }
+  if (!opened.stale || !(await sealInPlace(db, keyring.current, column, row.id, row.stored, opened.plain))) return;
+  if (isSealed(row.stored)) counts.resealed++;
+  else counts.encrypted++;
 }
