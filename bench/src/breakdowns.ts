@@ -12,6 +12,7 @@
  *            previous `npm run bench` or `--seed` run), so that two builds are timed on the same data
  * --out      the results file under bench/results (default <date>-breakdowns-interleaved.json); an
  *            existing file is not overwritten
+ * --note     a line for the results' notes (e.g. which build was timed, when it is not the commit's)
  *
  * BENCH_API_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the API process.
  */
@@ -55,6 +56,8 @@ async function main() {
   const out = resolve(REPO_ROOT, 'bench/results', argValue(args, 'out') ?? `${startedAt.toISOString().slice(0, 10)}-breakdowns-interleaved.json`);
   if (existsSync(out)) throw new Error(`${out} exists: pass another --out`);
   const notes: string[] = [];
+  const note = argValue(args, 'note');
+  if (note) notes.push(note);
   ensureApiBuilt(notes);
   const jwtSecret = randomBytes(32).toString('hex');
   const dataDir = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
