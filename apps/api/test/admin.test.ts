@@ -266,5 +266,11 @@ describe('organization settings', () => {
     await app.gql(UPDATE_SETTINGS, { input: { npsBands: [{ key: 'low', min: -100 }, { key: 'top', min: 99.5 }] } }, demoAdmin);
     const after = (await app.gql(WAVES, {}, demoAdmin)).data.waves.edges.map((e: { node: { summary: { nps: number | null; band: string | null } } }) => e.node.summary);
     for (const s of after) expect(s.band).toBe(s.nps === null ? null : s.nps >= 99.5 ? 'top' : 'low');
+    // npsBreakdown gives its groups their band itself (nps-breakdown.service.ts), with the same bands.
+    const BREAKDOWN = `{ npsBreakdown(filter: {}, by: ORG_UNIT) { summary { nps band } } npsSummary(filter: {}) { nps band } }`;
+    const read = (await app.gql(BREAKDOWN, {}, demoAdmin)).data;
+    const groups = read.npsBreakdown.map((g: { summary: { nps: number | null; band: string | null } }) => g.summary);
+    expect(groups.filter((s: { nps: number | null }) => s.nps !== null).length).toBeGreaterThan(1);
+    for (const s of [...groups, read.npsSummary]) expect(s.band).toBe(s.nps === null ? null : s.nps >= 99.5 ? 'top' : 'low');
   });
 });

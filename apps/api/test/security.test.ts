@@ -129,6 +129,15 @@ describe('security headers', () => {
     expect(res.headers.get('strict-transport-security')).toBeNull();
     expect(res.headers.get('x-powered-by')).toBeNull();
   });
+
+  it('marks every GraphQL answer no-store (sent by noStore, Apollo\'s per-field cache control being off)', async () => {
+    const answer = await post(app.url, JSON.stringify({ query: '{ __typename }' }));
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+    const refused = await post(app.url, JSON.stringify({ query: '{ me { id } }' }));
+    expect(refused.json!.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    expect(refused.headers.get('cache-control')).toBe('no-store');
+  });
 });
 
 describe('body limits', () => {

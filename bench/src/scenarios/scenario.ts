@@ -27,7 +27,8 @@ export const sameCounts = (api: Summary | null | undefined, sql: Partial<Counts>
 /** Compares groups ({ key, label, summary }) with rows keyed by `key` (or by label). */
 export function compareGroups(groups: { key?: string; label?: string; summary?: Summary }[] | undefined, rows: Record<string, unknown>[]) {
   if (!Array.isArray(groups)) return { exact: null, note: 'unexpected shape' };
-  const byKey = new Map(rows.map((r) => [String(r.key), r as unknown as Counts]));
+  // The scan's NULL key is the API's "unassigned" group (answers without the segment value, org unit…).
+  const byKey = new Map(rows.map((r) => [r.key === null || r.key === undefined ? 'unassigned' : String(r.key), r as unknown as Counts]));
   const byLabel = new Map(rows.map((r) => [String(r.label ?? r.key), r as unknown as Counts]));
   let compared = 0;
   const wrong: string[] = [];

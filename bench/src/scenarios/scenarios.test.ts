@@ -22,6 +22,9 @@ describe('comparing an answer with its scan', () => {
     expect(compareGroups([{ key: 'EU', label: 'Europe', summary: counts(4, 1, 2, 1) }], rows)).toEqual({ exact: false, note: 'differs for Europe' });
     expect(compareGroups([{ key: 'APAC', summary: counts(0, 0, 0, 0) }], rows)).toEqual({ exact: null, note: 'no group to compare' });
     expect(compareGroups(undefined, rows)).toEqual({ exact: null, note: 'unexpected shape' });
+    const withNull = [{ key: null, responses: 2, promoters: 1, passives: 0, detractors: 1 }];
+    expect(compareGroups([{ key: 'unassigned', label: 'No region', summary: counts(2, 1, 0, 1) }], withNull)).toEqual({ exact: true });
+    expect(compareGroups([{ key: 'unassigned', label: 'No region', summary: counts(2, 2, 0, 0) }], withNull)).toEqual({ exact: false, note: 'differs for No region' });
   });
 
   it('reads the month of a period label', () => {

@@ -20,12 +20,13 @@ import { rateLimits, redisStore } from './rate-limits.js';
 import { Redis } from 'ioredis';
 import { serveSubscriptions } from './subscriptions.js';
 import { auditTrail } from '../platform/audit/audit.plugin.js';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { introspectionForAdmins } from '../graphql/introspection.js';
 import { LoginLimits, useLoginLimits } from '../identity/auth/login-limits.js';
 import { securityHeaders } from './security-headers.js';
 import { graphqlJson, refuseNul, smallBodyLimit } from './body-limits.js';
 import { overloadedAsHttp503 } from './overload.js';
+import { noStore } from './no-store.js';
 import { serveWebApp } from './static-assets.js';
 import { requestManager } from '../db/query-timeout.js';
 
@@ -116,6 +117,9 @@ export async function startServer(services: AppServices, db: Database): Promise<
       introspectionForAdmins(),
       ...(config.introspection === 'admins' ? [ApolloServerPluginLandingPageDisabled()] : []),
       overloadedAsHttp503<Context>(),
+      // No per-field cache policy (no-store.ts): every answer is no-store.
+      ApolloServerPluginCacheControlDisabled(),
+      noStore<Context>(),
     ],
   });
   await apollo.start();

@@ -1,4 +1,4 @@
-import type { NpsCounts } from '@tandem/nps-core';
+import { totalOf, type BandDefinition, type NpsCounts } from '@tandem/nps-core';
 import type { Context } from '../../kernel/context.js';
 import { badInput } from '../../kernel/errors.js';
 import { employeeBreakdown } from '../anonymity/index.js';
@@ -12,6 +12,7 @@ import { subtreeSql } from '../../identity/org-units/subtree.js';
 import { resolveNpsScope, type NpsScope } from './nps-scope.js';
 import { NpsSummary } from '../base/nps-summary.type.js';
 import { orgTreeOf } from '../base/org-tree.js';
+import { organizationBands } from './organization-bands.js';
 
 /**
  * npsBreakdown: the filtered results split by one dimension, each group with nps-core's numbers.
@@ -53,7 +54,14 @@ const UNASSIGNED_LABEL: Record<Exclude<AnyBreakdownDimension, 'SEGMENT' | Transa
   AUDIENCE: 'No audience',
 };
 
-const byLabel = (a: NpsGroup, b: NpsGroup) =>
+/** A group before its summary: the summaries are made at the end, with the organization's bands. */
+interface Draft {
+  key: string;
+  label: string;
+  counts: NpsCounts;
+}
+
+const byLabel = (a: Draft, b: Draft) =>
   Number(a.key === UNASSIGNED_KEY) - Number(b.key === UNASSIGNED_KEY) || a.label.localeCompare(b.label) || a.key.localeCompare(b.key);
 
 /**
@@ -63,6 +71,10 @@ const byLabel = (a: NpsGroup, b: NpsGroup) =>
  * responses are listed.
  */
 async function identifiedBreakdown(ctx: Context, scope: IdentifiedScope, by: AnyBreakdownDimension, segmentKey: string | null): Promise<NpsGroup[]> {
+  // The organization's bands, read beside the counts: each group gets its band here, once, rather
+  // than from NpsBandResolver per group (a promise each, after the counts; issue 19's 200 groups).
+  const bandsRead = organizationBands(ctx);
+  bandsRead.catch(() => undefined); // awaited below; a refusal before that must not go unhandled
   if (by === 'SEGMENT') {
     const known =
       (await identifiedDimensionExists(ctx.db, scope.organizationId, `seg:${segmentKey}`)) ||
@@ -75,23 +87,25 @@ async function identifiedBreakdown(ctx: Context, scope: IdentifiedScope, by: Any
     if (!known) throw badInput('segmentKey', `Unknown segment key "${segmentKey}": no contact or response has it`);
   }
   const fast = await rollupBreakdown(ctx, scope, by, segmentKey);
-  return (fast ?? (await scannedBreakdown(ctx, scope, by, segmentKey))).sort(byLabel);
+  const drafts = (fast ?? (await scannedBreakdown(ctx, scope, by, segmentKey))).sort(byLabel);
+  const bands: BandDefinition = await bandsRead;
+  return drafts.map((d) => NpsGroup.of(d.key, d.label, NpsSummary.of(d.counts, { bands })));
 }
 
 /** One group per key with responses, labelled; the key '' is the "unassigned" group. */
-function groupsOf(scores: Map<string, ScoreCounts>, label: (key: string) => string | null, unassigned: string): NpsGroup[] {
-  const groups: NpsGroup[] = [];
+function groupsOf(scores: Map<string, ScoreCounts>, label: (key: string) => string | null, unassigned: string): Draft[] {
+  const groups: Draft[] = [];
   for (const [key, counts] of scores) {
     if (totalOfScores(counts) === 0) continue;
     const name = key === '' ? unassigned : label(key);
     if (name === null) continue;
-    groups.push(NpsGroup.of(key === '' ? UNASSIGNED_KEY : key, name, NpsSummary.of(categoriesOf(counts))));
+    groups.push({ key: key === '' ? UNASSIGNED_KEY : key, label: name, counts: categoriesOf(counts) });
   }
   return groups;
 }
 
 /** The breakdown from the rollup, or null when the rollup cannot serve the filter with this dimension. */
-async function rollupBreakdown(ctx: Context, scope: IdentifiedScope, by: AnyBreakdownDimension, segmentKey: string | null): Promise<NpsGroup[] | null> {
+async function rollupBreakdown(ctx: Context, scope: IdentifiedScope, by: AnyBreakdownDimension, segmentKey: string | null): Promise<Draft[] | null> {
   const org = scope.organizationId;
   const sel = scope.selection;
   if (isTransactionDimension(by)) {
@@ -157,24 +171,24 @@ async function rollupBreakdown(ctx: Context, scope: IdentifiedScope, by: AnyBrea
       if (!all) return null;
       const scores = new Map<string, ScoreCounts>();
       const rest = all.reduce((acc, g) => addScores(acc, g.scores), emptyScores());
-      const groups = perValue.map((g) => {
+      const groups = perValue.map((g): Draft => {
         for (let s = 0; s < 11; s++) rest[s] -= g.scores[s];
-        return NpsGroup.of(g.key, g.key, NpsSummary.of(categoriesOf(g.scores)));
+        return { key: g.key, label: g.key, counts: categoriesOf(g.scores) };
       });
       scores.set('', rest);
-      return [...groups.filter((g) => (g.summary.responses ?? 0) > 0), ...groupsOf(scores, () => null, `No ${segmentKey}`)];
+      return [...groups.filter((g) => totalOf(g.counts) > 0), ...groupsOf(scores, () => null, `No ${segmentKey}`)];
     }
   }
 }
 
 /** Groups of a transaction attribute, labelled: the value itself, or for SERVED_BY the serving employee's name. */
-async function transactionGroups(ctx: Context, organizationId: string, by: TransactionDimension, groups: { key: string; counts: NpsCounts }[]): Promise<NpsGroup[]> {
+async function transactionGroups(ctx: Context, organizationId: string, by: TransactionDimension, groups: { key: string; counts: NpsCounts }[]): Promise<Draft[]> {
   const labels = by === 'SERVED_BY' ? await servedByLabels(ctx, organizationId, groups.map((g) => g.key)) : null;
-  return groups.map((g) => NpsGroup.of(g.key, labels?.get(g.key) ?? g.key, NpsSummary.of(g.counts)));
+  return groups.map((g) => ({ key: g.key, label: labels?.get(g.key) ?? g.key, counts: g.counts }));
 }
 
 /** The same breakdown as one grouped scan of the responses table (filters on two attribute dimensions). */
-async function scannedBreakdown(ctx: Context, scope: IdentifiedScope, by: AnyBreakdownDimension, segmentKey: string | null): Promise<NpsGroup[]> {
+async function scannedBreakdown(ctx: Context, scope: IdentifiedScope, by: AnyBreakdownDimension, segmentKey: string | null): Promise<Draft[]> {
   const params = [...scope.params];
   const p = (value: unknown) => {
     params.push(value);
@@ -243,5 +257,5 @@ async function scannedBreakdown(ctx: Context, scope: IdentifiedScope, by: AnyBre
     }
   }
   const rows: GroupRow[] = await ctx.db.query(sql, params);
-  return rows.map((r) => NpsGroup.of(r.key ?? UNASSIGNED_KEY, r.key === null ? unassigned : (r.label ?? r.key), NpsSummary.of(r)));
+  return rows.map((r) => ({ key: r.key ?? UNASSIGNED_KEY, label: r.key === null ? unassigned : (r.label ?? r.key), counts: r }));
 }

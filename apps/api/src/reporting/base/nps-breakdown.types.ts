@@ -28,8 +28,8 @@ registerEnumType(BreakdownDimensionEnum, {
 /** The key of the group of answers without a value of the dimension (no org unit, no owner, no segment value). */
 export const UNASSIGNED_KEY = 'unassigned';
 
-/** One group of a breakdown. */
-@ObjectType('NpsGroup')
+/** One group of a breakdown: plain values, read by graphql's default resolver (simpleResolvers). */
+@ObjectType('NpsGroup', { simpleResolvers: true })
 export class NpsGroup {
   @Field(() => String, {
     description:

@@ -5,7 +5,9 @@ import { summarize, type BandDefinition, type NpsCounts } from '@tandem/nps-core
  * NPS with its adjusted-Wald 95 % interval and band. When `suppressed` is true (an employee group
  * below the anonymity threshold), every number is null.
  */
-@ObjectType('NpsSummary')
+// simpleResolvers: plain values read as they are (graphql's default resolver), without type-graphql's
+// wrapper per field; `band` keeps its resolver (NpsBandResolver).
+@ObjectType('NpsSummary', { simpleResolvers: true })
 export class NpsSummary {
   @Field(() => Int, { nullable: true })
   responses: number | null;
@@ -44,10 +46,20 @@ export class NpsSummary {
   })
   hiddenReason: string | null;
 
-  /** The numbers of nps-core for these counts; population applies the finite population correction. */
+  /**
+   * Not in the schema: true when `band` was computed with the organization's bands (`of` given
+   * them), so NpsBandResolver answers it as it is instead of reading the bands for this summary.
+   */
+  withOrganizationBands?: boolean;
+
+  /**
+   * The numbers of nps-core for these counts; population applies the finite population correction.
+   * `bands`: the organization's (analytics/organization-bands.ts), never others: the band is then final.
+   */
   static of(counts: NpsCounts, options: { population?: number; bands?: BandDefinition } = {}): NpsSummary {
     const s = summarize(counts, options);
     return Object.assign(new NpsSummary(), {
+      withOrganizationBands: options.bands !== undefined,
       responses: s.responses,
       promoters: s.promoters,
       passives: s.passives,
