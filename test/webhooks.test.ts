@@ -72,15 +72,16 @@ describe.skipIf(!runBrowserTests)('the webhooks page', () => {
     expect(received[1].id).toBe(received[0].id);
     expect(received[1].signature).toBe(signed(secret, received[1]));
 
-    // Rotating asks first; dismissed, nothing changes.
-    page.once('dialog', (dialog) => void dialog.dismiss());
+    // Rotating asks first, in the page's own dialog; cancelled, nothing changes.
+    const dialog = page.getByRole('dialog');
     await endpoint.getByRole('button', { name: 'Rotate secret' }).click();
+    await dialog.getByRole('heading', { name: /keeps signing for 24 hours/ }).waitFor();
+    await screenshot(page, 'webhooks-confirm-rotate');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
     expect(await page.getByTestId('webhook-rotated-secret').count()).toBe(0);
-    page.once('dialog', (dialog) => {
-      expect(dialog.message()).toContain('24 hours');
-      void dialog.accept();
-    });
     await endpoint.getByRole('button', { name: 'Rotate secret' }).click();
+    await dialog.getByRole('button', { name: 'Rotate secret' }).click();
     await page.getByText('Signing secret rotated.').waitFor();
     const shown = page.getByTestId('webhook-rotated-secret');
     const rotated = await shown.locator('code').innerText();
@@ -103,8 +104,9 @@ describe.skipIf(!runBrowserTests)('the webhooks page', () => {
     expect(await fitsWidth(page)).toBe(true);
     await screenshot(page, 'webhooks-phone');
 
-    page.once('dialog', (dialog) => void dialog.accept());
     await endpoint.getByRole('button', { name: 'Delete' }).click();
+    await dialog.getByRole('heading', { name: /Delete the endpoint .* and its deliveries\?/ }).waitFor();
+    await dialog.getByRole('button', { name: 'Delete' }).click();
     await page.getByText('Endpoint deleted.').waitFor();
     await page.getByTestId('no-webhooks').waitFor();
     expect(errors).toEqual([]);
