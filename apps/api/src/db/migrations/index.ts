@@ -40,6 +40,7 @@ import { RecoveryCodes1766610000000 } from './1766610000000-RecoveryCodes.js';
 import { DeletedEmployees1766620000000 } from './1766620000000-DeletedEmployees.js';
 import { DeliveryWords1766621000000 } from './1766621000000-DeliveryWords.js';
 import { WebhookSecretRotation1766720000000 } from './1766720000000-WebhookSecretRotation.js';
+import { BoardPerGroup1766734000000 } from './1766734000000-BoardPerGroup.js';
 
 /** Every migration, oldest first. Listed by hand so the build needs no glob loading. */
 export const migrations = [Foundation1764000000000, Surveys1764100000000, EmployeeSurveys1764400000000, NpsRollups1764500000000, BoardTargets1764600000000,
@@ -55,4 +56,4 @@ export const migrations = [Foundation1764000000000, Surveys1764100000000, Employ
   ContactErasedEvents1766460000000, AccountValue1766500000000, TeamDiscussions1766520000000, SecondFactorAndSessions1766530000000,
   SubmissionIds1766540000000, AuditLog1766550000000, Privacy1766551000000,
   LatestAnswers1766600000000, RecoveryCodes1766610000000, DeletedEmployees1766620000000, DeliveryWords1766621000000,
-  WebhookSecretRotation1766720000000];
+  WebhookSecretRotation1766720000000, BoardPerGroup1766734000000];

@@ -53,7 +53,8 @@ export function summarize(rows: readonly Omit<TeamCoverageRow, 'waveId'>[]): Cov
 }
 
 /**
- * Per unit of the waves, in one grouped statement: the org units of a wave's identified answers,
+ * Per unit of the waves, in one grouped statement: the org units of a wave's identified answers
+ * (from the NPS rollup's org_unit rows of the wave, a few per unit and month, not the answers),
  * of its employee participants (the invitation snapshot: a unit, never a person), and any unit
  * that recorded a discussion of it. coverageTeams folds them into the teams that get a pack.
  */
@@ -61,7 +62,9 @@ async function unitRows(db: EntityManager, organizationId: string, waveIds: read
   if (waveIds.length === 0) return [];
   const rows: { wave_id: string; org_unit_id: string; held: boolean; actions: number; done: number; overdue: number }[] = await db.query(
     `WITH teams AS (
-       SELECT DISTINCT wave_id, org_unit_id FROM responses WHERE organization_id = $1 AND wave_id = ANY($2::uuid[]) AND org_unit_id IS NOT NULL
+       SELECT wave_id, dim_value::uuid AS org_unit_id FROM nps_rollup
+        WHERE organization_id = $1 AND wave_id = ANY($2::uuid[]) AND audience <> 'EMPLOYEE' AND grain = 'M' AND dim = 'org_unit' AND dim_value <> ''
+        GROUP BY wave_id, dim_value HAVING sum(s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7 + s8 + s9 + s10) > 0
        UNION SELECT DISTINCT wave_id, org_unit_id FROM employee_participations WHERE organization_id = $1 AND wave_id = ANY($2::uuid[]) AND org_unit_id IS NOT NULL
        UNION SELECT wave_id, org_unit_id FROM team_discussions WHERE organization_id = $1 AND wave_id = ANY($2::uuid[])
      )

@@ -18,9 +18,9 @@ import type { Queryable } from '../../reporting/base/rollups.js';
  *
  * Cost: ONE statement with grouping sets over one row per contact who answered — each contact's
  * latest answer of the quarter or year, kept on every answer write by triggers on responses
- * (latest_answers, migration LatestAnswers), read through its primary key — the contacts by
- * primary key, names joined after grouping, and the book's value as one aggregate over the
- * organization's contacts. No answer is read. Measured in docs/performance.md.
+ * (latest_answers, migration LatestAnswers), read through its primary key — the contacts WITH a
+ * value from their partial covering index (contacts_valued_idx, migration BoardPerGroup), names
+ * joined after grouping, and the book's value as one aggregate over that index. No answer is read. Measured in docs/performance.md.
  */
 
 @ObjectType('ValueGroup', { description: "One org unit's or owner's latest answers weighted by their accounts' annual value" })
@@ -142,7 +142,7 @@ export async function valueRows(db: Queryable, organizationId: string, audience:
   return (await db.query(
     `WITH valued AS (
        SELECT l.category, l.org_unit_id, l.owner_id, c.annual_value AS v
-         FROM latest_answers l LEFT JOIN contacts c ON c.id = l.contact_id AND c.organization_id = $1
+         FROM latest_answers l LEFT JOIN contacts c ON c.id = l.contact_id AND c.organization_id = $1 AND c.annual_value IS NOT NULL
         WHERE l.organization_id = $1 AND l.audience = $2 AND l.grain = $3 AND l.period = $4
      ), g AS (
        SELECT CASE WHEN grouping(org_unit_id) = 0 THEN 'unit' WHEN grouping(owner_id) = 0 THEN 'owner' ELSE 'all' END AS dim,
@@ -158,7 +158,7 @@ export async function valueRows(db: Queryable, organizationId: string, audience:
         GROUP BY GROUPING SETS ((), (org_unit_id), (owner_id))
      )
      SELECT g.*, coalesce(u.name, us.name) AS name,
-            CASE WHEN g.dim = 'all' THEN (SELECT sum(annual_value)::float8 FROM contacts WHERE organization_id = $1) END AS value_total
+            CASE WHEN g.dim = 'all' THEN (SELECT sum(annual_value)::float8 FROM contacts WHERE organization_id = $1 AND annual_value IS NOT NULL) END AS value_total
        FROM g
        LEFT JOIN org_units u ON g.dim = 'unit' AND u.id = g.id
        LEFT JOIN users us ON g.dim = 'owner' AND us.id = g.id`,
@@ -174,7 +174,9 @@ export async function revenueAtRisk(ctx: Context, board: { from: Date; to: Date 
   if (!readsIdentified(ctx.principal!)) return null;
   const rows = await valueRows(ctx.db, organizationId, audience, grainOf(board));
   const total = rows.find((r) => r.dim === 'all');
-  const valueTotal = total ? num(total.value_total) : num((await ctx.db.query(`SELECT sum(annual_value)::float8 AS v FROM contacts WHERE organization_id = $1`, [organizationId]))[0]?.v);
+  const valueTotal = total
+    ? num(total.value_total)
+    : num((await ctx.db.query(`SELECT sum(annual_value)::float8 AS v FROM contacts WHERE organization_id = $1 AND annual_value IS NOT NULL`, [organizationId]))[0]?.v);
   const all = total ? group(total) : null;
   const groups = (dim: Row['dim']) => rows.filter((r) => r.dim === dim && r.promoters + r.passives + r.detractors > 0).map(group).sort(byRisk).slice(0, top);
   return Object.assign(new RevenueAtRisk(), {

@@ -36,7 +36,11 @@ export interface WaveAnalysis {
   tagged: number;
 }
 
-/** Stage 3 of identified waves, per wave id: one grouped statement for a page of waves. */
+/**
+ * Stage 3 of identified waves, per wave id: one grouped statement for a page of waves, over the
+ * commented answers only (responses_wave_comments_idx has the same condition). Still one row per
+ * commented answer (and a probe of its themes): no rollup counts tagged answers.
+ */
 export const waveAnalysisLoader = (db: EntityManager, organizationId: string | null) =>
   new DataLoader<string, WaveAnalysis>(async (waveIds) => {
     const valid = [...new Set(waveIds.filter(isUuid))];
@@ -47,7 +51,7 @@ export const waveAnalysisLoader = (db: EntityManager, organizationId: string | n
                                               WHERE rt.response_id = r.id AND rt.organization_id = r.organization_id AND rt.status = 'ACCEPTED'))::int AS tagged
          FROM responses r
         WHERE r.organization_id = $1 AND r.wave_id = ANY($2::uuid[])
-          AND (coalesce(btrim(r.reason), '') <> '' OR coalesce(btrim(r.suggestion), '') <> '')
+          AND (nullif(btrim(r.reason), '') IS NOT NULL OR nullif(btrim(r.suggestion), '') IS NOT NULL)
         GROUP BY r.wave_id`,
       [organizationId, valid],
     );
