@@ -151,6 +151,18 @@ describe('coverage', () => {
   });
 });
 
+describe('coverage counts the teams that get a pack', () => {
+  it('in a customer wave: every unit with answers and every unit above one, as the packs list them', async () => {
+    const coverage = (await app.gql(COVERAGE, { waveId: ids.customerWave }, cx)).data.discussionCoverage;
+    const packs = (await app.gql(`query($w: ID!) { teamPacks(waveId: $w) { orgUnitName } }`, { w: ids.customerWave }, cx)).data.teamPacks;
+    const names = (list: { name?: string; orgUnitName?: string }[]) => list.map((t) => t.orgUnitName ?? t.name).sort();
+    expect(names(coverage.teamRows.map((t: any) => t.orgUnit))).toEqual(names(packs));
+    expect(coverage.teams).toBe(packs.length);
+    // Sales has no answers of its own in the demo, only through Sales EU and Sales US.
+    expect(names(packs)).toContain('Sales');
+  });
+});
+
 describe('tenancy', () => {
   it('another organization can neither read nor record by guessing ids', async () => {
     const before = await counts();

@@ -3,6 +3,7 @@ import type { Context } from '../../kernel/context.js';
 import { orgOf } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors.js';
 import { employeeTeamGroups } from '../../reporting/anonymity/index.js';
+import { orgTreeOf } from '../../reporting/base/org-tree.js';
 import { DONE_STATUSES, OPEN_STATUSES } from '../improvements/improvement-status.js';
 import { readsWholeAudience, waveOf } from './discussion-scope.js';
 import { DiscussionCoverage, DiscussionCoverageTeam, discussionOf, type DiscussionRow } from './discussion.types.js';
@@ -54,21 +55,24 @@ export function summarize(rows: readonly Omit<TeamCoverageRow, 'waveId'>[]): Cov
 
 /**
  * Per unit of the waves, in one grouped statement: the org units of a wave's identified answers
+ * (`answered`)
  * (from the NPS rollup's org_unit rows of the wave, a few per unit and month, not the answers),
  * of its employee participants (the invitation snapshot: a unit, never a person), and any unit
  * that recorded a discussion of it. coverageTeams folds them into the teams that get a pack.
  */
-async function unitRows(db: EntityManager, organizationId: string, waveIds: readonly string[], today: string): Promise<TeamCoverageRow[]> {
+async function unitRows(db: EntityManager, organizationId: string, waveIds: readonly string[], today: string): Promise<(TeamCoverageRow & { answered: boolean })[]> {
   if (waveIds.length === 0) return [];
-  const rows: { wave_id: string; org_unit_id: string; held: boolean; actions: number; done: number; overdue: number }[] = await db.query(
+  const rows: { wave_id: string; org_unit_id: string; answered: boolean; held: boolean; actions: number; done: number; overdue: number }[] = await db.query(
     `WITH teams AS (
-       SELECT wave_id, dim_value::uuid AS org_unit_id FROM nps_rollup
-        WHERE organization_id = $1 AND wave_id = ANY($2::uuid[]) AND audience <> 'EMPLOYEE' AND grain = 'M' AND dim = 'org_unit' AND dim_value <> ''
-        GROUP BY wave_id, dim_value HAVING sum(s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7 + s8 + s9 + s10) > 0
-       UNION SELECT DISTINCT wave_id, org_unit_id FROM employee_participations WHERE organization_id = $1 AND wave_id = ANY($2::uuid[]) AND org_unit_id IS NOT NULL
-       UNION SELECT wave_id, org_unit_id FROM team_discussions WHERE organization_id = $1 AND wave_id = ANY($2::uuid[])
+       SELECT wave_id, org_unit_id, bool_or(answered) AS answered FROM (
+         SELECT wave_id, dim_value::uuid AS org_unit_id, true AS answered FROM nps_rollup
+          WHERE organization_id = $1 AND wave_id = ANY($2::uuid[]) AND audience <> 'EMPLOYEE' AND grain = 'M' AND dim = 'org_unit' AND dim_value <> ''
+          GROUP BY wave_id, dim_value HAVING sum(s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7 + s8 + s9 + s10) > 0
+         UNION ALL SELECT DISTINCT wave_id, org_unit_id, false FROM employee_participations WHERE organization_id = $1 AND wave_id = ANY($2::uuid[]) AND org_unit_id IS NOT NULL
+         UNION ALL SELECT wave_id, org_unit_id, false FROM team_discussions WHERE organization_id = $1 AND wave_id = ANY($2::uuid[])
+       ) units GROUP BY wave_id, org_unit_id
      )
-     SELECT t.wave_id, t.org_unit_id, bool_or(d.id IS NOT NULL) AS held,
+     SELECT t.wave_id, t.org_unit_id, bool_or(t.answered) AS answered, bool_or(d.id IS NOT NULL) AS held,
             count(i.id)::int AS actions,
             count(i.id) FILTER (WHERE i.status = ANY($4::text[]))::int AS done,
             count(i.id) FILTER (WHERE i.status = ANY($5::text[]) AND i.due_date < $3::date)::int AS overdue
@@ -79,7 +83,7 @@ async function unitRows(db: EntityManager, organizationId: string, waveIds: read
       GROUP BY t.wave_id, t.org_unit_id`,
     [organizationId, waveIds, today, DONE_STATUSES, OPEN_STATUSES],
   );
-  return rows.map((r) => ({ waveId: r.wave_id, orgUnitId: r.org_unit_id, held: r.held, actions: r.actions, done: r.done, overdue: r.overdue }));
+  return rows.map((r) => ({ waveId: r.wave_id, orgUnitId: r.org_unit_id, answered: r.answered, held: r.held, actions: r.actions, done: r.done, overdue: r.overdue }));
 }
 
 /**
@@ -108,7 +112,8 @@ export interface TeamRow extends TeamCoverageRow {
 
 /**
  * Per team of the waves: the teams that get a pack of their own. In an identified wave each unit
- * is one; in an employee wave a unit the release folds counts as the unit whose pack it reads (a
+ * with answers is one, and so is every unit above it (its pack shows its whole subtree, as
+ * team-packs' identifiedEntries does); in an employee wave a unit the release folds counts as the unit whose pack it reads (a
  * team of four under k counts as its parent's), one folded into the whole wave counts as none, and
  * every unit whose pack is its own counts, with answers of its own or only below it.
  * A folded unit's discussion and actions count for the team it folds into.
@@ -129,10 +134,18 @@ export async function coverageTeams(ctx: Context, waveIds: readonly string[], to
       else seen.units.push(row.orgUnitId);
     }
   }
+  const none = (waveId: string, unit: string): TeamRow => ({ waveId, orgUnitId: unit, held: false, actions: 0, done: 0, overdue: 0, units: [unit] });
   // A unit whose pack is its own counts even with nobody directly in it (a parent of teams).
   for (const [waveId, fold] of folds) {
     for (const [unit, team] of fold) {
-      if (team === unit && !teams.has(`${waveId}:${unit}`)) teams.set(`${waveId}:${unit}`, { waveId, orgUnitId: unit, held: false, actions: 0, done: 0, overdue: 0, units: [unit] });
+      if (team === unit && !teams.has(`${waveId}:${unit}`)) teams.set(`${waveId}:${unit}`, none(waveId, unit));
+    }
+  }
+  // So does every unit above an identified wave's answered ones: each has a pack of its subtree.
+  const tree = await orgTreeOf(ctx);
+  for (const row of rows.filter((r) => !folds.has(r.waveId) && r.answered)) {
+    for (let id = tree.units.get(row.orgUnitId)?.parentId ?? null, hops = 0; id && hops < 100; id = tree.units.get(id)?.parentId ?? null, hops++) {
+      if (!teams.has(`${row.waveId}:${id}`)) teams.set(`${row.waveId}:${id}`, none(row.waveId, id));
     }
   }
   return [...teams.values()];
