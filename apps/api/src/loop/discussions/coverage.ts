@@ -3,6 +3,7 @@ import type { Context } from '../../kernel/context.js';
 import { orgOf } from '../../kernel/context.js';
 import { notFound } from '../../kernel/errors.js';
 import { employeeTeamGroups } from '../../reporting/anonymity/index.js';
+import { answeredUnitsOfWaves } from '../../reporting/base/nps-counts.js';
 import { orgTreeOf } from '../../reporting/base/org-tree.js';
 import { DONE_STATUSES, OPEN_STATUSES } from '../improvements/improvement-status.js';
 import { readsWholeAudience, waveOf } from './discussion-scope.js';
@@ -54,20 +55,18 @@ export function summarize(rows: readonly Omit<TeamCoverageRow, 'waveId'>[]): Cov
 }
 
 /**
- * Per unit of the waves, in one grouped statement: the org units of a wave's identified answers
- * (`answered`)
- * (from the NPS rollup's org_unit rows of the wave, a few per unit and month, not the answers),
+ * Per unit of the waves, in two statements: the org units of a wave's identified answers
+ * (`answered`, from the NPS rollup's reader: a few rows per unit and month, not the answers),
  * of its employee participants (the invitation snapshot: a unit, never a person), and any unit
  * that recorded a discussion of it. coverageTeams folds them into the teams that get a pack.
  */
 async function unitRows(db: EntityManager, organizationId: string, waveIds: readonly string[], today: string): Promise<(TeamCoverageRow & { answered: boolean })[]> {
   if (waveIds.length === 0) return [];
+  const answered = await answeredUnitsOfWaves(db, organizationId, waveIds);
   const rows: { wave_id: string; org_unit_id: string; answered: boolean; held: boolean; actions: number; done: number; overdue: number }[] = await db.query(
     `WITH teams AS (
        SELECT wave_id, org_unit_id, bool_or(answered) AS answered FROM (
-         SELECT wave_id, dim_value::uuid AS org_unit_id, true AS answered FROM nps_rollup
-          WHERE organization_id = $1 AND wave_id = ANY($2::uuid[]) AND audience <> 'EMPLOYEE' AND grain = 'M' AND dim = 'org_unit' AND dim_value <> ''
-          GROUP BY wave_id, dim_value HAVING sum(s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7 + s8 + s9 + s10) > 0
+         SELECT wave_id, org_unit_id, true AS answered FROM unnest($6::uuid[], $7::uuid[]) AS a(wave_id, org_unit_id)
          UNION ALL SELECT DISTINCT wave_id, org_unit_id, false FROM employee_participations WHERE organization_id = $1 AND wave_id = ANY($2::uuid[]) AND org_unit_id IS NOT NULL
          UNION ALL SELECT wave_id, org_unit_id, false FROM team_discussions WHERE organization_id = $1 AND wave_id = ANY($2::uuid[])
        ) units GROUP BY wave_id, org_unit_id
@@ -81,7 +80,7 @@ async function unitRows(db: EntityManager, organizationId: string, waveIds: read
        LEFT JOIN team_discussion_actions a ON a.discussion_id = d.id
        LEFT JOIN improvements i ON i.id = a.improvement_id
       GROUP BY t.wave_id, t.org_unit_id`,
-    [organizationId, waveIds, today, DONE_STATUSES, OPEN_STATUSES],
+    [organizationId, waveIds, today, DONE_STATUSES, OPEN_STATUSES, answered.map((a) => a.waveId), answered.map((a) => a.orgUnitId)],
   );
   return rows.map((r) => ({ waveId: r.wave_id, orgUnitId: r.org_unit_id, answered: r.answered, held: r.held, actions: r.actions, done: r.done, overdue: r.overdue }));
 }

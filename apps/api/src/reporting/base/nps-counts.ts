@@ -106,6 +106,23 @@ export async function identifiedDimensionExists(db: EntityManager, organizationI
 }
 
 /**
+ * The org units with identified answers (still counted) in each of the waves: read from the
+ * rollup's month rows of the org_unit dimension, a few per unit and month, not the answers
+ * (discussion coverage: loop/discussions/coverage.ts).
+ */
+export async function answeredUnitsOfWaves(db: EntityManager, organizationId: string, waveIds: readonly string[]): Promise<{ waveId: string; orgUnitId: string }[]> {
+  if (waveIds.length === 0) return [];
+  const rows: { wave_id: string; org_unit_id: string }[] = await db.query(
+    `SELECT wave_id, dim_value AS org_unit_id FROM nps_rollup
+      WHERE organization_id = $1 AND wave_id = ANY($2::uuid[]) AND audience = ANY($3::text[]) AND grain = 'M' AND dim = 'org_unit' AND dim_value <> ''
+      GROUP BY wave_id, dim_value
+     HAVING sum(${Array.from({ length: 11 }, (_, s) => `s${s}`).join(' + ')}) > 0`,
+    [organizationId, waveIds, IDENTIFIED_ROLLUP_AUDIENCES],
+  );
+  return rows.map((r) => ({ waveId: r.wave_id, orgUnitId: r.org_unit_id }));
+}
+
+/**
  * The values the given dimensions take in the organization's identified answers still counted
  * (of one audience, or all identified ones), A–Z per dimension: read from the rollup's month rows,
  * one statement whatever the number of answers (filter choices: analytics/transaction-values.ts).
