@@ -1,19 +1,11 @@
 import 'reflect-metadata';
-import http from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/db/data-source.js';
 import { metricsRoute } from '../src/platform/observability/metrics-route.js';
 import { MAX_OPERATION_NAMES, boundedOperationName } from '../src/platform/observability/metrics.js';
 import { codeOf, startTestApp, type TestApp } from './support/test-app.js';
-import { createOrganization } from './support/fixtures.js';
-import { adminQuery } from './support/global-setup.js';
-import { kill, startApi, type ApiProcess } from './support/api-process.js';
 
 const TOKEN = randomBytes(24).toString('base64url'); // 32 characters
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
@@ -90,7 +82,6 @@ describe('GET /metrics', () => {
     expect(codeOf(await app.gql(`{ nope }`))).toBe('GRAPHQL_VALIDATION_FAILED');
 
     const text = await (await scrape(`Bearer ${TOKEN}`)).text();
-    if (process.env.SHOW_METRICS) console.log(text.split('\n').filter((l) => l.startsWith('tandem_')).join('\n'));
     const delta = (series: string) => sample(text, series) - sample(before, series);
     expect(delta('tandem_graphql_operation_duration_seconds_count{operation="WhoAmI",type="query",outcome="ok"}')).toBe(2);
     expect(delta('tandem_graphql_operation_duration_seconds_count{operation="AuditPage",type="query",outcome="error"}')).toBe(1);

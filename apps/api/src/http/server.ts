@@ -171,7 +171,7 @@ export async function startServer(services: AppServices, db: Database): Promise<
       context: async ({ req, res }) => {
         const now = services.now();
         const ctx = buildContext({ requestId: req.id, address: req.ip ?? null, userAgent: req.header('user-agent') ?? null, logger: req.log, app: services, db: requestManager(db.dataSource, config.queryTimeoutMs), createLoaders, ...(await authenticate(req, config, db.dataSource.manager, now)) });
-        // The access log line names the operation and the caller (read when the response is sent: a login's caller is the user it logged in).
+        // The access log line names the operation and the caller (as the operation ended: a login's caller is the user it logged in).
         res.locals.logFields = () => requestLogFields(ctx);
         return ctx;
       },

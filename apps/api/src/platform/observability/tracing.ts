@@ -22,6 +22,10 @@ const UNTRACED = /^\/(healthz|readyz|metrics)(\?|$)/;
 
 export async function startTracing(endpoint: string | null, serviceName: string): Promise<boolean> {
   if (!endpoint || running) return running !== null;
+  // ES modules (express as this app imports it) are patched through import-in-the-middle's loader
+  // hook; CommonJS ones (pg, graphql as type-graphql and pg-boss require them) through require hooks.
+  const { register } = await import('node:module');
+  register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
   const [{ NodeTracerProvider, BatchSpanProcessor }, { OTLPTraceExporter }, { resourceFromAttributes }, { registerInstrumentations }, http, express, graphql, pg] =
     await Promise.all([
       import('@opentelemetry/sdk-trace-node'),
