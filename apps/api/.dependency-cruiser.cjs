@@ -10,7 +10,7 @@
  *   loop       src/loop/*                                improvements
  *   overview   src/overview/*                            the board and the home page, which read everything
  *   integrations src/integrations/*                      webhooks: events out to other systems, about anything below
- *   wiring     src/graphql, src/db, src/http, src/seed, src/main.ts, src/worker.ts, src/jobs.ts, src/process.ts   the only code that imports every module
+ *   wiring     src/graphql, src/db, src/http, src/seed, src/main.ts, src/api-main.ts, src/worker.ts, src/worker-main.ts, src/jobs.ts, src/process.ts   the only code that imports every module
  *
  * No cycles: not between files (type-only imports included: the swc parser cannot tell them apart,
  * and a type cycle is a design cycle too) and not between module folders.
@@ -24,7 +24,7 @@ const LAYERS = [
   ['loop', '^src/loop/'],
   ['overview', '^src/overview/'],
   ['integrations', '^src/integrations/'],
-  ['wiring', '^src/(graphql|db|http|seed)/|^src/(main|worker|jobs|process)\\.ts$'],
+  ['wiring', '^src/(graphql|db|http|seed)/|^src/(main|api-main|worker|worker-main|jobs|process)\\.ts$'],
 ];
 
 const upward = LAYERS.slice(0, -1).map(([name, path], index) => ({

@@ -103,6 +103,21 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ env: 'production', host: '0.0.0.0', databaseUrl: 'postgres://postgres@127.0.0.1:5432/test', logFormat: 'json' });
   });
 
+  it('takes METRICS_TOKEN (at least 32 printable characters) and OTEL_EXPORTER_OTLP_ENDPOINT, naming either when malformed', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() })).toMatchObject({ metricsToken: null, otlpEndpoint: null });
+    const token = 'm'.repeat(32);
+    expect(loadConfig({ DATA_DIR: dataDir(), METRICS_TOKEN: token, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318' })).toMatchObject({ metricsToken: token, otlpEndpoint: 'http://127.0.0.1:4318' });
+    for (const bad of ['short', 'm'.repeat(31), `${'m'.repeat(32)} x`]) {
+      const error = failure({ METRICS_TOKEN: bad });
+      expect(error.variable).toBe('METRICS_TOKEN');
+      expect(error.message).toContain('METRICS_TOKEN');
+      expect(error.message).not.toContain(bad);
+    }
+    expect(failure({ METRICS_TOKEN: 'short' }).message).toContain('at least 32 characters (got 5)');
+    expect(failure({ OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://collector:4317' }).variable).toBe('OTEL_EXPORTER_OTLP_ENDPOINT');
+    expect(failure({ OTEL_EXPORTER_OTLP_ENDPOINT: 'not a url' }).variable).toBe('OTEL_EXPORTER_OTLP_ENDPOINT');
+  });
+
   it('runs the job workers in the API process unless told not to, which needs PostgreSQL', () => {
     expect(loadConfig({ DATA_DIR: dataDir() }).runWorkers).toBe(true);
     expect(loadConfig({ DATA_DIR: dataDir(), RUN_WORKERS: 'false', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' }).runWorkers).toBe(false);

@@ -120,6 +120,17 @@ export interface Config {
    * process. Without it they fan out inside the process, which is enough for one process.
    */
   redisUrl: string | null;
+  /**
+   * METRICS_TOKEN: GET /metrics (Prometheus) answers only a request carrying
+   * `Authorization: Bearer <METRICS_TOKEN>`; without the setting, or with another token, it is 404.
+   * At least 32 characters, printable ASCII without spaces.
+   */
+  metricsToken: string | null;
+  /**
+   * OTEL_EXPORTER_OTLP_ENDPOINT (the OpenTelemetry standard variable): an OTLP/HTTP collector
+   * (http:// or https://) that traces go to, at <endpoint>/v1/traces. Unset: no tracing is loaded.
+   */
+  otlpEndpoint: string | null;
 }
 
 export class ConfigError extends Error {
@@ -234,6 +245,15 @@ function previousSecretEncryptionKeys(env: Env): Buffer[] {
   });
 }
 
+/** METRICS_TOKEN: at least 32 printable ASCII characters, no spaces (it travels in a header). */
+function metricsToken(env: Env): string | null {
+  const raw = env.METRICS_TOKEN;
+  if (raw === undefined || raw === '') return null;
+  if (!/^[\x21-\x7e]+$/.test(raw)) throw new ConfigError('METRICS_TOKEN', 'must be printable ASCII characters without spaces');
+  if (raw.length < 32) throw new ConfigError('METRICS_TOKEN', `must be at least 32 characters (got ${raw.length})`);
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const mode = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const p = port(env);
@@ -281,5 +301,7 @@ export function loadConfig(env: Env = process.env): Config {
     scheduleTickSeconds: count(env, 'SCHEDULE_TICK_SECONDS', 60),
     webhookAllowPrivateNetworks: oneOf(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', ['true', 'false'] as const, 'false') === 'true',
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    metricsToken: metricsToken(env),
+    otlpEndpoint: url(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']),
   };
 }

@@ -29,6 +29,10 @@ import { overloadedAsHttp503 } from './overload.js';
 import { noStore } from './no-store.js';
 import { serveWebApp } from './static-assets.js';
 import { requestManager } from '../db/query-timeout.js';
+import { httpMetrics } from '../platform/observability/http-metrics.js';
+import { graphqlMetrics, requestLogFields } from '../platform/observability/graphql-metrics.js';
+import { metricsRoute } from '../platform/observability/metrics-route.js';
+import { watchDatabase } from '../platform/observability/database-metrics.js';
 
 export interface RunningServer {
   url: string;
@@ -113,6 +117,7 @@ export async function startServer(services: AppServices, db: Database): Promise<
       queryCostLimit<Context>(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       logUnexpectedErrors,
+      graphqlMetrics(),
       auditTrail(),
       introspectionForAdmins(),
       ...(config.introspection === 'admins' ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -124,8 +129,12 @@ export async function startServer(services: AppServices, db: Database): Promise<
   });
   await apollo.start();
 
+  app.use(httpMetrics());
   app.use(requestContext(logger));
   app.use(securityHeaders(config));
+  // Prometheus: only with METRICS_TOKEN and its bearer token, else 404 (platform/observability, docs/observability.md).
+  app.get('/metrics', metricsRoute(config.metricsToken));
+  const unwatchDatabase = watchDatabase(db.dataSource, logger);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -159,9 +168,12 @@ export async function startServer(services: AppServices, db: Database): Promise<
     smallBodyLimit(sendError),
     refuseNul(sendError),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const now = services.now();
-        return buildContext({ requestId: req.id, address: req.ip ?? null, userAgent: req.header('user-agent') ?? null, logger: req.log, app: services, db: requestManager(db.dataSource, config.queryTimeoutMs), createLoaders, ...(await authenticate(req, config, db.dataSource.manager, now)) });
+        const ctx = buildContext({ requestId: req.id, address: req.ip ?? null, userAgent: req.header('user-agent') ?? null, logger: req.log, app: services, db: requestManager(db.dataSource, config.queryTimeoutMs), createLoaders, ...(await authenticate(req, config, db.dataSource.manager, now)) });
+        // The access log line names the operation and the caller (as the operation ended: a login's caller is the user it logged in).
+        res.locals.logFields = () => requestLogFields(ctx);
+        return ctx;
       },
     }),
   );
@@ -178,6 +190,7 @@ export async function startServer(services: AppServices, db: Database): Promise<
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
     stop: async () => {
       await apollo.stop();
+      unwatchDatabase();
       limitsRedis?.disconnect();
     },
   };

@@ -95,6 +95,9 @@ export const QUEUE_STATS_SQL = `
   GROUP BY q.name
   ORDER BY q.name`;
 
+/** Jobs of every queue by state, for the metrics (platform/observability/database-metrics.ts): no organization, no data. */
+export const JOB_COUNTS_SQL = `SELECT name, state::text AS state, count(*)::int AS count FROM ${S}.job GROUP BY name, state`;
+
 export const DEAD_LETTER_QUEUES_SQL = `SELECT name FROM ${S}.queue WHERE name LIKE '%${DEAD_LETTER_SUFFIX}' ORDER BY name`;
 
 export interface DeadLetterRow {

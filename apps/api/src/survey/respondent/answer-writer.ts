@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { conflict, overloaded } from '../../kernel/errors.js';
 import { ALREADY_ANSWERED, recordResponses, type RecordedResponse, type ResponseToRecord } from './record-responses.js';
 import { rootDataSource } from '../../kernel/data-source-root.js';
+import { processMetrics } from '../../platform/observability/metrics.js';
 
 /**
  * Writes the respondents' answers, coalescing the ones that arrive while a write is in flight into
@@ -45,10 +46,12 @@ export class AnswerWriter {
 
   write(item: ResponseToRecord): Promise<RecordedResponse> {
     if (this.queueLimit > 0 && this.queue.length >= this.queueLimit) {
+      processMetrics().answerRefusals.inc();
       return Promise.reject(overloaded('Too many answers are being written right now; try again shortly', OVERLOADED_RETRY_AFTER_SECONDS));
     }
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
+      processMetrics().answerQueue.inc();
       void this.drain();
     });
   }
@@ -75,6 +78,7 @@ export class AnswerWriter {
       } else rest.push(pending);
     }
     this.queue = rest;
+    processMetrics().answerQueue.dec(batch.length);
     return batch;
   }
 
