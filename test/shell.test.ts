@@ -233,5 +233,5 @@ describe.skipIf(!runBrowserTests)('the app shell in Chromium', () => {
 
     expect(consoleErrors).toEqual([]);
     await context.close();
-  });
+  }, 180_000);
 });
