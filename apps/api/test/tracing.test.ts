@@ -120,6 +120,11 @@ describe('OpenTelemetry traces to an OTLP receiver', () => {
     expect(receiver.spans.some((span) => span.traceId === trace && span.attributes['http.request.method'] === 'POST')).toBe(true);
     await until('the spans of InlineSignIn', () => receiver.spans.find((span) => span.name.includes('InlineSignIn')));
     for (const span of receiver.spans) expect(JSON.stringify(span)).not.toContain(password);
+    // A respondent link's token never reaches a span (a made-up one: the page is served all the same).
+    const linkToken = 'NotARealTokenButSecret42';
+    await fetch(`${api.url}/s/${linkToken}`);
+    await until('the span of a respondent link', () => receiver.spans.find((span) => JSON.stringify(span).includes('/s/[token]')));
+    expect(receiver.spans.some((span) => JSON.stringify(span).includes(linkToken))).toBe(false);
     // Probes are not traced.
     await fetch(`${api.url}/healthz`);
 

@@ -11,8 +11,9 @@ declare module 'express-serve-static-core' {
 
 const SAFE_ID = /^[\w.-]{1,100}$/;
 
-/** Respondent links carry their single-use token in the path (/s/<token>, /unsubscribe/<token>): never log it. */
-export const redactPath = (path: string) => path.replace(/^\/(s|unsubscribe)\/[^/]+/, '/$1/[token]');
+import { redactPath } from '../kernel/redact-path.js';
+
+export { redactPath };
 
 /**
  * Gives every request an id (a caller's X-Request-Id if sane), a child logger, and an access log

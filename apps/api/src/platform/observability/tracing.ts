@@ -5,7 +5,7 @@
  *
  * The instrumentations patch modules as they load, so this runs before anything imports http
  * servers, express, graphql or pg: main.ts and worker.ts start it, then import the process's code
- * (api-main.ts, worker-main.ts). This file itself imports only what Node has.
+ * (api-main.ts, worker-main.ts). This file itself imports only what Node has, and the path redaction.
  *
  * The other standard OTEL_* variables apply as the SDK reads them (OTEL_SERVICE_NAME,
  * OTEL_RESOURCE_ATTRIBUTES, OTEL_TRACES_SAMPLER, OTEL_EXPORTER_OTLP_HEADERS, OTEL_BSP_SCHEDULE_DELAY...).
@@ -18,6 +18,8 @@ interface Tracing {
 let running: Tracing | null = null;
 
 /** Paths never traced: probes and the metrics scrape, every few seconds, would drown the traces. */
+import { redactPath } from '../../kernel/redact-path.js';
+
 const UNTRACED = /^\/(healthz|readyz|metrics)(\?|$)/;
 
 export async function startTracing(endpoint: string | null, serviceName: string): Promise<boolean> {
@@ -47,7 +49,16 @@ export async function startTracing(endpoint: string | null, serviceName: string)
   registerInstrumentations({
     tracerProvider: provider,
     instrumentations: [
-      new http.HttpInstrumentation({ ignoreIncomingRequestHook: (req) => UNTRACED.test(req.url ?? '') }),
+      new http.HttpInstrumentation({
+        ignoreIncomingRequestHook: (req) => UNTRACED.test(req.url ?? ''),
+        // A respondent link's token is a credential, and an employee's names their participation:
+        // the server span keeps the path without it, as the access log does.
+        requestHook: (span, request) => {
+          const url = (request as { url?: unknown }).url; // an incoming request's path and query
+          if (typeof url !== 'string' || redactPath(url) === url) return;
+          for (const key of ['url.path', 'http.target', 'url.full', 'http.url', 'url.query']) span.setAttribute(key, redactPath(url));
+        },
+      }),
       new express.ExpressInstrumentation(),
       // Resolver spans only for fields that resolve on their own (not every plain property), and no
       // variables: they carry what people typed.
