@@ -11,18 +11,11 @@
  * time a statement held its connection), slowest first. SQL=1 prints the statements' texts.
  */
 import 'reflect-metadata';
+import { benchLeader } from './bench-leader.js';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { execute, parse } from 'graphql';
-import { openDatabase } from '../src/db/data-source.js';
-import { buildTandemSchema } from '../src/graphql/schema.js';
-import { createLoaders } from '../src/graphql/loaders.js';
-import { buildContext, createAppServices, type Context } from '../src/kernel/context.js';
-import { loadConfig } from '../src/config.js';
-import { createLogger } from '../src/logger.js';
 
-const url = process.env.DATABASE_URL;
-if (!url) throw new Error('DATABASE_URL: a seeded bench database');
 const ROUNDS = Number(process.env.ROUNDS ?? 15);
 
 // Every statement's text and time, while `log` is set.
@@ -40,21 +33,7 @@ const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
   return result;
 };
 
-const db = await openDatabase({ databaseUrl: url, embeddedDir: null }, { poolSize: 10 });
-const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(64), DATABASE_URL: url, LOG_LEVEL: 'warn' });
-const services = createAppServices(config, createLogger('warn'));
-const schema = await buildTandemSchema();
-const [leader] = await db.dataSource.query(`SELECT id, organization_id FROM users WHERE email = 'leader@demo.test'`);
-const context = (): Context =>
-  buildContext({
-    requestId: 'board-phases',
-    logger: services.logger,
-    app: services,
-    db: db.dataSource.manager,
-    principal: { kind: 'user', id: leader.id, organizationId: leader.organization_id, roles: ['LEADER'], scopes: [] },
-    authError: null,
-    createLoaders,
-  });
+const { db, schema, services, context } = await benchLeader({ poolSize: 10, requestId: 'board-phases' });
 
 const S = 'band ciHigh ciLow detractors hiddenReason marginOfError nps passives promoters responses suppressed';
 const THEME = 'count share theme { audiences description id keywords { language words } name nameTranslations { language text } }';

@@ -11,35 +11,14 @@
  * fields' resolvers), then JSON.stringify of the result. p50 in ms of each phase.
  */
 import 'reflect-metadata';
+import { benchLeader } from './bench-leader.js';
 import { performance } from 'node:perf_hooks';
 import { execute, parse } from 'graphql';
-import { openDatabase } from '../src/db/data-source.js';
-import { buildTandemSchema } from '../src/graphql/schema.js';
-import { createLoaders } from '../src/graphql/loaders.js';
-import { buildContext, createAppServices, type Context } from '../src/kernel/context.js';
-import { loadConfig } from '../src/config.js';
-import { createLogger } from '../src/logger.js';
 import { npsBreakdown } from '../src/reporting/analytics/nps-breakdown.service.js';
 import type { AnyBreakdownDimension } from '../src/reporting/base/nps-breakdown.types.js';
 
-const url = process.env.DATABASE_URL;
-if (!url) throw new Error('DATABASE_URL: a seeded bench database');
 const ROUNDS = Number(process.env.ROUNDS ?? 60);
-const db = await openDatabase({ databaseUrl: url, embeddedDir: null }, { poolSize: 2 });
-const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(64), DATABASE_URL: url, LOG_LEVEL: 'warn' });
-const services = createAppServices(config, createLogger('warn'));
-const schema = await buildTandemSchema();
-const [leader] = await db.dataSource.query(`SELECT id, organization_id FROM users WHERE email = 'leader@demo.test'`);
-const context = (): Context =>
-  buildContext({
-    requestId: 'phases',
-    logger: services.logger,
-    app: services,
-    db: db.dataSource.manager,
-    principal: { kind: 'user', id: leader.id, organizationId: leader.organization_id, roles: ['LEADER'], scopes: [] },
-    authError: null,
-    createLoaders,
-  });
+const { db, schema, context } = await benchLeader({ poolSize: 2, requestId: 'phases' });
 const document = parse(`query Bench($filter: NpsFilter!, $by: BreakdownDimension!) { npsBreakdown(filter: $filter, by: $by) {
   key label summary { responses promoters passives detractors nps marginOfError ciLow ciHigh band suppressed hiddenReason } } }`);
 const dims: AnyBreakdownDimension[] = ['ORG_UNIT', 'PRODUCT', 'SERVED_BY'];
