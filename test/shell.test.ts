@@ -226,7 +226,8 @@ describe.skipIf(!runBrowserTests)('the app shell in Chromium', () => {
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Home' }).click();
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Organization' }).click();
     // (On a busy machine the page's queries, the refused refresh and the redirect take their time.)
-    await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('expired') === '1', { timeout: 90_000 });
+    // (Until the URL commits, not the page's load event: the next line waits for what it shows.)
+    await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('expired') === '1', { timeout: 90_000, waitUntil: 'commit' });
     await page.getByText('Your session has ended. Please sign in again.').waitFor();
     expect(await page.evaluate(() => localStorage.getItem('tandem.refresh'))).toBeNull();
     await screenshot(page, 'login-expired-desktop');
